@@ -1,0 +1,64 @@
+package io.grapevine.core;
+
+import io.grapevine.core.membership.Change;
+import io.grapevine.core.membership.Member;
+import io.grapevine.core.membership.NodeId;
+import io.grapevine.core.wire.UserEvent;
+
+/** Something the application should hear about, emitted through {@link Outputs#emit}. */
+public sealed interface ClusterEvent
+        permits ClusterEvent.MemberChanged, ClusterEvent.NameConflict, ClusterEvent.UserEventReceived {
+
+    /** The variant, for exhaustive {@code switch} expressions. */
+    Kind kind();
+
+    /** The variants of {@link ClusterEvent}. */
+    enum Kind {
+        /** See {@link MemberChanged}. */
+        MEMBER_CHANGED,
+        /** See {@link NameConflict}. */
+        NAME_CONFLICT,
+        /** See {@link UserEventReceived}. */
+        USER_EVENT
+    }
+
+    /**
+     * A member's entry changed.
+     *
+     * @param member the entry after the change
+     * @param change why
+     * @param onWordOf who reported it
+     */
+    record MemberChanged(Member member, Change change, String onWordOf) implements ClusterEvent {
+        @Override
+        public Kind kind() {
+            return Kind.MEMBER_CHANGED;
+        }
+    }
+
+    /**
+     * Two live nodes of one generation claim the same name. Resolved deterministically (the
+     * lower address wins on every node) and surfaced, never merged silently.
+     *
+     * @param kept the identity kept
+     * @param rejected the identity refused
+     */
+    record NameConflict(NodeId kept, NodeId rejected) implements ClusterEvent {
+        @Override
+        public Kind kind() {
+            return Kind.NAME_CONFLICT;
+        }
+    }
+
+    /**
+     * An application event arrived (or was fired here), delivered once per node.
+     *
+     * @param event the event
+     */
+    record UserEventReceived(UserEvent event) implements ClusterEvent {
+        @Override
+        public Kind kind() {
+            return Kind.USER_EVENT;
+        }
+    }
+}

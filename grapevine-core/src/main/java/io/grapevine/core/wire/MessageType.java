@@ -1,0 +1,46 @@
+package io.grapevine.core.wire;
+
+/**
+ * The type byte of a frame. Codes are part of the wire format (docs/wire-format.md) and must
+ * never be reused for a different meaning.
+ */
+public enum MessageType {
+    /** {@link Ping}: a direct probe. */
+    PING(1),
+    /** {@link Ack}: the answer to a ping. */
+    ACK(2),
+    /** {@link Nack}: a relay's report that an indirect probe got no answer. */
+    NACK(3),
+    /** {@link PingReq}: a request to probe a member on the sender's behalf. */
+    PING_REQ(4),
+    /** {@link MemberUpdate}: one piece of membership gossip. */
+    MEMBER_UPDATE(5),
+    /** {@link UserEvent}: an application event. */
+    USER_EVENT(6),
+    /** {@link StateSync}: a full membership state exchange (join and anti-entropy). */
+    STATE_SYNC(7);
+
+    private static final MessageType[] BY_CODE = new MessageType[8];
+
+    static {
+        for (MessageType type : values()) {
+            BY_CODE[type.code] = type;
+        }
+    }
+
+    private final int code;
+
+    MessageType(int code) {
+        this.code = code;
+    }
+
+    /** The byte that identifies this type on the wire. */
+    public int code() {
+        return code;
+    }
+
+    /** The type for {@code code}, or {@code null} when no type has that code. */
+    static MessageType fromCode(int code) {
+        return code >= 0 && code < BY_CODE.length ? BY_CODE[code] : null;
+    }
+}

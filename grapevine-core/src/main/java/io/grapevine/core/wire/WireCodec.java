@@ -1,0 +1,205 @@
+package io.grapevine.core.wire;
+
+import io.grapevine.core.membership.NodeId;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Encodes and decodes Grapevine packets (docs/wire-format.md, version 1).
+ *
+ * <pre>
+ * packet  := magic 'G' 'V' | version u8 (=1) | flags u8 (=0) | label str8 | sender node
+ *            | count u8 (1..255) | frame{count}
+ * frame   := type u8 | length varint | body[length]
+ * node    := name str8 | host str8 | port u16 | generation varint
+ * str8    := length u8 | UTF-8 bytes
+ * varint  := unsigned LEB128 (at most 10 bytes, value &lt;= 2^63-1)
+ * </pre>
+ *
+ * <p>The decoder is total: every input yields {@link Decoded.Ok} or {@link Decoded.Rejected};
+ * it never throws and never allocates more than the input's own length. Stateless and
+ * thread-safe.
+ */
+public final class WireCodec {
+    /** Protocol version this build speaks. */
+    public static final int VERSION = 1;
+    static final int MAGIC_0 = 'G';
+    static final int MAGIC_1 = 'V';
+    /** Smallest possible encoded {@link MemberState}: 1-byte name, 1-byte host, port, gen, inc, status. */
+    private static final int MIN_MEMBER_STATE_BYTES = 2 + 2 + 2 + 1 + 1 + 1;
+
+    private WireCodec() {
+    }
+
+    /**
+     * The constant prefix of every packet a node sends: magic, version, flags, label, sender.
+     * Nodes compute it once and reuse it.
+     */
+    public static byte[] header(String label, NodeId sender) {
+        WireLimits.checkLength("label", label);
+        WireWriter writer = new WireWriter(64);
+        writer.u8(MAGIC_0).u8(MAGIC_1).u8(VERSION).u8(0).string(label).nodeId(sender);
+        return writer.toByteArray();
+    }
+
+    /** Encodes one message as a frame (type, length, body), ready to append to a packet. */
+    public static byte[] encodeFrame(WireMessage message) {
+        WireWriter body = new WireWriter(64);
+        writeBody(body, message);
+        WireWriter frame = new WireWriter(body.size() + 6);
+        frame.u8(message.kind().code()).varLong(body.size()).raw(body.toByteArray(), 0, body.size());
+        return frame.toByteArray();
+    }
+
+    /** Encodes a whole packet with no size limit (streams, tests). */
+    public static byte[] encodePacket(String label, NodeId sender, List<? extends WireMessage> messages) {
+        if (messages.isEmpty() || messages.size() > WireLimits.MAX_MESSAGES_PER_PACKET) {
+            throw new IllegalArgumentException("a packet carries 1.." + WireLimits.MAX_MESSAGES_PER_PACKET
+                    + " messages: " + messages.size());
+        }
+        byte[] header = header(label, sender);
+        WireWriter writer = new WireWriter(header.length + 64 * messages.size());
+        writer.raw(header, 0, header.length).u8(messages.size());
+        for (WireMessage message : messages) {
+            byte[] frame = encodeFrame(message);
+            writer.raw(frame, 0, frame.length);
+        }
+        return writer.toByteArray();
+    }
+
+    private static void writeBody(WireWriter w, WireMessage message) {
+        switch (message.kind()) {
+            case PING -> {
+                Ping ping = (Ping) message;
+                w.i32(ping.sequence()).string(ping.targetName());
+            }
+            case ACK -> w.i32(((Ack) message).sequence());
+            case NACK -> w.i32(((Nack) message).sequence());
+            case PING_REQ -> {
+                PingReq req = (PingReq) message;
+                w.i32(req.sequence()).nodeId(req.target());
+            }
+            case MEMBER_UPDATE -> {
+                MemberUpdate update = (MemberUpdate) message;
+                w.nodeId(update.member()).varLong(update.incarnation()).status(update.status())
+                        .string(update.origin());
+            }
+            case USER_EVENT -> {
+                UserEvent event = (UserEvent) message;
+                w.string(event.origin()).varLong(event.lamportTime()).string(event.name()).bytes(event.payload());
+            }
+            case STATE_SYNC -> {
+                StateSync sync = (StateSync) message;
+                w.bool(sync.join()).bool(sync.response()).varLong(sync.eventClock()).varLong(sync.members().size());
+                for (MemberState state : sync.members()) {
+                    w.nodeId(state.member()).varLong(state.incarnation()).status(state.status());
+                }
+            }
+            default -> throw new IllegalStateException("unhandled message type " + message.kind());
+        }
+    }
+
+    /**
+     * Decodes {@code length} bytes of {@code data} from {@code offset}.
+     *
+     * @param expectedLabel packets with any other cluster label are rejected
+     * @param maxBytes inputs longer than this are rejected as {@link Rejection#TOO_LARGE}
+     */
+    public static Decoded decode(byte[] data, int offset, int length, String expectedLabel, int maxBytes) {
+        if (data == null || offset < 0 || length < 0 || offset + length > data.length || offset + length < 0) {
+            return new Decoded.Rejected(Rejection.TRUNCATED, "input range out of bounds");
+        }
+        if (length > maxBytes) {
+            return new Decoded.Rejected(Rejection.TOO_LARGE, length + " bytes > " + maxBytes);
+        }
+        if (length < 6) {
+            return new Decoded.Rejected(Rejection.TOO_SHORT, length + " bytes");
+        }
+        WireReader reader = new WireReader(data, offset, length);
+        try {
+            return new Decoded.Ok(readPacket(reader, expectedLabel));
+        } catch (Malformed e) {
+            return new Decoded.Rejected(e.reason(), "at byte " + (reader.position() - offset));
+        } catch (IllegalArgumentException e) {
+            // a record constructor refused a decoded value
+            return new Decoded.Rejected(Rejection.MALFORMED, e.getMessage());
+        }
+    }
+
+    /** Decodes a whole array; see {@link #decode(byte[], int, int, String, int)}. */
+    public static Decoded decode(byte[] data, String expectedLabel, int maxBytes) {
+        return decode(data, 0, data == null ? 0 : data.length, expectedLabel, maxBytes);
+    }
+
+    private static Packet readPacket(WireReader r, String expectedLabel) {
+        if (r.u8() != MAGIC_0 || r.u8() != MAGIC_1) {
+            throw Malformed.of(Rejection.BAD_MAGIC);
+        }
+        if (r.u8() != VERSION) {
+            throw Malformed.of(Rejection.UNSUPPORTED_VERSION);
+        }
+        if (r.u8() != 0) {
+            throw Malformed.of(Rejection.UNKNOWN_FLAGS);
+        }
+        String label = r.string();
+        if (!label.equals(expectedLabel)) {
+            throw Malformed.of(Rejection.WRONG_LABEL);
+        }
+        NodeId sender = r.nodeId();
+        int count = r.u8();
+        if (count == 0) {
+            throw Malformed.of(Rejection.MALFORMED);
+        }
+        // each frame is at least 2 bytes: never reserve more than the input can hold
+        r.require(2 * count);
+        List<WireMessage> messages = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            messages.add(readFrame(r));
+        }
+        if (r.remaining() != 0) {
+            throw Malformed.of(Rejection.TRAILING_BYTES);
+        }
+        return new Packet(sender, messages);
+    }
+
+    private static WireMessage readFrame(WireReader r) {
+        int code = r.u8();
+        MessageType type = MessageType.fromCode(code);
+        if (type == null) {
+            throw Malformed.of(Rejection.UNKNOWN_TYPE);
+        }
+        int length = r.varInt();
+        r.require(length);
+        int bodyEnd = r.position() + length;
+        WireMessage message = readBody(r, type);
+        if (r.position() != bodyEnd) {
+            throw Malformed.of(Rejection.MALFORMED);
+        }
+        return message;
+    }
+
+    private static WireMessage readBody(WireReader r, MessageType type) {
+        return switch (type) {
+            case PING -> new Ping(r.i32(), r.name());
+            case ACK -> new Ack(r.i32());
+            case NACK -> new Nack(r.i32());
+            case PING_REQ -> new PingReq(r.i32(), r.nodeId());
+            case MEMBER_UPDATE -> new MemberUpdate(r.nodeId(), r.varLong(), r.status(), r.name());
+            case USER_EVENT -> new UserEvent(r.name(), r.varLong(), r.name(), r.bytes());
+            case STATE_SYNC -> readStateSync(r);
+        };
+    }
+
+    private static StateSync readStateSync(WireReader r) {
+        boolean join = r.bool();
+        boolean response = r.bool();
+        long eventClock = r.varLong();
+        int count = r.varInt();
+        r.require((int) Math.min(Integer.MAX_VALUE, (long) count * MIN_MEMBER_STATE_BYTES));
+        List<MemberState> members = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            members.add(new MemberState(r.nodeId(), r.varLong(), r.status()));
+        }
+        return new StateSync(join, response, eventClock, members);
+    }
+}

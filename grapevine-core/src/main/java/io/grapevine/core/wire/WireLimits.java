@@ -1,0 +1,30 @@
+package io.grapevine.core.wire;
+
+import java.nio.charset.StandardCharsets;
+
+/** Fixed limits of the wire format itself (configurable limits live in the core config). */
+public final class WireLimits {
+    /** Longest name, host or label in UTF-8 bytes: its length travels in one byte. */
+    public static final int MAX_STRING_BYTES = 255;
+    /** Most messages in one packet: the count travels in one byte. */
+    public static final int MAX_MESSAGES_PER_PACKET = 255;
+
+    private WireLimits() {
+    }
+
+    static void checkName(String field, String value) {
+        if (value == null || value.isEmpty()) {
+            throw new IllegalArgumentException(field + " must not be empty");
+        }
+        checkLength(field, value);
+    }
+
+    static void checkLength(String field, String value) {
+        // at most 3 UTF-8 bytes per char: short strings need no encoding to check
+        if (value.length() > MAX_STRING_BYTES
+                || (value.length() > MAX_STRING_BYTES / 3
+                    && value.getBytes(StandardCharsets.UTF_8).length > MAX_STRING_BYTES)) {
+            throw new IllegalArgumentException(field + " must be at most " + MAX_STRING_BYTES + " UTF-8 bytes");
+        }
+    }
+}

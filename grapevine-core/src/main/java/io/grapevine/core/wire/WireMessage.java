@@ -1,0 +1,10 @@
+package io.grapevine.core.wire;
+
+/**
+ * One message inside a packet. Every variant is an immutable record validated at
+ * construction, so a decoded message is always well-formed.
+ */
+public sealed interface WireMessage permits Ping, Ack, Nack, PingReq, MemberUpdate, UserEvent, StateSync {
+    /** The variant, for exhaustive {@code switch} expressions. */
+    MessageType kind();
+}

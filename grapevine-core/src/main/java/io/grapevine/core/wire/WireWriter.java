@@ -1,0 +1,99 @@
+package io.grapevine.core.wire;
+
+import io.grapevine.core.membership.MemberStatus;
+import io.grapevine.core.membership.NodeId;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+
+/** A growable big-endian byte sink for encoding trusted, already-validated values. */
+final class WireWriter {
+    private byte[] buffer;
+    private int size;
+
+    WireWriter(int initialCapacity) {
+        buffer = new byte[Math.max(16, initialCapacity)];
+    }
+
+    int size() {
+        return size;
+    }
+
+    private void ensure(int extra) {
+        if (size + extra > buffer.length) {
+            buffer = Arrays.copyOf(buffer, Math.max(buffer.length * 2, size + extra));
+        }
+    }
+
+    WireWriter u8(int value) {
+        ensure(1);
+        buffer[size++] = (byte) value;
+        return this;
+    }
+
+    WireWriter u16(int value) {
+        ensure(2);
+        buffer[size++] = (byte) (value >>> 8);
+        buffer[size++] = (byte) value;
+        return this;
+    }
+
+    WireWriter i32(int value) {
+        ensure(4);
+        buffer[size++] = (byte) (value >>> 24);
+        buffer[size++] = (byte) (value >>> 16);
+        buffer[size++] = (byte) (value >>> 8);
+        buffer[size++] = (byte) value;
+        return this;
+    }
+
+    WireWriter varLong(long value) {
+        ensure(10);
+        long v = value;
+        while ((v & ~0x7FL) != 0) {
+            buffer[size++] = (byte) ((v & 0x7F) | 0x80);
+            v >>>= 7;
+        }
+        buffer[size++] = (byte) v;
+        return this;
+    }
+
+    WireWriter bool(boolean value) {
+        return u8(value ? 1 : 0);
+    }
+
+    WireWriter string(String value) {
+        byte[] utf8 = value.getBytes(StandardCharsets.UTF_8);
+        u8(utf8.length);
+        return raw(utf8, 0, utf8.length);
+    }
+
+    WireWriter bytes(Bytes value) {
+        varLong(value.length());
+        ensure(value.length());
+        value.copyTo(buffer, size);
+        size += value.length();
+        return this;
+    }
+
+    WireWriter raw(byte[] data, int offset, int length) {
+        ensure(length);
+        System.arraycopy(data, offset, buffer, size, length);
+        size += length;
+        return this;
+    }
+
+    WireWriter status(MemberStatus status) {
+        return u8(status.ordinal());
+    }
+
+    WireWriter nodeId(NodeId id) {
+        string(id.name());
+        string(id.address().host());
+        u16(id.address().port());
+        return varLong(id.generation());
+    }
+
+    byte[] toByteArray() {
+        return Arrays.copyOf(buffer, size);
+    }
+}
