@@ -11,6 +11,8 @@ public enum DropReason {
     TOO_SHORT,
     /** See {@link Rejection#BAD_MAGIC}. */
     BAD_MAGIC,
+    /** See {@link Rejection#BAD_CHECKSUM}. */
+    BAD_CHECKSUM,
     /** See {@link Rejection#UNSUPPORTED_VERSION}. */
     UNSUPPORTED_VERSION,
     /** See {@link Rejection#UNKNOWN_FLAGS}. */
