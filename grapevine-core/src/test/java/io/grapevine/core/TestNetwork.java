@@ -27,6 +27,9 @@ final class TestNetwork {
     final SplitMix64 random;
     private final CoreConfig config;
     private final java.util.Set<Address> crashed = new java.util.HashSet<>();
+    private final java.util.Set<List<Address>> blockedDatagrams = new java.util.HashSet<>();
+    /** A running hash of every delivery (time, endpoints, bytes): the trace fingerprint. */
+    long traceHash = 17;
     double loss;
     long now;
     private long seq;
@@ -48,6 +51,11 @@ final class TestNetwork {
         return order;
     }
 
+    /** Datagrams from {@code from} to {@code to} are lost (streams still pass). */
+    void blockDatagrams(Node from, Node to) {
+        blockedDatagrams.add(List.of(from.self().address(), to.self().address()));
+    }
+
     void crash(Node node) {
         crashed.add(node.self().address());
     }
@@ -56,7 +64,7 @@ final class TestNetwork {
         return new Outputs() {
             @Override
             public void sendDatagram(Address to, byte[] packet) {
-                if (random.nextDouble() >= loss) {
+                if (random.nextDouble() >= loss && !blockedDatagrams.contains(List.of(from, to))) {
                     queue.add(new Delivery(now + MS, seq++, to, from, packet, false));
                 }
             }
@@ -95,6 +103,9 @@ final class TestNetwork {
                 if (target == null || crashed.contains(delivery.to)) {
                     continue;
                 }
+                traceHash = traceHash * 31 + delivery.at;
+                traceHash = traceHash * 31 + delivery.to.hashCode();
+                traceHash = traceHash * 31 + java.util.Arrays.hashCode(delivery.data);
                 if (delivery.stream) {
                     target.onStream(delivery.from, delivery.data, now, outputs(delivery.to));
                 } else {
