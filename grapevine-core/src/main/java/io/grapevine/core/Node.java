@@ -13,6 +13,7 @@ import io.grapevine.core.membership.NodeId;
 import io.grapevine.core.membership.Transition;
 import io.grapevine.core.wire.Ack;
 import io.grapevine.core.wire.Decoded;
+import io.grapevine.core.wire.Interner;
 import io.grapevine.core.wire.MemberUpdate;
 import io.grapevine.core.wire.Nack;
 import io.grapevine.core.wire.Packet;
@@ -51,6 +52,7 @@ public final class Node {
     private final FailureDetector detector;
     private final Suspicions suspicions;
     private final Gossiper gossiper;
+    private final Interner interner;
     private long lastInputNanos;
 
     /**
@@ -63,7 +65,17 @@ public final class Node {
      * @param nowNanos the current time
      */
     public Node(CoreConfig config, NodeId self, RandomSource random, long nowNanos) {
+        this(config, self, random, nowNanos, new Interner(2 * config.maxMembers()));
+    }
+
+    /**
+     * A node like {@link #Node(CoreConfig, NodeId, RandomSource, long)} whose decoder
+     * canonicalizes identities through {@code interner}; a simulator shares one among its
+     * nodes to hold N members per node without N copies of each identity.
+     */
+    public Node(CoreConfig config, NodeId self, RandomSource random, long nowNanos, Interner interner) {
         this.config = config;
+        this.interner = interner;
         this.table = new MemberTable(config.historyPerMember(), config.maxTombstones());
         this.rumors = new RumorQueue(config.maxRumors());
         LocalHealth health = new LocalHealth(config.awarenessMaxMultiplier());
@@ -123,7 +135,8 @@ public final class Node {
 
     private Packet decode(byte[] packet, int maxBytes) {
         counters.received(packet == null ? 0 : packet.length);
-        Decoded decoded = WireCodec.decode(packet, config.clusterLabel(), maxBytes);
+        int length = packet == null ? 0 : packet.length;
+        Decoded decoded = WireCodec.decode(packet, 0, length, config.clusterLabel(), maxBytes, interner);
         if (decoded instanceof Decoded.Rejected rejected) {
             counters.drop(DropReason.of(rejected.reason()));
             return null;

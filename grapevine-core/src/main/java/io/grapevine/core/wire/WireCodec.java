@@ -126,6 +126,15 @@ public final class WireCodec {
      * @param maxBytes inputs longer than this are rejected as {@link Rejection#TOO_LARGE}
      */
     public static Decoded decode(byte[] data, int offset, int length, String expectedLabel, int maxBytes) {
+        return decode(data, offset, length, expectedLabel, maxBytes, null);
+    }
+
+    /**
+     * Decodes like {@link #decode(byte[], int, int, String, int)}, canonicalizing identities
+     * and names through {@code interner} (may be {@code null}).
+     */
+    public static Decoded decode(byte[] data, int offset, int length, String expectedLabel, int maxBytes,
+                                 Interner interner) {
         if (data == null || offset < 0 || length < 0 || offset + length > data.length || offset + length < 0) {
             return new Decoded.Rejected(Rejection.TRUNCATED, "input range out of bounds");
         }
@@ -145,7 +154,7 @@ public final class WireCodec {
         if (checksum(data, offset, bodyLength) != readInt(data, offset + bodyLength)) {
             return new Decoded.Rejected(Rejection.BAD_CHECKSUM, "crc32c mismatch");
         }
-        WireReader reader = new WireReader(data, offset, bodyLength);
+        WireReader reader = new WireReader(data, offset, bodyLength, interner);
         try {
             return new Decoded.Ok(readPacket(reader, expectedLabel));
         } catch (Malformed e) {
