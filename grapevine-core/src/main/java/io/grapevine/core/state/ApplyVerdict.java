@@ -16,6 +16,8 @@ public enum ApplyVerdict {
     STALE_GENERATION,
     /** Starts above our watermark without a reset: applying it would skip versions. No change. */
     GAP,
+    /** A reset that does not carry the whole stream; resets apply all at once or not at all. No change. */
+    INCOMPLETE_RESET,
     /** About this node's own keys, which only it writes. No change. */
     OWN_STATE,
     /** A new owner while the owner table is full. No change. */

@@ -57,6 +57,10 @@ final class DeltaApplier {
             generation = ApplyVerdict.NEW_GENERATION;
         }
         KeyStream stream = state.stream(part.priority());
+        if (part.reset() && !part.complete()) {
+            // never half-apply a reset: keys not yet resent would vanish for a while
+            return generation != null ? generation : ApplyVerdict.INCOMPLETE_RESET;
+        }
         if (part.reset()) {
             reset(state, stream, part);
             return generation != null ? generation : ApplyVerdict.RESET;
@@ -108,14 +112,12 @@ final class DeltaApplier {
         stream.clear();
         stream.gcVersion(part.gcVersion());
         store(state, stream, part.entries());
-        if (part.complete()) {
-            stream.advanceTo(part.maxVersion());
-            for (VersionedEntry old : previous) {
-                if (before.contains(old.key()) && stream.get(old.key()) == null) {
-                    // deleted while we were away; its tombstone was already forgotten
-                    changes.add(new KeyChange(state.owner(), old.key(), old.version(), part.maxVersion(),
-                            io.grapevine.core.wire.Bytes.EMPTY, true));
-                }
+        stream.advanceTo(part.maxVersion());
+        for (VersionedEntry old : previous) {
+            if (before.contains(old.key()) && stream.get(old.key()) == null) {
+                // deleted while we were away; its tombstone was already forgotten
+                changes.add(new KeyChange(state.owner(), old.key(), old.version(), part.maxVersion(),
+                        io.grapevine.core.wire.Bytes.EMPTY, true));
             }
         }
     }

@@ -73,8 +73,16 @@ final class DeltaBuilder {
         Map<String, DigestEntry[]> index = peer.index();
         List<DeltaPart> parts = new ArrayList<>();
         int[] budget = {budgetBytes};
+        boolean resetDeferred = false;
         for (KeyPriority priority : KeyPriority.values()) {
             List<Pending> stale = stale(owners, index, priority);
+            // a reset is all or nothing: one that does not fit waits for a stream exchange
+            for (Pending pending : stale) {
+                if (pending.reset && !fitsWhole(pending, budget)) {
+                    resetDeferred = true;
+                }
+            }
+            stale.removeIf(p -> p.reset && !p.charged);
             if (stale.isEmpty()) {
                 continue;
             }
@@ -102,7 +110,24 @@ final class DeltaBuilder {
                 break;
             }
         }
-        return new Delta(parts);
+        return new Delta(parts, resetDeferred);
+    }
+
+    /** Charges and takes the whole stream if it fits in the budget. */
+    private static boolean fitsWhole(Pending pending, int[] budget) {
+        long cost = PART_OVERHEAD_BYTES + pending.owner.owner().name().length();
+        for (VersionedEntry entry : pending.stream.all()) {
+            cost += entry.encodedSizeEstimate();
+        }
+        if (cost > budget[0]) {
+            return false;
+        }
+        budget[0] -= (int) cost;
+        pending.charged = true;
+        while (pending.hasNext()) {
+            pending.takeHead();
+        }
+        return true;
     }
 
     private static List<Pending> stale(Collection<OwnerState> owners, Map<String, DigestEntry[]> index,

@@ -35,6 +35,11 @@ public final class ReplicatedState {
         owners.put(self.name(), local);
     }
 
+    /** The owner whose keys this node writes: itself. */
+    public NodeId self() {
+        return self;
+    }
+
     /**
      * Writes {@code key} of this node. Visible here at once; spreads by rumor, direct mail or
      * anti-entropy.
