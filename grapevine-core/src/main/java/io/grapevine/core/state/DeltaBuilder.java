@@ -130,6 +130,17 @@ final class DeltaBuilder {
         return true;
     }
 
+    static long missing(Collection<OwnerState> owners, Digest peer) {
+        Map<String, DigestEntry[]> index = peer.index();
+        long missing = 0;
+        for (KeyPriority priority : KeyPriority.values()) {
+            for (Pending pending : stale(owners, index, priority)) {
+                missing += pending.missing;
+            }
+        }
+        return missing;
+    }
+
     private static List<Pending> stale(Collection<OwnerState> owners, Map<String, DigestEntry[]> index,
                                        KeyPriority priority) {
         List<Pending> stale = new ArrayList<>();

@@ -43,6 +43,12 @@ final class KeyStream {
         return byVersion.tailMap(watermark, false).values();
     }
 
+    /** The highest held version below {@code version}, or 0. */
+    long versionBefore(long version) {
+        Long lower = byVersion.lowerKey(version);
+        return lower == null ? 0 : lower;
+    }
+
     /** Number of entries newer than {@code watermark}. */
     int countAfter(long watermark) {
         return byVersion.tailMap(watermark, false).size();

@@ -159,6 +159,32 @@ public final class ReplicatedState {
         return new ApplyResult(verdicts, applier.changes());
     }
 
+    /** The class stream holding {@code owner}'s {@code key}, CONTROL if none. */
+    public KeyPriority priorityOf(String owner, String key) {
+        OwnerState state = owners.get(owner);
+        KeyPriority priority = state == null ? null : state.classOf(key);
+        return priority == null ? KeyPriority.CONTROL : priority;
+    }
+
+    /**
+     * A one-entry part carrying {@code owner}'s current entry for {@code key}, as a rumor or
+     * direct mail: it starts at the version just below the entry in its stream, so only a
+     * receiver holding everything before it applies it.
+     */
+    public DeltaPart partFor(String owner, String key, KeyPriority priority) {
+        OwnerState state = owners.get(owner);
+        KeyStream stream = state.stream(priority);
+        VersionedEntry entry = stream.get(key);
+        long from = stream.versionBefore(entry.version());
+        return new DeltaPart(state.owner(), priority, false, from, stream.gcVersion(), entry.version(),
+                entry.version() == stream.maxVersion(), List.of(entry));
+    }
+
+    /** How many entries a peer with digest {@code peer} lacks in all (resets counted whole). */
+    public long missingEntries(Digest peer) {
+        return DeltaBuilder.missing(owners.values(), peer);
+    }
+
     /** Forgets an owner whose member was reaped from the member table. */
     public void forget(String owner) {
         if (!owner.equals(self.name())) {
