@@ -154,7 +154,7 @@ public record CoreConfig(
 
     /** Local profile for one machine (memberlist's DefaultLocalConfig): fast timings. */
     public static CoreConfig local() {
-        return defaults().withProbeIntervalNanos(200_000_000L).withProbeTimeoutNanos(100_000_000L)
+        return defaults().withProbeTimeoutNanos(100_000_000L).withProbeIntervalNanos(200_000_000L)
                 .withSuspicionMult(3).withGossipIntervalNanos(100_000_000L)
                 .withPushPullIntervalNanos(15_000_000_000L).withGossipToTheDeadNanos(15_000_000_000L);
     }
