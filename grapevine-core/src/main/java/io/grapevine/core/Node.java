@@ -63,6 +63,7 @@ public final class Node {
     private final Interner interner;
     private final ReplicatedState state;
     private final StateReplicator replicator;
+    private final AccusationNotifier accusations;
     private long lastInputNanos;
 
     /**
@@ -101,6 +102,7 @@ public final class Node {
         this.gossiper = new Gossiper(config, table, membership, transmitter, rumors, random, counters, nowNanos);
         this.state = new ReplicatedState(self, config.state());
         this.replicator = new StateReplicator(config, state, table, selfEntry, transmitter, rumors, random, nowNanos);
+        this.accusations = new AccusationNotifier(config, table, transmitter, self.name());
         this.lastInputNanos = nowNanos;
         membership.gossip(selfEntry, self.name());
     }
@@ -131,6 +133,7 @@ public final class Node {
         for (WireMessage message : decoded.messages()) {
             dispatch(from, decoded.sender(), message, false, nowNanos, out);
         }
+        accusations.heardFrom(decoded.sender(), nowNanos, out);
     }
 
     /** Handles one message received over a stream (join, push-pull, fallback probe). */
