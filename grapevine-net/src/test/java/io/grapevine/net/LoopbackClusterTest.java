@@ -173,6 +173,20 @@ class LoopbackClusterTest {
     }
 
     @Test
+    void ipv6LoopbackWorksWhereTheMachineHasIt() throws Exception {
+        boolean hasIpv6 = java.net.NetworkInterface.networkInterfaces().flatMap(i -> i.inetAddresses())
+                .anyMatch(a -> a instanceof java.net.Inet6Address && a.isLoopbackAddress());
+        org.junit.jupiter.api.Assumptions.assumeTrue(hasIpv6, "no IPv6 loopback on this machine");
+        Cluster a = Cluster.builder("v6-a").bind("::1", 0).encryptionKey(KEY).core(CoreConfig.local()).start();
+        nodes.add(a);
+        Cluster b = Cluster.builder("v6-b").bind("::1", 0).encryptionKey(KEY).core(CoreConfig.local()).start();
+        nodes.add(b);
+        b.join(List.of("[::1]:" + a.boundAddress().getPort())).get(20, TimeUnit.SECONDS);
+        await().atMost(DEADLINE).until(() -> a.liveMembers().size() == 2 && b.liveMembers().size() == 2);
+        assertThat(a.id().address().host()).contains(":");
+    }
+
+    @Test
     void plaintextMustBeExplicit() {
         assertThatThrownBy(() -> Cluster.builder("x").bind("127.0.0.1", 0).start())
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("plaintext()");
