@@ -168,7 +168,7 @@ public final class Node {
                           Outputs out) {
         switch (message.kind()) {
             case PING -> detector.onPing(from, (Ping) message, stream, out);
-            case ACK -> detector.onAck((Ack) message, out);
+            case ACK -> detector.onAck((Ack) message, stream, nowNanos, out);
             case NACK -> detector.onNack((Nack) message);
             case PING_REQ -> detector.onPingReq(from, (PingReq) message, nowNanos, out);
             case MEMBER_UPDATE -> applyUpdate((MemberUpdate) message, nowNanos, out);
@@ -330,6 +330,14 @@ public final class Node {
         }
         return new NodeMetrics(counters.packetsSent, counters.bytesSent, counters.packetsReceived,
                 counters.bytesReceived, rumors.size(), rumors.maxSize(), dropped, detector.healthScore(),
-                counters.drops());
+                counters.drops(), detector.roundTrips().quantile(0.5), detector.roundTrips().quantile(0.99));
+    }
+
+    /**
+     * Members whose last successful probe was answered only over the stream: reachable over
+     * TCP but not UDP (often a firewall), kept alive by the fallback probe rather than flapped.
+     */
+    public List<String> membersReachableOnlyByStream() {
+        return detector.streamOnlyMembers();
     }
 }
