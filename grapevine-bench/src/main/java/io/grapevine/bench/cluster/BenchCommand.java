@@ -35,7 +35,7 @@ public final class BenchCommand implements Callable<Integer> {
     public static final List<String> DEFAULT_JVM_FLAGS = List.of("-Xms8m", "-Xmx48m", "-Xss256k", "-XX:+UseSerialGC",
             "-XX:TieredStopAtLevel=1", "-XX:CICompilerCount=1", "-XX:MaxMetaspaceSize=48m",
             "-XX:ReservedCodeCacheSize=16m", "-XX:MaxDirectMemorySize=16m", "-XX:-UsePerfData",
-            "-Dio.netty.allocator.type=unpooled", "-Dio.netty.maxDirectMemory=0");
+            "-Dio.netty.allocator.type=unpooled");
     private static final int PROCESSES_FROM = 32;
 
     @Spec
@@ -81,8 +81,11 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--jvm-flags", paramLabel = "FLAGS", description = "Flags for node JVMs, space-separated. Default: "
             + "-Xms8m -Xmx48m -Xss256k -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -XX:CICompilerCount=1 "
             + "-XX:MaxMetaspaceSize=48m -XX:ReservedCodeCacheSize=16m -XX:MaxDirectMemorySize=16m -XX:-UsePerfData "
-            + "-Dio.netty.allocator.type=unpooled -Dio.netty.maxDirectMemory=0.")
+            + "-Dio.netty.allocator.type=unpooled.")
     private String jvmFlags = String.join(" ", DEFAULT_JVM_FLAGS);
+
+    @Option(names = "--json-out", paramLabel = "FILE", description = "Also write the JSON report to this file.")
+    private Path jsonOut;
 
     @Option(names = "--work-dir", paramLabel = "DIR", description = "Where node stderr and peer config go. Default: a new temporary directory.")
     private Path workDir;
@@ -158,6 +161,9 @@ public final class BenchCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         out.println(format.equals("json") ? report.json() : report.text());
         out.flush();
+        if (jsonOut != null) {
+            Files.writeString(jsonOut, report.json() + System.lineSeparator());
+        }
         return results.stream().anyMatch(r -> r.timeouts() > 0) ? 1 : 0;
     }
 
