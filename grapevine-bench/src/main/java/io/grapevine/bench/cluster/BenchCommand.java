@@ -84,6 +84,10 @@ public final class BenchCommand implements Callable<Integer> {
             + "-Dio.netty.allocator.type=unpooled.")
     private String jvmFlags = String.join(" ", DEFAULT_JVM_FLAGS);
 
+    @Option(names = "--direct-mail-fanout", paramLabel = "K", description = "Grapevine only: send each key write "
+            + "at once to K members (CoreConfig.withDirectMailFanout; 0 = the LAN default, off). Default: ${DEFAULT-VALUE}.")
+    private int directMailFanout;
+
     @Option(names = "--json-out", paramLabel = "FILE", description = "Also write the JSON report to this file.")
     private Path jsonOut;
 
@@ -113,6 +117,7 @@ public final class BenchCommand implements Callable<Integer> {
         range("--duration-s", durationSeconds, 5, 3600);
         range("--timeout-s", timeoutSeconds, 1, 3600);
         range("--settle-ms", settleMillis, 0, 600_000);
+        range("--direct-mail-fanout", directMailFanout, 0, 100_000);
         if (!format.equals("text") && !format.equals("json")) {
             throw invalid("--format must be text or json: " + format);
         }
@@ -148,8 +153,8 @@ public final class BenchCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         List<SystemResult> results = new ArrayList<>();
         String mode = separateProcesses() ? "processes" : "in-jvm";
-        try (ClusterUnderTest ours = separateProcesses() ? new ProcessCluster(nodes, flags, dir)
-                : new InJvmCluster(nodes)) {
+        try (ClusterUnderTest ours = separateProcesses() ? new ProcessCluster(nodes, directMailFanout, flags, dir)
+                : new InJvmCluster(nodes, directMailFanout)) {
             results.add(measure(ours, mode, scenario, err));
         }
         if (peer.equals("serf")) {
@@ -157,7 +162,7 @@ public final class BenchCommand implements Callable<Integer> {
                 results.add(measure(serf, "agents", scenario, err));
             }
         }
-        Report report = new Report(scenario, nodes, flags, results);
+        Report report = new Report(scenario, nodes, directMailFanout, flags, results);
         PrintWriter out = spec.commandLine().getOut();
         out.println(format.equals("json") ? report.json() : report.text());
         out.flush();
@@ -169,19 +174,8 @@ public final class BenchCommand implements Callable<Integer> {
 
     private SystemResult measure(ClusterUnderTest cluster, String mode, Scenario scenario, PrintWriter err)
             throws Exception {
-        java.io.PrintStream log = new java.io.PrintStream(new java.io.OutputStream() {
-            @Override
-            public void write(int b) {
-                err.write(b);
-            }
-
-            @Override
-            public void flush() {
-                err.flush();
-            }
-        }, true, java.nio.charset.StandardCharsets.UTF_8);
         ScenarioRunner runner = new ScenarioRunner(cluster, timeoutSeconds * 1000L, settleMillis,
-                durationSeconds * 1000L, log);
+                durationSeconds * 1000L, err);
         List<RunOutcome> measured = new ArrayList<>();
         for (int i = 0; i < warmup + runs; i++) {
             RunOutcome outcome = runner.run(scenario);
@@ -189,9 +183,10 @@ public final class BenchCommand implements Callable<Integer> {
             if (counted) {
                 measured.add(outcome);
             }
-            log.println(String.format(Locale.ROOT, "%s %s N=%d %s %d/%d: %s", cluster.system(), scenario.name(), nodes,
+            err.println(String.format(Locale.ROOT, "%s %s N=%d %s %d/%d: %s", cluster.system(), scenario.name(), nodes,
                     counted ? "run" : "warm-up", counted ? i - warmup + 1 : i + 1, counted ? runs : warmup,
                     outcome.values()));
+            err.flush();
         }
         return new SystemResult(cluster.system(), mode, measured);
     }

@@ -21,6 +21,7 @@ import java.util.concurrent.TimeUnit;
  */
 final class InJvmCluster implements ClusterUnderTest {
     private final int size;
+    private final CoreConfig config;
     private final Observations observations = new Observations();
     private final SecureRandom random = new SecureRandom();
     private final List<Cluster> nodes = new ArrayList<>();
@@ -33,8 +34,9 @@ final class InJvmCluster implements ClusterUnderTest {
     private final java.util.Set<Cluster> stopped = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private volatile int epoch;
 
-    InJvmCluster(int size) {
+    InJvmCluster(int size, int directMailFanout) {
         this.size = size;
+        this.config = CoreConfig.defaults().withDirectMailFanout(directMailFanout);
     }
 
     @Override
@@ -67,7 +69,7 @@ final class InJvmCluster implements ClusterUnderTest {
         for (int i = 0; i < size; i++) {
             int node = i;
             int e = epoch;
-            nodes.add(Cluster.builder(name(i)).bind("127.0.0.1", 0).encryptionKey(key).core(CoreConfig.defaults())
+            nodes.add(Cluster.builder(name(i)).bind("127.0.0.1", 0).encryptionKey(key).core(config)
                     .joinTimeout(Duration.ofSeconds(120)).listener(event -> record(e, node, event)).start());
         }
     }

@@ -21,7 +21,8 @@ import java.util.concurrent.TimeUnit;
  * <p>Commands, one a line; {@code E} is the run number, echoed on every output line so the
  * runner can ignore a previous run's stragglers:
  * <pre>
- * start E NAME BASE64KEY   close any previous node, start a new one  -&gt; READY E MILLIS PORT
+ * start E NAME BASE64KEY K close any previous node, start a new one with the LAN defaults and
+ *                          direct mail to K members (0: off)          -&gt; READY E MILLIS PORT
  * join E HOST:PORT          join through that seed (asynchronous)
  * event E NAME              fire a user event with an empty payload
  * put E KEY VALUE           write this node's key
@@ -65,7 +66,7 @@ public final class NodeMain {
     private void execute(String[] words) throws Exception {
         int e = Integer.parseInt(words[1]);
         switch (words[0]) {
-            case "start" -> start(e, words[2], Base64.getDecoder().decode(words[3]));
+            case "start" -> start(e, words[2], Base64.getDecoder().decode(words[3]), Integer.parseInt(words[4]));
             case "join" -> cluster.join(List.of(words[2]));
             case "event" -> cluster.broadcast(words[2], new byte[0]);
             case "put" -> cluster.put(words[2], words[3].getBytes(StandardCharsets.UTF_8));
@@ -83,9 +84,9 @@ public final class NodeMain {
         }
     }
 
-    private void start(int e, String name, byte[] key) {
+    private void start(int e, String name, byte[] key, int directMailFanout) {
         closeCluster();
-        cluster = Cluster.builder(name).bind("127.0.0.1", 0).encryptionKey(key).core(CoreConfig.defaults())
+        cluster = Cluster.builder(name).bind("127.0.0.1", 0).encryptionKey(key).core(CoreConfig.defaults().withDirectMailFanout(directMailFanout))
                 .joinTimeout(Duration.ofSeconds(120)).listener(event -> report(e, event)).start();
         InetSocketAddress bound = cluster.boundAddress();
         say("READY " + e + " " + System.currentTimeMillis() + " " + bound.getPort());

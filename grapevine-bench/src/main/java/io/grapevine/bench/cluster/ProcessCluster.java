@@ -23,6 +23,7 @@ final class ProcessCluster implements ClusterUnderTest {
     static final int CIPHER_OVERHEAD_BYTES = 1 + 12 + 16;
 
     private final int size;
+    private final int directMailFanout;
     private final List<String> jvmFlags;
     private final Path logDir;
     private final ChildProcess[] children;
@@ -31,7 +32,8 @@ final class ProcessCluster implements ClusterUnderTest {
     private int epoch;
     private int seedPort;
 
-    ProcessCluster(int size, List<String> jvmFlags, Path logDir) {
+    ProcessCluster(int size, int directMailFanout, List<String> jvmFlags, Path logDir) {
+        this.directMailFanout = directMailFanout;
         this.size = size;
         this.jvmFlags = List.copyOf(jvmFlags);
         this.logDir = logDir;
@@ -87,7 +89,7 @@ final class ProcessCluster implements ClusterUnderTest {
         random.nextBytes(key);
         String encoded = Base64.getEncoder().encodeToString(key);
         for (int i = 0; i < size; i++) {
-            children[i].send("start " + epoch + " " + name(i) + " " + encoded);
+            children[i].send("start " + epoch + " " + name(i) + " " + encoded + " " + directMailFanout);
         }
         long deadline = System.currentTimeMillis() + READY_TIMEOUT_MILLIS;
         for (int i = 0; i < size; i++) {

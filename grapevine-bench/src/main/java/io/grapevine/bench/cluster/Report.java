@@ -13,19 +13,22 @@ import java.util.stream.Collectors;
 final class Report {
     private final Scenario scenario;
     private final int nodes;
+    private final int directMailFanout;
     private final List<String> jvmFlags;
     private final List<SystemResult> systems;
 
-    Report(Scenario scenario, int nodes, List<String> jvmFlags, List<SystemResult> systems) {
+    Report(Scenario scenario, int nodes, int directMailFanout, List<String> jvmFlags, List<SystemResult> systems) {
         this.scenario = scenario;
         this.nodes = nodes;
+        this.directMailFanout = directMailFanout;
         this.jvmFlags = List.copyOf(jvmFlags);
         this.systems = List.copyOf(systems);
     }
 
     String text() {
         StringBuilder out = new StringBuilder();
-        out.append(String.format(Locale.ROOT, "%s %s, N=%d%n", scenario.name(), scenario.title(), nodes));
+        out.append(String.format(Locale.ROOT, "%s %s, N=%d, grapevine: CoreConfig.defaults()%s%n", scenario.name(),
+                scenario.title(), nodes, directMailFanout == 0 ? "" : ".withDirectMailFanout(" + directMailFanout + ")"));
         out.append(String.format(Locale.ROOT, "%-10s %-9s %-30s %5s %10s %10s %10s  %s%n", "system", "mode", "figure",
                 "runs", "median", "p90", "max", "unit"));
         for (SystemResult system : systems) {
@@ -67,7 +70,8 @@ final class Report {
 
     String json() {
         StringBuilder out = new StringBuilder("{");
-        out.append("\"scenario\":\"").append(scenario.name()).append("\",\"nodes\":").append(nodes);
+        out.append("\"scenario\":\"").append(scenario.name()).append("\",\"nodes\":").append(nodes)
+                .append(",\"directMailFanout\":").append(directMailFanout);
         out.append(",\"jvmFlags\":[").append(jvmFlags.stream().map(f -> "\"" + escape(f) + "\"")
                 .collect(Collectors.joining(","))).append("],\"systems\":[");
         for (int s = 0; s < systems.size(); s++) {

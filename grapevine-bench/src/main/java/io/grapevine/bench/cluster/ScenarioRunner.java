@@ -1,6 +1,6 @@
 package io.grapevine.bench.cluster;
 
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -20,7 +20,7 @@ final class ScenarioRunner {
     private final long timeoutMillis;
     private final long settleMillis;
     private final long idleMillis;
-    private final PrintStream log;
+    private final PrintWriter log;
     private int run;
 
     /**
@@ -29,7 +29,7 @@ final class ScenarioRunner {
      * @param idleMillis how long S5 measures
      * @param log progress lines (stderr)
      */
-    ScenarioRunner(ClusterUnderTest cluster, long timeoutMillis, long settleMillis, long idleMillis, PrintStream log) {
+    ScenarioRunner(ClusterUnderTest cluster, long timeoutMillis, long settleMillis, long idleMillis, PrintWriter log) {
         this.cluster = cluster;
         this.timeoutMillis = timeoutMillis;
         this.settleMillis = settleMillis;
