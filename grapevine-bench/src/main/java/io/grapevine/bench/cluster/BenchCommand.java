@@ -178,7 +178,14 @@ public final class BenchCommand implements Callable<Integer> {
                 durationSeconds * 1000L, err);
         List<RunOutcome> measured = new ArrayList<>();
         for (int i = 0; i < warmup + runs; i++) {
-            RunOutcome outcome = runner.run(scenario);
+            RunOutcome outcome;
+            try {
+                outcome = runner.run(scenario);
+            } catch (IllegalStateException | java.io.IOException e) {
+                // a node that would not start or converge: count the run as failed and go on
+                err.println(cluster.system() + " " + scenario.name() + " run failed: " + e);
+                outcome = new RunOutcome(java.util.Map.of(), 0, 0, true);
+            }
             boolean counted = i >= warmup;
             if (counted) {
                 measured.add(outcome);

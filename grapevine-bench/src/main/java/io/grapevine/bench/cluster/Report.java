@@ -45,7 +45,7 @@ final class Report {
                     systems.get(1).system(), systems.get(0).system(), metric.label(), number(r))));
         }
         for (SystemResult system : systems) {
-            out.append(String.format(Locale.ROOT, "%s: %d timed-out runs; healthy members falsely suspected %d, "
+            out.append(String.format(Locale.ROOT, "%s: %d failed or timed-out runs; healthy members falsely suspected %d, "
                     + "falsely dead %d (summed over runs)%n", system.system(), system.timeouts(),
                     system.falselySuspected(), system.falselyDead()));
         }

@@ -82,12 +82,12 @@ public final class SerfCluster implements ClusterUnderTest {
         random.nextBytes(key);
         String encoded = Base64.getEncoder().encodeToString(key);
         List<Process> processes = new ArrayList<>();
-        List<int[]> ports = new ArrayList<>();
+        List<int[]> ports = allocatePorts();
         List<StatsdCounter> counters = new ArrayList<>();
         for (int i = 0; i < size; i++) {
             StatsdCounter statsd = new StatsdCounter();
-            int bindPort = freeTcpAndUdpPort();
-            int rpcPort = freeTcpPort();
+            int bindPort = ports.get(i)[0];
+            int rpcPort = ports.get(i)[1];
             Path config = workDir.resolve("serf-" + name(i) + ".json");
             Files.writeString(config, "{\"statsd_addr\": \"127.0.0.1:" + statsd.port() + "\"}\n");
             ProcessBuilder builder = new ProcessBuilder(serfBinary, "agent", "-node=" + name(i),
@@ -101,7 +101,6 @@ public final class SerfCluster implements ClusterUnderTest {
             reader.setDaemon(true);
             reader.start();
             processes.add(process);
-            ports.add(new int[] {bindPort, rpcPort});
             counters.add(statsd);
         }
         long deadline = System.currentTimeMillis() + READY_TIMEOUT_MILLIS;
@@ -137,23 +136,40 @@ public final class SerfCluster implements ClusterUnderTest {
         }
     }
 
-    private static int freeTcpPort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        }
-    }
-
-    /** A port free for both TCP and UDP right now (memberlist binds both). */
-    private static int freeTcpAndUdpPort() throws IOException {
-        for (int attempt = 0; attempt < 100; attempt++) {
-            try (ServerSocket tcp = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
-                 DatagramSocket udp = new DatagramSocket(tcp.getLocalPort(), InetAddress.getLoopbackAddress())) {
-                return udp.getLocalPort();
-            } catch (IOException e) {
-                // the UDP half is taken: try another
+    /**
+     * A gossip port (free for TCP and UDP: memberlist binds both) and an RPC port per agent,
+     * all distinct: every socket stays open until all are chosen, so the system cannot hand
+     * out one port twice, then all are closed for the agents to bind.
+     */
+    private List<int[]> allocatePorts() throws IOException {
+        List<java.io.Closeable> held = new ArrayList<>();
+        List<int[]> ports = new ArrayList<>();
+        try {
+            for (int i = 0; i < size; i++) {
+                int gossip = -1;
+                for (int attempt = 0; attempt < 100 && gossip < 0; attempt++) {
+                    ServerSocket tcp = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
+                    held.add(tcp);
+                    try {
+                        held.add(new DatagramSocket(tcp.getLocalPort(), InetAddress.getLoopbackAddress()));
+                        gossip = tcp.getLocalPort();
+                    } catch (IOException e) {
+                        // the UDP half is taken: try another
+                    }
+                }
+                if (gossip < 0) {
+                    throw new IOException("no port free for both TCP and UDP after 100 attempts");
+                }
+                ServerSocket rpc = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
+                held.add(rpc);
+                ports.add(new int[] {gossip, rpc.getLocalPort()});
+            }
+            return ports;
+        } finally {
+            for (java.io.Closeable socket : held) {
+                socket.close();
             }
         }
-        throw new IOException("no port free for both TCP and UDP after 100 attempts");
     }
 
     @Override
