@@ -91,6 +91,10 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--json-out", paramLabel = "FILE", description = "Also write the JSON report to this file.")
     private Path jsonOut;
 
+    @Option(names = "--trace-dir", paramLabel = "DIR", description = "Write what every node printed in each run "
+            + "to DIR/SYSTEM-SCENARIO-nN-runK.tsv (node, arrival millis, line), to explain a slow run.")
+    private Path traceDir;
+
     @Option(names = "--work-dir", paramLabel = "DIR", description = "Where node stderr and peer config go. Default: a new temporary directory.")
     private Path workDir;
 
@@ -187,6 +191,12 @@ public final class BenchCommand implements Callable<Integer> {
                 outcome = new RunOutcome(java.util.Map.of(), 0, 0, true);
             }
             boolean counted = i >= warmup;
+            if (traceDir != null) {
+                Files.createDirectories(traceDir);
+                Files.write(traceDir.resolve(String.format(Locale.ROOT, "%s-%s-n%d-%s%d.tsv", cluster.system(),
+                        scenario.name().toLowerCase(Locale.ROOT), nodes, counted ? "run" : "warmup",
+                        counted ? i - warmup + 1 : i + 1)), cluster.observations().trace());
+            }
             if (counted) {
                 measured.add(outcome);
             }

@@ -84,6 +84,8 @@ final class InJvmCluster implements ClusterUnderTest {
                 ClusterEvent.MemberChanged changed = (ClusterEvent.MemberChanged) event;
                 observations.add(new Observation(node, at, Observation.Kind.STATUS, changed.member().name(),
                         changed.member().status().name()));
+                observations.addRaw(node, at, "EV " + e + " " + at + " STATUS " + changed.member().name() + " "
+                        + changed.member().status() + " " + changed.change() + " " + changed.onWordOf());
             }
             case USER_EVENT -> observations.add(new Observation(node, at, Observation.Kind.USER,
                     ((ClusterEvent.UserEventReceived) event).event().name(), ""));

@@ -23,7 +23,7 @@ final class LineParser {
             return Optional.empty();
         }
         return switch (w[3]) {
-            case "STATUS" -> w.length == 6
+            case "STATUS" -> w.length >= 6
                     ? Optional.of(new Observation(node, at, Observation.Kind.STATUS, w[4], w[5])) : Optional.empty();
             case "USER" -> Optional.of(new Observation(node, at, Observation.Kind.USER, w[4], ""));
             case "KEY" -> w.length == 6

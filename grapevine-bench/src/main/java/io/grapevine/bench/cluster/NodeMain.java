@@ -30,7 +30,7 @@ import java.util.concurrent.TimeUnit;
  * metrics E                 traffic counters                          -&gt; METRICS E MILLIS PKTS_OUT BYTES_OUT PKTS_IN BYTES_IN
  * exit                      close and exit
  * </pre>
- * Events: {@code EV E MILLIS STATUS MEMBER STATUS}, {@code EV E MILLIS USER NAME},
+ * Events: {@code EV E MILLIS STATUS MEMBER STATUS CHANGE ON_WORD_OF}, {@code EV E MILLIS USER NAME},
  * {@code EV E MILLIS KEY OWNER KEY}. MILLIS is {@link System#currentTimeMillis()} when the
  * listener ran (on the node's event thread, just after the protocol loop emitted the event);
  * the runner shares this wall clock, being on the same machine.
@@ -103,7 +103,8 @@ public final class NodeMain {
         String what = switch (event.kind()) {
             case MEMBER_CHANGED -> {
                 ClusterEvent.MemberChanged changed = (ClusterEvent.MemberChanged) event;
-                yield "STATUS " + changed.member().name() + " " + changed.member().status();
+                yield "STATUS " + changed.member().name() + " " + changed.member().status() + " " + changed.change() + " "
+                        + changed.onWordOf();
             }
             case USER_EVENT -> "USER " + ((ClusterEvent.UserEventReceived) event).event().name();
             case KEY_CHANGED -> {

@@ -16,6 +16,7 @@ import java.util.function.Function;
 public final class Observations {
     private static final long POLL_MILLIS = 10;
     private final List<Observation> log = new ArrayList<>();
+    private final List<String> trace = new ArrayList<>();
 
     /** Appends one report. */
     public synchronized void add(Observation observation) {
@@ -23,9 +24,20 @@ public final class Observations {
         notifyAll();
     }
 
+    /** Keeps one raw line a node printed, for {@link #trace()}. */
+    public synchronized void addRaw(int node, long atMillis, String line) {
+        trace.add(node + "\t" + atMillis + "\t" + line);
+    }
+
     /** Forgets everything (between runs). */
     public synchronized void clear() {
         log.clear();
+        trace.clear();
+    }
+
+    /** What the nodes printed this run, one line each: node, arrival millis, the line. */
+    public synchronized List<String> trace() {
+        return List.copyOf(trace);
     }
 
     /** Every report so far, in arrival order. */

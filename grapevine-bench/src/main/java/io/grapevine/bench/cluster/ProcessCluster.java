@@ -72,6 +72,9 @@ final class ProcessCluster implements ClusterUnderTest {
     }
 
     private void onLine(int node, String line) {
+        if (line.startsWith("EV " + epoch + " ")) {
+            observations.addRaw(node, System.currentTimeMillis(), line);
+        }
         LineParser.parse(node, epoch, line).ifPresent(observations::add);
     }
 

@@ -115,6 +115,9 @@ public final class SerfCluster implements ClusterUnderTest {
                 new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
             for (String line = out.readLine(); line != null; line = out.readLine()) {
                 long at = System.currentTimeMillis();
+                if (line.contains("serf:") || line.contains("memberlist:")) {
+                    observations.addRaw(node, at, line.trim());
+                }
                 SerfLogParser.parse(node, at, line).ifPresent(observations::add);
             }
         } catch (IOException e) {
