@@ -94,7 +94,7 @@ for n in $nodes; do
     if [ "$s" = s5 ]; then warm=0; extra=(--duration-s "$duration" --settle-ms 5000); fi
     wait_quiet "$s N=$n"
     java -cp "$jar" io.grapevine.bench.cluster.BenchCommand "$s" --nodes "$n" --runs "$r" --warmup "$warm" \
-      --processes --peer serf --work-dir "$out/work" --json-out "$out/$s-n$n.json" "${extra[@]}" \
+      --processes --peer serf --work-dir "$out/work" --trace-dir "$out/trace" --json-out "$out/$s-n$n.json" "${extra[@]}" \
       2>>"$out/progress.log" | tee -a "$report" || echo "($s N=$n: some runs timed out)" | tee -a "$report"
   done
 done
