@@ -15,7 +15,7 @@ import java.util.zip.CRC32C;
  * frame   := type u8 | length varint | body[length]
  * node    := name str8 | host str8 | port u16 | generation varint
  * str8    := length u8 | UTF-8 bytes
- * varint  := unsigned LEB128 (at most 10 bytes, value &lt;= 2^63-1)
+ * varint  := unsigned LEB128, shortest form (1..9 bytes, value &lt;= 2^63-1)
  * </pre>
  *
  * <p>The decoder is total: every input yields {@link Decoded.Ok} or {@link Decoded.Rejected};

@@ -65,14 +65,19 @@ final class WireReader {
         return value;
     }
 
-    /** Unsigned LEB128, at most 10 bytes; values above {@code Long.MAX_VALUE} are malformed. */
+    /**
+     * Unsigned LEB128 in its shortest form, so at most 9 bytes for {@code Long.MAX_VALUE}.
+     * Values above {@code Long.MAX_VALUE} and overlong forms (a last byte of zero after the
+     * first, e.g. {@code 80 00} for 0) are malformed: every value has exactly one encoding,
+     * so accepted bytes always re-encode to themselves.
+     */
     long varLong() {
         long value = 0;
         for (int shift = 0; shift < 64; shift += 7) {
             int b = u8();
             value |= (long) (b & 0x7F) << shift;
             if ((b & 0x80) == 0) {
-                if (value < 0 || (shift == 63 && b > 0)) {
+                if (value < 0 || (shift > 0 && b == 0) || (shift == 63 && b > 0)) {
                     throw Malformed.of(Rejection.MALFORMED);
                 }
                 return value;
