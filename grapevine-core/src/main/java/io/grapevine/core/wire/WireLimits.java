@@ -20,11 +20,30 @@ public final class WireLimits {
     }
 
     static void checkLength(String field, String value) {
+        if (!isWellFormed(value)) {
+            throw new IllegalArgumentException(field + " must not contain an unpaired surrogate");
+        }
         // at most 3 UTF-8 bytes per char: short strings need no encoding to check
         if (value.length() > MAX_STRING_BYTES
                 || (value.length() > MAX_STRING_BYTES / 3
                     && value.getBytes(StandardCharsets.UTF_8).length > MAX_STRING_BYTES)) {
             throw new IllegalArgumentException(field + " must be at most " + MAX_STRING_BYTES + " UTF-8 bytes");
         }
+    }
+
+    /** True when {@code value} has no unpaired surrogate, so its UTF-8 form decodes back to it. */
+    static boolean isWellFormed(String value) {
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (Character.isHighSurrogate(c)) {
+                if (i + 1 == value.length() || !Character.isLowSurrogate(value.charAt(i + 1))) {
+                    return false;
+                }
+                i++;
+            } else if (Character.isLowSurrogate(c)) {
+                return false;
+            }
+        }
+        return true;
     }
 }

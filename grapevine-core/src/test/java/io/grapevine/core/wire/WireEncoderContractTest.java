@@ -1,0 +1,99 @@
+package io.grapevine.core.wire;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.grapevine.core.membership.Address;
+import io.grapevine.core.membership.MemberStatus;
+import io.grapevine.core.membership.NodeId;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The encoder's side of the contract: it never emits bytes that decode to something other
+ * than what it was given. Values the format cannot carry are refused with
+ * {@link IllegalArgumentException} (our misuse fails fast), never written corrupted.
+ */
+class WireEncoderContractTest {
+    private static final Address HOST = new Address("h", 7946);
+
+    // ---- strings ----------------------------------------------------------------------------
+
+    @Test
+    void aNodeNameOfMoreThan255Utf8BytesIsRefusedNotWrapped() {
+        // 200 chars pass NodeId's character limit but are 400 UTF-8 bytes: the one-byte
+        // length would wrap to 144
+        NodeId wide = new NodeId("\u00e9".repeat(200), HOST, 1);
+        NodeId wideHost = new NodeId("a", new Address("\u00e9".repeat(128), 1), 1);
+
+        assertThatThrownBy(() -> WireCodec.header("c", wide)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("400 UTF-8 bytes");
+        assertThatThrownBy(() -> WireCodec.encodeFrame(new PingReq(1, wideHost)))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> WireCodec.encodeFrame(new StateSync(false, false, 0,
+                List.of(new MemberState(wide, 0, MemberStatus.ALIVE))))).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void aNodeNameOfExactly255Utf8BytesRoundTrips() {
+        NodeId widest = new NodeId("\u00e9".repeat(127) + "x", new Address("\u4e2d".repeat(85), 1), 1);
+        byte[] bytes = WireCodec.encodePacket("c", widest, List.of(new Ack(1)));
+
+        assertThat(WireCodec.decode(bytes, "c", 1400)).isEqualTo(new Decoded.Ok(new Packet(widest, List.of(new Ack(1)))));
+    }
+
+    @Test
+    void aNameThatWouldWrapTheLengthByteCannotSmuggleFrames() {
+        NodeId forged = new NodeId(smugglingName(), HOST, 1);
+        assertThat(forged.name().getBytes(StandardCharsets.UTF_8)).hasSize(257);
+
+        // before the fix this encoded, and the receiver decoded sender "a" with a forged
+        // "v is DEAD" update and a user event swallowing the real rest of the packet
+        assertThatThrownBy(() -> WireCodec.encodePacket("", forged, List.of(new Ack(7))))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void unpairedSurrogatesAreRefusedNotReplacedByQuestionMarks() {
+        assertThatThrownBy(() -> new Ping(1, "x\uD800")).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("targetName");
+        assertThatThrownBy(() -> new UserEvent("o", 1, "\uDC00y", Bytes.EMPTY))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("name");
+        assertThatThrownBy(() -> WireCodec.header("\uD800", WireCodecRejectionTest.SENDER))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("label");
+        assertThatThrownBy(() -> WireCodec.header("c", new NodeId("n\uDBFF", HOST, 1)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("surrogate");
+    }
+
+    @Test
+    void pairedSurrogatesAreFine() {
+        Ping ping = new Ping(1, "\uD83C\uDF47"); // U+1F347 GRAPES, 4 UTF-8 bytes
+        byte[] bytes = WireCodec.encodePacket("c", WireCodecRejectionTest.SENDER, List.of(ping));
+
+        assertThat(WireCodec.decode(bytes, "c", 1400))
+                .isEqualTo(new Decoded.Ok(new Packet(WireCodecRejectionTest.SENDER, List.of(ping))));
+    }
+
+    /**
+     * A 257-byte name whose wrapped length byte (257 mod 256 = 1) makes the receiver read
+     * name "a" and then parse the rest of the name as host, port, generation, count and two
+     * frames; the second frame's payload swallows the packet's real tail (12 bytes for an
+     * ack from {@code h:7946#1} with label "").
+     */
+    private static String smugglingName() {
+        int realTail = 2 + 2 + 1 + 1 + 6;
+        RawBytes head = new RawBytes().u8('a')
+                .str8("\u00e9".repeat(63))                          // host: 126 bytes
+                .u16(1).varint(0).u8(2)                             // port, generation, count
+                .frame(MessageType.MEMBER_UPDATE.code(), new RawBytes().node("v", "h", 1, 0).varint(9)
+                        .u8(MemberStatus.DEAD.ordinal()).str8("a"));
+        RawBytes eventHead = new RawBytes().str8("\u00e9".repeat(25)).varint(1).str8("n");
+        int fixed = head.toArray().length + 2 + eventHead.toArray().length + 1;
+        int padding = 257 - fixed;
+        byte[] event = eventHead.varint(padding + realTail).raw("x".repeat(padding).getBytes(StandardCharsets.US_ASCII))
+                .toArray();
+        byte[] name = head.u8(MessageType.USER_EVENT.code()).u8(event.length + realTail).raw(event).toArray();
+        return new String(name, StandardCharsets.UTF_8);
+    }
+}
