@@ -12,9 +12,10 @@ public final class WireLimits {
     private WireLimits() {
     }
 
+    /** A name, host or origin: non-blank (the decoder rejects blank ones as MALFORMED) and within the limit. */
     static void checkName(String field, String value) {
-        if (value == null || value.isEmpty()) {
-            throw new IllegalArgumentException(field + " must not be empty");
+        if (value == null || value.isBlank()) {
+            throw new IllegalArgumentException(field + " must not be blank");
         }
         checkLength(field, value);
     }

@@ -75,6 +75,30 @@ class WireEncoderContractTest {
                 .isEqualTo(new Decoded.Ok(new Packet(WireCodecRejectionTest.SENDER, List.of(ping))));
     }
 
+    // ---- names ------------------------------------------------------------------------------
+
+    @Test
+    void blankNamesAreRefusedAtConstructionBecauseTheDecoderRejectsThem() {
+        assertThatThrownBy(() -> new Ping(1, " ")).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("targetName");
+        assertThatThrownBy(() -> new MemberUpdate(WireCodecRejectionTest.SENDER, 0, MemberStatus.ALIVE, "\t"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("origin");
+        assertThatThrownBy(() -> new UserEvent(" \t", 0, "e", Bytes.EMPTY))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("origin");
+        assertThatThrownBy(() -> new UserEvent("o", 0, "\u2003", Bytes.EMPTY))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("name");
+    }
+
+    @Test
+    void namesWithInnerOrNonBreakingSpacesRoundTrip() {
+        // String.isBlank, used on both sides, does not count U+00A0 as whitespace
+        List<WireMessage> messages = List.of(new Ping(1, " a b "), new Ping(2, "\u00a0"));
+        byte[] bytes = WireCodec.encodePacket("c", WireCodecRejectionTest.SENDER, messages);
+
+        assertThat(WireCodec.decode(bytes, "c", 1400))
+                .isEqualTo(new Decoded.Ok(new Packet(WireCodecRejectionTest.SENDER, messages)));
+    }
+
     /**
      * A 257-byte name whose wrapped length byte (257 mod 256 = 1) makes the receiver read
      * name "a" and then parse the rest of the name as host, port, generation, count and two
