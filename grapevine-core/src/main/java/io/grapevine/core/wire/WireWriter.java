@@ -46,7 +46,11 @@ final class WireWriter {
         return this;
     }
 
+    /** Unsigned LEB128, shortest form; negative values have no encoding the decoder accepts. */
     WireWriter varLong(long value) {
+        if (value < 0) {
+            throw new IllegalArgumentException("varint value must be >= 0: " + value);
+        }
         ensure(10);
         long v = value;
         while ((v & ~0x7FL) != 0) {
@@ -101,6 +105,10 @@ final class WireWriter {
     }
 
     WireWriter nodeId(NodeId id) {
+        if (id.generation() < 0) {
+            // NodeId allows any long; the wire carries 0..2^63-1
+            throw new IllegalArgumentException("generation must be >= 0 on the wire: " + id.generation());
+        }
         string(id.name());
         string(id.address().host());
         u16(id.address().port());

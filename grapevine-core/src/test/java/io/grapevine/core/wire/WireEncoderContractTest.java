@@ -8,6 +8,11 @@ import io.grapevine.core.membership.MemberStatus;
 import io.grapevine.core.membership.NodeId;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -97,6 +102,64 @@ class WireEncoderContractTest {
 
         assertThat(WireCodec.decode(bytes, "c", 1400))
                 .isEqualTo(new Decoded.Ok(new Packet(WireCodecRejectionTest.SENDER, messages)));
+    }
+
+    // ---- numbers ----------------------------------------------------------------------------
+
+    @Test
+    void aNegativeGenerationIsRefusedNotSentAsATenByteVarint() {
+        NodeId negative = new NodeId("a", HOST, -5);
+
+        assertThatThrownBy(() -> WireCodec.header("c", negative)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("generation").hasMessageContaining("-5");
+        assertThatThrownBy(() -> WireCodec.encodeFrame(new PingReq(1, negative)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("generation");
+        assertThatThrownBy(() -> WireCodec.encodeFrame(new MemberUpdate(negative, 0, MemberStatus.ALIVE, "a")))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("generation");
+    }
+
+    @Test
+    void generationZeroAndLongMaxRoundTrip() {
+        for (long generation : new long[] {0, Long.MAX_VALUE}) {
+            NodeId id = new NodeId("a", HOST, generation);
+            byte[] bytes = WireCodec.encodePacket("c", id, List.of(new PingReq(1, id)));
+            assertThat(WireCodec.decode(bytes, "c", 1400))
+                    .isEqualTo(new Decoded.Ok(new Packet(id, List.of(new PingReq(1, id)))));
+        }
+    }
+
+    // ---- the contract as a property ---------------------------------------------------------
+
+    /**
+     * Anything the records and the encoder accept decodes to an equal packet, over strings of
+     * any chars (blank, unpaired surrogates, 255+ UTF-8 bytes) and generations of any sign.
+     */
+    @Property(tries = 1000)
+    void whateverTheEncoderAcceptsDecodesToAnEqualPacket(@ForAll("anyStrings") String name,
+                                                         @ForAll("anyStrings") String host,
+                                                         @ForAll("anyStrings") String label,
+                                                         @ForAll("anyStrings") String target,
+                                                         @ForAll long generation) {
+        byte[] bytes;
+        NodeId sender;
+        List<WireMessage> messages;
+        try {
+            sender = new NodeId(name, new Address(host, 7946), generation);
+            messages = List.of(new Ping(5, target), new PingReq(6, sender));
+            bytes = WireCodec.encodePacket(label, sender, messages);
+        } catch (IllegalArgumentException refused) {
+            return;
+        }
+        assertThat(WireCodec.decode(bytes, label, Integer.MAX_VALUE))
+                .isEqualTo(new Decoded.Ok(new Packet(sender, messages)));
+    }
+
+    @Provide
+    Arbitrary<String> anyStrings() {
+        return Arbitraries.oneOf(
+                Arbitraries.strings().all().ofMaxLength(300),
+                Arbitraries.strings().withChars("\u00e9\u4e2dab \t").ofMinLength(80).ofMaxLength(255),
+                Arbitraries.strings().withChars("\uD800\uDC00x \t").ofMaxLength(6));
     }
 
     /**
