@@ -18,7 +18,7 @@ import java.util.List;
  * delta   := flags u8 (bit 0: resetDeferred) | count varint | part{count}
  * part    := owner node | priority u8 | flags u8 (bit 0: reset, bit 1: complete)
  *            | fromVersion varint | gcVersion varint | maxVersion varint | count varint | entry{count}
- * entry   := key str8 | version varint | tombstone u8 | value (length varint | bytes)
+ * entry   := key str8 (non-empty) | version varint | tombstone u8 | value (length varint | bytes)
  * </pre>
  *
  * Counts are checked against the bytes left before anything is allocated.
@@ -87,7 +87,7 @@ final class StateCodec {
         int count = boundedCount(r, MIN_ENTRY_BYTES);
         List<VersionedEntry> entries = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
-            String key = r.name();
+            String key = r.key();
             long version = r.varLong();
             boolean tombstone = r.bool();
             entries.add(new VersionedEntry(key, r.bytes(), version, tombstone));

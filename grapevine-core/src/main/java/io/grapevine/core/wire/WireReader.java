@@ -132,10 +132,22 @@ final class WireReader {
         }
     }
 
-    /** A string that must not be empty (names, hosts, origins). */
+    /** A string that must not be empty or blank (names, hosts, origins). */
     String name() {
         String value = string();
         if (value.isEmpty() || value.isBlank()) {
+            throw Malformed.of(Rejection.MALFORMED);
+        }
+        return interner == null ? value : interner.intern(value);
+    }
+
+    /**
+     * A replicated-state key: any non-empty string, blank ones included, exactly as
+     * {@code VersionedEntry} and {@code ReplicatedState.put} accept them.
+     */
+    String key() {
+        String value = string();
+        if (value.isEmpty()) {
             throw Malformed.of(Rejection.MALFORMED);
         }
         return interner == null ? value : interner.intern(value);
