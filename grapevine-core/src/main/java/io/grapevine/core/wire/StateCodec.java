@@ -25,9 +25,12 @@ import java.util.List;
  */
 final class StateCodec {
     private static final KeyPriority[] PRIORITIES = KeyPriority.values();
+    /** Smallest node (7: 1-byte name and host, port, generation), priority, two versions. */
     private static final int MIN_ROW_BYTES = 10;
+    /** Smallest node (7), priority, flags, three versions, entry count. */
     private static final int MIN_PART_BYTES = 13;
-    private static final int MIN_ENTRY_BYTES = 6;
+    /** key str8 of 1 byte (2), version (1), tombstone (1), empty value length (1). */
+    private static final int MIN_ENTRY_BYTES = 5;
 
     private StateCodec() {
     }

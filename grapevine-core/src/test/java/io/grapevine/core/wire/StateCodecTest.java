@@ -60,4 +60,34 @@ class StateCodecTest {
 
         assertThat(roundTrip(message)).isEqualTo(ok(message));
     }
+
+    @Test
+    void aMinimalTombstoneEndingAPacketDecodes() {
+        // the smallest entry is 5 bytes: key "k" (2), version (1), tombstone (1), no value (1);
+        // the count check used to demand 6 per entry, so deleting a one-letter key sent a
+        // STATE_ACK2 that every receiver rejected as TRUNCATED
+        byte[] bytes = RawBytes.packetHeader("c").u8(1).frame(MessageType.STATE_ACK2.code(), new RawBytes()
+                .u8(0).varint(1)                                                    // delta flags, one part
+                .node("o", "h", 1, 2).u8(1).u8(2).varint(0).varint(0).varint(1)     // CONTROL, complete, 0, 0, 1
+                .varint(1).str8("k").varint(1).u8(1).varint(0))                     // one entry: "k" v1 tombstone
+                .sealed();
+        StateAck2 expected = new StateAck2(new Delta(List.of(new DeltaPart(new NodeId("o", new Address("h", 1), 2),
+                KeyPriority.CONTROL, false, 0, 0, 1, true, List.of(new VersionedEntry("k", Bytes.EMPTY, 1, true)))),
+                false));
+
+        assertThat(WireCodec.decode(bytes, "c", 1400)).isEqualTo(ok(expected));
+        assertThat(roundTrip(expected)).isEqualTo(ok(expected));
+    }
+
+    @Test
+    void anEmptyKeyIsMalformed() {
+        byte[] bytes = RawBytes.packetHeader("c").u8(1).frame(MessageType.STATE_ACK2.code(), new RawBytes()
+                .u8(0).varint(1)
+                .node("o", "h", 1, 2).u8(1).u8(2).varint(0).varint(0).varint(1)
+                .varint(1).str8("").varint(1).u8(0).varint(3).u8s('v', 'a', 'l'))  // key "" v1 value "val"
+                .sealed();
+
+        assertThat(WireCodec.decode(bytes, "c", 1400)).isInstanceOfSatisfying(Decoded.Rejected.class,
+                r -> assertThat(r.reason()).isEqualTo(Rejection.MALFORMED));
+    }
 }
