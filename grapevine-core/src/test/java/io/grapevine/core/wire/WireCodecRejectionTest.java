@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 import io.grapevine.core.membership.Address;
 import io.grapevine.core.membership.MemberStatus;
 import io.grapevine.core.membership.NodeId;
+import io.grapevine.core.state.Delta;
+import io.grapevine.core.state.Digest;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Collections;
@@ -81,6 +83,20 @@ class WireCodecRejectionTest {
         for (int length = 0; length < 17; length++) {
             assertThat(rejection(Arrays.copyOf(smallest, length))).isEqualTo(Rejection.TOO_SHORT);
         }
+    }
+
+    @Test
+    void theSmallestValidPacketsAreTheDocumentedSizes() {
+        NodeId minimal = new NodeId("a", new Address("h", 1), 0);
+        byte[] emptyDelta = WireCodec.encodePacket("", minimal, List.of(new StateAck2(Delta.EMPTY)));
+        byte[] emptyDigest = WireCodec.encodePacket("", minimal, List.of(new StateSyn(new Digest(List.of()), false)));
+        byte[] ack = WireCodec.encodePacket("", minimal, List.of(new Ack(1)));
+
+        // docs/wire-format.md, section 2
+        assertThat(emptyDelta).hasSize(21);
+        assertThat(emptyDigest).hasSize(21);
+        assertThat(ack).hasSize(23);
+        assertThat(WireCodec.decode(emptyDelta, "", 1400).isOk()).isTrue();
     }
 
     @Test
