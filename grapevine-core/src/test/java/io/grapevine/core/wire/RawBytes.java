@@ -2,7 +2,6 @@ package io.grapevine.core.wire;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
 import java.util.zip.CRC32C;
 
 /**
@@ -82,9 +81,17 @@ final class RawBytes {
         return new RawBytes().raw(body).i32((int) crc.getValue()).toArray();
     }
 
-    /** {@code packet} with its last four bytes replaced by the CRC-32C of the rest. */
+    /** A copy of {@code packet} with its last four bytes replaced by the CRC-32C of the rest. */
     static byte[] reseal(byte[] packet) {
-        return new RawBytes().raw(Arrays.copyOf(packet, packet.length - 4)).sealed();
+        byte[] copy = packet.clone();
+        int body = copy.length - 4;
+        CRC32C crc = new CRC32C();
+        crc.update(copy, 0, body);
+        int value = (int) crc.getValue();
+        for (int i = 0; i < 4; i++) {
+            copy[body + i] = (byte) (value >>> (24 - 8 * i));
+        }
+        return copy;
     }
 
     /** {@code bytes} as lower-case hex pairs separated by spaces. */

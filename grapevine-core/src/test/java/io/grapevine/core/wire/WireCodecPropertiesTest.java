@@ -41,7 +41,7 @@ class WireCodecPropertiesTest {
 
     // ---- round trips ------------------------------------------------------------------------
 
-    @Property(tries = 600)
+    @Property(tries = 400)
     void everyMessageTypeRoundTripsAlone(@ForAll("messages") WireMessage message,
                                          @ForAll("labels") String label,
                                          @ForAll("nodeIds") NodeId sender) {
@@ -68,7 +68,7 @@ class WireCodecPropertiesTest {
         assertThat(decodeOk(bytes, label)).isEqualTo(new Packet(sender, messages));
     }
 
-    @Property(tries = 100)
+    @Property(tries = 50)
     void aPacketIsItsHeaderThenCountThenItsFramesThenTheirChecksum(@ForAll("compounds") List<WireMessage> messages,
                                                               @ForAll("labels") String label,
                                                               @ForAll("nodeIds") NodeId sender) {
@@ -110,7 +110,7 @@ class WireCodecPropertiesTest {
         assertTotalAndCanonical(sealed ? bytes.sealed() : bytes.toArray(), "c");
     }
 
-    @Property(tries = 5000)
+    @Property(tries = 3000)
     void arbitrarySealedBytesBehindAValidHeaderNeverThrow(@ForAll @Size(max = 600) byte[] tail,
                                                           @ForAll @IntRange(min = 0, max = 255) int count) {
         byte[] bytes = new RawBytes().raw(WireCodec.header("c", WireCodecRejectionTest.SENDER)).u8(count)
@@ -118,7 +118,7 @@ class WireCodecPropertiesTest {
         assertTotalAndCanonical(bytes, "c");
     }
 
-    @Property(tries = 5000)
+    @Property(tries = 3000)
     void arbitrarySealedBodiesOfEveryFrameTypeNeverThrow(@ForAll @IntRange(min = 0, max = 12) int type,
                                                          @ForAll @IntRange(min = 0, max = 300) int declaredLength,
                                                          @ForAll @Size(max = 300) byte[] body) {
@@ -163,29 +163,32 @@ class WireCodecPropertiesTest {
         }
     }
 
-    @Property(tries = 80)
+    @Property(tries = 250)
     void everySingleBitFlipIsRejectedOrReEncodesToTheFlippedBytes(@ForAll("smallCompounds") List<WireMessage> messages,
                                                                   @ForAll("shortLabels") String label) {
         byte[] original = WireCodec.encodePacket(label, WireCodecRejectionTest.SENDER, messages);
+        int bodyLength = original.length - WireCodec.CHECKSUM_BYTES;
+        byte[] flipped = original.clone();
         for (int bit = 0; bit < original.length * 8; bit++) {
-            byte[] flipped = original.clone();
-            flipped[bit / 8] ^= (byte) (1 << (bit % 8));
+            byte mask = (byte) (1 << (bit % 8));
+            flipped[bit / 8] ^= mask;
             Decoded raw = WireCodec.decode(flipped, label, Integer.MAX_VALUE);
-            assertThat(raw.isOk()).as("raw flip of bit %d in %s", bit, RawBytes.hex(original)).isFalse();
-            RAW.count(raw);
-            if (bit < (original.length - WireCodec.CHECKSUM_BYTES) * 8) {
-                byte[] resealed = RawBytes.reseal(flipped);
-                assertTotalAndCanonical(resealed, label);
-                RESEALED.count(WireCodec.decode(resealed, label, Integer.MAX_VALUE));
+            if (raw.isOk()) {
+                fail("raw flip of bit %d accepted: %s", bit, RawBytes.hex(original));
             }
+            RAW.count(raw);
+            if (bit < bodyLength * 8) {
+                RESEALED.count(assertTotalAndCanonical(RawBytes.reseal(flipped), label));
+            }
+            flipped[bit / 8] ^= mask;
         }
     }
 
     /**
      * Decodes {@code bytes}, failing the property if the decoder throws or if it accepts bytes
-     * that do not re-encode to themselves. Returns whether the bytes were accepted.
+     * that do not re-encode to themselves. Returns the decode result.
      */
-    private static boolean assertTotalAndCanonical(byte[] bytes, String label) {
+    private static Decoded assertTotalAndCanonical(byte[] bytes, String label) {
         Decoded decoded;
         try {
             decoded = WireCodec.decode(bytes, label, Integer.MAX_VALUE);
@@ -195,14 +198,17 @@ class WireCodecPropertiesTest {
         if (decoded instanceof Decoded.Rejected rejected) {
             assertThat(rejected.reason()).isNotNull();
             assertThat(rejected.detail()).isNotNull();
-            return false;
+            return decoded;
         }
         if (decoded instanceof Decoded.Ok ok) {
             Packet packet = ok.packet();
             byte[] again = WireCodec.encodePacket(label, packet.sender(), packet.messages());
-            assertThat(RawBytes.hex(again)).as("accepted bytes must re-encode to themselves")
-                    .isEqualTo(RawBytes.hex(bytes));
-            return true;
+            if (!Arrays.equals(again, bytes)) {
+                // hex only on failure: this runs for every accepted input
+                assertThat(RawBytes.hex(again)).as("accepted bytes must re-encode to themselves")
+                        .isEqualTo(RawBytes.hex(bytes));
+            }
+            return decoded;
         }
         return fail("decode returned %s", decoded);
     }
@@ -249,7 +255,8 @@ class WireCodecPropertiesTest {
     Arbitrary<List<WireMessage>> compounds() {
         return Arbitraries.oneOf(
                 WireArbitraries.messages().list().ofMinSize(1).ofMaxSize(8),
-                WireArbitraries.smallMessages().list().ofMinSize(1).ofMaxSize(WireLimits.MAX_MESSAGES_PER_PACKET));
+                // 255-frame packets are covered by example tests; 64 keeps generation cheap
+                WireArbitraries.smallMessages().list().ofMinSize(1).ofMaxSize(64));
     }
 
     @Provide
