@@ -2,7 +2,7 @@ package io.grapevine.core;
 
 import io.grapevine.core.state.DeltaPolicy;
 import io.grapevine.core.state.StateConfig;
-import java.nio.charset.StandardCharsets;
+import io.grapevine.core.membership.TextLimits;
 
 /**
  * Every knob of the protocol core, immutable and validated at construction: the canonical
@@ -80,9 +80,7 @@ public record CoreConfig(
         if (clusterLabel == null) {
             throw new IllegalArgumentException("clusterLabel must not be null");
         }
-        if (clusterLabel.getBytes(StandardCharsets.UTF_8).length > 255) {
-            throw new IllegalArgumentException("clusterLabel must be at most 255 UTF-8 bytes");
-        }
+        TextLimits.check("clusterLabel", clusterLabel, TextLimits.MAX_BYTES);
         positive("probeIntervalNanos", probeIntervalNanos);
         positive("probeTimeoutNanos", probeTimeoutNanos);
         if (probeTimeoutNanos >= probeIntervalNanos) {

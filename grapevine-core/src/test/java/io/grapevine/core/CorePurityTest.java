@@ -20,6 +20,7 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import io.grapevine.core.membership.Address;
 import io.grapevine.core.membership.MemberStatus;
 import io.grapevine.core.membership.NodeId;
+import io.grapevine.core.membership.TextLimits;
 import io.grapevine.core.state.Delta;
 import io.grapevine.core.state.DeltaPart;
 import io.grapevine.core.state.Digest;
@@ -108,7 +109,7 @@ class CorePurityTest {
         noClasses().that().resideInAPackage("..core.wire..")
                 .should().dependOnClassesThat(resideInAPackage("io.grapevine..")
                         .and(resideOutsideOfPackage("..core.wire.."))
-                        .and(not(elementTypeIsAnyOf(NodeId.class, Address.class, MemberStatus.class,
+                        .and(not(elementTypeIsAnyOf(NodeId.class, Address.class, MemberStatus.class, TextLimits.class,
                                 Digest.class, DigestEntry.class, Delta.class, DeltaPart.class,
                                 VersionedEntry.class, KeyPriority.class))))
                 .check(MAIN);

@@ -2,6 +2,7 @@ package io.grapevine.core.state;
 
 import io.grapevine.core.RandomSource;
 import io.grapevine.core.membership.NodeId;
+import io.grapevine.core.membership.TextLimits;
 import io.grapevine.core.wire.Bytes;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -237,6 +238,9 @@ public final class ReplicatedState {
     private void checkKey(String key) {
         if (key == null || key.isEmpty()) {
             throw new IllegalArgumentException("key must not be empty");
+        }
+        if (!TextLimits.isWellFormed(key)) {
+            throw new IllegalArgumentException("key must not contain an unpaired surrogate");
         }
         int bytes = key.getBytes(StandardCharsets.UTF_8).length;
         if (bytes > config.maxKeyBytes()) {

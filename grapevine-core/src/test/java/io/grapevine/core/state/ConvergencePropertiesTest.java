@@ -25,7 +25,7 @@ import net.jqwik.api.constraints.Size;
  * budgets and garbage collection: versions never go backwards, a truncated delta never skips
  * a version, and after a fault-free period every node holds exactly what each owner wrote.
  */
-class ConvergenceProperties {
+class ConvergencePropertiesTest {
     private static final long GRACE = 50;
 
     /** One step of the scenario; fields are interpreted modulo the cluster size. */
