@@ -70,6 +70,14 @@ public final class WireCodec {
         return frame.toByteArray();
     }
 
+    /** A one-frame packet from a sender's constant {@code header} and an encoded {@code frame}, any size. */
+    public static byte[] packetOf(byte[] header, byte[] frame) {
+        WireWriter writer = new WireWriter(header.length + frame.length + 1 + CHECKSUM_BYTES);
+        writer.raw(header, 0, header.length).u8(1).raw(frame, 0, frame.length);
+        writer.i32(checksum(writer.toByteArray(), 0, writer.size()));
+        return writer.toByteArray();
+    }
+
     /** Encodes a whole packet with no size limit (streams, tests). */
     public static byte[] encodePacket(String label, NodeId sender, List<? extends WireMessage> messages) {
         if (messages.isEmpty() || messages.size() > WireLimits.MAX_MESSAGES_PER_PACKET) {
