@@ -1,0 +1,150 @@
+package io.grapevine.sim.reconcile;
+
+import io.grapevine.core.SplitMix64;
+import io.grapevine.core.state.DeltaPolicy;
+import io.grapevine.core.state.KeyPriority;
+import java.util.Locale;
+
+/**
+ * Runs one reconciliation experiment. Rounds are sequential: in each round the workload writes
+ * first, then every node, in an order shuffled per round, runs one complete push-pull exchange
+ * (SYN, ACK, ACK2) with a peer drawn uniformly from the others; an exchange sees the effects of
+ * the exchanges before it. Nothing is lost. Virtual time is one second per round.
+ */
+public final class ReconcileSimulation {
+    /** The MTU a message is compared with for {@link ReconcileResult#messagesOverMtu()}. */
+    public static final int MTU_BYTES = 1_400;
+    /** The quiet node's key in the starvation workload; node {@code heavyWriters} writes it. */
+    public static final String QUIET_KEY = "quiet";
+    private static final long ROUND_NANOS = 1_000_000_000L;
+
+    private ReconcileSimulation() {
+    }
+
+    /**
+     * One run of {@code config} under {@code policy}; {@code quietClass} is the class of the
+     * quiet key (starvation) and is ignored by the load workload.
+     */
+    public static ReconcileResult run(ReconcileConfig config, ReconcilePolicy policy, KeyPriority quietClass,
+                                      long seed) {
+        SplitMix64 root = new SplitMix64(seed);
+        SplitMix64 values = root.split();
+        SplitMix64 peers = root.split();
+        int n = config.nodes();
+        Identities ids = new Identities(n);
+        Replicas replicas = replicas(config, policy, ids, root.split());
+        Traffic traffic = new Traffic(n, MTU_BYTES);
+        boolean starvation = config.workload() == ReconcileWorkload.STARVATION;
+        if (!starvation) {
+            for (int node = 0; node < n; node++) {
+                for (int k = 0; k < config.keys(); k++) {
+                    replicas.write(node, String.format(Locale.ROOT, "k%05d", k), value(config, values),
+                            config.keyClass(), 0);
+                }
+            }
+        }
+        int[] order = identity(n);
+        int[] reachedRound = new int[n];
+        long quietVersion = 0;
+        int quietNode = config.heavyWriters();
+        int heavyCursor = 0;
+        int round = 0;
+        boolean done = false;
+        while (!done && round < config.maxRounds()) {
+            round++;
+            long now = round * ROUND_NANOS;
+            if (starvation) {
+                for (int w = 0; w < config.heavyWritesPerRound(); w++) {
+                    String key = String.format(Locale.ROOT, "h%05d", heavyCursor++ % config.heavyKeys());
+                    for (int writer = 0; writer < config.heavyWriters(); writer++) {
+                        replicas.write(writer, key, value(config, values), config.heavyClass(), now);
+                    }
+                }
+                if (round == config.quietRound()) {
+                    quietVersion = replicas.write(quietNode, QUIET_KEY, value(config, values), quietClass, now);
+                }
+            }
+            shuffle(order, peers);
+            for (int node : order) {
+                int peer = peers.nextInt(n - 1);
+                replicas.exchange(node, peer >= node ? peer + 1 : peer, now, traffic);
+            }
+            if (!starvation) {
+                done = replicas.converged();
+            } else if (round >= config.quietRound()) {
+                done = true;
+                for (int node = 0; node < n; node++) {
+                    if (reachedRound[node] == 0 && replicas.holds(node, quietNode, QUIET_KEY, quietVersion)) {
+                        reachedRound[node] = round;
+                    }
+                    done &= reachedRound[node] != 0;
+                }
+            }
+        }
+        return result(config, policy, starvation ? quietClass : config.keyClass(), seed, round, done, traffic,
+                starvation ? reachedRound : null);
+    }
+
+    private static Replicas replicas(ReconcileConfig config, ReconcilePolicy policy, Identities ids,
+                                     SplitMix64 random) {
+        return switch (policy) {
+            case BREADTH_FIRST -> new ScuttlebuttReplicas(ids, DeltaPolicy.BREADTH_FIRST, config.budgetBytes(), random);
+            case DEPTH_FIRST -> new ScuttlebuttReplicas(ids, DeltaPolicy.DEPTH_FIRST, config.budgetBytes(), random);
+            case PRECISE -> new PreciseReplicas(ids, config.budgetBytes(), random);
+        };
+    }
+
+    private static ReconcileResult result(ReconcileConfig config, ReconcilePolicy policy, KeyPriority quietClass,
+                                          long seed, int rounds, boolean finished, Traffic traffic,
+                                          int[] reachedRound) {
+        double worst = Double.NaN;
+        double mean = Double.NaN;
+        int reached = 0;
+        if (reachedRound != null) {
+            long sum = 0;
+            int max = 0;
+            for (int node = 0; node < reachedRound.length; node++) {
+                if (reachedRound[node] != 0) {
+                    reached++;
+                    if (node != config.heavyWriters()) {
+                        int staleness = reachedRound[node] - config.quietRound() + 1;
+                        sum += staleness;
+                        max = Math.max(max, staleness);
+                    }
+                }
+            }
+            if (finished) {
+                worst = max;
+                mean = sum / (double) (reachedRound.length - 1);
+            }
+        }
+        return new ReconcileResult(policy, config.workload(), quietClass, seed, config.nodes(), rounds, finished,
+                traffic.messages, traffic.headerBytes, traffic.digestBytes, traffic.deltaBytes, traffic.entries,
+                traffic.largestMessageBytes, traffic.messagesOverMtu, traffic.maxSentByNode(), worst, mean, reached);
+    }
+
+    private static byte[] value(ReconcileConfig config, SplitMix64 random) {
+        byte[] value = new byte[config.valueBytes()];
+        for (int i = 0; i < value.length; i++) {
+            value[i] = (byte) random.nextLong();
+        }
+        return value;
+    }
+
+    private static int[] identity(int n) {
+        int[] order = new int[n];
+        for (int i = 0; i < n; i++) {
+            order[i] = i;
+        }
+        return order;
+    }
+
+    private static void shuffle(int[] order, SplitMix64 random) {
+        for (int i = order.length - 1; i > 0; i--) {
+            int j = random.nextInt(i + 1);
+            int swap = order[i];
+            order[i] = order[j];
+            order[j] = swap;
+        }
+    }
+}

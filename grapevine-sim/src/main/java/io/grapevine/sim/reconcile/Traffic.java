@@ -1,0 +1,53 @@
+package io.grapevine.sim.reconcile;
+
+/**
+ * Byte and message counters of one run, split by what the bytes carried. Mutable, confined to
+ * the run that fills it.
+ */
+final class Traffic {
+    private final int mtuBytes;
+    private final long[] sentByNode;
+    long messages;
+    long headerBytes;
+    long digestBytes;
+    long deltaBytes;
+    long entries;
+    int largestMessageBytes;
+    long messagesOverMtu;
+
+    Traffic(int nodes, int mtuBytes) {
+        this.sentByNode = new long[nodes];
+        this.mtuBytes = mtuBytes;
+    }
+
+    /**
+     * Counts one message sent by {@code node}: a packet header, then {@code digest} bytes of
+     * digest or version list and {@code delta} bytes of entries (frame headers included in
+     * whichever part the frame belongs to), carrying {@code entryCount} entries.
+     */
+    void message(int node, int header, int digest, int delta, int entryCount) {
+        int size = header + digest + delta;
+        messages++;
+        headerBytes += header;
+        digestBytes += digest;
+        deltaBytes += delta;
+        entries += entryCount;
+        sentByNode[node] += size;
+        largestMessageBytes = Math.max(largestMessageBytes, size);
+        if (size > mtuBytes) {
+            messagesOverMtu++;
+        }
+    }
+
+    long totalBytes() {
+        return headerBytes + digestBytes + deltaBytes;
+    }
+
+    long maxSentByNode() {
+        long max = 0;
+        for (long sent : sentByNode) {
+            max = Math.max(max, sent);
+        }
+        return max;
+    }
+}
