@@ -90,9 +90,9 @@ final class PreciseReplicas implements Replicas {
         VersionedEntry entry = new VersionedEntry(key, Bytes.copyOf(value), ++ownerVersion[node], false);
         VersionedEntry previous = latest[item];
         if (previous != null) {
-            for (int other = 0; other < nodes; other++) {
-                if (other != node && held[other][item] == previous) {
-                    upToDate[other]--;
+            for (int holder = 0; holder < nodes; holder++) {
+                if (held[holder][item] == previous) {
+                    upToDate[holder]--; // the writer too: store() counts it again below
                 }
             }
         }
