@@ -42,7 +42,7 @@ public final class ReconcileReport {
                 .append(" B, ").append(runs).append(" run(s) from seed ").append(seed).append(" (medians)\n");
         boolean starvation = config.workload() == ReconcileWorkload.STARVATION;
         if (starvation) {
-            out.append(String.format(Locale.ROOT, "%-14s %-9s %9s %9s %8s %7s %11s %10s%n", "policy", "quiet", "worst",
+            out.append(String.format(Locale.ROOT, "%-14s %-9s %11s %9s %8s %7s %11s %10s%n", "policy", "quiet", "worst",
                     "mean", "reached", "rounds", "bytes/node", "B/node/rnd"));
         } else {
             out.append(String.format(Locale.ROOT, "%-14s %7s %11s %11s %11s %10s %9s %9s%n", "policy", "rounds",
@@ -56,10 +56,11 @@ public final class ReconcileReport {
             double bytes = Distribution.of(group, ReconcileResult::bytesPerNode).median();
             double perRound = Distribution.of(group, ReconcileResult::bytesPerNodePerRound).median();
             if (starvation) {
-                out.append(String.format(Locale.ROOT, "%-14s %-9s %9s %9s %8s %7s %11s %10s%n",
+                out.append(String.format(Locale.ROOT, "%-14s %-9s %11s %9s %8s %7s %11s %10s%n",
                         first.policy().cliName(), first.quietClass(),
                         allFinished ? Numbers.fixed(Distribution.of(group, ReconcileResult::stalenessWorst).median(), 1)
-                                : "starved", allFinished
+                                : "starved " + group.stream().filter(r -> !r.finished()).count() + "/" + group.size(),
+                        allFinished
                                 ? Numbers.fixed(Distribution.of(group, ReconcileResult::stalenessMean).median(), 2) : "-",
                         Numbers.fixed(Distribution.of(group, ReconcileResult::quietReached).median(), 0) + "/"
                                 + first.nodes(), roundsText, Numbers.fixed(bytes, 0), Numbers.fixed(perRound, 0)));
@@ -75,7 +76,8 @@ public final class ReconcileReport {
         }
         out.append(starvation
                 ? "worst/mean: rounds from the quiet write until the last node / an average node held it "
-                        + "(the write's round counts as 1); starved = not everywhere within the cap\n"
+                        + "(the write's round counts as 1); starved k/R = in k of R runs some node still lacked it "
+                        + "at the round cap\n"
                 : "digest = SYN and ACK digests (precise: version and want lists); largest = biggest message; "
                         + ">MTU = messages over " + ReconcileSimulation.MTU_BYTES + " B\n");
         return out.toString();
