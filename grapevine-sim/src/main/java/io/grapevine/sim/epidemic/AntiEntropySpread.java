@@ -19,6 +19,7 @@ final class AntiEntropySpread {
     private AntiEntropySpread() {
     }
 
+    /** One run of {@code config} seeded {@code seed}. */
     static SpreadResult run(EpidemicConfig config, long seed) {
         SplitMix64 root = new SplitMix64(seed);
         SplitMix64 peers = root.split();

@@ -11,6 +11,7 @@ final class DirectMail {
     private DirectMail() {
     }
 
+    /** One run of {@code config} seeded {@code seed}. */
     static SpreadResult run(EpidemicConfig config, long seed) {
         SplitMix64 loss = new SplitMix64(seed).split();
         Outbreak outbreak = new Outbreak(config);

@@ -13,9 +13,12 @@ import java.util.List;
  * "knows" in round r only if it learned before r; asynchronously, as soon as it learned.
  */
 final class Outbreak {
+    /** Marks a node that has not learned the update. */
     static final int NEVER = Integer.MAX_VALUE;
 
+    /** The experiment this run belongs to. */
     final EpidemicConfig config;
+    /** Cluster size N. */
     final int nodes;
     private final int[] learnedRound;
     private final int[] chosen;
@@ -25,6 +28,7 @@ final class Outbreak {
     private long totalMessages;
     private long bytes;
 
+    /** A run in which only the origin, node 0, knows the update. */
     Outbreak(EpidemicConfig config) {
         this.config = config;
         this.nodes = config.nodes();
@@ -51,10 +55,12 @@ final class Outbreak {
         return true;
     }
 
+    /** Nodes that have learned the update so far. */
     int reached() {
         return reached;
     }
 
+    /** Whether every node has learned the update. */
     boolean everyoneKnows() {
         return reached == nodes;
     }
@@ -123,6 +129,7 @@ final class Outbreak {
         return reached / (double) nodes;
     }
 
+    /** The measurements of this run, ended after {@code rounds}. */
     SpreadResult result(long seed, int rounds, boolean finished) {
         return new SpreadResult(seed, rounds, finished, nodes, reached, updateMessages, totalMessages, bytes, curve);
     }

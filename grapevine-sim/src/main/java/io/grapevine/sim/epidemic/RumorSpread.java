@@ -15,6 +15,7 @@ final class RumorSpread {
     private RumorSpread() {
     }
 
+    /** One run of {@code config} seeded {@code seed}. */
     static SpreadResult run(EpidemicConfig config, long seed) {
         SplitMix64 root = new SplitMix64(seed);
         SplitMix64 peers = root.split();

@@ -31,6 +31,7 @@ final class BudgetCut {
     private final Identities ids;
     private final int budgetBytes;
 
+    /** Cuts to {@code budgetBytes}, charging owner names from {@code ids}. */
     BudgetCut(Identities ids, int budgetBytes) {
         this.ids = ids;
         this.budgetBytes = budgetBytes;
@@ -46,7 +47,7 @@ final class BudgetCut {
         ItemList taken = new ItemList();
         List<DeltaPart> parts = new ArrayList<>();
         List<VersionedEntry> entries = new ArrayList<>();
-        int budget = budgetBytes;
+        int[] budget = {budgetBytes};
         for (KeyPriority priority : KeyPriority.values()) {
             List<int[]> stale = new ArrayList<>();
             for (int[] segment : segments) {
@@ -57,53 +58,65 @@ final class BudgetCut {
             if (stale.isEmpty()) {
                 continue;
             }
-            int n = stale.size();
-            int start = random.nextInt(n);
-            int[] cursor = new int[n];
-            boolean[] charged = new boolean[n];
-            List<List<VersionedEntry>> chosen = new ArrayList<>();
-            for (int i = 0; i < n; i++) {
-                cursor[i] = stale.get(i)[0];
-                chosen.add(new ArrayList<>());
-            }
-            boolean progress = true;
-            while (progress && budget > 0) {
-                progress = false;
-                for (int j = 0; j < n; j++) {
-                    int i = (start + j) % n;
-                    int[] segment = stale.get(i);
-                    if (cursor[i] >= segment[1]) {
-                        continue;
-                    }
-                    int item = candidates.get(cursor[i]);
-                    VersionedEntry entry = source[item];
-                    int cost = entry.encodedSizeEstimate()
-                            + (charged[i] ? 0 : PART_OVERHEAD_BYTES + ids.id(segment[2]).name().length());
-                    if (cost <= budget) {
-                        budget -= cost;
-                        charged[i] = true;
-                        cursor[i]++;
-                        taken.add(item);
-                        chosen.get(i).add(entry);
-                        entries.add(entry);
-                        progress = true;
-                    }
+            List<ItemList> chosen = roundRobin(stale, candidates, source, budget, random);
+            for (int i = 0; i < stale.size(); i++) {
+                ItemList items = chosen.get(i);
+                if (items.size() == 0) {
+                    continue;
                 }
-            }
-            for (int i = 0; i < n; i++) {
-                List<VersionedEntry> part = chosen.get(i);
-                if (!part.isEmpty()) {
-                    part.sort(Comparator.comparingLong(VersionedEntry::version));
-                    parts.add(new DeltaPart(ids.id(stale.get(i)[2]), priority, false, 0, 0,
-                            part.get(part.size() - 1).version(), false, part));
+                List<VersionedEntry> part = new ArrayList<>(items.size());
+                for (int j = 0; j < items.size(); j++) {
+                    taken.add(items.get(j));
+                    part.add(source[items.get(j)]);
                 }
+                entries.addAll(part);
+                part.sort(Comparator.comparingLong(VersionedEntry::version));
+                parts.add(new DeltaPart(ids.id(stale.get(i)[2]), priority, false, 0, 0,
+                        part.get(part.size() - 1).version(), false, part));
             }
-            if (budget <= 0) {
+            if (budget[0] <= 0) {
                 break;
             }
         }
         int bytes = parts.isEmpty() ? 0 : WireCodec.encodeFrame(new StateAck2(new Delta(parts, false))).length;
         return new Selection(taken, entries, bytes);
+    }
+
+    /**
+     * One entry per stale segment in turn, from a random one, while any fits (the core's
+     * breadth-first round robin); returns what was chosen of each segment, in segment order.
+     */
+    private List<ItemList> roundRobin(List<int[]> stale, ItemList candidates, VersionedEntry[] source, int[] budget,
+                                      RandomSource random) {
+        int n = stale.size();
+        int start = random.nextInt(n);
+        int[] cursor = new int[n];
+        List<ItemList> chosen = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            cursor[i] = stale.get(i)[0];
+            chosen.add(new ItemList());
+        }
+        boolean progress = true;
+        while (progress && budget[0] > 0) {
+            progress = false;
+            for (int j = 0; j < n; j++) {
+                int i = (start + j) % n;
+                int[] segment = stale.get(i);
+                if (cursor[i] >= segment[1]) {
+                    continue;
+                }
+                int item = candidates.get(cursor[i]);
+                int cost = source[item].encodedSizeEstimate()
+                        + (chosen.get(i).size() == 0 ? PART_OVERHEAD_BYTES + ids.id(segment[2]).name().length() : 0);
+                if (cost <= budget[0]) {
+                    budget[0] -= cost;
+                    cursor[i]++;
+                    chosen.get(i).add(item);
+                    progress = true;
+                }
+            }
+        }
+        return chosen;
     }
 
     private static List<int[]> segments(ItemList candidates, int[] itemOwner, byte[] itemClass) {

@@ -14,6 +14,7 @@ final class Identities {
     private final NodeId[] ids;
     private final int[] headerBytes;
 
+    /** Identities n0..n(N-1) at 10.0.x.y:7946, generation 1. */
     Identities(int nodes) {
         ids = new NodeId[nodes];
         headerBytes = new int[nodes];
@@ -25,10 +26,12 @@ final class Identities {
         }
     }
 
+    /** The identity of {@code node}. */
     NodeId id(int node) {
         return ids[node];
     }
 
+    /** How many nodes. */
     int count() {
         return ids.length;
     }

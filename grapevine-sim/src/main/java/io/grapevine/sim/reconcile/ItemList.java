@@ -7,6 +7,7 @@ final class ItemList {
     private int[] items = new int[16];
     private int size;
 
+    /** Appends {@code item}. */
     void add(int item) {
         if (size == items.length) {
             items = Arrays.copyOf(items, size * 2);
@@ -14,14 +15,17 @@ final class ItemList {
         items[size++] = item;
     }
 
+    /** The item at {@code index}. */
     int get(int index) {
         return items[index];
     }
 
+    /** How many items. */
     int size() {
         return size;
     }
 
+    /** Empties the list, keeping its capacity. */
     void clear() {
         size = 0;
     }

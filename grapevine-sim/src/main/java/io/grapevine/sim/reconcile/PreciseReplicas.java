@@ -48,6 +48,7 @@ final class PreciseReplicas implements Replicas {
     private final ItemList toInitiator = new ItemList();
     private final ItemList wanted = new ItemList();
 
+    /** Empty replicas; each node's random stream is split from {@code random}. */
     @SuppressWarnings("unchecked")
     PreciseReplicas(Identities ids, int budgetBytes, SplitMix64 random) {
         this.ids = ids;
@@ -218,6 +219,7 @@ final class PreciseReplicas implements Replicas {
         return item == null ? null : held[node][item];
     }
 
+    /** Bytes of {@code value} as an unsigned LEB128 varint. */
     static int varintBytes(long value) {
         int bytes = 1;
         while ((value >>>= 7) != 0) {

@@ -28,6 +28,31 @@ public final class ReconcileReport {
 
     /** A table with one line per policy (and quiet class), medians over runs. */
     public static String text(ReconcileConfig config, long seed, int runs, List<ReconcileResult> results) {
+        StringBuilder out = new StringBuilder(title(config, seed, runs));
+        boolean starvation = config.workload() == ReconcileWorkload.STARVATION;
+        if (starvation) {
+            out.append(String.format(Locale.ROOT, STARVATION_ROW, "policy", "quiet", "worst", "mean", "reached",
+                    "rounds", "bytes/node", "B/node/rnd"));
+        } else {
+            out.append(String.format(Locale.ROOT, LOAD_ROW, "policy", "rounds", "bytes/node", "digest/node",
+                    "delta/node", "B/node/rnd", "largest", ">MTU"));
+        }
+        for (List<ReconcileResult> group : groups(results).values()) {
+            out.append(starvation ? starvationRow(group) : loadRow(group));
+        }
+        out.append(starvation
+                ? "worst/mean: rounds from the quiet write until the last node / an average node held it "
+                        + "(the write's round counts as 1); starved k/R = in k of R runs some node still lacked it "
+                        + "at the round cap\n"
+                : "digest = SYN and ACK digests (precise: version and want lists); largest = biggest message; "
+                        + ">MTU = messages over " + ReconcileSimulation.MTU_BYTES + " B\n");
+        return out.toString();
+    }
+
+    private static final String STARVATION_ROW = "%-14s %-9s %11s %9s %8s %7s %11s %10s%n";
+    private static final String LOAD_ROW = "%-14s %7s %11s %11s %11s %10s %9s %9s%n";
+
+    private static String title(ReconcileConfig config, long seed, int runs) {
         StringBuilder out = new StringBuilder("reconcile: ").append(config.workload().cliName()).append(", ")
                 .append(config.nodes()).append(" nodes, ");
         if (config.workload() == ReconcileWorkload.LOAD) {
@@ -38,49 +63,37 @@ public final class ReconcileReport {
                     .append(" keys; node ").append(config.heavyWriters()).append(" writes '")
                     .append(ReconcileSimulation.QUIET_KEY).append("' in round ").append(config.quietRound());
         }
-        out.append(", ").append(config.valueBytes()).append("-byte values, delta budget ").append(config.budgetBytes())
-                .append(" B, ").append(runs).append(" run(s) from seed ").append(seed).append(" (medians)\n");
-        boolean starvation = config.workload() == ReconcileWorkload.STARVATION;
-        if (starvation) {
-            out.append(String.format(Locale.ROOT, "%-14s %-9s %11s %9s %8s %7s %11s %10s%n", "policy", "quiet", "worst",
-                    "mean", "reached", "rounds", "bytes/node", "B/node/rnd"));
-        } else {
-            out.append(String.format(Locale.ROOT, "%-14s %7s %11s %11s %11s %10s %9s %9s%n", "policy", "rounds",
-                    "bytes/node", "digest/node", "delta/node", "B/node/rnd", "largest", ">MTU"));
-        }
-        for (List<ReconcileResult> group : groups(results).values()) {
-            ReconcileResult first = group.get(0);
-            double rounds = Distribution.of(group, ReconcileResult::rounds).median();
-            boolean allFinished = group.stream().allMatch(ReconcileResult::finished);
-            String roundsText = Numbers.fixed(rounds, 0) + (allFinished ? "" : "+");
-            double bytes = Distribution.of(group, ReconcileResult::bytesPerNode).median();
-            double perRound = Distribution.of(group, ReconcileResult::bytesPerNodePerRound).median();
-            if (starvation) {
-                out.append(String.format(Locale.ROOT, "%-14s %-9s %11s %9s %8s %7s %11s %10s%n",
-                        first.policy().cliName(), first.quietClass(),
-                        allFinished ? Numbers.fixed(Distribution.of(group, ReconcileResult::stalenessWorst).median(), 1)
-                                : "starved " + group.stream().filter(r -> !r.finished()).count() + "/" + group.size(),
-                        allFinished
-                                ? Numbers.fixed(Distribution.of(group, ReconcileResult::stalenessMean).median(), 2) : "-",
-                        Numbers.fixed(Distribution.of(group, ReconcileResult::quietReached).median(), 0) + "/"
-                                + first.nodes(), roundsText, Numbers.fixed(bytes, 0), Numbers.fixed(perRound, 0)));
-            } else {
-                out.append(String.format(Locale.ROOT, "%-14s %7s %11s %11s %11s %10s %9s %9s%n",
-                        first.policy().cliName(), roundsText, Numbers.fixed(bytes, 0),
-                        Numbers.fixed(Distribution.of(group, r -> r.digestBytes() / (double) r.nodes()).median(), 0),
-                        Numbers.fixed(Distribution.of(group, r -> r.deltaBytes() / (double) r.nodes()).median(), 0),
-                        Numbers.fixed(perRound, 0),
-                        Numbers.fixed(Distribution.of(group, ReconcileResult::largestMessageBytes).max(), 0),
-                        Numbers.fixed(Distribution.of(group, ReconcileResult::messagesOverMtu).median(), 0)));
-            }
-        }
-        out.append(starvation
-                ? "worst/mean: rounds from the quiet write until the last node / an average node held it "
-                        + "(the write's round counts as 1); starved k/R = in k of R runs some node still lacked it "
-                        + "at the round cap\n"
-                : "digest = SYN and ACK digests (precise: version and want lists); largest = biggest message; "
-                        + ">MTU = messages over " + ReconcileSimulation.MTU_BYTES + " B\n");
-        return out.toString();
+        return out.append(", ").append(config.valueBytes()).append("-byte values, delta budget ")
+                .append(config.budgetBytes()).append(" B, ").append(runs).append(" run(s) from seed ").append(seed)
+                .append(" (medians)\n").toString();
+    }
+
+    private static String roundsText(List<ReconcileResult> group) {
+        boolean allFinished = group.stream().allMatch(ReconcileResult::finished);
+        return Numbers.fixed(Distribution.of(group, ReconcileResult::rounds).median(), 0) + (allFinished ? "" : "+");
+    }
+
+    private static String starvationRow(List<ReconcileResult> group) {
+        ReconcileResult first = group.get(0);
+        long unfinished = group.stream().filter(r -> !r.finished()).count();
+        String worst = unfinished > 0 ? "starved " + unfinished + "/" + group.size()
+                : Numbers.fixed(Distribution.of(group, ReconcileResult::stalenessWorst).median(), 1);
+        String mean = unfinished > 0 ? "-"
+                : Numbers.fixed(Distribution.of(group, ReconcileResult::stalenessMean).median(), 2);
+        return String.format(Locale.ROOT, STARVATION_ROW, first.policy().cliName(), first.quietClass(), worst, mean,
+                Numbers.fixed(Distribution.of(group, ReconcileResult::quietReached).median(), 0) + "/" + first.nodes(),
+                roundsText(group), Numbers.fixed(Distribution.of(group, ReconcileResult::bytesPerNode).median(), 0),
+                Numbers.fixed(Distribution.of(group, ReconcileResult::bytesPerNodePerRound).median(), 0));
+    }
+
+    private static String loadRow(List<ReconcileResult> group) {
+        return String.format(Locale.ROOT, LOAD_ROW, group.get(0).policy().cliName(), roundsText(group),
+                Numbers.fixed(Distribution.of(group, ReconcileResult::bytesPerNode).median(), 0),
+                Numbers.fixed(Distribution.of(group, r -> r.digestBytes() / (double) r.nodes()).median(), 0),
+                Numbers.fixed(Distribution.of(group, r -> r.deltaBytes() / (double) r.nodes()).median(), 0),
+                Numbers.fixed(Distribution.of(group, ReconcileResult::bytesPerNodePerRound).median(), 0),
+                Numbers.fixed(Distribution.of(group, ReconcileResult::largestMessageBytes).max(), 0),
+                Numbers.fixed(Distribution.of(group, ReconcileResult::messagesOverMtu).median(), 0));
     }
 
     /** One JSON document: the config and one object per run. */

@@ -31,38 +31,22 @@ public final class ReconcileSimulation {
         SplitMix64 values = root.split();
         SplitMix64 peers = root.split();
         int n = config.nodes();
-        Identities ids = new Identities(n);
-        Replicas replicas = replicas(config, policy, ids, root.split());
+        Replicas replicas = replicas(config, policy, new Identities(n), root.split());
         Traffic traffic = new Traffic(n, MTU_BYTES);
         boolean starvation = config.workload() == ReconcileWorkload.STARVATION;
         if (!starvation) {
-            for (int node = 0; node < n; node++) {
-                for (int k = 0; k < config.keys(); k++) {
-                    replicas.write(node, String.format(Locale.ROOT, "k%05d", k), value(config, values),
-                            config.keyClass(), 0);
-                }
-            }
+            writeLoad(config, replicas, values);
         }
         int[] order = identity(n);
         int[] reachedRound = new int[n];
         long quietVersion = 0;
-        int quietNode = config.heavyWriters();
-        int heavyCursor = 0;
         int round = 0;
         boolean done = false;
         while (!done && round < config.maxRounds()) {
             round++;
             long now = round * ROUND_NANOS;
             if (starvation) {
-                for (int w = 0; w < config.heavyWritesPerRound(); w++) {
-                    String key = String.format(Locale.ROOT, "h%05d", heavyCursor++ % config.heavyKeys());
-                    for (int writer = 0; writer < config.heavyWriters(); writer++) {
-                        replicas.write(writer, key, value(config, values), config.heavyClass(), now);
-                    }
-                }
-                if (round == config.quietRound()) {
-                    quietVersion = replicas.write(quietNode, QUIET_KEY, value(config, values), quietClass, now);
-                }
+                quietVersion = writeRound(config, replicas, values, round, quietClass, now, quietVersion);
             }
             shuffle(order, peers);
             for (int node : order) {
@@ -72,17 +56,49 @@ public final class ReconcileSimulation {
             if (!starvation) {
                 done = replicas.converged();
             } else if (round >= config.quietRound()) {
-                done = true;
-                for (int node = 0; node < n; node++) {
-                    if (reachedRound[node] == 0 && replicas.holds(node, quietNode, QUIET_KEY, quietVersion)) {
-                        reachedRound[node] = round;
-                    }
-                    done &= reachedRound[node] != 0;
-                }
+                done = recordQuiet(config, replicas, quietVersion, round, reachedRound);
             }
         }
         return result(config, policy, starvation ? quietClass : config.keyClass(), seed, round, done, traffic,
                 starvation ? reachedRound : null);
+    }
+
+    /** The load workload: every node writes its keys at time 0. */
+    private static void writeLoad(ReconcileConfig config, Replicas replicas, SplitMix64 values) {
+        for (int node = 0; node < config.nodes(); node++) {
+            for (int k = 0; k < config.keys(); k++) {
+                replicas.write(node, String.format(Locale.ROOT, "k%05d", k), value(config, values), config.keyClass(), 0);
+            }
+        }
+    }
+
+    /** The starvation workload's writes at the start of {@code round}; returns the quiet key's version (0 before). */
+    private static long writeRound(ReconcileConfig config, Replicas replicas, SplitMix64 values, int round,
+                                   KeyPriority quietClass, long now, long quietVersion) {
+        for (int w = 0; w < config.heavyWritesPerRound(); w++) {
+            long write = (long) (round - 1) * config.heavyWritesPerRound() + w;
+            String key = String.format(Locale.ROOT, "h%05d", write % config.heavyKeys());
+            for (int writer = 0; writer < config.heavyWriters(); writer++) {
+                replicas.write(writer, key, value(config, values), config.heavyClass(), now);
+            }
+        }
+        if (round == config.quietRound()) {
+            return replicas.write(config.heavyWriters(), QUIET_KEY, value(config, values), quietClass, now);
+        }
+        return quietVersion;
+    }
+
+    /** Notes which nodes hold the quiet key after {@code round}; returns whether all do. */
+    private static boolean recordQuiet(ReconcileConfig config, Replicas replicas, long quietVersion, int round,
+                                       int[] reachedRound) {
+        boolean all = true;
+        for (int node = 0; node < reachedRound.length; node++) {
+            if (reachedRound[node] == 0 && replicas.holds(node, config.heavyWriters(), QUIET_KEY, quietVersion)) {
+                reachedRound[node] = round;
+            }
+            all &= reachedRound[node] != 0;
+        }
+        return all;
     }
 
     private static Replicas replicas(ReconcileConfig config, ReconcilePolicy policy, Identities ids,

@@ -30,6 +30,7 @@ final class ScuttlebuttReplicas implements Replicas {
     private final DeltaPolicy policy;
     private final int budgetBytes;
 
+    /** Empty states for every node, each with its own random stream split from {@code random}. */
     ScuttlebuttReplicas(Identities ids, DeltaPolicy policy, int budgetBytes, SplitMix64 random) {
         this.ids = ids;
         this.policy = policy;

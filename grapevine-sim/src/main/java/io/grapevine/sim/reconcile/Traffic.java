@@ -7,14 +7,22 @@ package io.grapevine.sim.reconcile;
 final class Traffic {
     private final int mtuBytes;
     private final long[] sentByNode;
+    /** Messages sent. */
     long messages;
+    /** Bytes of packet headers, count bytes and checksums. */
     long headerBytes;
+    /** Bytes of digests (precise: version and want lists). */
     long digestBytes;
+    /** Bytes of encoded deltas. */
     long deltaBytes;
+    /** Entries carried in deltas. */
     long entries;
+    /** The largest message, in bytes. */
     int largestMessageBytes;
+    /** Messages larger than the MTU. */
     long messagesOverMtu;
 
+    /** Zeroed counters for {@code nodes} nodes and an MTU of {@code mtuBytes}. */
     Traffic(int nodes, int mtuBytes) {
         this.sentByNode = new long[nodes];
         this.mtuBytes = mtuBytes;
@@ -39,10 +47,12 @@ final class Traffic {
         }
     }
 
+    /** Every byte counted. */
     long totalBytes() {
         return headerBytes + digestBytes + deltaBytes;
     }
 
+    /** The bytes sent by the node that sent most. */
     long maxSentByNode() {
         long max = 0;
         for (long sent : sentByNode) {
