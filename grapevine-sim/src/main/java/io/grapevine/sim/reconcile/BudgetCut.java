@@ -17,12 +17,10 @@ import java.util.List;
  * Cuts precise reconciliation's differing entries to a byte budget the way the core cuts a
  * Scuttlebutt delta, so the two are compared at equal message sizes: classes in priority order,
  * within a class one entry per owner in turn from a random owner (the core's breadth-first),
- * charging each entry {@link VersionedEntry#encodedSizeEstimate()} and each owner's part
- * {@value #PART_OVERHEAD_BYTES} bytes plus its name, as the core's delta builder does.
+ * charging each entry {@link VersionedEntry#encodedSize()} and each owner's part
+ * {@link io.grapevine.core.state.DeltaPart#encodedHeaderSize}, as the core's delta builder does.
  */
 final class BudgetCut {
-    /** The core's per-part charge (DeltaBuilder.PART_OVERHEAD_BYTES, package-private there). */
-    static final int PART_OVERHEAD_BYTES = 48;
 
     /** The entries chosen, and their encoded size as an ACK2 frame. */
     record Selection(ItemList items, List<VersionedEntry> entries, int deltaBytes) {
@@ -106,8 +104,8 @@ final class BudgetCut {
                     continue;
                 }
                 int item = candidates.get(cursor[i]);
-                int cost = source[item].encodedSizeEstimate()
-                        + (chosen.get(i).size() == 0 ? PART_OVERHEAD_BYTES + ids.id(segment[2]).name().length() : 0);
+                int cost = source[item].encodedSize() + (chosen.get(i).size() == 0
+                        ? io.grapevine.core.state.DeltaPart.encodedHeaderSize(ids.id(segment[2])) : 0);
                 if (cost <= budget[0]) {
                     budget[0] -= cost;
                     cursor[i]++;
