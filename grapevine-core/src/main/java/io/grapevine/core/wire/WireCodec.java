@@ -118,7 +118,8 @@ public final class WireCodec {
             }
             case STATE_SYNC -> {
                 StateSync sync = (StateSync) message;
-                w.bool(sync.join()).bool(sync.response()).varLong(sync.eventClock()).varLong(sync.members().size());
+                w.bool(sync.join()).bool(sync.response()).varLong(sync.eventClock()).string(sync.observedHost())
+                        .varLong(sync.members().size());
                 for (MemberState state : sync.members()) {
                     w.nodeId(state.member()).varLong(state.incarnation()).status(state.status());
                 }
@@ -261,12 +262,13 @@ public final class WireCodec {
         boolean join = r.bool();
         boolean response = r.bool();
         long eventClock = r.varLong();
+        String observedHost = r.string();
         int count = r.varInt();
         r.require((int) Math.min(Integer.MAX_VALUE, (long) count * MIN_MEMBER_STATE_BYTES));
         List<MemberState> members = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
             members.add(new MemberState(r.nodeId(), r.varLong(), r.status()));
         }
-        return new StateSync(join, response, eventClock, members);
+        return new StateSync(join, response, eventClock, observedHost, members);
     }
 }
