@@ -29,6 +29,9 @@ final class Membership {
     private final MemberEntry self;
     private final Consumer<String> onNewMember;
     private final ConflictLog conflicts = new ConflictLog(256);
+    private boolean announceNewMembers = true;
+    /** Members learned quietly and not yet gossiped by this node; bounded by the member table. */
+    private final java.util.Set<String> quiet = new java.util.HashSet<>();
 
     Membership(CoreConfig config, MemberTable table, Suspicions suspicions, RumorQueue rumors, LocalHealth health,
                MemberEntry self, Consumer<String> onNewMember) {
@@ -45,8 +48,31 @@ final class Membership {
         return self;
     }
 
-    /** Applies {@code update}, received from gossip or raised here. */
+    /** Forgets a reaped member. */
+    void reaped(String name) {
+        quiet.remove(name);
+    }
+
+    /** Applies {@code update}, received from gossip or raised here; changes are re-gossiped. */
     UpdateVerdict apply(MemberUpdate update, long nowNanos, Outputs out) {
+        return apply(update, nowNanos, out, true);
+    }
+
+    /**
+     * Applies {@code update}; {@code announceNewMembers} false learns new members quietly: a
+     * joiner reading its seed's table must not re-gossip N members everyone already knows
+     * (the seed announces the joiner; that is the news).
+     */
+    UpdateVerdict apply(MemberUpdate update, long nowNanos, Outputs out, boolean announceNewMembers) {
+        this.announceNewMembers = announceNewMembers;
+        try {
+            return applyUpdate(update, nowNanos, out);
+        } finally {
+            this.announceNewMembers = true;
+        }
+    }
+
+    private UpdateVerdict applyUpdate(MemberUpdate update, long nowNanos, Outputs out) {
         NodeId id = update.member();
         if (id.name().equals(self.name())) {
             return applyAboutSelf(update, nowNanos, out);
@@ -82,7 +108,11 @@ final class Membership {
         }
         MemberEntry entry = table.add(update.member(), update.incarnation(), MemberStatus.ALIVE, nowNanos);
         changed(entry, Change.JOINED, update.origin(), "", nowNanos, out);
-        gossip(entry, update.origin());
+        if (announceNewMembers) {
+            gossip(entry, update.origin());
+        } else {
+            quiet.add(entry.name());
+        }
         onNewMember.accept(entry.name());
         return UpdateVerdict.APPLIED;
     }
@@ -98,7 +128,8 @@ final class Membership {
             return UpdateVerdict.APPLIED;
         }
         // a newer life we missed is already suspect or gone: apply that on top
-        apply(new MemberUpdate(update.member(), update.incarnation(), update.status(), update.origin()), nowNanos, out);
+        applyUpdate(new MemberUpdate(update.member(), update.incarnation(), update.status(), update.origin()),
+                nowNanos, out);
         return UpdateVerdict.APPLIED;
     }
 
@@ -126,6 +157,11 @@ final class Membership {
             return UpdateVerdict.IGNORED;
         }
         if (update.incarnation() <= entry.incarnation()) {
+            if (update.incarnation() == entry.incarnation() && entry.status() == MemberStatus.ALIVE
+                    && quiet.remove(entry.name())) {
+                // learned quietly, now met as a rumor: spread it as if we had learned it from this one
+                gossip(entry, update.origin());
+            }
             return UpdateVerdict.STALE;
         }
         MemberStatus before = entry.status();
@@ -233,6 +269,7 @@ final class Membership {
 
     /** Queues the current state of {@code entry} as a rumor, keyed by the member's name. */
     void gossip(MemberEntry entry, String origin) {
+        quiet.remove(entry.name());
         MemberUpdate update = new MemberUpdate(entry.id(), entry.incarnation(), entry.status(), origin);
         RumorPriority priority = entry.status() == MemberStatus.SUSPECT ? RumorPriority.SUSPICION
                 : RumorPriority.MEMBERSHIP;
