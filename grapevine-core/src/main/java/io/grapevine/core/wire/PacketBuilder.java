@@ -1,7 +1,7 @@
 package io.grapevine.core.wire;
 
 /**
- * Fills one packet of at most {@code capacity} bytes with pre-encoded frames, reporting
+ * Fills one packet of at most {@code capacity} bytes (checksum included) with pre-encoded frames, reporting
  * "full" instead of overflowing (memberlist's compound messages, chitchat's MTU-bounded
  * delta). Reusable: {@link #start} begins a new packet. Confined to one thread.
  */
@@ -21,7 +21,7 @@ public final class PacketBuilder {
 
     /** Begins a packet with the sender's constant {@code header} (see {@link WireCodec#header}). */
     public PacketBuilder start(byte[] header) {
-        if (header.length + 1 > buffer.length) {
+        if (header.length + 1 + WireCodec.CHECKSUM_BYTES > buffer.length) {
             throw new IllegalArgumentException("header of " + header.length + " bytes exceeds capacity");
         }
         System.arraycopy(header, 0, buffer, 0, header.length);
@@ -33,7 +33,7 @@ public final class PacketBuilder {
 
     /** Bytes still free in this packet. */
     public int remaining() {
-        return count >= WireLimits.MAX_MESSAGES_PER_PACKET ? 0 : buffer.length - size;
+        return count >= WireLimits.MAX_MESSAGES_PER_PACKET ? 0 : buffer.length - WireCodec.CHECKSUM_BYTES - size;
     }
 
     /** Number of frames added so far. */
@@ -58,8 +58,13 @@ public final class PacketBuilder {
             throw new IllegalStateException("a packet needs at least one frame");
         }
         buffer[countPosition] = (byte) count;
-        byte[] packet = new byte[size];
+        byte[] packet = new byte[size + WireCodec.CHECKSUM_BYTES];
         System.arraycopy(buffer, 0, packet, 0, size);
+        int crc = WireCodec.checksum(packet, 0, size);
+        packet[size] = (byte) (crc >>> 24);
+        packet[size + 1] = (byte) (crc >>> 16);
+        packet[size + 2] = (byte) (crc >>> 8);
+        packet[size + 3] = (byte) crc;
         return packet;
     }
 }

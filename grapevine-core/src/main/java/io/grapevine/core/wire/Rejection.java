@@ -9,6 +9,8 @@ public enum Rejection {
     TOO_SHORT,
     /** Does not start with the magic bytes {@code 'G' 'V'}: not ours. */
     BAD_MAGIC,
+    /** The CRC-32C trailer does not match: corrupted in transit (or forged). */
+    BAD_CHECKSUM,
     /** A protocol version this build does not speak. */
     UNSUPPORTED_VERSION,
     /** Header flags this build does not know. */

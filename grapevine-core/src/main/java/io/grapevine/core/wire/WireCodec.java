@@ -3,13 +3,15 @@ package io.grapevine.core.wire;
 import io.grapevine.core.membership.NodeId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.zip.CRC32C;
 
 /**
  * Encodes and decodes Grapevine packets (docs/wire-format.md, version 1).
  *
  * <pre>
  * packet  := magic 'G' 'V' | version u8 (=1) | flags u8 (=0) | label str8 | sender node
- *            | count u8 (1..255) | frame{count}
+ *            | count u8 (1..255) | frame{count} | crc32c u32
+ * crc32c  := CRC-32C (Castagnoli) of every byte before it, big-endian
  * frame   := type u8 | length varint | body[length]
  * node    := name str8 | host str8 | port u16 | generation varint
  * str8    := length u8 | UTF-8 bytes
@@ -28,7 +30,24 @@ public final class WireCodec {
     /** Smallest possible encoded {@link MemberState}: 1-byte name, 1-byte host, port, gen, inc, status. */
     private static final int MIN_MEMBER_STATE_BYTES = 2 + 2 + 2 + 1 + 1 + 1;
 
+    /** Bytes of the CRC-32C trailer. */
+    public static final int CHECKSUM_BYTES = 4;
+    /** Magic, version, flags, empty label, smallest sender, count, checksum. */
+    private static final int MIN_PACKET_BYTES = 4 + 1 + 7 + 1 + CHECKSUM_BYTES;
+
     private WireCodec() {
+    }
+
+    /** CRC-32C of {@code length} bytes of {@code data} from {@code offset}. */
+    static int checksum(byte[] data, int offset, int length) {
+        CRC32C crc = new CRC32C();
+        crc.update(data, offset, length);
+        return (int) crc.getValue();
+    }
+
+    private static int readInt(byte[] data, int at) {
+        return ((data[at] & 0xFF) << 24) | ((data[at + 1] & 0xFF) << 16) | ((data[at + 2] & 0xFF) << 8)
+                | (data[at + 3] & 0xFF);
     }
 
     /**
@@ -64,6 +83,7 @@ public final class WireCodec {
             byte[] frame = encodeFrame(message);
             writer.raw(frame, 0, frame.length);
         }
+        writer.i32(checksum(writer.toByteArray(), 0, writer.size()));
         return writer.toByteArray();
     }
 
@@ -106,16 +126,35 @@ public final class WireCodec {
      * @param maxBytes inputs longer than this are rejected as {@link Rejection#TOO_LARGE}
      */
     public static Decoded decode(byte[] data, int offset, int length, String expectedLabel, int maxBytes) {
+        return decode(data, offset, length, expectedLabel, maxBytes, null);
+    }
+
+    /**
+     * Decodes like {@link #decode(byte[], int, int, String, int)}, canonicalizing identities
+     * and names through {@code interner} (may be {@code null}).
+     */
+    public static Decoded decode(byte[] data, int offset, int length, String expectedLabel, int maxBytes,
+                                 Interner interner) {
         if (data == null || offset < 0 || length < 0 || offset + length > data.length || offset + length < 0) {
             return new Decoded.Rejected(Rejection.TRUNCATED, "input range out of bounds");
         }
         if (length > maxBytes) {
             return new Decoded.Rejected(Rejection.TOO_LARGE, length + " bytes > " + maxBytes);
         }
-        if (length < 6) {
+        if (length < MIN_PACKET_BYTES) {
             return new Decoded.Rejected(Rejection.TOO_SHORT, length + " bytes");
         }
-        WireReader reader = new WireReader(data, offset, length);
+        if (data[offset] != MAGIC_0 || data[offset + 1] != MAGIC_1) {
+            return new Decoded.Rejected(Rejection.BAD_MAGIC, "not a grapevine packet");
+        }
+        if (data[offset + 2] != VERSION) {
+            return new Decoded.Rejected(Rejection.UNSUPPORTED_VERSION, "version " + (data[offset + 2] & 0xFF));
+        }
+        int bodyLength = length - CHECKSUM_BYTES;
+        if (checksum(data, offset, bodyLength) != readInt(data, offset + bodyLength)) {
+            return new Decoded.Rejected(Rejection.BAD_CHECKSUM, "crc32c mismatch");
+        }
+        WireReader reader = new WireReader(data, offset, bodyLength, interner);
         try {
             return new Decoded.Ok(readPacket(reader, expectedLabel));
         } catch (Malformed e) {

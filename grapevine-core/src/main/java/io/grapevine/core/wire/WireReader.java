@@ -21,9 +21,11 @@ final class WireReader {
     private final byte[] data;
     private final int end;
     private int position;
+    private final Interner interner;
     private CharsetDecoder utf8;
 
-    WireReader(byte[] data, int offset, int length) {
+    WireReader(byte[] data, int offset, int length, Interner interner) {
+        this.interner = interner;
         this.data = data;
         this.position = offset;
         this.end = offset + length;
@@ -131,7 +133,7 @@ final class WireReader {
         if (value.isEmpty() || value.isBlank()) {
             throw Malformed.of(Rejection.MALFORMED);
         }
-        return value;
+        return interner == null ? value : interner.intern(value);
     }
 
     Bytes bytes() {
@@ -155,6 +157,7 @@ final class WireReader {
         String host = name();
         int port = u16();
         long generation = varLong();
-        return new NodeId(name, new Address(host, port), generation);
+        NodeId id = new NodeId(name, new Address(host, port), generation);
+        return interner == null ? id : interner.intern(id);
     }
 }

@@ -1,0 +1,28 @@
+package io.grapevine.core;
+
+import io.grapevine.core.membership.NodeId;
+import java.util.LinkedHashSet;
+import java.util.Set;
+
+/** Remembers which name conflicts were already reported, so each is surfaced once. Bounded. */
+final class ConflictLog {
+    private final Set<String> reported = new LinkedHashSet<>();
+    private final int capacity;
+
+    ConflictLog(int capacity) {
+        this.capacity = capacity;
+    }
+
+    /** True the first time this pair is seen. */
+    boolean firstReport(NodeId kept, NodeId rejected) {
+        String key = kept + "|" + rejected;
+        if (reported.contains(key)) {
+            return false;
+        }
+        if (reported.size() >= capacity) {
+            reported.remove(reported.iterator().next());
+        }
+        reported.add(key);
+        return true;
+    }
+}

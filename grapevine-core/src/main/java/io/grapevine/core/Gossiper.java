@@ -1,0 +1,181 @@
+package io.grapevine.core;
+
+import io.grapevine.core.dissemination.EventLog;
+import io.grapevine.core.dissemination.RumorPriority;
+import io.grapevine.core.dissemination.RumorQueue;
+import io.grapevine.core.membership.Address;
+import io.grapevine.core.membership.MemberEntry;
+import io.grapevine.core.membership.MemberStatus;
+import io.grapevine.core.membership.MemberTable;
+import io.grapevine.core.membership.NodeId;
+import io.grapevine.core.wire.Bytes;
+import io.grapevine.core.wire.MemberState;
+import io.grapevine.core.wire.MemberUpdate;
+import io.grapevine.core.wire.StateSync;
+import io.grapevine.core.wire.UserEvent;
+import io.grapevine.core.wire.WireCodec;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Dissemination: periodic gossip rounds that push queued rumors to a few random members,
+ * full state exchanges (join and push-pull anti-entropy) over streams, and user events with
+ * Lamport clocks and de-duplication.
+ */
+final class Gossiper {
+    private final CoreConfig config;
+    private final MemberTable table;
+    private final Membership membership;
+    private final Transmitter transmitter;
+    private final RumorQueue rumors;
+    private final EventLog events;
+    private final RandomSource random;
+    private final Counters counters;
+    private long nextGossipNanos;
+    private long nextPushPullNanos;
+
+    Gossiper(CoreConfig config, MemberTable table, Membership membership, Transmitter transmitter,
+             RumorQueue rumors, RandomSource random, Counters counters, long nowNanos) {
+        this.config = config;
+        this.table = table;
+        this.membership = membership;
+        this.transmitter = transmitter;
+        this.rumors = rumors;
+        this.events = new EventLog(config.eventDedupWindow());
+        this.random = random;
+        this.counters = counters;
+        this.nextGossipNanos = nowNanos + random.nextLong(config.gossipIntervalNanos());
+        this.nextPushPullNanos = config.pushPullIntervalNanos() == 0 ? Long.MAX_VALUE
+                : nowNanos + config.pushPullIntervalNanos() + random.nextLong(config.pushPullIntervalNanos());
+    }
+
+    long nextDeadlineNanos() {
+        return Math.min(nextGossipNanos, nextPushPullNanos);
+    }
+
+    void onTick(long nowNanos, Outputs out) {
+        if (nextGossipNanos <= nowNanos) {
+            nextGossipNanos = nowNanos + config.gossipIntervalNanos();
+            gossipRound(nowNanos, out);
+        }
+        if (nextPushPullNanos <= nowNanos) {
+            nextPushPullNanos = nowNanos + pushPullIntervalNanos();
+            MemberEntry peer = randomPeer(nowNanos, false);
+            if (peer != null) {
+                transmitter.stream(peer.id().address(), snapshot(false, false, nowNanos), out);
+            }
+        }
+    }
+
+    /** memberlist's pushPullScale: the interval grows with log2(N) beyond 32 members. */
+    private long pushPullIntervalNanos() {
+        int n = table.liveCount();
+        if (n <= 32) {
+            return config.pushPullIntervalNanos();
+        }
+        double multiplier = Math.ceil(Math.log(n) / Math.log(2) - 5) + 1;
+        return (long) (config.pushPullIntervalNanos() * multiplier);
+    }
+
+    private void gossipRound(long nowNanos, Outputs out) {
+        if (rumors.size() == 0) {
+            return;
+        }
+        List<MemberEntry> targets = new ArrayList<>(config.gossipFanout());
+        int attempts = 3 * config.gossipFanout() + 8;
+        for (int i = 0; i < attempts && targets.size() < config.gossipFanout(); i++) {
+            MemberEntry candidate = randomPeer(nowNanos, true);
+            if (candidate != null && !targets.contains(candidate)) {
+                targets.add(candidate);
+            }
+        }
+        for (MemberEntry target : targets) {
+            if (!transmitter.gossip(target.id().address(), out)) {
+                break;
+            }
+        }
+    }
+
+    /** A random member other than self: live, or (for gossip) recently dead so it can refute. */
+    private MemberEntry randomPeer(long nowNanos, boolean includeRecentlyDead) {
+        for (int attempt = 0; attempt < 8; attempt++) {
+            MemberEntry entry = table.random(random);
+            if (entry == null || entry == membership.self()) {
+                continue;
+            }
+            if (entry.status().isLive() || (includeRecentlyDead && entry.status() == MemberStatus.DEAD
+                    && nowNanos - entry.sinceNanos() < config.gossipToTheDeadNanos())) {
+                return entry;
+            }
+        }
+        return null;
+    }
+
+    /** Sends this node's full state to every seed and asks for theirs. */
+    void join(List<Address> seeds, long nowNanos, Outputs out) {
+        StateSync request = snapshot(true, false, nowNanos);
+        for (Address seed : seeds) {
+            if (!seed.equals(membership.self().id().address())) {
+                transmitter.stream(seed, request, out);
+            }
+        }
+    }
+
+    /** Merges a peer's full state and, for a request, answers with ours. */
+    void onStateSync(Address from, NodeId sender, StateSync sync, long nowNanos, Outputs out) {
+        if (sync.response() && sync.join()) {
+            events.ignoreBefore(sync.eventClock());
+        } else {
+            events.witness(sync.eventClock());
+        }
+        for (MemberState state : sync.members()) {
+            // memberlist's rule: a remote "dead" is only a suspicion here; we verify it ourselves
+            MemberStatus status = state.status() == MemberStatus.DEAD ? MemberStatus.SUSPECT : state.status();
+            String origin = status == MemberStatus.ALIVE || status == MemberStatus.LEFT
+                    ? state.member().name() : sender.name();
+            membership.apply(new MemberUpdate(state.member(), state.incarnation(), status, origin), nowNanos, out);
+        }
+        if (!sync.response()) {
+            transmitter.stream(from, snapshot(sync.join(), true, nowNanos), out);
+        }
+    }
+
+    private StateSync snapshot(boolean join, boolean response, long nowNanos) {
+        List<MemberState> states = new ArrayList<>(table.size());
+        for (MemberEntry entry : table.entries()) {
+            states.add(new MemberState(entry.id(), entry.incarnation(), entry.status()));
+        }
+        return new StateSync(join, response, events.clock(), states);
+    }
+
+    /** Fires a user event from this node: delivered here at once, then disseminated. */
+    UserEvent fire(String name, byte[] payload, Outputs out) {
+        if (payload.length > config.maxEventPayloadBytes()) {
+            throw new IllegalArgumentException("event payload of " + payload.length
+                    + " bytes exceeds maxEventPayloadBytes (" + config.maxEventPayloadBytes() + ")");
+        }
+        UserEvent event = new UserEvent(membership.self().name(), events.tick(), name, Bytes.copyOf(payload));
+        events.accept(event.origin(), event.lamportTime());
+        deliver(event, out);
+        return event;
+    }
+
+    void onUserEvent(UserEvent event, Outputs out) {
+        if (event.payload().length() > config.maxEventPayloadBytes()) {
+            counters.drop(DropReason.EVENT_TOO_LARGE);
+            return;
+        }
+        switch (events.accept(event.origin(), event.lamportTime())) {
+            case NEW -> deliver(event, out);
+            case STALE -> counters.drop(DropReason.STALE_EVENT);
+            case DUPLICATE -> { }
+            default -> throw new IllegalStateException();
+        }
+    }
+
+    private void deliver(UserEvent event, Outputs out) {
+        out.emit(new ClusterEvent.UserEventReceived(event));
+        rumors.offer("e:" + event.origin() + ":" + event.lamportTime(), RumorPriority.USER,
+                WireCodec.encodeFrame(event));
+    }
+}

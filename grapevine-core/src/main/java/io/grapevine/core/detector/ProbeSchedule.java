@@ -1,0 +1,53 @@
+package io.grapevine.core.detector;
+
+import io.grapevine.core.RandomSource;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.function.Predicate;
+
+/**
+ * SWIM's randomized round-robin probe order: each round visits every member once in a fresh
+ * random order, so every member is probed within two rounds (at most {@code 2N - 1} probe
+ * periods), and a member that joins mid-round is inserted at a random place still ahead.
+ */
+public final class ProbeSchedule {
+    private final List<String> order = new ArrayList<>();
+    private int index;
+
+    /**
+     * The next member to probe, skipping those {@code eligible} refuses; starts a new round
+     * from {@code candidates} when the current one is done. Returns {@code null} when no
+     * member is eligible.
+     */
+    public String next(Predicate<String> eligible, Collection<String> candidates, RandomSource random) {
+        for (int rebuilds = 0; rebuilds < 2; rebuilds++) {
+            while (index < order.size()) {
+                String name = order.get(index++);
+                if (eligible.test(name)) {
+                    return name;
+                }
+            }
+            order.clear();
+            order.addAll(candidates);
+            shuffle(random);
+            index = 0;
+        }
+        return null;
+    }
+
+    /** Inserts a newly known member at a random position among those not yet probed this round. */
+    public void insert(String name, RandomSource random) {
+        int position = index + random.nextInt(order.size() - index + 1);
+        order.add(position, name);
+    }
+
+    private void shuffle(RandomSource random) {
+        for (int i = order.size() - 1; i > 0; i--) {
+            int j = random.nextInt(i + 1);
+            String swap = order.get(i);
+            order.set(i, order.get(j));
+            order.set(j, swap);
+        }
+    }
+}

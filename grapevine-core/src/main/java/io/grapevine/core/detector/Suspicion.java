@@ -1,0 +1,116 @@
+package io.grapevine.core.detector;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * One node's suspicion of one member, with who raised it and who confirmed it.
+ *
+ * <p>Lifeguard's dynamic timeout: it starts at {@code maxNanos} and shrinks towards
+ * {@code minNanos} as independent confirmations {@code c} arrive, reaching the minimum after
+ * {@code k} of them: {@code timeout = max(min, max - (max - min) · log(c + 1) / log(k + 1))}
+ * (Dadgar et al., "Lifeguard", §4.2). With {@code k = 0} the timeout is the minimum.
+ *
+ * <p>Invariants: the origin is never counted as a confirmer; confirmers are distinct and at
+ * most {@code maxConfirmers} are remembered.
+ */
+public final class Suspicion {
+    private final String origin;
+    private final long incarnation;
+    private long startNanos;
+    private final long minNanos;
+    private final long maxNanos;
+    private final int expectedConfirmations;
+    private final int maxConfirmers;
+    private final Set<String> confirmers = new LinkedHashSet<>();
+    private boolean awaitingQuorum;
+
+    /**
+     * A new suspicion.
+     *
+     * @param origin the node that raised it
+     * @param incarnation the suspected incarnation
+     * @param startNanos when it was raised here
+     * @param minNanos the shortest timeout
+     * @param maxNanos the initial timeout (at least {@code minNanos})
+     * @param expectedConfirmations Lifeguard's k: confirmations that bring the timeout to the minimum
+     * @param maxConfirmers most confirmers remembered (bounded memory)
+     */
+    public Suspicion(String origin, long incarnation, long startNanos, long minNanos, long maxNanos,
+                     int expectedConfirmations, int maxConfirmers) {
+        this.origin = origin;
+        this.incarnation = incarnation;
+        this.startNanos = startNanos;
+        this.minNanos = minNanos;
+        this.maxNanos = Math.max(minNanos, maxNanos);
+        this.expectedConfirmations = expectedConfirmations;
+        this.maxConfirmers = maxConfirmers;
+    }
+
+    /** Who raised the suspicion. */
+    public String origin() {
+        return origin;
+    }
+
+    /** The incarnation under suspicion. */
+    public long incarnation() {
+        return incarnation;
+    }
+
+    /** Independent confirmers, in arrival order. */
+    public List<String> confirmers() {
+        return List.copyOf(new ArrayList<>(confirmers));
+    }
+
+    /** Number of independent confirmations. */
+    public int confirmationCount() {
+        return confirmers.size();
+    }
+
+    /** Records a confirmation; true if {@code from} is new (neither origin nor a known confirmer). */
+    public boolean confirm(String from) {
+        if (from.equals(origin) || confirmers.size() >= maxConfirmers) {
+            return false;
+        }
+        return confirmers.add(from);
+    }
+
+    /** The current timeout given the confirmations so far. */
+    public long timeoutNanos() {
+        int k = expectedConfirmations;
+        if (k < 1) {
+            return minNanos;
+        }
+        double fraction = Math.log(confirmers.size() + 1.0) / Math.log(k + 1.0);
+        long raw = (long) (maxNanos - fraction * (maxNanos - minNanos));
+        return Math.max(minNanos, raw);
+    }
+
+    /** When the suspicion expires, or {@code Long.MAX_VALUE} while it waits for a quorum. */
+    public long deadlineNanos() {
+        return awaitingQuorum ? Long.MAX_VALUE : startNanos + timeoutNanos();
+    }
+
+    /** Marks that the timeout passed without a quorum; the member stays suspect. */
+    public void awaitQuorum() {
+        awaitingQuorum = true;
+    }
+
+    /** Whether the timeout passed and only a quorum can now make it dead. */
+    public boolean awaitingQuorum() {
+        return awaitingQuorum;
+    }
+
+    /** Moves the start later, e.g. by the length of a stall this node just woke from. */
+    public void postpone(long nanos) {
+        startNanos += nanos;
+    }
+
+    /** The minimum suspicion timeout for a cluster of {@code n}: {@code mult · max(1, log10 n) · interval}. */
+    public static long minTimeoutNanos(int suspicionMult, int n, long probeIntervalNanos) {
+        double scale = Math.max(1.0, Math.log10(Math.max(1, n)));
+        return (long) (suspicionMult * scale * probeIntervalNanos);
+    }
+}

@@ -1,0 +1,167 @@
+package io.grapevine.core.membership;
+
+import io.grapevine.core.RandomSource;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Every member one node knows, itself included, with tombstones for dead and left members.
+ *
+ * <p>Invariants: names are unique; {@link #liveCount()} equals the number of ALIVE and
+ * SUSPECT entries; at most {@code maxTombstones} tombstones are kept, the oldest reaped first;
+ * iteration order ({@link #entries()}) depends only on the sequence of operations, never on
+ * hashing. Lookups are O(1); a uniformly random entry is O(1).
+ */
+public final class MemberTable {
+    private final Map<String, MemberEntry> byName = new HashMap<>();
+    private final ArrayList<MemberEntry> entries = new ArrayList<>();
+    private final ArrayDeque<Tombstone> tombstones = new ArrayDeque<>();
+    private final int historyCapacity;
+    private final int maxTombstones;
+    private int liveCount;
+    private int tombstoneCount;
+
+    private record Tombstone(String name, long generation, long sinceNanos) {
+    }
+
+    /** An empty table. */
+    public MemberTable(int historyCapacity, int maxTombstones) {
+        this.historyCapacity = historyCapacity;
+        this.maxTombstones = maxTombstones;
+    }
+
+    /** The entry named {@code name}, if any. */
+    public Optional<MemberEntry> find(String name) {
+        return Optional.ofNullable(byName.get(name));
+    }
+
+    /** The entry named {@code name}, or {@code null}: the allocation-free lookup for hot paths. */
+    public MemberEntry get(String name) {
+        return byName.get(name);
+    }
+
+    /** Number of entries, tombstones included. */
+    public int size() {
+        return entries.size();
+    }
+
+    /** Number of ALIVE and SUSPECT entries, self included. */
+    public int liveCount() {
+        return liveCount;
+    }
+
+    /** Every entry in a deterministic order; a read-only view. */
+    public List<MemberEntry> entries() {
+        return java.util.Collections.unmodifiableList(entries);
+    }
+
+    /** A uniformly random entry (any status), or {@code null} when empty. */
+    public MemberEntry random(RandomSource random) {
+        return entries.isEmpty() ? null : entries.get(random.nextInt(entries.size()));
+    }
+
+    /** Adds a new member; the name must not be present. */
+    public MemberEntry add(NodeId id, long incarnation, MemberStatus status, long nowNanos) {
+        if (byName.containsKey(id.name())) {
+            throw new IllegalStateException("member already present: " + id.name());
+        }
+        MemberEntry entry = new MemberEntry(id, incarnation, status, nowNanos, historyCapacity);
+        entry.index = entries.size();
+        entries.add(entry);
+        byName.put(id.name(), entry);
+        if (status.isLive()) {
+            liveCount++;
+        } else {
+            addTombstone(entry, nowNanos);
+        }
+        return entry;
+    }
+
+    /** Changes an entry's identity, incarnation and status, keeping the counts right. */
+    public void update(MemberEntry entry, NodeId id, long incarnation, MemberStatus status, long nowNanos) {
+        boolean wasLive = entry.status().isLive();
+        boolean wasGone = entry.status().isGone();
+        long oldSince = entry.sinceNanos();
+        entry.set(id, incarnation, status, nowNanos);
+        if (wasLive != status.isLive()) {
+            liveCount += wasLive ? -1 : 1;
+        }
+        if (!wasGone && status.isGone()) {
+            addTombstone(entry, nowNanos);
+        } else if (wasGone && !status.isGone()) {
+            tombstoneCount--;
+        } else if (wasGone && entry.sinceNanos() != oldSince) {
+            // DEAD -> LEFT: the old queue record no longer matches; queue a fresh one
+            tombstones.addLast(new Tombstone(entry.name(), id.generation(), nowNanos));
+        }
+    }
+
+    /** Appends a transition to the entry's history. */
+    public void record(MemberEntry entry, Transition transition) {
+        entry.record(transition);
+    }
+
+    private void addTombstone(MemberEntry entry, long nowNanos) {
+        tombstones.addLast(new Tombstone(entry.name(), entry.id().generation(), nowNanos));
+        tombstoneCount++;
+    }
+
+    /**
+     * Removes tombstones older than {@code ttlNanos}, and the oldest beyond the tombstone
+     * limit. Returns the reaped entries' snapshots (for events), oldest first.
+     */
+    public List<Member> reapTombstones(long nowNanos, long ttlNanos) {
+        List<Member> reaped = List.of();
+        while (!tombstones.isEmpty()) {
+            Tombstone head = tombstones.peekFirst();
+            MemberEntry entry = byName.get(head.name());
+            boolean current = entry != null && entry.status().isGone()
+                    && entry.id().generation() == head.generation() && entry.sinceNanos() == head.sinceNanos();
+            if (!current) {
+                tombstones.pollFirst();
+                continue;
+            }
+            boolean expired = nowNanos - head.sinceNanos() >= ttlNanos;
+            if (!expired && tombstoneCount <= maxTombstones) {
+                break;
+            }
+            tombstones.pollFirst();
+            remove(entry);
+            if (reaped.isEmpty()) {
+                reaped = new ArrayList<>();
+            }
+            reaped.add(entry.snapshot());
+        }
+        return reaped;
+    }
+
+    /** Earliest time a tombstone expires, or {@code Long.MAX_VALUE}. */
+    public long nextReapNanos(long ttlNanos) {
+        Tombstone head = tombstones.peekFirst();
+        return head == null ? Long.MAX_VALUE : head.sinceNanos() + ttlNanos;
+    }
+
+    /** Whether more tombstones are held than allowed (reap at once). */
+    public boolean overTombstoneLimit() {
+        return tombstoneCount > maxTombstones;
+    }
+
+    private void remove(MemberEntry entry) {
+        byName.remove(entry.name());
+        int index = entry.index;
+        MemberEntry last = entries.remove(entries.size() - 1);
+        if (last != entry) {
+            entries.set(index, last);
+            last.index = index;
+        }
+        if (entry.status().isLive()) {
+            liveCount--;
+        } else {
+            tombstoneCount--;
+        }
+    }
+}

@@ -1,0 +1,85 @@
+package io.grapevine.core;
+
+import static io.grapevine.core.TestNetwork.MS;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.grapevine.core.membership.Change;
+import io.grapevine.core.membership.MemberStatus;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Failure detector behaviour on the fixture network: fallback probes, quorum, determinism. */
+class DetectorBehaviourTest {
+    private static final long SECOND = 1000 * MS;
+
+    private static TestNetwork converged(CoreConfig config, int n, long seed) {
+        TestNetwork net = new TestNetwork(config, seed);
+        for (int i = 0; i < n; i++) {
+            net.add("n" + i);
+        }
+        Node seedNode = net.nodes().get(0);
+        for (Node node : net.nodes().subList(1, n)) {
+            node.join(List.of(seedNode.self().address()), net.now, net.outputs(node.self().address()));
+        }
+        assertThat(net.runUntil(20 * SECOND, x -> x.nodes().stream().allMatch(y -> y.liveMemberCount() == n)))
+                .isTrue();
+        return net;
+    }
+
+    private static long failures(TestNetwork net) {
+        return net.events.stream().filter(e -> e instanceof ClusterEvent.MemberChanged mc
+                && mc.change() == Change.FAILED).count();
+    }
+
+    @Test
+    void aMemberThatLosesAllDatagramsIsKeptAliveByTheStreamProbe() {
+        TestNetwork net = converged(CoreConfig.defaults(), 6, 11);
+        Node deaf = net.nodes().get(2);
+        for (Node other : net.nodes()) {
+            if (other != deaf) {
+                net.blockDatagrams(other, deaf);
+                net.blockDatagrams(deaf, other);
+            }
+        }
+        net.runUntil(net.now + 120 * SECOND, x -> false);
+        assertThat(failures(net)).isZero();
+    }
+
+    @Test
+    void withoutTheStreamProbeTheSameMemberIsDeclaredDead() {
+        TestNetwork net = converged(CoreConfig.defaults().withStreamFallbackProbe(false), 6, 11);
+        Node deaf = net.nodes().get(2);
+        for (Node other : net.nodes()) {
+            if (other != deaf) {
+                net.blockDatagrams(other, deaf);
+                net.blockDatagrams(deaf, other);
+            }
+        }
+        net.runUntil(net.now + 120 * SECOND, x -> false);
+        assertThat(failures(net)).isPositive();
+    }
+
+    @Test
+    void quorumModeDeclaresACrashedMemberDeadOnlyOnceAMajoritySuspectedIt() {
+        TestNetwork net = converged(CoreConfig.defaults().withQuorumFailureDetection(true), 7, 5);
+        Node victim = net.nodes().get(4);
+        net.crash(victim);
+        String name = victim.self().name();
+        boolean dead = net.runUntil(net.now + 120 * SECOND, x -> x.nodes().stream().filter(y -> y != victim)
+                .allMatch(y -> y.member(name).orElseThrow().status() == MemberStatus.DEAD));
+        assertThat(dead).isTrue();
+        Node judge = net.nodes().get(0);
+        String deathDetail = judge.history(name).stream().filter(t -> t.change() == Change.FAILED)
+                .findFirst().orElseThrow().detail();
+        assertThat(deathDetail).startsWith("suspected by");
+    }
+
+    @Test
+    void theSameSeedGivesTheSameTraceAndAnotherSeedAnother() {
+        long first = converged(CoreConfig.defaults(), 10, 99).traceHash;
+        long again = converged(CoreConfig.defaults(), 10, 99).traceHash;
+        long other = converged(CoreConfig.defaults(), 10, 100).traceHash;
+        assertThat(again).isEqualTo(first);
+        assertThat(other).isNotEqualTo(first);
+    }
+}

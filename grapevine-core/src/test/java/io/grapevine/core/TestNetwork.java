@@ -1,0 +1,123 @@
+package io.grapevine.core;
+
+import io.grapevine.core.membership.Address;
+import io.grapevine.core.membership.NodeId;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.PriorityQueue;
+import java.util.function.Predicate;
+
+/**
+ * A minimal fixture network for core tests: fixed one-millisecond latency, optional loss and
+ * crashed nodes, virtual time. (The full network model lives in grapevine-sim.)
+ */
+final class TestNetwork {
+    static final long MS = 1_000_000L;
+
+    private record Delivery(long at, long seq, Address to, Address from, byte[] data, boolean stream) {
+    }
+
+    private final PriorityQueue<Delivery> queue = new PriorityQueue<>(
+            (a, b) -> a.at != b.at ? Long.compare(a.at, b.at) : Long.compare(a.seq, b.seq));
+    private final Map<Address, Node> nodes = new HashMap<>();
+    private final List<Node> order = new ArrayList<>();
+    final List<ClusterEvent> events = new ArrayList<>();
+    final SplitMix64 random;
+    private final CoreConfig config;
+    private final java.util.Set<Address> crashed = new java.util.HashSet<>();
+    private final java.util.Set<List<Address>> blockedDatagrams = new java.util.HashSet<>();
+    /** A running hash of every delivery (time, endpoints, bytes): the trace fingerprint. */
+    long traceHash = 17;
+    double loss;
+    long now;
+    private long seq;
+
+    TestNetwork(CoreConfig config, long seed) {
+        this.config = config;
+        this.random = new SplitMix64(seed);
+    }
+
+    Node add(String name) {
+        Address address = new Address("10.0.0." + (order.size() + 1), 7946);
+        Node node = new Node(config, new NodeId(name, address, 1), random.split(), now);
+        nodes.put(address, node);
+        order.add(node);
+        return node;
+    }
+
+    List<Node> nodes() {
+        return order;
+    }
+
+    /** Datagrams from {@code from} to {@code to} are lost (streams still pass). */
+    void blockDatagrams(Node from, Node to) {
+        blockedDatagrams.add(List.of(from.self().address(), to.self().address()));
+    }
+
+    void crash(Node node) {
+        crashed.add(node.self().address());
+    }
+
+    Outputs outputs(Address from) {
+        return new Outputs() {
+            @Override
+            public void sendDatagram(Address to, byte[] packet) {
+                if (random.nextDouble() >= loss && !blockedDatagrams.contains(List.of(from, to))) {
+                    queue.add(new Delivery(now + MS, seq++, to, from, packet, false));
+                }
+            }
+
+            @Override
+            public void sendStream(Address to, byte[] packet) {
+                queue.add(new Delivery(now + 2 * MS, seq++, to, from, packet, true));
+            }
+
+            @Override
+            public void emit(ClusterEvent event) {
+                events.add(event);
+            }
+        };
+    }
+
+    /** Runs until {@code until} or the condition holds; returns whether it holds. */
+    boolean runUntil(long untilNanos, Predicate<TestNetwork> done) {
+        while (now < untilNanos) {
+            if (done.test(this)) {
+                return true;
+            }
+            long nextTick = Long.MAX_VALUE;
+            Node ticking = null;
+            for (Node node : order) {
+                if (!crashed.contains(node.self().address()) && node.nextDeadlineNanos() < nextTick) {
+                    nextTick = node.nextDeadlineNanos();
+                    ticking = node;
+                }
+            }
+            Delivery delivery = queue.peek();
+            if (delivery != null && delivery.at <= nextTick) {
+                queue.poll();
+                now = Math.max(now, delivery.at);
+                Node target = nodes.get(delivery.to);
+                if (target == null || crashed.contains(delivery.to)) {
+                    continue;
+                }
+                traceHash = traceHash * 31 + delivery.at;
+                traceHash = traceHash * 31 + delivery.to.hashCode();
+                traceHash = traceHash * 31 + java.util.Arrays.hashCode(delivery.data);
+                if (delivery.stream) {
+                    target.onStream(delivery.from, delivery.data, now, outputs(delivery.to));
+                } else {
+                    target.onDatagram(delivery.from, delivery.data, now, outputs(delivery.to));
+                }
+            } else if (ticking != null) {
+                now = Math.max(now, nextTick);
+                ticking.onTick(now, outputs(ticking.self().address()));
+            } else {
+                break;
+            }
+        }
+        return done.test(this);
+    }
+}
