@@ -3,6 +3,7 @@ package io.grapevine.sim;
 import io.grapevine.core.Node;
 import io.grapevine.core.SplitMix64;
 import io.grapevine.core.membership.Address;
+import io.grapevine.core.wire.Interner;
 import io.grapevine.core.wire.UserEvent;
 import io.grapevine.sim.network.Network;
 import java.util.ArrayList;
@@ -35,6 +36,7 @@ public final class Simulation {
     private final SplitMix64 scenarioRandom;
     private final SplitMix64 restartRandom;
     private final EventLoop loop;
+    private final Interner interner;
 
     /** A cluster of {@code config.nodes()} nodes, none started yet, at virtual time 0. */
     public Simulation(SimConfig config) {
@@ -51,6 +53,8 @@ public final class Simulation {
         scenarioRandom = master.split();
         restartRandom = master.split();
         loop = new EventLoop(nodes, byAddress, network);
+        // One interner for all nodes: N tables of N entries share one copy of each identity.
+        interner = new Interner(4 * nodes.length + 1024);
     }
 
     /** The configuration of this run. */
@@ -158,7 +162,7 @@ public final class Simulation {
 
     private void begin(SimNode n, SplitMix64 random, List<Integer> seeds) {
         long now = loop.nowNanos();
-        n.node = new Node(config.core(), n.nextIdentity(), random, now);
+        n.node = new Node(config.core(), n.nextIdentity(), random, now, interner);
         n.generation++;
         n.state = NodeState.RUNNING;
         n.pausedUntilNanos = 0;
