@@ -35,6 +35,8 @@ public final class FailureScenario implements Scenario {
         StatusWatch dead = new StatusWatch(h.sim, victim, survivors, m -> m.status() == MemberStatus.DEAD);
         h.sim.addObserver(dead);
         h.sim.runUntil(h.windowEndNanos());
-        return h.result(dead.reachedAtNanos(), b -> b.add("survivors_seeing_dead", "", dead.count()));
+        return h.result(dead.reachedAtNanos(), b -> b
+                .add("victim", "", victim)
+                .add("survivors_seeing_dead", "", dead.count()));
     }
 }
