@@ -116,7 +116,7 @@ final class EventLoop {
         events++;
         SimNode n = nodes[to];
         switch (kind) {
-            case EventQueue.TICK -> onTickDue(n, token, deferred);
+            case EventQueue.TICK -> onTickDue(n, token);
             case EventQueue.STOP -> onLingerOver(n, token);
             default -> onArrival(n, kind, from, packet, deferred);
         }
@@ -137,6 +137,7 @@ final class EventLoop {
             return;
         }
         if (n.slowDelayNanos > 0 && !deferred) {
+            // CPU starvation: the inbox is drained late, in arrival order (same delay for all).
             queue.push(nowNanos + n.slowDelayNanos, kind, n.index, from, packet, 0, true);
             return;
         }
@@ -151,12 +152,12 @@ final class EventLoop {
         afterInput(n, nowNanos);
     }
 
-    private void onTickDue(SimNode n, int token, boolean deferred) {
+    /**
+     * A tick runs when due even on a slow node: its timers fire on time, but the packets waiting
+     * in its inbox are not handled yet (see {@link Simulation#slowDown}).
+     */
+    private void onTickDue(SimNode n, int token) {
         if (token != n.tickToken || !n.state.isUp() || n.pausedAt(nowNanos)) {
-            return;
-        }
-        if (n.slowDelayNanos > 0 && !deferred) {
-            queue.push(nowNanos + n.slowDelayNanos, EventQueue.TICK, n.index, -1, null, token, true);
             return;
         }
         n.tickPending = false;

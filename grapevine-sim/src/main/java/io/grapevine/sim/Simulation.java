@@ -200,9 +200,12 @@ public final class Simulation {
     }
 
     /**
-     * Starves node {@code index} of CPU: from now on it handles every packet and tick
-     * {@code delayNanos} after it was due, in arrival order, and what it sends leaves when it
-     * handles it. 0 makes it healthy again.
+     * Starves node {@code index} of CPU (the Lifeguard paper's slow message processing): from now
+     * on it handles every packet {@code delayNanos} after it arrived, in arrival order, and what
+     * it sends in reply leaves when it handles the packet. Its timers still fire on time, so a
+     * probe timeout can expire while the ack waits unread in its inbox; that is what makes a
+     * slow node accuse healthy ones. (Delaying ticks by the same amount would only shift the
+     * node's whole timeline and change nothing it can observe.) 0 makes it healthy again.
      */
     public void slowDown(int index, long delayNanos) {
         if (delayNanos < 0) {
