@@ -26,7 +26,7 @@ import picocli.CommandLine.ParameterException;
  */
 @Command(name = "sim", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Runs a scenario on the deterministic simulator.",
-                "Scenarios: join, failure, event, leave, pause, partition-heal, slow-nodes, bootstrap, restart."})
+                "Scenarios: join, failure, event, leave, pause, partition-heal, slow-nodes, bootstrap, restart, idle."})
 public final class SimCommand implements Callable<Integer> {
     private static final long MS = 1_000_000L;
 

@@ -118,7 +118,18 @@ final class Harness {
      */
     RunResult result(long outcomeAtNanos, Consumer<RunResult.Builder> extras) {
         boolean reached = outcomeAtNanos >= 0;
-        double outcomeMs = reached ? (outcomeAtNanos - injectedAtNanos) / 1e6 : Double.NaN;
+        return result(reached, reached ? (outcomeAtNanos - injectedAtNanos) / 1e6 : Double.NaN, extras);
+    }
+
+    /**
+     * The result of a scenario without an outcome time (its outcome is a verdict, e.g. "no
+     * false positives"): {@code outcome_ms} is NaN.
+     */
+    RunResult verdict(boolean reached, Consumer<RunResult.Builder> extras) {
+        return result(reached, Double.NaN, extras);
+    }
+
+    private RunResult result(boolean reached, double outcomeMs, Consumer<RunResult.Builder> extras) {
         RunResult.Builder b = new RunResult.Builder(scenario, size(), config.seed())
                 .add("outcome_ms", "ms", outcomeMs)
                 .add("outcome_periods", "periods", outcomeMs / (periodNanos() / 1e6))

@@ -14,7 +14,8 @@ public final class Scenarios {
             new PartitionHealScenario(),
             new SlowNodesScenario(),
             new BootstrapScenario(),
-            new RestartScenario());
+            new RestartScenario(),
+            new IdleScenario());
 
     private Scenarios() {
     }

@@ -44,13 +44,11 @@ public final class SlowNodesScenario implements Scenario {
         accusedSlow.and(slow);
         accused.andNot(slow);
         long first = h.falsePositives.firstAtNanos();
-        RunResult partial = h.result(-1, b -> b
+        return h.verdict(h.falsePositives.pairs() == 0, b -> b
                 .add("slow_nodes", "", slow.cardinality())
                 .add("healthy_members_declared_dead", "", accused.cardinality())
                 .add("slow_members_declared_dead", "", accusedSlow.cardinality())
                 .add("first_false_positive_ms", "ms", first < 0 ? Double.NaN : (first - h.injectedAtNanos()) / 1e6));
-        return new RunResult(partial.scenario(), partial.nodes(), partial.seed(),
-                h.falsePositives.pairs() == 0, partial.traceHash(), partial.measurements());
     }
 
     /** max(1, round(fraction · N)) distinct nodes when the fraction is positive, chosen at random. */
