@@ -15,12 +15,15 @@ import java.util.List;
  *     within the observation window
  * @param traceHash fingerprint of everything the simulator delivered
  * @param measurements the measurements, unmodifiable
+ * @param notes explanations for people, e.g. the first false failure verdicts ("who declared
+ *     whom dead, on whose word"); unmodifiable, often empty
  */
 public record RunResult(String scenario, int nodes, long seed, boolean outcomeReached, long traceHash,
-                        List<Measurement> measurements) {
-    /** Copies the measurements. */
+                        List<Measurement> measurements, List<String> notes) {
+    /** Copies the lists. */
     public RunResult {
         measurements = List.copyOf(measurements);
+        notes = List.copyOf(notes);
     }
 
     /** The value of measurement {@code name}; throws if the run has no such measurement. */
@@ -44,6 +47,7 @@ public record RunResult(String scenario, int nodes, long seed, boolean outcomeRe
         private final int nodes;
         private final long seed;
         private final List<Measurement> measurements = new ArrayList<>();
+        private final List<String> notes = new ArrayList<>();
 
         /** A builder for one run of {@code scenario}. */
         public Builder(String scenario, int nodes, long seed) {
@@ -58,9 +62,15 @@ public record RunResult(String scenario, int nodes, long seed, boolean outcomeRe
             return this;
         }
 
+        /** Appends explanations. */
+        public Builder notes(List<String> more) {
+            notes.addAll(more);
+            return this;
+        }
+
         /** The result. */
         public RunResult build(boolean outcomeReached, long traceHash) {
-            return new RunResult(scenario, nodes, seed, outcomeReached, traceHash, measurements);
+            return new RunResult(scenario, nodes, seed, outcomeReached, traceHash, measurements, notes);
         }
     }
 }

@@ -32,6 +32,20 @@ public final class JsonWriter {
         return this;
     }
 
+    /** Adds an array of strings. */
+    public JsonWriter strings(String name, java.util.List<String> values) {
+        key(name);
+        out.append('[');
+        for (int i = 0; i < values.size(); i++) {
+            if (i > 0) {
+                out.append(',');
+            }
+            quote(values.get(i));
+        }
+        out.append(']');
+        return this;
+    }
+
     /** Adds a nested object member, already written. */
     public JsonWriter object(String name, JsonWriter value) {
         key(name);

@@ -72,7 +72,7 @@ public enum ReportFormat {
         for (Measurement m : run.measurements()) {
             json.number(m.name(), m.value());
         }
-        return json.toString();
+        return json.strings("notes", run.notes()).toString();
     }
 
     static String summaryJson(List<RunResult> runs) {

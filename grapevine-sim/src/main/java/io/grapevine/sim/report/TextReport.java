@@ -50,6 +50,11 @@ final class TextReport {
                 hashes.append(' ').append(run.traceHashHex());
             }
             out.println(hashes);
+            for (RunResult run : runs) {
+                for (String note : run.notes()) {
+                    out.println("seed " + run.seed() + ": " + note);
+                }
+            }
         }
         out.flush();
     }

@@ -146,7 +146,7 @@ final class Harness {
                 .add("events", "", sim.stats().events())
                 .add("wall_ms", "ms", wallSeconds * 1e3)
                 .add("node_periods_per_s", "/s", size() * (sim.nowNanos() / (double) periodNanos()) / wallSeconds);
-        return b.build(reached, sim.traceHash());
+        return b.notes(falsePositives.examples()).build(reached, sim.traceHash());
     }
 
     private double maxRumorQueue() {
