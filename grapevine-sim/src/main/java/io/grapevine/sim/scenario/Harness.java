@@ -26,6 +26,7 @@ final class Harness {
     private final long wallStartNanos;
     private long warmupNanos = -1;
     private long injectedAtNanos;
+    private long injectedAtWallNanos;
     private TrafficWindow traffic;
 
     Harness(String scenario, SimConfig config, ScenarioConfig params) {
@@ -37,6 +38,7 @@ final class Harness {
         this.falsePositives = new FalsePositives(sim);
         sim.addObserver(falsePositives);
         this.traffic = new TrafficWindow(sim);
+        this.injectedAtWallNanos = wallStartNanos;
     }
 
     int size() {
@@ -84,6 +86,7 @@ final class Harness {
     /** Marks now as the moment of the fault: outcomes and traffic are measured from here. */
     void inject() {
         injectedAtNanos = sim.nowNanos();
+        injectedAtWallNanos = System.nanoTime();
         traffic = new TrafficWindow(sim);
     }
 
@@ -140,12 +143,16 @@ final class Harness {
                 .add("max_rumor_queue", "", maxRumorQueue())
                 .add("warmup_ms", "ms", warmupNanos < 0 ? Double.NaN : warmupNanos / 1e6);
         extras.accept(b);
-        double wallSeconds = (System.nanoTime() - wallStartNanos) / 1e9;
-        double virtualSeconds = sim.nowNanos() / 1e9;
-        b.add("virtual_s", "s", virtualSeconds)
+        long wallEnd = System.nanoTime();
+        double wallSeconds = (wallEnd - wallStartNanos) / 1e9;
+        double windowWallSeconds = (wallEnd - injectedAtWallNanos) / 1e9;
+        double windowPeriods = (sim.nowNanos() - injectedAtNanos) / (double) periodNanos();
+        b.add("virtual_s", "s", sim.nowNanos() / 1e9)
                 .add("events", "", sim.stats().events())
                 .add("wall_ms", "ms", wallSeconds * 1e3)
-                .add("node_periods_per_s", "/s", size() * (sim.nowNanos() / (double) periodNanos()) / wallSeconds);
+                .add("node_periods_per_s", "/s", size() * (sim.nowNanos() / (double) periodNanos()) / wallSeconds)
+                .add("window_wall_ms", "ms", windowWallSeconds * 1e3)
+                .add("window_node_periods_per_s", "/s", size() * windowPeriods / windowWallSeconds);
         return b.notes(falsePositives.examples()).build(reached, sim.traceHash());
     }
 
