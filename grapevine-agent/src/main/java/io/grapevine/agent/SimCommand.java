@@ -29,6 +29,7 @@ import picocli.CommandLine.ParameterException;
                 "Scenarios: join, failure, event, leave, pause, partition-heal, slow-nodes, bootstrap, restart, idle."})
 public final class SimCommand implements Callable<Integer> {
     private static final long MS = 1_000_000L;
+    private static final int HISTORY_AUTO_LIMIT = 2_000;
 
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;
@@ -69,6 +70,10 @@ public final class SimCommand implements Callable<Integer> {
     @Option(names = "--probe-timeout-ms", description = "Direct probe timeout in ms (default: the profile's, "
             + "or half the probe interval when only that is given).")
     private Double probeTimeoutMs;
+
+    @Option(names = "--history", description = "Transitions kept per member (explanations only; default: the "
+            + "core's 16 up to " + HISTORY_AUTO_LIMIT + " nodes, 0 above, to fit N x N tables in memory).")
+    private Integer history;
 
     @Option(names = "--loss", defaultValue = "0", description = "Datagram loss probability in [0, 1] (default: ${DEFAULT-VALUE}).")
     private double loss;
@@ -165,6 +170,11 @@ public final class SimCommand implements Callable<Integer> {
         NetworkModel network = profile.equals("wan") ? NetworkModel.wan() : NetworkModel.lan();
         core = core.withLifeguard(lifeguard).withQuorumFailureDetection(quorum);
         core = withProbeTimes(core);
+        if (history != null && (history < 0 || history > 1024)) {
+            throw bad("--history", "must be in 0..1024: " + history);
+        }
+        int historyPerMember = history != null ? history : nodes > HISTORY_AUTO_LIMIT ? 0 : core.historyPerMember();
+        core = core.withHistoryPerMember(historyPerMember);
         network = network.withLossProbability(loss).withDuplicateProbability(duplicate);
         if (latencyMs != null) {
             network = network.withBaseLatencyNanos(nanos("--latency-ms", latencyMs));
