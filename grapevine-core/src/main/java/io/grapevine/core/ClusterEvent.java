@@ -3,11 +3,13 @@ package io.grapevine.core;
 import io.grapevine.core.membership.Change;
 import io.grapevine.core.membership.Member;
 import io.grapevine.core.membership.NodeId;
+import io.grapevine.core.state.KeyChange;
 import io.grapevine.core.wire.UserEvent;
 
 /** Something the application should hear about, emitted through {@link Outputs#emit}. */
 public sealed interface ClusterEvent
-        permits ClusterEvent.MemberChanged, ClusterEvent.NameConflict, ClusterEvent.UserEventReceived {
+        permits ClusterEvent.MemberChanged, ClusterEvent.NameConflict, ClusterEvent.UserEventReceived,
+        ClusterEvent.KeyChanged {
 
     /** The variant, for exhaustive {@code switch} expressions. */
     Kind kind();
@@ -19,7 +21,9 @@ public sealed interface ClusterEvent
         /** See {@link NameConflict}. */
         NAME_CONFLICT,
         /** See {@link UserEventReceived}. */
-        USER_EVENT
+        USER_EVENT,
+        /** See {@link KeyChanged}. */
+        KEY_CHANGED
     }
 
     /**
@@ -59,6 +63,19 @@ public sealed interface ClusterEvent
         @Override
         public Kind kind() {
             return Kind.USER_EVENT;
+        }
+    }
+
+    /**
+     * A replicated key changed on this node: a local write or delete, one learned from a
+     * peer, a TTL expiry, or a key that vanished with an owner's old generation.
+     *
+     * @param change what changed
+     */
+    record KeyChanged(KeyChange change) implements ClusterEvent {
+        @Override
+        public Kind kind() {
+            return Kind.KEY_CHANGED;
         }
     }
 }

@@ -1,6 +1,8 @@
 package io.grapevine.core;
 
-import java.nio.charset.StandardCharsets;
+import io.grapevine.core.state.DeltaPolicy;
+import io.grapevine.core.state.StateConfig;
+import io.grapevine.core.membership.TextLimits;
 
 /**
  * Every knob of the protocol core, immutable and validated at construction: the canonical
@@ -33,6 +35,12 @@ import java.nio.charset.StandardCharsets;
  * @param mtuBytes Largest datagram we send, in bytes; compound packets are cut to it. 512..65,000. Default 1,400.
  * @param maxStreamBytes Largest stream message accepted, in bytes. At least mtuBytes. Default 16 MiB.
  * @param maxPendingRelays Most ping-req probes relayed at once; more are dropped and counted. Default 1,024.
+ * @param antiEntropyIntervalNanos Time between anti-entropy exchanges of replicated state with a random peer, in ns (chitchat's gossip interval). 0 disables. Default 1 s.
+ * @param stateSyncMode Anti-entropy style: PUSH (one message), PULL (two) or PUSH_PULL (three: SYN digest, ACK delta + digest, ACK2 delta, as Cassandra). Default PUSH_PULL.
+ * @param deltaPolicy Which streams a byte-limited delta serves first within a priority class: BREADTH_FIRST (fair round-robin) or DEPTH_FIRST (most out-of-date first). Default BREADTH_FIRST.
+ * @param stateRumors Spread each replicated-state write as a rumor piggy-backed on protocol messages (counter variant, retransmitMult · ceil(log10(N+1)) sends). Default true.
+ * @param directMailFanout Direct mail: send each local write at once to this many random live members (all of them when fewer). 0 disables. Failures are left to rumors and anti-entropy. Default 0; set it to the cluster size for the lowest write latency in small clusters.
+ * @param state Limits and tombstone grace period of the replicated key/value state. Default StateConfig.defaults().
  */
 public record CoreConfig(
         String clusterLabel,
@@ -59,16 +67,20 @@ public record CoreConfig(
         int eventDedupWindow,
         int mtuBytes,
         int maxStreamBytes,
-        int maxPendingRelays) {
+        int maxPendingRelays,
+        long antiEntropyIntervalNanos,
+        SyncMode stateSyncMode,
+        DeltaPolicy deltaPolicy,
+        boolean stateRumors,
+        int directMailFanout,
+        StateConfig state) {
 
     /** Validates every field; the message names the field, its value and the rule. */
     public CoreConfig {
         if (clusterLabel == null) {
             throw new IllegalArgumentException("clusterLabel must not be null");
         }
-        if (clusterLabel.getBytes(StandardCharsets.UTF_8).length > 255) {
-            throw new IllegalArgumentException("clusterLabel must be at most 255 UTF-8 bytes");
-        }
+        TextLimits.check("clusterLabel", clusterLabel, TextLimits.MAX_BYTES);
         positive("probeIntervalNanos", probeIntervalNanos);
         positive("probeTimeoutNanos", probeTimeoutNanos);
         if (probeTimeoutNanos >= probeIntervalNanos) {
@@ -94,6 +106,11 @@ public record CoreConfig(
         range("eventDedupWindow", eventDedupWindow, 16, Integer.MAX_VALUE);
         range("maxStreamBytes", maxStreamBytes, mtuBytes, Integer.MAX_VALUE);
         range("maxPendingRelays", maxPendingRelays, 1, Integer.MAX_VALUE);
+        nonNegative("antiEntropyIntervalNanos", antiEntropyIntervalNanos);
+        if (stateSyncMode == null || deltaPolicy == null || state == null) {
+            throw new IllegalArgumentException("stateSyncMode, deltaPolicy and state must not be null");
+        }
+        range("directMailFanout", directMailFanout, 0, 100_000);
     }
 
     private static void positive(String field, long value) {
@@ -115,9 +132,10 @@ public record CoreConfig(
         }
     }
 
+
     /** The LAN profile: memberlist's DefaultLANConfig timings with Lifeguard on. */
     public static CoreConfig defaults() {
-        return new CoreConfig("", 1_000_000_000L, 500_000_000L, 3, true, 4, 6, true, 8, false, 200_000_000L, 3, 30_000_000_000L, 4, 30_000_000_000L, 300_000_000_000L, 4096, 100_000, 8192, 16, 512, 4096, 1400, 16 * 1024 * 1024, 1024);
+        return new CoreConfig("", 1_000_000_000L, 500_000_000L, 3, true, 4, 6, true, 8, false, 200_000_000L, 3, 30_000_000_000L, 4, 30_000_000_000L, 300_000_000_000L, 4096, 100_000, 8192, 16, 512, 4096, 1400, 16 * 1024 * 1024, 1024, 1_000_000_000L, SyncMode.PUSH_PULL, DeltaPolicy.BREADTH_FIRST, true, 0, StateConfig.defaults());
     }
 
     /** Same as {@link #defaults()}. */
@@ -134,134 +152,165 @@ public record CoreConfig(
 
     /** Local profile for one machine (memberlist's DefaultLocalConfig): fast timings. */
     public static CoreConfig local() {
-        return defaults().withProbeIntervalNanos(200_000_000L).withProbeTimeoutNanos(100_000_000L)
+        return defaults().withProbeTimeoutNanos(100_000_000L).withProbeIntervalNanos(200_000_000L)
                 .withSuspicionMult(3).withGossipIntervalNanos(100_000_000L)
                 .withPushPullIntervalNanos(15_000_000_000L).withGossipToTheDeadNanos(15_000_000_000L);
     }
 
+
     /** A copy with {@code clusterLabel} set to {@code value}. */
     public CoreConfig withClusterLabel(String value) {
-        return new CoreConfig(value, probeIntervalNanos, probeTimeoutNanos, indirectChecks, streamFallbackProbe, suspicionMult, suspicionMaxTimeoutMult, lifeguard, awarenessMaxMultiplier, quorumFailureDetection, gossipIntervalNanos, gossipFanout, gossipToTheDeadNanos, retransmitMult, pushPullIntervalNanos, tombstoneTtlNanos, maxTombstones, maxMembers, maxRumors, historyPerMember, maxEventPayloadBytes, eventDedupWindow, mtuBytes, maxStreamBytes, maxPendingRelays);
+        return new CoreConfig(value, probeIntervalNanos, probeTimeoutNanos, indirectChecks, streamFallbackProbe, suspicionMult, suspicionMaxTimeoutMult, lifeguard, awarenessMaxMultiplier, quorumFailureDetection, gossipIntervalNanos, gossipFanout, gossipToTheDeadNanos, retransmitMult, pushPullIntervalNanos, tombstoneTtlNanos, maxTombstones, maxMembers, maxRumors, historyPerMember, maxEventPayloadBytes, eventDedupWindow, mtuBytes, maxStreamBytes, maxPendingRelays, antiEntropyIntervalNanos, stateSyncMode, deltaPolicy, stateRumors, directMailFanout, state);
     }
 
     /** A copy with {@code probeIntervalNanos} set to {@code value}. */
     public CoreConfig withProbeIntervalNanos(long value) {
-        return new CoreConfig(clusterLabel, value, probeTimeoutNanos, indirectChecks, streamFallbackProbe, suspicionMult, suspicionMaxTimeoutMult, lifeguard, awarenessMaxMultiplier, quorumFailureDetection, gossipIntervalNanos, gossipFanout, gossipToTheDeadNanos, retransmitMult, pushPullIntervalNanos, tombstoneTtlNanos, maxTombstones, maxMembers, maxRumors, historyPerMember, maxEventPayloadBytes, eventDedupWindow, mtuBytes, maxStreamBytes, maxPendingRelays);
+        return new CoreConfig(clusterLabel, value, probeTimeoutNanos, indirectChecks, streamFallbackProbe, suspicionMult, suspicionMaxTimeoutMult, lifeguard, awarenessMaxMultiplier, quorumFailureDetection, gossipIntervalNanos, gossipFanout, gossipToTheDeadNanos, retransmitMult, pushPullIntervalNanos, tombstoneTtlNanos, maxTombstones, maxMembers, maxRumors, historyPerMember, maxEventPayloadBytes, eventDedupWindow, mtuBytes, maxStreamBytes, maxPendingRelays, antiEntropyIntervalNanos, stateSyncMode, deltaPolicy, stateRumors, directMailFanout, state);
     }
 
     /** A copy with {@code probeTimeoutNanos} set to {@code value}. */
     public CoreConfig withProbeTimeoutNanos(long value) {
-        return new CoreConfig(clusterLabel, probeIntervalNanos, value, indirectChecks, streamFallbackProbe, suspicionMult, suspicionMaxTimeoutMult, lifeguard, awarenessMaxMultiplier, quorumFailureDetection, gossipIntervalNanos, gossipFanout, gossipToTheDeadNanos, retransmitMult, pushPullIntervalNanos, tombstoneTtlNanos, maxTombstones, maxMembers, maxRumors, historyPerMember, maxEventPayloadBytes, eventDedupWindow, mtuBytes, maxStreamBytes, maxPendingRelays);
+        return new CoreConfig(clusterLabel, probeIntervalNanos, value, indirectChecks, streamFallbackProbe, suspicionMult, suspicionMaxTimeoutMult, lifeguard, awarenessMaxMultiplier, quorumFailureDetection, gossipIntervalNanos, gossipFanout, gossipToTheDeadNanos, retransmitMult, pushPullIntervalNanos, tombstoneTtlNanos, maxTombstones, maxMembers, maxRumors, historyPerMember, maxEventPayloadBytes, eventDedupWindow, mtuBytes, maxStreamBytes, maxPendingRelays, antiEntropyIntervalNanos, stateSyncMode, deltaPolicy, stateRumors, directMailFanout, state);
     }
 
     /** A copy with {@code indirectChecks} set to {@code value}. */
     public CoreConfig withIndirectChecks(int value) {
-        return new CoreConfig(clusterLabel, probeIntervalNanos, probeTimeoutNanos, value, streamFallbackProbe, suspicionMult, suspicionMaxTimeoutMult, lifeguard, awarenessMaxMultiplier, quorumFailureDetection, gossipIntervalNanos, gossipFanout, gossipToTheDeadNanos, retransmitMult, pushPullIntervalNanos, tombstoneTtlNanos, maxTombstones, maxMembers, maxRumors, historyPerMember, maxEventPayloadBytes, eventDedupWindow, mtuBytes, maxStreamBytes, maxPendingRelays);
+        return new CoreConfig(clusterLabel, probeIntervalNanos, probeTimeoutNanos, value, streamFallbackProbe, suspicionMult, suspicionMaxTimeoutMult, lifeguard, awarenessMaxMultiplier, quorumFailureDetection, gossipIntervalNanos, gossipFanout, gossipToTheDeadNanos, retransmitMult, pushPullIntervalNanos, tombstoneTtlNanos, maxTombstones, maxMembers, maxRumors, historyPerMember, maxEventPayloadBytes, eventDedupWindow, mtuBytes, maxStreamBytes, maxPendingRelays, antiEntropyIntervalNanos, stateSyncMode, deltaPolicy, stateRumors, directMailFanout, state);
     }
 
     /** A copy with {@code streamFallbackProbe} set to {@code value}. */
     public CoreConfig withStreamFallbackProbe(boolean value) {
-        return new CoreConfig(clusterLabel, probeIntervalNanos, probeTimeoutNanos, indirectChecks, value, suspicionMult, suspicionMaxTimeoutMult, lifeguard, awarenessMaxMultiplier, quorumFailureDetection, gossipIntervalNanos, gossipFanout, gossipToTheDeadNanos, retransmitMult, pushPullIntervalNanos, tombstoneTtlNanos, maxTombstones, maxMembers, maxRumors, historyPerMember, maxEventPayloadBytes, eventDedupWindow, mtuBytes, maxStreamBytes, maxPendingRelays);
+        return new CoreConfig(clusterLabel, probeIntervalNanos, probeTimeoutNanos, indirectChecks, value, suspicionMult, suspicionMaxTimeoutMult, lifeguard, awarenessMaxMultiplier, quorumFailureDetection, gossipIntervalNanos, gossipFanout, gossipToTheDeadNanos, retransmitMult, pushPullIntervalNanos, tombstoneTtlNanos, maxTombstones, maxMembers, maxRumors, historyPerMember, maxEventPayloadBytes, eventDedupWindow, mtuBytes, maxStreamBytes, maxPendingRelays, antiEntropyIntervalNanos, stateSyncMode, deltaPolicy, stateRumors, directMailFanout, state);
     }
 
     /** A copy with {@code suspicionMult} set to {@code value}. */
     public CoreConfig withSuspicionMult(int value) {
-        return new CoreConfig(clusterLabel, probeIntervalNanos, probeTimeoutNanos, indirectChecks, streamFallbackProbe, value, suspicionMaxTimeoutMult, lifeguard, awarenessMaxMultiplier, quorumFailureDetection, gossipIntervalNanos, gossipFanout, gossipToTheDeadNanos, retransmitMult, pushPullIntervalNanos, tombstoneTtlNanos, maxTombstones, maxMembers, maxRumors, historyPerMember, maxEventPayloadBytes, eventDedupWindow, mtuBytes, maxStreamBytes, maxPendingRelays);
+        return new CoreConfig(clusterLabel, probeIntervalNanos, probeTimeoutNanos, indirectChecks, streamFallbackProbe, value, suspicionMaxTimeoutMult, lifeguard, awarenessMaxMultiplier, quorumFailureDetection, gossipIntervalNanos, gossipFanout, gossipToTheDeadNanos, retransmitMult, pushPullIntervalNanos, tombstoneTtlNanos, maxTombstones, maxMembers, maxRumors, historyPerMember, maxEventPayloadBytes, eventDedupWindow, mtuBytes, maxStreamBytes, maxPendingRelays, antiEntropyIntervalNanos, stateSyncMode, deltaPolicy, stateRumors, directMailFanout, state);
     }
 
     /** A copy with {@code suspicionMaxTimeoutMult} set to {@code value}. */
     public CoreConfig withSuspicionMaxTimeoutMult(int value) {
-        return new CoreConfig(clusterLabel, probeIntervalNanos, probeTimeoutNanos, indirectChecks, streamFallbackProbe, suspicionMult, value, lifeguard, awarenessMaxMultiplier, quorumFailureDetection, gossipIntervalNanos, gossipFanout, gossipToTheDeadNanos, retransmitMult, pushPullIntervalNanos, tombstoneTtlNanos, maxTombstones, maxMembers, maxRumors, historyPerMember, maxEventPayloadBytes, eventDedupWindow, mtuBytes, maxStreamBytes, maxPendingRelays);
+        return new CoreConfig(clusterLabel, probeIntervalNanos, probeTimeoutNanos, indirectChecks, streamFallbackProbe, suspicionMult, value, lifeguard, awarenessMaxMultiplier, quorumFailureDetection, gossipIntervalNanos, gossipFanout, gossipToTheDeadNanos, retransmitMult, pushPullIntervalNanos, tombstoneTtlNanos, maxTombstones, maxMembers, maxRumors, historyPerMember, maxEventPayloadBytes, eventDedupWindow, mtuBytes, maxStreamBytes, maxPendingRelays, antiEntropyIntervalNanos, stateSyncMode, deltaPolicy, stateRumors, directMailFanout, state);
     }
 
     /** A copy with {@code lifeguard} set to {@code value}. */
     public CoreConfig withLifeguard(boolean value) {
-        return new CoreConfig(clusterLabel, probeIntervalNanos, probeTimeoutNanos, indirectChecks, streamFallbackProbe, suspicionMult, suspicionMaxTimeoutMult, value, awarenessMaxMultiplier, quorumFailureDetection, gossipIntervalNanos, gossipFanout, gossipToTheDeadNanos, retransmitMult, pushPullIntervalNanos, tombstoneTtlNanos, maxTombstones, maxMembers, maxRumors, historyPerMember, maxEventPayloadBytes, eventDedupWindow, mtuBytes, maxStreamBytes, maxPendingRelays);
+        return new CoreConfig(clusterLabel, probeIntervalNanos, probeTimeoutNanos, indirectChecks, streamFallbackProbe, suspicionMult, suspicionMaxTimeoutMult, value, awarenessMaxMultiplier, quorumFailureDetection, gossipIntervalNanos, gossipFanout, gossipToTheDeadNanos, retransmitMult, pushPullIntervalNanos, tombstoneTtlNanos, maxTombstones, maxMembers, maxRumors, historyPerMember, maxEventPayloadBytes, eventDedupWindow, mtuBytes, maxStreamBytes, maxPendingRelays, antiEntropyIntervalNanos, stateSyncMode, deltaPolicy, stateRumors, directMailFanout, state);
     }
 
     /** A copy with {@code awarenessMaxMultiplier} set to {@code value}. */
     public CoreConfig withAwarenessMaxMultiplier(int value) {
-        return new CoreConfig(clusterLabel, probeIntervalNanos, probeTimeoutNanos, indirectChecks, streamFallbackProbe, suspicionMult, suspicionMaxTimeoutMult, lifeguard, value, quorumFailureDetection, gossipIntervalNanos, gossipFanout, gossipToTheDeadNanos, retransmitMult, pushPullIntervalNanos, tombstoneTtlNanos, maxTombstones, maxMembers, maxRumors, historyPerMember, maxEventPayloadBytes, eventDedupWindow, mtuBytes, maxStreamBytes, maxPendingRelays);
+        return new CoreConfig(clusterLabel, probeIntervalNanos, probeTimeoutNanos, indirectChecks, streamFallbackProbe, suspicionMult, suspicionMaxTimeoutMult, lifeguard, value, quorumFailureDetection, gossipIntervalNanos, gossipFanout, gossipToTheDeadNanos, retransmitMult, pushPullIntervalNanos, tombstoneTtlNanos, maxTombstones, maxMembers, maxRumors, historyPerMember, maxEventPayloadBytes, eventDedupWindow, mtuBytes, maxStreamBytes, maxPendingRelays, antiEntropyIntervalNanos, stateSyncMode, deltaPolicy, stateRumors, directMailFanout, state);
     }
 
     /** A copy with {@code quorumFailureDetection} set to {@code value}. */
     public CoreConfig withQuorumFailureDetection(boolean value) {
-        return new CoreConfig(clusterLabel, probeIntervalNanos, probeTimeoutNanos, indirectChecks, streamFallbackProbe, suspicionMult, suspicionMaxTimeoutMult, lifeguard, awarenessMaxMultiplier, value, gossipIntervalNanos, gossipFanout, gossipToTheDeadNanos, retransmitMult, pushPullIntervalNanos, tombstoneTtlNanos, maxTombstones, maxMembers, maxRumors, historyPerMember, maxEventPayloadBytes, eventDedupWindow, mtuBytes, maxStreamBytes, maxPendingRelays);
+        return new CoreConfig(clusterLabel, probeIntervalNanos, probeTimeoutNanos, indirectChecks, streamFallbackProbe, suspicionMult, suspicionMaxTimeoutMult, lifeguard, awarenessMaxMultiplier, value, gossipIntervalNanos, gossipFanout, gossipToTheDeadNanos, retransmitMult, pushPullIntervalNanos, tombstoneTtlNanos, maxTombstones, maxMembers, maxRumors, historyPerMember, maxEventPayloadBytes, eventDedupWindow, mtuBytes, maxStreamBytes, maxPendingRelays, antiEntropyIntervalNanos, stateSyncMode, deltaPolicy, stateRumors, directMailFanout, state);
     }
 
     /** A copy with {@code gossipIntervalNanos} set to {@code value}. */
     public CoreConfig withGossipIntervalNanos(long value) {
-        return new CoreConfig(clusterLabel, probeIntervalNanos, probeTimeoutNanos, indirectChecks, streamFallbackProbe, suspicionMult, suspicionMaxTimeoutMult, lifeguard, awarenessMaxMultiplier, quorumFailureDetection, value, gossipFanout, gossipToTheDeadNanos, retransmitMult, pushPullIntervalNanos, tombstoneTtlNanos, maxTombstones, maxMembers, maxRumors, historyPerMember, maxEventPayloadBytes, eventDedupWindow, mtuBytes, maxStreamBytes, maxPendingRelays);
+        return new CoreConfig(clusterLabel, probeIntervalNanos, probeTimeoutNanos, indirectChecks, streamFallbackProbe, suspicionMult, suspicionMaxTimeoutMult, lifeguard, awarenessMaxMultiplier, quorumFailureDetection, value, gossipFanout, gossipToTheDeadNanos, retransmitMult, pushPullIntervalNanos, tombstoneTtlNanos, maxTombstones, maxMembers, maxRumors, historyPerMember, maxEventPayloadBytes, eventDedupWindow, mtuBytes, maxStreamBytes, maxPendingRelays, antiEntropyIntervalNanos, stateSyncMode, deltaPolicy, stateRumors, directMailFanout, state);
     }
 
     /** A copy with {@code gossipFanout} set to {@code value}. */
     public CoreConfig withGossipFanout(int value) {
-        return new CoreConfig(clusterLabel, probeIntervalNanos, probeTimeoutNanos, indirectChecks, streamFallbackProbe, suspicionMult, suspicionMaxTimeoutMult, lifeguard, awarenessMaxMultiplier, quorumFailureDetection, gossipIntervalNanos, value, gossipToTheDeadNanos, retransmitMult, pushPullIntervalNanos, tombstoneTtlNanos, maxTombstones, maxMembers, maxRumors, historyPerMember, maxEventPayloadBytes, eventDedupWindow, mtuBytes, maxStreamBytes, maxPendingRelays);
+        return new CoreConfig(clusterLabel, probeIntervalNanos, probeTimeoutNanos, indirectChecks, streamFallbackProbe, suspicionMult, suspicionMaxTimeoutMult, lifeguard, awarenessMaxMultiplier, quorumFailureDetection, gossipIntervalNanos, value, gossipToTheDeadNanos, retransmitMult, pushPullIntervalNanos, tombstoneTtlNanos, maxTombstones, maxMembers, maxRumors, historyPerMember, maxEventPayloadBytes, eventDedupWindow, mtuBytes, maxStreamBytes, maxPendingRelays, antiEntropyIntervalNanos, stateSyncMode, deltaPolicy, stateRumors, directMailFanout, state);
     }
 
     /** A copy with {@code gossipToTheDeadNanos} set to {@code value}. */
     public CoreConfig withGossipToTheDeadNanos(long value) {
-        return new CoreConfig(clusterLabel, probeIntervalNanos, probeTimeoutNanos, indirectChecks, streamFallbackProbe, suspicionMult, suspicionMaxTimeoutMult, lifeguard, awarenessMaxMultiplier, quorumFailureDetection, gossipIntervalNanos, gossipFanout, value, retransmitMult, pushPullIntervalNanos, tombstoneTtlNanos, maxTombstones, maxMembers, maxRumors, historyPerMember, maxEventPayloadBytes, eventDedupWindow, mtuBytes, maxStreamBytes, maxPendingRelays);
+        return new CoreConfig(clusterLabel, probeIntervalNanos, probeTimeoutNanos, indirectChecks, streamFallbackProbe, suspicionMult, suspicionMaxTimeoutMult, lifeguard, awarenessMaxMultiplier, quorumFailureDetection, gossipIntervalNanos, gossipFanout, value, retransmitMult, pushPullIntervalNanos, tombstoneTtlNanos, maxTombstones, maxMembers, maxRumors, historyPerMember, maxEventPayloadBytes, eventDedupWindow, mtuBytes, maxStreamBytes, maxPendingRelays, antiEntropyIntervalNanos, stateSyncMode, deltaPolicy, stateRumors, directMailFanout, state);
     }
 
     /** A copy with {@code retransmitMult} set to {@code value}. */
     public CoreConfig withRetransmitMult(int value) {
-        return new CoreConfig(clusterLabel, probeIntervalNanos, probeTimeoutNanos, indirectChecks, streamFallbackProbe, suspicionMult, suspicionMaxTimeoutMult, lifeguard, awarenessMaxMultiplier, quorumFailureDetection, gossipIntervalNanos, gossipFanout, gossipToTheDeadNanos, value, pushPullIntervalNanos, tombstoneTtlNanos, maxTombstones, maxMembers, maxRumors, historyPerMember, maxEventPayloadBytes, eventDedupWindow, mtuBytes, maxStreamBytes, maxPendingRelays);
+        return new CoreConfig(clusterLabel, probeIntervalNanos, probeTimeoutNanos, indirectChecks, streamFallbackProbe, suspicionMult, suspicionMaxTimeoutMult, lifeguard, awarenessMaxMultiplier, quorumFailureDetection, gossipIntervalNanos, gossipFanout, gossipToTheDeadNanos, value, pushPullIntervalNanos, tombstoneTtlNanos, maxTombstones, maxMembers, maxRumors, historyPerMember, maxEventPayloadBytes, eventDedupWindow, mtuBytes, maxStreamBytes, maxPendingRelays, antiEntropyIntervalNanos, stateSyncMode, deltaPolicy, stateRumors, directMailFanout, state);
     }
 
     /** A copy with {@code pushPullIntervalNanos} set to {@code value}. */
     public CoreConfig withPushPullIntervalNanos(long value) {
-        return new CoreConfig(clusterLabel, probeIntervalNanos, probeTimeoutNanos, indirectChecks, streamFallbackProbe, suspicionMult, suspicionMaxTimeoutMult, lifeguard, awarenessMaxMultiplier, quorumFailureDetection, gossipIntervalNanos, gossipFanout, gossipToTheDeadNanos, retransmitMult, value, tombstoneTtlNanos, maxTombstones, maxMembers, maxRumors, historyPerMember, maxEventPayloadBytes, eventDedupWindow, mtuBytes, maxStreamBytes, maxPendingRelays);
+        return new CoreConfig(clusterLabel, probeIntervalNanos, probeTimeoutNanos, indirectChecks, streamFallbackProbe, suspicionMult, suspicionMaxTimeoutMult, lifeguard, awarenessMaxMultiplier, quorumFailureDetection, gossipIntervalNanos, gossipFanout, gossipToTheDeadNanos, retransmitMult, value, tombstoneTtlNanos, maxTombstones, maxMembers, maxRumors, historyPerMember, maxEventPayloadBytes, eventDedupWindow, mtuBytes, maxStreamBytes, maxPendingRelays, antiEntropyIntervalNanos, stateSyncMode, deltaPolicy, stateRumors, directMailFanout, state);
     }
 
     /** A copy with {@code tombstoneTtlNanos} set to {@code value}. */
     public CoreConfig withTombstoneTtlNanos(long value) {
-        return new CoreConfig(clusterLabel, probeIntervalNanos, probeTimeoutNanos, indirectChecks, streamFallbackProbe, suspicionMult, suspicionMaxTimeoutMult, lifeguard, awarenessMaxMultiplier, quorumFailureDetection, gossipIntervalNanos, gossipFanout, gossipToTheDeadNanos, retransmitMult, pushPullIntervalNanos, value, maxTombstones, maxMembers, maxRumors, historyPerMember, maxEventPayloadBytes, eventDedupWindow, mtuBytes, maxStreamBytes, maxPendingRelays);
+        return new CoreConfig(clusterLabel, probeIntervalNanos, probeTimeoutNanos, indirectChecks, streamFallbackProbe, suspicionMult, suspicionMaxTimeoutMult, lifeguard, awarenessMaxMultiplier, quorumFailureDetection, gossipIntervalNanos, gossipFanout, gossipToTheDeadNanos, retransmitMult, pushPullIntervalNanos, value, maxTombstones, maxMembers, maxRumors, historyPerMember, maxEventPayloadBytes, eventDedupWindow, mtuBytes, maxStreamBytes, maxPendingRelays, antiEntropyIntervalNanos, stateSyncMode, deltaPolicy, stateRumors, directMailFanout, state);
     }
 
     /** A copy with {@code maxTombstones} set to {@code value}. */
     public CoreConfig withMaxTombstones(int value) {
-        return new CoreConfig(clusterLabel, probeIntervalNanos, probeTimeoutNanos, indirectChecks, streamFallbackProbe, suspicionMult, suspicionMaxTimeoutMult, lifeguard, awarenessMaxMultiplier, quorumFailureDetection, gossipIntervalNanos, gossipFanout, gossipToTheDeadNanos, retransmitMult, pushPullIntervalNanos, tombstoneTtlNanos, value, maxMembers, maxRumors, historyPerMember, maxEventPayloadBytes, eventDedupWindow, mtuBytes, maxStreamBytes, maxPendingRelays);
+        return new CoreConfig(clusterLabel, probeIntervalNanos, probeTimeoutNanos, indirectChecks, streamFallbackProbe, suspicionMult, suspicionMaxTimeoutMult, lifeguard, awarenessMaxMultiplier, quorumFailureDetection, gossipIntervalNanos, gossipFanout, gossipToTheDeadNanos, retransmitMult, pushPullIntervalNanos, tombstoneTtlNanos, value, maxMembers, maxRumors, historyPerMember, maxEventPayloadBytes, eventDedupWindow, mtuBytes, maxStreamBytes, maxPendingRelays, antiEntropyIntervalNanos, stateSyncMode, deltaPolicy, stateRumors, directMailFanout, state);
     }
 
     /** A copy with {@code maxMembers} set to {@code value}. */
     public CoreConfig withMaxMembers(int value) {
-        return new CoreConfig(clusterLabel, probeIntervalNanos, probeTimeoutNanos, indirectChecks, streamFallbackProbe, suspicionMult, suspicionMaxTimeoutMult, lifeguard, awarenessMaxMultiplier, quorumFailureDetection, gossipIntervalNanos, gossipFanout, gossipToTheDeadNanos, retransmitMult, pushPullIntervalNanos, tombstoneTtlNanos, maxTombstones, value, maxRumors, historyPerMember, maxEventPayloadBytes, eventDedupWindow, mtuBytes, maxStreamBytes, maxPendingRelays);
+        return new CoreConfig(clusterLabel, probeIntervalNanos, probeTimeoutNanos, indirectChecks, streamFallbackProbe, suspicionMult, suspicionMaxTimeoutMult, lifeguard, awarenessMaxMultiplier, quorumFailureDetection, gossipIntervalNanos, gossipFanout, gossipToTheDeadNanos, retransmitMult, pushPullIntervalNanos, tombstoneTtlNanos, maxTombstones, value, maxRumors, historyPerMember, maxEventPayloadBytes, eventDedupWindow, mtuBytes, maxStreamBytes, maxPendingRelays, antiEntropyIntervalNanos, stateSyncMode, deltaPolicy, stateRumors, directMailFanout, state);
     }
 
     /** A copy with {@code maxRumors} set to {@code value}. */
     public CoreConfig withMaxRumors(int value) {
-        return new CoreConfig(clusterLabel, probeIntervalNanos, probeTimeoutNanos, indirectChecks, streamFallbackProbe, suspicionMult, suspicionMaxTimeoutMult, lifeguard, awarenessMaxMultiplier, quorumFailureDetection, gossipIntervalNanos, gossipFanout, gossipToTheDeadNanos, retransmitMult, pushPullIntervalNanos, tombstoneTtlNanos, maxTombstones, maxMembers, value, historyPerMember, maxEventPayloadBytes, eventDedupWindow, mtuBytes, maxStreamBytes, maxPendingRelays);
+        return new CoreConfig(clusterLabel, probeIntervalNanos, probeTimeoutNanos, indirectChecks, streamFallbackProbe, suspicionMult, suspicionMaxTimeoutMult, lifeguard, awarenessMaxMultiplier, quorumFailureDetection, gossipIntervalNanos, gossipFanout, gossipToTheDeadNanos, retransmitMult, pushPullIntervalNanos, tombstoneTtlNanos, maxTombstones, maxMembers, value, historyPerMember, maxEventPayloadBytes, eventDedupWindow, mtuBytes, maxStreamBytes, maxPendingRelays, antiEntropyIntervalNanos, stateSyncMode, deltaPolicy, stateRumors, directMailFanout, state);
     }
 
     /** A copy with {@code historyPerMember} set to {@code value}. */
     public CoreConfig withHistoryPerMember(int value) {
-        return new CoreConfig(clusterLabel, probeIntervalNanos, probeTimeoutNanos, indirectChecks, streamFallbackProbe, suspicionMult, suspicionMaxTimeoutMult, lifeguard, awarenessMaxMultiplier, quorumFailureDetection, gossipIntervalNanos, gossipFanout, gossipToTheDeadNanos, retransmitMult, pushPullIntervalNanos, tombstoneTtlNanos, maxTombstones, maxMembers, maxRumors, value, maxEventPayloadBytes, eventDedupWindow, mtuBytes, maxStreamBytes, maxPendingRelays);
+        return new CoreConfig(clusterLabel, probeIntervalNanos, probeTimeoutNanos, indirectChecks, streamFallbackProbe, suspicionMult, suspicionMaxTimeoutMult, lifeguard, awarenessMaxMultiplier, quorumFailureDetection, gossipIntervalNanos, gossipFanout, gossipToTheDeadNanos, retransmitMult, pushPullIntervalNanos, tombstoneTtlNanos, maxTombstones, maxMembers, maxRumors, value, maxEventPayloadBytes, eventDedupWindow, mtuBytes, maxStreamBytes, maxPendingRelays, antiEntropyIntervalNanos, stateSyncMode, deltaPolicy, stateRumors, directMailFanout, state);
     }
 
     /** A copy with {@code maxEventPayloadBytes} set to {@code value}. */
     public CoreConfig withMaxEventPayloadBytes(int value) {
-        return new CoreConfig(clusterLabel, probeIntervalNanos, probeTimeoutNanos, indirectChecks, streamFallbackProbe, suspicionMult, suspicionMaxTimeoutMult, lifeguard, awarenessMaxMultiplier, quorumFailureDetection, gossipIntervalNanos, gossipFanout, gossipToTheDeadNanos, retransmitMult, pushPullIntervalNanos, tombstoneTtlNanos, maxTombstones, maxMembers, maxRumors, historyPerMember, value, eventDedupWindow, mtuBytes, maxStreamBytes, maxPendingRelays);
+        return new CoreConfig(clusterLabel, probeIntervalNanos, probeTimeoutNanos, indirectChecks, streamFallbackProbe, suspicionMult, suspicionMaxTimeoutMult, lifeguard, awarenessMaxMultiplier, quorumFailureDetection, gossipIntervalNanos, gossipFanout, gossipToTheDeadNanos, retransmitMult, pushPullIntervalNanos, tombstoneTtlNanos, maxTombstones, maxMembers, maxRumors, historyPerMember, value, eventDedupWindow, mtuBytes, maxStreamBytes, maxPendingRelays, antiEntropyIntervalNanos, stateSyncMode, deltaPolicy, stateRumors, directMailFanout, state);
     }
 
     /** A copy with {@code eventDedupWindow} set to {@code value}. */
     public CoreConfig withEventDedupWindow(int value) {
-        return new CoreConfig(clusterLabel, probeIntervalNanos, probeTimeoutNanos, indirectChecks, streamFallbackProbe, suspicionMult, suspicionMaxTimeoutMult, lifeguard, awarenessMaxMultiplier, quorumFailureDetection, gossipIntervalNanos, gossipFanout, gossipToTheDeadNanos, retransmitMult, pushPullIntervalNanos, tombstoneTtlNanos, maxTombstones, maxMembers, maxRumors, historyPerMember, maxEventPayloadBytes, value, mtuBytes, maxStreamBytes, maxPendingRelays);
+        return new CoreConfig(clusterLabel, probeIntervalNanos, probeTimeoutNanos, indirectChecks, streamFallbackProbe, suspicionMult, suspicionMaxTimeoutMult, lifeguard, awarenessMaxMultiplier, quorumFailureDetection, gossipIntervalNanos, gossipFanout, gossipToTheDeadNanos, retransmitMult, pushPullIntervalNanos, tombstoneTtlNanos, maxTombstones, maxMembers, maxRumors, historyPerMember, maxEventPayloadBytes, value, mtuBytes, maxStreamBytes, maxPendingRelays, antiEntropyIntervalNanos, stateSyncMode, deltaPolicy, stateRumors, directMailFanout, state);
     }
 
     /** A copy with {@code mtuBytes} set to {@code value}. */
     public CoreConfig withMtuBytes(int value) {
-        return new CoreConfig(clusterLabel, probeIntervalNanos, probeTimeoutNanos, indirectChecks, streamFallbackProbe, suspicionMult, suspicionMaxTimeoutMult, lifeguard, awarenessMaxMultiplier, quorumFailureDetection, gossipIntervalNanos, gossipFanout, gossipToTheDeadNanos, retransmitMult, pushPullIntervalNanos, tombstoneTtlNanos, maxTombstones, maxMembers, maxRumors, historyPerMember, maxEventPayloadBytes, eventDedupWindow, value, maxStreamBytes, maxPendingRelays);
+        return new CoreConfig(clusterLabel, probeIntervalNanos, probeTimeoutNanos, indirectChecks, streamFallbackProbe, suspicionMult, suspicionMaxTimeoutMult, lifeguard, awarenessMaxMultiplier, quorumFailureDetection, gossipIntervalNanos, gossipFanout, gossipToTheDeadNanos, retransmitMult, pushPullIntervalNanos, tombstoneTtlNanos, maxTombstones, maxMembers, maxRumors, historyPerMember, maxEventPayloadBytes, eventDedupWindow, value, maxStreamBytes, maxPendingRelays, antiEntropyIntervalNanos, stateSyncMode, deltaPolicy, stateRumors, directMailFanout, state);
     }
 
     /** A copy with {@code maxStreamBytes} set to {@code value}. */
     public CoreConfig withMaxStreamBytes(int value) {
-        return new CoreConfig(clusterLabel, probeIntervalNanos, probeTimeoutNanos, indirectChecks, streamFallbackProbe, suspicionMult, suspicionMaxTimeoutMult, lifeguard, awarenessMaxMultiplier, quorumFailureDetection, gossipIntervalNanos, gossipFanout, gossipToTheDeadNanos, retransmitMult, pushPullIntervalNanos, tombstoneTtlNanos, maxTombstones, maxMembers, maxRumors, historyPerMember, maxEventPayloadBytes, eventDedupWindow, mtuBytes, value, maxPendingRelays);
+        return new CoreConfig(clusterLabel, probeIntervalNanos, probeTimeoutNanos, indirectChecks, streamFallbackProbe, suspicionMult, suspicionMaxTimeoutMult, lifeguard, awarenessMaxMultiplier, quorumFailureDetection, gossipIntervalNanos, gossipFanout, gossipToTheDeadNanos, retransmitMult, pushPullIntervalNanos, tombstoneTtlNanos, maxTombstones, maxMembers, maxRumors, historyPerMember, maxEventPayloadBytes, eventDedupWindow, mtuBytes, value, maxPendingRelays, antiEntropyIntervalNanos, stateSyncMode, deltaPolicy, stateRumors, directMailFanout, state);
     }
 
     /** A copy with {@code maxPendingRelays} set to {@code value}. */
     public CoreConfig withMaxPendingRelays(int value) {
-        return new CoreConfig(clusterLabel, probeIntervalNanos, probeTimeoutNanos, indirectChecks, streamFallbackProbe, suspicionMult, suspicionMaxTimeoutMult, lifeguard, awarenessMaxMultiplier, quorumFailureDetection, gossipIntervalNanos, gossipFanout, gossipToTheDeadNanos, retransmitMult, pushPullIntervalNanos, tombstoneTtlNanos, maxTombstones, maxMembers, maxRumors, historyPerMember, maxEventPayloadBytes, eventDedupWindow, mtuBytes, maxStreamBytes, value);
+        return new CoreConfig(clusterLabel, probeIntervalNanos, probeTimeoutNanos, indirectChecks, streamFallbackProbe, suspicionMult, suspicionMaxTimeoutMult, lifeguard, awarenessMaxMultiplier, quorumFailureDetection, gossipIntervalNanos, gossipFanout, gossipToTheDeadNanos, retransmitMult, pushPullIntervalNanos, tombstoneTtlNanos, maxTombstones, maxMembers, maxRumors, historyPerMember, maxEventPayloadBytes, eventDedupWindow, mtuBytes, maxStreamBytes, value, antiEntropyIntervalNanos, stateSyncMode, deltaPolicy, stateRumors, directMailFanout, state);
+    }
+
+    /** A copy with {@code antiEntropyIntervalNanos} set to {@code value}. */
+    public CoreConfig withAntiEntropyIntervalNanos(long value) {
+        return new CoreConfig(clusterLabel, probeIntervalNanos, probeTimeoutNanos, indirectChecks, streamFallbackProbe, suspicionMult, suspicionMaxTimeoutMult, lifeguard, awarenessMaxMultiplier, quorumFailureDetection, gossipIntervalNanos, gossipFanout, gossipToTheDeadNanos, retransmitMult, pushPullIntervalNanos, tombstoneTtlNanos, maxTombstones, maxMembers, maxRumors, historyPerMember, maxEventPayloadBytes, eventDedupWindow, mtuBytes, maxStreamBytes, maxPendingRelays, value, stateSyncMode, deltaPolicy, stateRumors, directMailFanout, state);
+    }
+
+    /** A copy with {@code stateSyncMode} set to {@code value}. */
+    public CoreConfig withStateSyncMode(SyncMode value) {
+        return new CoreConfig(clusterLabel, probeIntervalNanos, probeTimeoutNanos, indirectChecks, streamFallbackProbe, suspicionMult, suspicionMaxTimeoutMult, lifeguard, awarenessMaxMultiplier, quorumFailureDetection, gossipIntervalNanos, gossipFanout, gossipToTheDeadNanos, retransmitMult, pushPullIntervalNanos, tombstoneTtlNanos, maxTombstones, maxMembers, maxRumors, historyPerMember, maxEventPayloadBytes, eventDedupWindow, mtuBytes, maxStreamBytes, maxPendingRelays, antiEntropyIntervalNanos, value, deltaPolicy, stateRumors, directMailFanout, state);
+    }
+
+    /** A copy with {@code deltaPolicy} set to {@code value}. */
+    public CoreConfig withDeltaPolicy(DeltaPolicy value) {
+        return new CoreConfig(clusterLabel, probeIntervalNanos, probeTimeoutNanos, indirectChecks, streamFallbackProbe, suspicionMult, suspicionMaxTimeoutMult, lifeguard, awarenessMaxMultiplier, quorumFailureDetection, gossipIntervalNanos, gossipFanout, gossipToTheDeadNanos, retransmitMult, pushPullIntervalNanos, tombstoneTtlNanos, maxTombstones, maxMembers, maxRumors, historyPerMember, maxEventPayloadBytes, eventDedupWindow, mtuBytes, maxStreamBytes, maxPendingRelays, antiEntropyIntervalNanos, stateSyncMode, value, stateRumors, directMailFanout, state);
+    }
+
+    /** A copy with {@code stateRumors} set to {@code value}. */
+    public CoreConfig withStateRumors(boolean value) {
+        return new CoreConfig(clusterLabel, probeIntervalNanos, probeTimeoutNanos, indirectChecks, streamFallbackProbe, suspicionMult, suspicionMaxTimeoutMult, lifeguard, awarenessMaxMultiplier, quorumFailureDetection, gossipIntervalNanos, gossipFanout, gossipToTheDeadNanos, retransmitMult, pushPullIntervalNanos, tombstoneTtlNanos, maxTombstones, maxMembers, maxRumors, historyPerMember, maxEventPayloadBytes, eventDedupWindow, mtuBytes, maxStreamBytes, maxPendingRelays, antiEntropyIntervalNanos, stateSyncMode, deltaPolicy, value, directMailFanout, state);
+    }
+
+    /** A copy with {@code directMailFanout} set to {@code value}. */
+    public CoreConfig withDirectMailFanout(int value) {
+        return new CoreConfig(clusterLabel, probeIntervalNanos, probeTimeoutNanos, indirectChecks, streamFallbackProbe, suspicionMult, suspicionMaxTimeoutMult, lifeguard, awarenessMaxMultiplier, quorumFailureDetection, gossipIntervalNanos, gossipFanout, gossipToTheDeadNanos, retransmitMult, pushPullIntervalNanos, tombstoneTtlNanos, maxTombstones, maxMembers, maxRumors, historyPerMember, maxEventPayloadBytes, eventDedupWindow, mtuBytes, maxStreamBytes, maxPendingRelays, antiEntropyIntervalNanos, stateSyncMode, deltaPolicy, stateRumors, value, state);
+    }
+
+    /** A copy with {@code state} set to {@code value}. */
+    public CoreConfig withState(StateConfig value) {
+        return new CoreConfig(clusterLabel, probeIntervalNanos, probeTimeoutNanos, indirectChecks, streamFallbackProbe, suspicionMult, suspicionMaxTimeoutMult, lifeguard, awarenessMaxMultiplier, quorumFailureDetection, gossipIntervalNanos, gossipFanout, gossipToTheDeadNanos, retransmitMult, pushPullIntervalNanos, tombstoneTtlNanos, maxTombstones, maxMembers, maxRumors, historyPerMember, maxEventPayloadBytes, eventDedupWindow, mtuBytes, maxStreamBytes, maxPendingRelays, antiEntropyIntervalNanos, stateSyncMode, deltaPolicy, stateRumors, directMailFanout, value);
     }
 
 }

@@ -4,6 +4,7 @@ import io.grapevine.core.detector.LocalHealth;
 import io.grapevine.core.detector.ProbeRound;
 import io.grapevine.core.detector.ProbeSchedule;
 import io.grapevine.core.detector.Relays;
+import io.grapevine.core.detector.RoundTripTimes;
 import io.grapevine.core.membership.Address;
 import io.grapevine.core.membership.MemberEntry;
 import io.grapevine.core.membership.MemberStatus;
@@ -16,6 +17,8 @@ import io.grapevine.core.wire.Ping;
 import io.grapevine.core.wire.PingReq;
 import io.grapevine.core.wire.WireCodec;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.Set;
 import java.util.List;
 
 /**
@@ -33,6 +36,8 @@ final class FailureDetector {
     private final Counters counters;
     private final ProbeSchedule schedule = new ProbeSchedule();
     private final Relays relays;
+    private final RoundTripTimes roundTrips = new RoundTripTimes(128);
+    private final Set<String> streamOnly = new LinkedHashSet<>();
     private ProbeRound probe;
     private long nextProbeNanos;
     private int sequence;
@@ -182,11 +187,15 @@ final class FailureDetector {
         }
     }
 
-    void onAck(Ack ack, Outputs out) {
+    void onAck(Ack ack, boolean stream, long nowNanos, Outputs out) {
         if (probe != null && ack.sequence() == probe.sequence()) {
-            if (!probe.acked() && !probe.indirect() && config.lifeguard()) {
-                health.apply(-1);
+            if (!probe.acked() && !probe.indirect()) {
+                roundTrips.record(nowNanos - probe.startedNanos());
+                if (config.lifeguard()) {
+                    health.apply(-1);
+                }
             }
+            noteChannel(probe.target().name(), stream);
             probe.ack();
             return;
         }
@@ -214,6 +223,29 @@ final class FailureDetector {
             return;
         }
         transmitter.send(request.target().address(), new Ping(seq, request.target().name()), out);
+    }
+
+    /**
+     * Remembers members whose probes are answered over the stream but not over datagrams:
+     * reachable over TCP but not UDP, a classic cause of flapping, reported instead of flapped.
+     */
+    private void noteChannel(String member, boolean stream) {
+        if (stream) {
+            if (streamOnly.size() < 1024) {
+                streamOnly.add(member);
+            }
+        } else {
+            streamOnly.remove(member);
+        }
+    }
+
+    /** Members last answering probes only over the stream. */
+    List<String> streamOnlyMembers() {
+        return List.copyOf(streamOnly);
+    }
+
+    RoundTripTimes roundTrips() {
+        return roundTrips;
     }
 
     int healthScore() {

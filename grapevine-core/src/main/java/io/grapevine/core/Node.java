@@ -19,12 +19,20 @@ import io.grapevine.core.wire.Nack;
 import io.grapevine.core.wire.Packet;
 import io.grapevine.core.wire.Ping;
 import io.grapevine.core.wire.PingReq;
+import io.grapevine.core.wire.StateAck;
+import io.grapevine.core.wire.StateAck2;
+import io.grapevine.core.wire.StateSyn;
 import io.grapevine.core.wire.StateSync;
+import io.grapevine.core.wire.Bytes;
+import io.grapevine.core.state.KeyChange;
+import io.grapevine.core.state.KeyPriority;
+import io.grapevine.core.state.ReplicatedState;
 import io.grapevine.core.wire.UserEvent;
 import io.grapevine.core.wire.WireCodec;
 import io.grapevine.core.wire.WireMessage;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -53,6 +61,9 @@ public final class Node {
     private final Suspicions suspicions;
     private final Gossiper gossiper;
     private final Interner interner;
+    private final ReplicatedState state;
+    private final StateReplicator replicator;
+    private final AccusationNotifier accusations;
     private long lastInputNanos;
 
     /**
@@ -89,6 +100,9 @@ public final class Node {
                 nowNanos);
         detectorRef[0] = detector;
         this.gossiper = new Gossiper(config, table, membership, transmitter, rumors, random, counters, nowNanos);
+        this.state = new ReplicatedState(self, config.state());
+        this.replicator = new StateReplicator(config, state, table, selfEntry, transmitter, rumors, random, nowNanos);
+        this.accusations = new AccusationNotifier(config, table, transmitter, self.name());
         this.lastInputNanos = nowNanos;
         membership.gossip(selfEntry, self.name());
     }
@@ -119,6 +133,7 @@ public final class Node {
         for (WireMessage message : decoded.messages()) {
             dispatch(from, decoded.sender(), message, false, nowNanos, out);
         }
+        accusations.heardFrom(decoded.sender(), nowNanos, out);
     }
 
     /** Handles one message received over a stream (join, push-pull, fallback probe). */
@@ -153,7 +168,7 @@ public final class Node {
                           Outputs out) {
         switch (message.kind()) {
             case PING -> detector.onPing(from, (Ping) message, stream, out);
-            case ACK -> detector.onAck((Ack) message, out);
+            case ACK -> detector.onAck((Ack) message, stream, nowNanos, out);
             case NACK -> detector.onNack((Nack) message);
             case PING_REQ -> detector.onPingReq(from, (PingReq) message, nowNanos, out);
             case MEMBER_UPDATE -> applyUpdate((MemberUpdate) message, nowNanos, out);
@@ -165,6 +180,9 @@ public final class Node {
                     counters.drop(DropReason.WRONG_CHANNEL);
                 }
             }
+            case STATE_SYN -> replicator.onSyn(from, (StateSyn) message, out);
+            case STATE_ACK -> replicator.onAck(from, (StateAck) message, nowNanos, out);
+            case STATE_ACK2 -> replicator.onAck2((StateAck2) message, nowNanos, out);
             default -> throw new IllegalStateException("unhandled " + message.kind());
         }
     }
@@ -187,7 +205,9 @@ public final class Node {
             membership.declareDead(table.get(name), nowNanos, out);
         }
         gossiper.onTick(nowNanos, out);
+        replicator.onTick(nowNanos, out);
         for (Member reaped : table.reapTombstones(nowNanos, config.tombstoneTtlNanos())) {
+            replicator.forget(reaped.name());
             out.emit(new ClusterEvent.MemberChanged(reaped, Change.REAPED, self().name()));
         }
     }
@@ -211,6 +231,7 @@ public final class Node {
     public long nextDeadlineNanos() {
         long next = Math.min(detector.nextDeadlineNanos(), gossiper.nextDeadlineNanos());
         next = Math.min(next, suspicions.nextDeadlineNanos());
+        next = Math.min(next, replicator.nextDeadlineNanos());
         return Math.min(next, table.nextReapNanos(config.tombstoneTtlNanos()));
     }
 
@@ -234,6 +255,47 @@ public final class Node {
     public UserEvent fireEvent(String name, byte[] payload, long nowNanos, Outputs out) {
         observeTime(nowNanos);
         return gossiper.fire(name, payload, out);
+    }
+
+    /**
+     * Writes this node's {@code key} in the CONTROL class with no TTL; see
+     * {@link #put(String, byte[], KeyPriority, long, long, Outputs)}.
+     */
+    public KeyChange put(String key, byte[] value, long nowNanos, Outputs out) {
+        return put(key, value, KeyPriority.CONTROL, 0, nowNanos, out);
+    }
+
+    /**
+     * Writes this node's {@code key}: visible here at once (a {@link ClusterEvent.KeyChanged}
+     * is emitted), then spread by direct mail, rumor and anti-entropy.
+     *
+     * @param ttlNanos 0 for none, else the key is deleted after this long
+     * @throws IllegalArgumentException if a limit of {@link io.grapevine.core.state.StateConfig} is exceeded
+     */
+    public KeyChange put(String key, byte[] value, KeyPriority priority, long ttlNanos, long nowNanos, Outputs out) {
+        observeTime(nowNanos);
+        return replicator.put(key, value, priority, ttlNanos, nowNanos, out);
+    }
+
+    /** Deletes this node's {@code key} (a tombstone spreads); empty if it held no live value. */
+    public Optional<KeyChange> delete(String key, long nowNanos, Outputs out) {
+        observeTime(nowNanos);
+        return replicator.delete(key, nowNanos, out);
+    }
+
+    /** The live value of {@code owner}'s {@code key} as this node holds it. */
+    public Optional<Bytes> get(String owner, String key) {
+        return state.get(owner, key);
+    }
+
+    /** The live keys of {@code owner} as this node holds them, in key order. */
+    public Map<String, Bytes> entries(String owner) {
+        return state.liveEntries(owner);
+    }
+
+    /** The highest version of {@code owner}'s state held here (0 if none). */
+    public long stateVersion(String owner) {
+        return state.maxVersion(owner);
     }
 
     /** Every entry, self and tombstones included, in a deterministic order. */
@@ -268,6 +330,14 @@ public final class Node {
         }
         return new NodeMetrics(counters.packetsSent, counters.bytesSent, counters.packetsReceived,
                 counters.bytesReceived, rumors.size(), rumors.maxSize(), dropped, detector.healthScore(),
-                counters.drops());
+                counters.drops(), detector.roundTrips().quantile(0.5), detector.roundTrips().quantile(0.99));
+    }
+
+    /**
+     * Members whose last successful probe was answered only over the stream: reachable over
+     * TCP but not UDP (often a firewall), kept alive by the fallback probe rather than flapped.
+     */
+    public List<String> membersReachableOnlyByStream() {
+        return detector.streamOnlyMembers();
     }
 }

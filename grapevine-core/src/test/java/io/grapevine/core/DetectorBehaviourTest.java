@@ -43,6 +43,9 @@ class DetectorBehaviourTest {
         }
         net.runUntil(net.now + 120 * SECOND, x -> false);
         assertThat(failures(net)).isZero();
+        // and the others report it as reachable over the stream only, instead of flapping it
+        assertThat(net.nodes().get(0).membersReachableOnlyByStream()).containsExactly(deaf.self().name());
+        assertThat(net.nodes().get(0).metrics().probeRttMedianNanos()).isEqualTo(2 * MS);
     }
 
     @Test

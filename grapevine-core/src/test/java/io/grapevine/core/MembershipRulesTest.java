@@ -168,6 +168,25 @@ class MembershipRulesTest {
     }
 
     @Test
+    void anAccusedMemberIsToldOfItsSuspicionAsSoonAsWeHearFromIt() {
+        receive(PEER, update(PEER, 0, MemberStatus.ALIVE, "peer"));
+        receive(OTHER, update(PEER, 0, MemberStatus.SUSPECT, "other"));
+        out.sent.clear();
+        receive(PEER, new io.grapevine.core.wire.Ack(99));
+        List<MemberUpdate> told = out.sent.stream().filter(s -> s.to().equals(PEER.address()))
+                .map(s -> ((Decoded.Ok) WireCodec.decode(s.packet(), "", 65_535)).packet())
+                .flatMap(p -> p.messages().stream()).filter(m -> m instanceof MemberUpdate).map(m -> (MemberUpdate) m)
+                .filter(u -> u.member().equals(PEER)).toList();
+        // the notice (and any queued rumor riding with it) tells the accused it is suspect
+        assertThat(told).isNotEmpty().allMatch(u -> u.status() == MemberStatus.SUSPECT)
+                .anyMatch(u -> u.origin().equals("self"));
+        // at most once per protocol period
+        out.sent.clear();
+        receive(PEER, new io.grapevine.core.wire.Ack(100));
+        assertThat(out.sent).isEmpty();
+    }
+
+    @Test
     void packetsClaimingToComeFromThisNodeAreDroppedAndCounted() {
         receive(SELF, update(PEER, 0, MemberStatus.ALIVE, "peer"));
         assertThat(node.member("peer")).isEmpty();

@@ -18,9 +18,15 @@ public enum MessageType {
     /** {@link UserEvent}: an application event. */
     USER_EVENT(6),
     /** {@link StateSync}: a full membership state exchange (join and anti-entropy). */
-    STATE_SYNC(7);
+    STATE_SYNC(7),
+    /** {@link StateSyn}: a replicated-state digest opening anti-entropy. */
+    STATE_SYN(8),
+    /** {@link StateAck}: a delta answering a digest, with the responder's digest. */
+    STATE_ACK(9),
+    /** {@link StateAck2}: a delta expecting no reply. */
+    STATE_ACK2(10);
 
-    private static final MessageType[] BY_CODE = new MessageType[8];
+    private static final MessageType[] BY_CODE = new MessageType[11];
 
     static {
         for (MessageType type : values()) {

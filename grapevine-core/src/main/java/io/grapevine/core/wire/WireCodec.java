@@ -15,7 +15,7 @@ import java.util.zip.CRC32C;
  * frame   := type u8 | length varint | body[length]
  * node    := name str8 | host str8 | port u16 | generation varint
  * str8    := length u8 | UTF-8 bytes
- * varint  := unsigned LEB128 (at most 10 bytes, value &lt;= 2^63-1)
+ * varint  := unsigned LEB128, shortest form (1..9 bytes, value &lt;= 2^63-1)
  * </pre>
  *
  * <p>The decoder is total: every input yields {@link Decoded.Ok} or {@link Decoded.Rejected};
@@ -115,6 +115,17 @@ public final class WireCodec {
                     w.nodeId(state.member()).varLong(state.incarnation()).status(state.status());
                 }
             }
+            case STATE_SYN -> {
+                StateSyn syn = (StateSyn) message;
+                w.bool(syn.pushPull());
+                StateCodec.writeDigest(w, syn.digest());
+            }
+            case STATE_ACK -> {
+                StateAck ack = (StateAck) message;
+                StateCodec.writeDelta(w, ack.delta());
+                StateCodec.writeDigest(w, ack.digest());
+            }
+            case STATE_ACK2 -> StateCodec.writeDelta(w, ((StateAck2) message).delta());
             default -> throw new IllegalStateException("unhandled message type " + message.kind());
         }
     }
@@ -226,6 +237,15 @@ public final class WireCodec {
             case MEMBER_UPDATE -> new MemberUpdate(r.nodeId(), r.varLong(), r.status(), r.name());
             case USER_EVENT -> new UserEvent(r.name(), r.varLong(), r.name(), r.bytes());
             case STATE_SYNC -> readStateSync(r);
+            case STATE_SYN -> {
+                boolean pushPull = r.bool();
+                yield new StateSyn(StateCodec.readDigest(r), pushPull);
+            }
+            case STATE_ACK -> {
+                var delta = StateCodec.readDelta(r);
+                yield new StateAck(delta, StateCodec.readDigest(r));
+            }
+            case STATE_ACK2 -> new StateAck2(StateCodec.readDelta(r));
         };
     }
 

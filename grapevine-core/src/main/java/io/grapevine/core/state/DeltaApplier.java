@@ -1,0 +1,135 @@
+package io.grapevine.core.state;
+
+import io.grapevine.core.membership.NodeId;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Applies the parts of one delta to a node's owner map, collecting key changes. A part is
+ * applied only if it cannot skip a version: it starts at or below our watermark, or it is a
+ * reset. Entries are applied in order, so a truncated part leaves a correct watermark.
+ */
+final class DeltaApplier {
+    private final NodeId self;
+    private final StateConfig config;
+    private final Map<String, OwnerState> owners;
+    private final long nowNanos;
+    private final List<KeyChange> changes = new ArrayList<>();
+    private long dropped;
+
+    DeltaApplier(NodeId self, StateConfig config, Map<String, OwnerState> owners, long nowNanos) {
+        this.self = self;
+        this.config = config;
+        this.owners = owners;
+        this.nowNanos = nowNanos;
+    }
+
+    List<KeyChange> changes() {
+        return changes;
+    }
+
+    long dropped() {
+        return dropped;
+    }
+
+    ApplyVerdict apply(DeltaPart part) {
+        NodeId owner = part.owner();
+        if (owner.name().equals(self.name())) {
+            return ApplyVerdict.OWN_STATE;
+        }
+        OwnerState state = owners.get(owner.name());
+        ApplyVerdict generation = null;
+        if (state == null) {
+            if (owners.size() >= config.maxOwners()) {
+                return ApplyVerdict.TOO_MANY_OWNERS;
+            }
+            state = new OwnerState(owner);
+            owners.put(owner.name(), state);
+        } else if (owner.generation() < state.owner().generation()) {
+            return ApplyVerdict.STALE_GENERATION;
+        } else if (owner.generation() > state.owner().generation()) {
+            retire(state);
+            state = new OwnerState(owner);
+            owners.put(owner.name(), state);
+            generation = ApplyVerdict.NEW_GENERATION;
+        }
+        KeyStream stream = state.stream(part.priority());
+        if (part.reset() && !part.complete()) {
+            // never half-apply a reset: keys not yet resent would vanish for a while
+            return generation != null ? generation : ApplyVerdict.INCOMPLETE_RESET;
+        }
+        if (part.reset()) {
+            reset(state, stream, part);
+            return generation != null ? generation : ApplyVerdict.RESET;
+        }
+        if (part.fromVersion() > stream.maxVersion()) {
+            return generation != null ? generation : ApplyVerdict.GAP;
+        }
+        boolean changed = store(state, stream, part.entries());
+        if (part.complete()) {
+            stream.advanceTo(part.maxVersion());
+        }
+        if (generation != null) {
+            return generation;
+        }
+        return changed ? ApplyVerdict.APPLIED : ApplyVerdict.NOTHING_NEW;
+    }
+
+    private boolean store(OwnerState state, KeyStream stream, List<VersionedEntry> entries) {
+        boolean changed = false;
+        for (VersionedEntry entry : entries) {
+            if (entry.version() <= stream.maxVersion()) {
+                continue;
+            }
+            VersionedEntry before = state.get(entry.key());
+            if (stream.get(entry.key()) == null && state.size() >= config.maxKeysPerNode()) {
+                dropped++;
+                // a hole would follow: stop here so the watermark stays truthful
+                return changed;
+            }
+            VersionedEntry replaced = stream.put(entry, nowNanos);
+            if (replaced != null) {
+                changed = true;
+                if (before == null || before.version() < entry.version()) {
+                    changes.add(ReplicatedState.change(state.owner(), before, entry));
+                }
+            }
+        }
+        return changed;
+    }
+
+    private void reset(OwnerState state, KeyStream stream, DeltaPart part) {
+        Set<String> before = new HashSet<>();
+        for (VersionedEntry entry : stream.all()) {
+            if (!entry.tombstone()) {
+                before.add(entry.key());
+            }
+        }
+        List<VersionedEntry> previous = new ArrayList<>(stream.all());
+        stream.clear();
+        stream.gcVersion(part.gcVersion());
+        store(state, stream, part.entries());
+        stream.advanceTo(part.maxVersion());
+        for (VersionedEntry old : previous) {
+            if (before.contains(old.key()) && stream.get(old.key()) == null) {
+                // deleted while we were away; its tombstone was already forgotten
+                changes.add(new KeyChange(state.owner(), old.key(), old.version(), part.maxVersion(),
+                        io.grapevine.core.wire.Bytes.EMPTY, true));
+            }
+        }
+    }
+
+    private void retire(OwnerState old) {
+        for (KeyPriority priority : KeyPriority.values()) {
+            for (VersionedEntry entry : old.stream(priority).all()) {
+                if (!entry.tombstone() && old.get(entry.key()) == entry) {
+                    changes.add(new KeyChange(old.owner(), entry.key(), entry.version(), entry.version(),
+                            io.grapevine.core.wire.Bytes.EMPTY, true));
+                }
+            }
+        }
+    }
+}

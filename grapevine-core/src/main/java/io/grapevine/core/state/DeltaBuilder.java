@@ -1,0 +1,195 @@
+package io.grapevine.core.state;
+
+import io.grapevine.core.RandomSource;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Cuts the delta a peer needs (given its {@link Digest}) to a byte budget: class by class
+ * ({@link KeyPriority}), and within a class by the {@link DeltaPolicy}. Every part holds a
+ * version-ordered prefix of what the peer lacks, so truncation never skips a version.
+ */
+final class DeltaBuilder {
+    /** Budget charged per part for the owner identity and the part header. */
+    static final int PART_OVERHEAD_BYTES = 48;
+
+    private DeltaBuilder() {
+    }
+
+    /** One stale stream: what to send of it and how far we got. */
+    private static final class Pending {
+        final OwnerState owner;
+        final KeyPriority priority;
+        final KeyStream stream;
+        final boolean reset;
+        final long fromVersion;
+        final int missing;
+        final Iterator<VersionedEntry> source;
+        final List<VersionedEntry> taken = new ArrayList<>();
+        private VersionedEntry head;
+        boolean charged;
+
+        boolean hasNext() {
+            return head != null || source.hasNext();
+        }
+
+        VersionedEntry head() {
+            if (head == null) {
+                head = source.next();
+            }
+            return head;
+        }
+
+        void takeHead() {
+            taken.add(head());
+            head = null;
+        }
+
+        Pending(OwnerState owner, KeyPriority priority, boolean reset, long fromVersion) {
+            this.owner = owner;
+            this.priority = priority;
+            this.stream = owner.stream(priority);
+            this.reset = reset;
+            this.fromVersion = fromVersion;
+            Collection<VersionedEntry> entries = reset ? stream.all() : stream.after(fromVersion);
+            this.missing = reset ? stream.size() : stream.countAfter(fromVersion);
+            this.source = entries.iterator();
+        }
+
+        DeltaPart toPart() {
+            boolean complete = !hasNext();
+            long max = complete ? stream.maxVersion()
+                    : taken.isEmpty() ? fromVersion : taken.get(taken.size() - 1).version();
+            return new DeltaPart(owner.owner(), priority, reset, fromVersion, stream.gcVersion(), max, complete, taken);
+        }
+    }
+
+    static Delta build(Collection<OwnerState> owners, Digest peer, int budgetBytes, DeltaPolicy policy,
+                       RandomSource random) {
+        Map<String, DigestEntry[]> index = peer.index();
+        List<DeltaPart> parts = new ArrayList<>();
+        int[] budget = {budgetBytes};
+        boolean resetDeferred = false;
+        for (KeyPriority priority : KeyPriority.values()) {
+            List<Pending> stale = stale(owners, index, priority);
+            // a reset is all or nothing: one that does not fit waits for a stream exchange
+            for (Pending pending : stale) {
+                if (pending.reset && !fitsWhole(pending, budget)) {
+                    resetDeferred = true;
+                }
+            }
+            stale.removeIf(p -> p.reset && !p.charged);
+            if (stale.isEmpty()) {
+                continue;
+            }
+            if (policy == DeltaPolicy.DEPTH_FIRST) {
+                stale.sort(Comparator.comparingInt((Pending p) -> -p.missing));
+                for (Pending pending : stale) {
+                    while (pending.hasNext() && take(pending, budget)) {
+                        // keep taking from the most out-of-date stream
+                    }
+                }
+            } else {
+                roundRobin(stale, budget, random);
+            }
+            for (Pending pending : stale) {
+                if (pending.missing == 0 && !pending.charged && budget[0] >= PART_OVERHEAD_BYTES) {
+                    // nothing left to send but a watermark to advance (its newest writes were forgotten deletes)
+                    budget[0] -= PART_OVERHEAD_BYTES;
+                    pending.charged = true;
+                }
+                if (!pending.taken.isEmpty() || (pending.charged && !pending.hasNext())) {
+                    parts.add(pending.toPart());
+                }
+            }
+            if (budget[0] <= 0) {
+                break;
+            }
+        }
+        return new Delta(parts, resetDeferred);
+    }
+
+    /** Charges and takes the whole stream if it fits in the budget. */
+    private static boolean fitsWhole(Pending pending, int[] budget) {
+        long cost = PART_OVERHEAD_BYTES + pending.owner.owner().name().length();
+        for (VersionedEntry entry : pending.stream.all()) {
+            cost += entry.encodedSizeEstimate();
+        }
+        if (cost > budget[0]) {
+            return false;
+        }
+        budget[0] -= (int) cost;
+        pending.charged = true;
+        while (pending.hasNext()) {
+            pending.takeHead();
+        }
+        return true;
+    }
+
+    static long missing(Collection<OwnerState> owners, Digest peer) {
+        Map<String, DigestEntry[]> index = peer.index();
+        long missing = 0;
+        for (KeyPriority priority : KeyPriority.values()) {
+            for (Pending pending : stale(owners, index, priority)) {
+                missing += pending.missing;
+            }
+        }
+        return missing;
+    }
+
+    private static List<Pending> stale(Collection<OwnerState> owners, Map<String, DigestEntry[]> index,
+                                       KeyPriority priority) {
+        List<Pending> stale = new ArrayList<>();
+        for (OwnerState owner : owners) {
+            KeyStream stream = owner.stream(priority);
+            DigestEntry row = Digest.row(index, owner.owner(), priority);
+            long watermark = row == null ? 0 : row.maxVersion();
+            long peerGc = row == null ? 0 : row.gcVersion();
+            if (stream.maxVersion() <= watermark) {
+                continue;
+            }
+            // the peer missed deletions we no longer remember: only a reset can repair it
+            boolean reset = watermark > 0 && watermark < stream.gcVersion() && peerGc < stream.gcVersion();
+            stale.add(new Pending(owner, priority, reset, reset ? 0 : watermark));
+        }
+        return stale;
+    }
+
+    private static void roundRobin(List<Pending> stale, int[] budget, RandomSource random) {
+        int n = stale.size();
+        int start = random.nextInt(n);
+        boolean progress = true;
+        while (progress && budget[0] > 0) {
+            progress = false;
+            for (int i = 0; i < n; i++) {
+                Pending pending = stale.get((start + i) % n);
+                if (pending.hasNext() && take(pending, budget)) {
+                    progress = true;
+                }
+            }
+        }
+    }
+
+    /** Takes the stream's next entry if it fits in the budget. */
+    private static boolean take(Pending pending, int[] budget) {
+        if (!pending.hasNext()) {
+            return false;
+        }
+        int cost = 0;
+        if (!pending.charged) {
+            cost += PART_OVERHEAD_BYTES + pending.owner.owner().name().length();
+        }
+        cost += pending.head().encodedSizeEstimate();
+        if (cost > budget[0]) {
+            return false;
+        }
+        budget[0] -= cost;
+        pending.charged = true;
+        pending.takeHead();
+        return true;
+    }
+}

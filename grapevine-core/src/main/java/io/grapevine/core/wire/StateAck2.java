@@ -1,0 +1,23 @@
+package io.grapevine.core.wire;
+
+import io.grapevine.core.state.Delta;
+
+/**
+ * A delta with no reply expected: the third message of push-pull, a push, a key update
+ * carried as a rumor, or direct mail.
+ *
+ * @param delta the entries
+ */
+public record StateAck2(Delta delta) implements WireMessage {
+    /** Validates the delta. */
+    public StateAck2 {
+        if (delta == null) {
+            throw new IllegalArgumentException("delta must not be null");
+        }
+    }
+
+    @Override
+    public MessageType kind() {
+        return MessageType.STATE_ACK2;
+    }
+}

@@ -1,0 +1,87 @@
+package io.grapevine.core;
+
+import static io.grapevine.core.TestNetwork.MS;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.grapevine.core.state.KeyPriority;
+import io.grapevine.core.wire.Bytes;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Replicated state end to end on the fixture network: rumors, direct mail, anti-entropy. */
+class StateReplicationTest {
+    private static final long SECOND = 1000 * MS;
+
+    private static TestNetwork converged(CoreConfig config, int n, long seed) {
+        TestNetwork net = new TestNetwork(config, seed);
+        for (int i = 0; i < n; i++) {
+            net.add("n" + i);
+        }
+        for (Node node : net.nodes().subList(1, n)) {
+            node.join(List.of(net.nodes().get(0).self().address()), net.now, net.outputs(node.self().address()));
+        }
+        assertThat(net.runUntil(20 * SECOND, x -> x.nodes().stream().allMatch(y -> y.liveMemberCount() == n)))
+                .isTrue();
+        return net;
+    }
+
+    private static boolean everyoneHas(TestNetwork net, String owner, String key, Bytes value) {
+        return net.nodes().stream().allMatch(node -> node.get(owner, key).equals(java.util.Optional.ofNullable(value)));
+    }
+
+    @Test
+    void aWriteReachesEveryNodeAndSoDoesItsDelete() {
+        TestNetwork net = converged(CoreConfig.defaults(), 12, 1);
+        Node writer = net.nodes().get(4);
+        writer.put("role", "leader".getBytes(), net.now, net.outputs(writer.self().address()));
+        Bytes leader = Bytes.copyOf("leader".getBytes());
+        assertThat(net.runUntil(net.now + 5 * SECOND, x -> everyoneHas(x, "n4", "role", leader))).isTrue();
+        writer.delete("role", net.now, net.outputs(writer.self().address()));
+        assertThat(net.runUntil(net.now + 5 * SECOND, x -> everyoneHas(x, "n4", "role", null))).isTrue();
+    }
+
+    @Test
+    void directMailDeliversAWriteWithinOneNetworkHop() {
+        TestNetwork net = converged(CoreConfig.defaults().withDirectMailFanout(64).withStateRumors(false)
+                .withAntiEntropyIntervalNanos(0), 10, 2);
+        Node writer = net.nodes().get(3);
+        long start = net.now;
+        writer.put("k", new byte[] {7}, net.now, net.outputs(writer.self().address()));
+        assertThat(net.runUntil(net.now + SECOND, x -> everyoneHas(x, "n3", "k", Bytes.copyOf(new byte[] {7}))))
+                .isTrue();
+        assertThat(net.now - start).isLessThanOrEqualTo(2 * MS);
+    }
+
+    @Test
+    void antiEntropyAloneConvergesUnderHeavyLoss() {
+        TestNetwork net = converged(CoreConfig.defaults().withStateRumors(false), 8, 3);
+        net.loss = 0.3;
+        for (int i = 0; i < 8; i++) {
+            Node node = net.nodes().get(i);
+            for (int k = 0; k < 20; k++) {
+                node.put("k" + k, new byte[] {(byte) i, (byte) k}, i % 2 == 0 ? KeyPriority.BULK : KeyPriority.CONTROL,
+                        0, net.now, net.outputs(node.self().address()));
+            }
+        }
+        net.runUntil(net.now + 60 * SECOND, x -> false);
+        net.loss = 0;
+        boolean converged = net.runUntil(net.now + 60 * SECOND, x -> x.nodes().stream().allMatch(node ->
+                x.nodes().stream().allMatch(owner -> node.entries(owner.self().name())
+                        .equals(owner.entries(owner.self().name())))));
+        assertThat(converged).isTrue();
+    }
+
+    @Test
+    void everyModeConverges() {
+        for (SyncMode mode : SyncMode.values()) {
+            TestNetwork net = converged(CoreConfig.defaults().withStateRumors(false).withStateSyncMode(mode), 6, 4);
+            Node writer = net.nodes().get(2);
+            for (int k = 0; k < 50; k++) {
+                writer.put("k" + k, new byte[40], net.now, net.outputs(writer.self().address()));
+            }
+            boolean converged = net.runUntil(net.now + 120 * SECOND, x -> x.nodes().stream()
+                    .allMatch(node -> node.entries("n2").size() == 50));
+            assertThat(converged).as("mode %s", mode).isTrue();
+        }
+    }
+}

@@ -1,0 +1,130 @@
+package io.grapevine.core.state;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.grapevine.core.SplitMix64;
+import io.grapevine.core.membership.Address;
+import io.grapevine.core.membership.NodeId;
+import io.grapevine.core.wire.Bytes;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.From;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import net.jqwik.api.constraints.IntRange;
+import net.jqwik.api.constraints.Size;
+
+/**
+ * Scuttlebutt's guarantees under arbitrary writes, deletes, losses, reorderings, small
+ * budgets and garbage collection: versions never go backwards, a truncated delta never skips
+ * a version, and after a fault-free period every node holds exactly what each owner wrote.
+ */
+class ConvergencePropertiesTest {
+    private static final long GRACE = 50;
+
+    /** One step of the scenario; fields are interpreted modulo the cluster size. */
+    record Step(int kind, int a, int b, int key, int budget, boolean depthFirst) {
+    }
+
+    @Provide
+    Arbitrary<Step> steps() {
+        return Combinators.combine(Arbitraries.integers().between(0, 9), Arbitraries.integers().between(0, 99),
+                Arbitraries.integers().between(0, 99), Arbitraries.integers().between(0, 7),
+                Arbitraries.of(60, 120, 400, 100_000), Arbitraries.of(true, false)).as(Step::new);
+    }
+
+    private record InFlight(int to, Delta delta) {
+    }
+
+    @Property(tries = 300)
+    void nodesConvergeToWhatEachOwnerWroteAndNeverGoBackwards(
+            @ForAll @IntRange(min = 2, max = 5) int n,
+            @ForAll @Size(max = 120) List<@From("steps") Step> script,
+            @ForAll long seed) {
+        SplitMix64 random = new SplitMix64(seed);
+        List<ReplicatedState> nodes = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            nodes.add(new ReplicatedState(new NodeId("n" + i, new Address("10.0.0." + i, 1), 1),
+                    StateConfig.defaults().withTombstoneGraceNanos(GRACE)));
+        }
+        List<InFlight> inFlight = new ArrayList<>();
+        Map<String, Long> watermarks = new HashMap<>();
+        long now = 0;
+        for (Step step : script) {
+            ReplicatedState a = nodes.get(step.a() % n);
+            int bIndex = step.b() % n;
+            String key = "k" + step.key();
+            switch (step.kind()) {
+                case 0, 1, 2 -> a.put(key, new byte[] {(byte) step.b()}, KeyPriority.values()[step.key() % 3], 0, now);
+                case 3 -> a.delete(key, now);
+                case 4, 5, 6 -> inFlight.add(new InFlight(bIndex, a.delta(nodes.get(bIndex).digest(), step.budget(),
+                        step.depthFirst() ? DeltaPolicy.DEPTH_FIRST : DeltaPolicy.BREADTH_FIRST, random)));
+                case 7 -> {
+                    if (!inFlight.isEmpty()) {
+                        // deliver any in-flight delta, in any order (reordering, late delivery)
+                        InFlight message = inFlight.remove(step.b() % inFlight.size());
+                        checkPartsNeverSkip(message.delta());
+                        nodes.get(message.to()).apply(message.delta(), now);
+                    }
+                }
+                case 8 -> {
+                    if (!inFlight.isEmpty()) {
+                        inFlight.remove(step.b() % inFlight.size()); // lost
+                    }
+                }
+                default -> {
+                    now += step.budget() % 97;
+                    for (ReplicatedState node : nodes) {
+                        node.collectGarbage(now);
+                    }
+                }
+            }
+            checkWatermarksNeverGoBack(nodes, watermarks);
+        }
+        // fault-free period: push-pull between every ordered pair until nothing changes
+        for (int round = 0; round < 20; round++) {
+            for (ReplicatedState from : nodes) {
+                for (ReplicatedState to : nodes) {
+                    if (from != to) {
+                        to.apply(from.delta(to.digest(), 100_000, DeltaPolicy.BREADTH_FIRST, random), now);
+                    }
+                }
+            }
+        }
+        for (ReplicatedState owner : nodes) {
+            String name = owner.self().name();
+            Map<String, Bytes> truth = owner.liveEntries(name);
+            for (ReplicatedState holder : nodes) {
+                assertThat(holder.liveEntries(name)).as("%s's keys on %s", name, holder.self().name())
+                        .isEqualTo(truth);
+            }
+        }
+    }
+
+    private static void checkPartsNeverSkip(Delta delta) {
+        for (DeltaPart part : delta.parts()) {
+            long previous = part.fromVersion();
+            for (VersionedEntry entry : part.entries()) {
+                assertThat(entry.version()).isGreaterThan(previous);
+                previous = entry.version();
+            }
+        }
+    }
+
+    private static void checkWatermarksNeverGoBack(List<ReplicatedState> nodes, Map<String, Long> watermarks) {
+        for (int i = 0; i < nodes.size(); i++) {
+            for (DigestEntry row : nodes.get(i).digest().entries()) {
+                String id = i + "/" + row.owner().name() + "/" + row.priority();
+                long before = watermarks.getOrDefault(id, 0L);
+                assertThat(row.maxVersion()).as("watermark %s", id).isGreaterThanOrEqualTo(before);
+                watermarks.put(id, row.maxVersion());
+            }
+        }
+    }
+}

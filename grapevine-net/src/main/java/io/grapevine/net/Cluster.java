@@ -1,0 +1,240 @@
+package io.grapevine.net;
+
+import io.grapevine.core.ClusterEvent;
+import io.grapevine.core.CoreConfig;
+import io.grapevine.core.Node;
+import io.grapevine.core.SplitMix64;
+import io.grapevine.core.membership.Member;
+import io.grapevine.core.membership.MemberStatus;
+import io.grapevine.core.membership.NodeId;
+import io.grapevine.core.state.KeyChange;
+import io.grapevine.core.state.KeyPriority;
+import io.grapevine.core.wire.Bytes;
+import io.grapevine.core.wire.UserEvent;
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
+
+/**
+ * A running cluster member: the thing applications embed. Create one with
+ * {@link #builder(String)}, then {@link #join} through seeds; read {@link #members()}, write
+ * this node's replicated keys with {@link #put}, fire events with {@link #broadcast}, and
+ * listen with {@link #addListener}. {@link #leave()} departs gracefully; {@link #close()}
+ * releases every socket and thread.
+ *
+ * <p>Thread-safe: every call is handed to the node's event loop, which alone touches the
+ * protocol core. Listeners run on a separate event thread, in emission order.
+ */
+public final class Cluster implements AutoCloseable {
+    private static final long QUERY_TIMEOUT_SECONDS = 5;
+
+    private final NetConfig config;
+    private final NodeRuntime runtime;
+    private final Transport transport;
+    private final EventDispatcher events;
+    private final Keyring keyring;
+    private final Joiner joiner;
+
+    Cluster(NetConfig config, NodeRuntime runtime, Transport transport, EventDispatcher events, Keyring keyring) {
+        this.config = config;
+        this.runtime = runtime;
+        this.transport = transport;
+        this.events = events;
+        this.keyring = keyring;
+        this.joiner = new Joiner(config, runtime);
+    }
+
+    /** A builder for a node named {@code nodeName}. */
+    public static ClusterBuilder builder(String nodeName) {
+        return new ClusterBuilder(nodeName);
+    }
+
+    /** Starts a node: binds its sockets and begins the protocol (alone until it joins). */
+    static Cluster start(NetConfig config, Optional<Keyring> keyring, List<Consumer<ClusterEvent>> listeners) {
+        EventDispatcher events = new EventDispatcher(config.nodeName());
+        listeners.forEach(events::add);
+        Transport transport = Transport.bind(config);
+        NodeId id = new NodeId(config.nodeName(), transport.advertised(), System.currentTimeMillis());
+        Node node = new Node(config.core(), id, new SplitMix64(new java.security.SecureRandom().nextLong()),
+                NodeRuntime.now());
+        Optional<PacketCipher> cipher = keyring.map(k -> new PacketCipher(k, config.core().clusterLabel()));
+        NodeRuntime runtime = new NodeRuntime(transport.loop(), node, cipher, events);
+        transport.attach(runtime, config.core().maxStreamBytes() + PacketCipher.OVERHEAD_BYTES);
+        return new Cluster(config, runtime, transport, events, keyring.orElse(null));
+    }
+
+    /** Joins through the configured seeds; see {@link #join(List)}. */
+    public CompletableFuture<Integer> join() {
+        return join(config.seeds());
+    }
+
+    /**
+     * Joins through {@code seeds} ({@code host:port}; a DNS name stands for all its
+     * addresses), retrying with back-off until one answers. Completes with the number of live
+     * members known, or exceptionally after the join timeout.
+     */
+    public CompletableFuture<Integer> join(List<String> seeds) {
+        return joiner.join(seeds);
+    }
+
+    /** This node's identity as other members see it. */
+    public NodeId id() {
+        return runtime.node().self();
+    }
+
+    /** The address the UDP and TCP sockets are bound to. */
+    public InetSocketAddress boundAddress() {
+        return transport.bound();
+    }
+
+    /** Every member this node knows, itself and tombstones included. */
+    public List<Member> members() {
+        return call(() -> runtime.node().members());
+    }
+
+    /** Members currently alive or suspect, this node included. */
+    public List<Member> liveMembers() {
+        List<Member> live = new ArrayList<>();
+        for (Member member : members()) {
+            if (member.status().isLive()) {
+                live.add(member);
+            }
+        }
+        return live;
+    }
+
+    /** This node's own entry. */
+    public Member localMember() {
+        return call(() -> runtime.node().member(config.nodeName()).orElseThrow());
+    }
+
+    /** Writes this node's {@code key} (CONTROL class, no TTL). */
+    public CompletableFuture<KeyChange> put(String key, byte[] value) {
+        return put(key, value, KeyPriority.CONTROL, Duration.ZERO);
+    }
+
+    /** Writes this node's {@code key}; a zero {@code ttl} means none. Fails on a limit. */
+    public CompletableFuture<KeyChange> put(String key, byte[] value, KeyPriority priority, Duration ttl) {
+        byte[] copy = value.clone();
+        return submit(() -> runtime.node().put(key, copy, priority, ttl.toNanos(), NodeRuntime.now(), runtime));
+    }
+
+    /** Deletes this node's {@code key}; empty if it held no live value. */
+    public CompletableFuture<Optional<KeyChange>> delete(String key) {
+        return submit(() -> runtime.node().delete(key, NodeRuntime.now(), runtime));
+    }
+
+    /** {@code node}'s {@code key} as this node holds it. */
+    public Optional<Bytes> get(String node, String key) {
+        return call(() -> runtime.node().get(node, key));
+    }
+
+    /** {@code node}'s live keys as this node holds them. */
+    public Map<String, Bytes> entries(String node) {
+        return call(() -> runtime.node().entries(node));
+    }
+
+    /** Fires a user event to every member (delivered here too). Fails if the payload is too large. */
+    public CompletableFuture<UserEvent> broadcast(String name, byte[] payload) {
+        byte[] copy = payload.clone();
+        return submit(() -> runtime.node().fireEvent(name, copy, NodeRuntime.now(), runtime));
+    }
+
+    /** Listens to every cluster event, on the event thread. */
+    public void addListener(Consumer<ClusterEvent> listener) {
+        events.add(listener);
+    }
+
+    /** The keyring, or empty in plaintext mode. */
+    public Optional<Keyring> keyring() {
+        return Optional.ofNullable(keyring);
+    }
+
+    /** A snapshot of counters. */
+    public ClusterMetrics metrics() {
+        return call(() -> {
+            Map<MemberStatus, Integer> byStatus = new EnumMap<>(MemberStatus.class);
+            for (Member member : runtime.node().members()) {
+                byStatus.merge(member.status(), 1, Integer::sum);
+            }
+            return new ClusterMetrics(byStatus, runtime.node().metrics(), runtime.drops());
+        });
+    }
+
+    /**
+     * Leaves gracefully: the leave is disseminated at top priority, and the future completes
+     * once it has been fully retransmitted or the leave timeout passed.
+     */
+    public CompletableFuture<Void> leave() {
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        long deadline = NodeRuntime.now() + config.leaveTimeoutNanos();
+        runtime.loop().execute(() -> {
+            runtime.node().leave(NodeRuntime.now(), runtime);
+            runtime.inputDone();
+            awaitLeave(done, deadline);
+        });
+        return done;
+    }
+
+    private void awaitLeave(CompletableFuture<Void> done, long deadline) {
+        if (runtime.node().leaveSpread() || NodeRuntime.now() >= deadline) {
+            done.complete(null);
+            return;
+        }
+        runtime.loop().schedule(() -> awaitLeave(done, deadline), 20, TimeUnit.MILLISECONDS);
+    }
+
+    /** Stops the node without leaving (others will detect it as failed) and releases everything. */
+    @Override
+    public void close() {
+        joiner.cancel();
+        try {
+            runtime.loop().submit(runtime::close).get(QUERY_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException | TimeoutException | java.util.concurrent.RejectedExecutionException e) {
+            // the loop is already gone: nothing left to stop on it
+        }
+        transport.close();
+        events.close();
+    }
+
+    private <T> CompletableFuture<T> submit(Callable<T> operation) {
+        CompletableFuture<T> result = new CompletableFuture<>();
+        runtime.loop().execute(() -> {
+            try {
+                result.complete(operation.call());
+            } catch (Exception e) {
+                result.completeExceptionally(e);
+            }
+            runtime.inputDone();
+        });
+        return result;
+    }
+
+    private <T> T call(Callable<T> query) {
+        try {
+            if (runtime.loop().inEventLoop()) {
+                return query.call();
+            }
+            return runtime.loop().submit(query).get(QUERY_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException re ? re : new IllegalStateException(e.getCause());
+        } catch (Exception e) {
+            throw new IllegalStateException("node did not answer within " + QUERY_TIMEOUT_SECONDS + " s", e);
+        }
+    }
+}

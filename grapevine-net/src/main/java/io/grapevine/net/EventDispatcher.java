@@ -1,0 +1,59 @@
+package io.grapevine.net;
+
+import io.grapevine.core.ClusterEvent;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Delivers cluster events to application listeners on one dedicated thread, in the order the
+ * core emitted them, so a slow listener never stalls the protocol's event loop. A listener
+ * that throws is logged and the others still run.
+ */
+final class EventDispatcher implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(EventDispatcher.class);
+    private final List<Consumer<ClusterEvent>> listeners = new CopyOnWriteArrayList<>();
+    private final ExecutorService executor;
+
+    EventDispatcher(String nodeName) {
+        executor = Executors.newSingleThreadExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "grapevine-events-" + nodeName);
+            thread.setDaemon(true);
+            return thread;
+        });
+    }
+
+    void add(Consumer<ClusterEvent> listener) {
+        listeners.add(listener);
+    }
+
+    void dispatch(ClusterEvent event) {
+        if (listeners.isEmpty()) {
+            return;
+        }
+        executor.execute(() -> {
+            for (Consumer<ClusterEvent> listener : listeners) {
+                try {
+                    listener.accept(event);
+                } catch (RuntimeException e) {
+                    LOG.warn("cluster listener failed on {}", event.kind(), e);
+                }
+            }
+        });
+    }
+
+    @Override
+    public void close() {
+        executor.shutdown();
+        try {
+            executor.awaitTermination(2, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,100 @@
+package io.grapevine.net;
+
+import io.grapevine.core.membership.Address;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * Joins through seeds with exponential back-off: resolves every seed (a DNS name yields all
+ * its A/AAAA records, re-resolved at each attempt, as a Kubernetes headless Service gives),
+ * asks the core to exchange full state with each, and completes once another member is known.
+ * DNS lookups run on a resolver thread, never on the event loop.
+ */
+final class Joiner {
+    private final NetConfig config;
+    private final NodeRuntime runtime;
+    private final ExecutorService resolver;
+    private volatile boolean cancelled;
+
+    Joiner(NetConfig config, NodeRuntime runtime) {
+        this.config = config;
+        this.runtime = runtime;
+        this.resolver = Executors.newSingleThreadExecutor(r -> {
+            Thread thread = new Thread(r, "grapevine-resolver-" + config.nodeName());
+            thread.setDaemon(true);
+            return thread;
+        });
+    }
+
+    CompletableFuture<Integer> join(List<String> seeds) {
+        CompletableFuture<Integer> joined = new CompletableFuture<>();
+        if (seeds.isEmpty()) {
+            joined.completeExceptionally(new IllegalArgumentException("seeds must not be empty"));
+            return joined;
+        }
+        long deadline = NodeRuntime.now() + config.joinTimeoutNanos();
+        runtime.loop().execute(() -> runtime.afterInput(() -> {
+            if (!joined.isDone() && runtime.node().liveMemberCount() > 1) {
+                joined.complete(runtime.node().liveMemberCount());
+            }
+        }));
+        attempt(seeds, joined, config.joinRetryInitialNanos(), deadline);
+        return joined;
+    }
+
+    private void attempt(List<String> seeds, CompletableFuture<Integer> joined, long backoffNanos, long deadline) {
+        if (joined.isDone() || cancelled) {
+            return;
+        }
+        if (NodeRuntime.now() >= deadline) {
+            joined.completeExceptionally(new TimeoutException("no seed answered within the join timeout: " + seeds));
+            return;
+        }
+        resolver.execute(() -> {
+            List<Address> addresses = resolve(seeds);
+            runtime.loop().execute(() -> {
+                if (!addresses.isEmpty() && !joined.isDone()) {
+                    runtime.node().join(addresses, NodeRuntime.now(), runtime);
+                    runtime.inputDone();
+                }
+                long next = Math.min(backoffNanos * 2, config.joinRetryMaxNanos());
+                runtime.loop().schedule(() -> attempt(seeds, joined, next, deadline), backoffNanos,
+                        TimeUnit.NANOSECONDS);
+            });
+        });
+    }
+
+    private static List<Address> resolve(List<String> seeds) {
+        Set<Address> addresses = new LinkedHashSet<>();
+        for (String seed : seeds) {
+            int colon = seed.lastIndexOf(':');
+            String host = seed.substring(0, colon);
+            if (host.startsWith("[") && host.endsWith("]")) {
+                host = host.substring(1, host.length() - 1);
+            }
+            int port = Integer.parseInt(seed.substring(colon + 1));
+            try {
+                for (InetAddress address : InetAddress.getAllByName(host)) {
+                    addresses.add(new Address(address.getHostAddress(), port));
+                }
+            } catch (UnknownHostException e) {
+                // not resolvable now: try again at the next attempt
+            }
+        }
+        return new ArrayList<>(addresses);
+    }
+
+    void cancel() {
+        cancelled = true;
+        resolver.shutdownNow();
+    }
+}

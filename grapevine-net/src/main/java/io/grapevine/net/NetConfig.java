@@ -1,0 +1,86 @@
+package io.grapevine.net;
+
+import io.grapevine.core.CoreConfig;
+import java.util.List;
+
+/**
+ * Everything a runtime node needs besides the protocol knobs, immutable and validated at
+ * construction (messages name the field). Build it with {@link Cluster#builder(String)}.
+ *
+ * @param nodeName this node's unique name. Required.
+ * @param bindHost address the UDP and TCP sockets bind to. Default {@code 127.0.0.1}.
+ * @param bindPort port for both UDP and TCP; 0 picks a free one. Default 7946.
+ * @param advertiseHost address other members reach this node at; empty means the bind host
+ *                      (which must then not be a wildcard). Default empty.
+ * @param advertisePort port other members reach this node at; 0 means the bound port. Default 0.
+ * @param seeds {@code host:port} of members to join through; a DNS name stands for every
+ *              A/AAAA record it resolves to, re-resolved at each retry. Default none.
+ * @param core the protocol configuration. Default {@link CoreConfig#defaults()}.
+ * @param plaintext true to run without encryption; only allowed when explicitly set and no
+ *                  key is given. Default false.
+ * @param joinRetryInitialNanos first wait between join attempts, doubling up to the maximum. Default 200 ms.
+ * @param joinRetryMaxNanos longest wait between join attempts. Default 5 s.
+ * @param joinTimeoutNanos when join gives up. Default 60 s.
+ * @param leaveTimeoutNanos longest {@code leave()} waits for the leave to spread. Default 5 s.
+ */
+public record NetConfig(String nodeName, String bindHost, int bindPort, String advertiseHost, int advertisePort,
+                        List<String> seeds, CoreConfig core, boolean plaintext, long joinRetryInitialNanos,
+                        long joinRetryMaxNanos, long joinTimeoutNanos, long leaveTimeoutNanos) {
+    /** Validates every field. */
+    public NetConfig {
+        if (nodeName == null || nodeName.isBlank()) {
+            throw new IllegalArgumentException("nodeName must not be blank");
+        }
+        if (bindHost == null || bindHost.isBlank()) {
+            throw new IllegalArgumentException("bindHost must not be blank");
+        }
+        port("bindPort", bindPort);
+        port("advertisePort", advertisePort);
+        if (advertiseHost == null) {
+            throw new IllegalArgumentException("advertiseHost must not be null (empty means bindHost)");
+        }
+        if (advertiseHost.isEmpty() && (bindHost.equals("0.0.0.0") || bindHost.equals("::"))) {
+            throw new IllegalArgumentException("advertiseHost is required when bindHost is a wildcard (" + bindHost + ")");
+        }
+        seeds = List.copyOf(seeds);
+        for (String seed : seeds) {
+            int colon = seed.lastIndexOf(':');
+            if (colon <= 0 || colon == seed.length() - 1) {
+                throw new IllegalArgumentException("seeds entry must be host:port: " + seed);
+            }
+            try {
+                port("seeds port", Integer.parseInt(seed.substring(colon + 1)));
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("seeds entry has a bad port: " + seed);
+            }
+        }
+        if (core == null) {
+            throw new IllegalArgumentException("core must not be null");
+        }
+        positive("joinRetryInitialNanos", joinRetryInitialNanos);
+        positive("joinRetryMaxNanos", joinRetryMaxNanos);
+        positive("joinTimeoutNanos", joinTimeoutNanos);
+        positive("leaveTimeoutNanos", leaveTimeoutNanos);
+        if (joinRetryMaxNanos < joinRetryInitialNanos) {
+            throw new IllegalArgumentException("joinRetryMaxNanos must be >= joinRetryInitialNanos");
+        }
+    }
+
+    private static void port(String field, int port) {
+        if (port < 0 || port > 65535) {
+            throw new IllegalArgumentException(field + " must be in 0..65535: " + port);
+        }
+    }
+
+    private static void positive(String field, long value) {
+        if (value <= 0) {
+            throw new IllegalArgumentException(field + " must be > 0: " + value);
+        }
+    }
+
+    /** The defaults for a node named {@code nodeName}. */
+    public static NetConfig defaults(String nodeName) {
+        return new NetConfig(nodeName, "127.0.0.1", 7946, "", 0, List.of(), CoreConfig.defaults(), false,
+                200_000_000L, 5_000_000_000L, 60_000_000_000L, 5_000_000_000L);
+    }
+}

@@ -1,0 +1,19 @@
+package io.grapevine.net;
+
+/** Inputs the runtime drops before they reach the core, counted by reason. */
+public enum RuntimeDrop {
+    /** No installed key authenticates the packet (wrong key, wrong label, or forged). */
+    DECRYPT_FAILED,
+    /** A plaintext node received what looks like an encrypted packet, or the reverse. */
+    WRONG_MODE,
+    /** A stream frame longer than the configured limit; the connection is closed. */
+    STREAM_FRAME_TOO_LARGE,
+    /** A stream connection failed or was reset. */
+    STREAM_ERROR,
+    /** A datagram socket error (e.g. ICMP port unreachable); the socket stays open. */
+    DATAGRAM_ERROR,
+    /** An address that could not be resolved to send to. */
+    UNRESOLVED,
+    /** Too many stream connections open at once. */
+    TOO_MANY_CONNECTIONS
+}
