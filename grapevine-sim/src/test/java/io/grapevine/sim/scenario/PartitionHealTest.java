@@ -35,11 +35,11 @@ class PartitionHealTest {
      * shorter than the shortest suspicion timeout. Fails against the core as merged: see the
      * reason below and the simulator report.
      */
-    @Disabled("core bug: after a 3 s partition heals, a suspicion raised on the minority side is never re-disseminated "
-            + "(its rumor was spent inside the partition) and the accused only hears of it from a direct probe by a "
-            + "suspecting node (slowed up to 8x by Lifeguard's local health after the partition) or a push-pull, so the "
-            + "suspicion times out ~22 s after the heal: seed 62, node-18 declared DEAD by node-12 at t=31.2 s "
-            + "(heal at 9.5 s), then RECOVERED at inc 1; 83 false (observer, member) pairs")
+    @Disabled("core bug (main at 86f20a2): a refutation that misses one node is never repaired in time. Seed 62, "
+            + "48 nodes, partition 6.37-9.37 s: node-43 suspects node-7 (inc 0) at 7.87 s; node-7 refutes (inc 1) at "
+            + "9.48 s but that rumor never reaches node-43; at 13.61 s node-43 pings node-7 with the stale SUSPECT inc 0 "
+            + "piggy-backed, node-7 acks yet ignores the stale suspicion (no ALIVE inc 1 back), and at 14.59 s node-43's "
+            + "suspicion timer declares node-7 DEAD and spreads it; RECOVERED only at 41.65 s")
     @Test
     void aPartitionShorterThanTheSuspicionTimeoutHealsWithoutAnyDeath() {
         SimConfig config = SimConfig.defaults().withNodes(48).withSeed(62);
