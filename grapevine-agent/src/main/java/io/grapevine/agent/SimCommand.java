@@ -75,6 +75,10 @@ public final class SimCommand implements Callable<Integer> {
             + "core's 16 up to " + HISTORY_AUTO_LIMIT + " nodes, 0 above, to fit N x N tables in memory).")
     private Integer history;
 
+    @Option(names = "--max-rumors", description = "Most rumors a node queues (default: the core's 8192). Lower it "
+            + "to bound memory in very large simulations: overflow drops rumors and leaves the rest to push-pull.")
+    private Integer maxRumors;
+
     @Option(names = "--loss", defaultValue = "0", description = "Datagram loss probability in [0, 1] (default: ${DEFAULT-VALUE}).")
     private double loss;
 
@@ -175,6 +179,13 @@ public final class SimCommand implements Callable<Integer> {
         }
         int historyPerMember = history != null ? history : nodes > HISTORY_AUTO_LIMIT ? 0 : core.historyPerMember();
         core = core.withHistoryPerMember(historyPerMember);
+        if (maxRumors != null) {
+            try {
+                core = core.withMaxRumors(maxRumors);
+            } catch (IllegalArgumentException e) {
+                throw bad("--max-rumors", e.getMessage());
+            }
+        }
         network = network.withLossProbability(loss).withDuplicateProbability(duplicate);
         if (latencyMs != null) {
             network = network.withBaseLatencyNanos(nanos("--latency-ms", latencyMs));
