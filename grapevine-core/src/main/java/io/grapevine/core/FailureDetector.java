@@ -106,12 +106,12 @@ final class FailureDetector {
         probe = new ProbeRound(target.id(), seq, nowNanos, nowNanos + config.probeTimeoutNanos() * multiplier(),
                 nowNanos + interval);
         List<byte[]> frames = new ArrayList<>(2);
-        frames.add(WireCodec.encodeFrame(new Ping(seq, name)));
         if (target.status() == MemberStatus.SUSPECT) {
-            // tell the suspect directly, so it can refute even if gossip misses it
+            // tell the suspect directly, before the ping, so its refutation rides on the ack
             frames.add(WireCodec.encodeFrame(new MemberUpdate(target.id(), target.incarnation(),
                     MemberStatus.SUSPECT, membership.self().name())));
         }
+        frames.add(WireCodec.encodeFrame(new Ping(seq, name)));
         transmitter.send(target.id().address(), frames, out);
     }
 

@@ -33,6 +33,7 @@ final class Gossiper {
     private final Counters counters;
     private long nextGossipNanos;
     private long nextPushPullNanos;
+    private String observedHost = "";
 
     Gossiper(CoreConfig config, MemberTable table, Membership membership, Transmitter transmitter,
              RumorQueue rumors, RandomSource random, Counters counters, long nowNanos) {
@@ -62,7 +63,7 @@ final class Gossiper {
             nextPushPullNanos = nowNanos + pushPullIntervalNanos();
             MemberEntry peer = randomPeer(nowNanos, false);
             if (peer != null) {
-                transmitter.stream(peer.id().address(), snapshot(false, false, nowNanos), out);
+                transmitter.stream(peer.id().address(), snapshot(false, false, ""), out);
             }
         }
     }
@@ -113,7 +114,7 @@ final class Gossiper {
 
     /** Sends this node's full state to every seed and asks for theirs. */
     void join(List<Address> seeds, long nowNanos, Outputs out) {
-        StateSync request = snapshot(true, false, nowNanos);
+        StateSync request = snapshot(true, false, "");
         for (Address seed : seeds) {
             if (!seed.equals(membership.self().id().address())) {
                 transmitter.stream(seed, request, out);
@@ -136,16 +137,23 @@ final class Gossiper {
             membership.apply(new MemberUpdate(state.member(), state.incarnation(), status, origin), nowNanos, out);
         }
         if (!sync.response()) {
-            transmitter.stream(from, snapshot(sync.join(), true, nowNanos), out);
+            transmitter.stream(from, snapshot(sync.join(), true, from.host()), out);
+        } else if (!sync.observedHost().isEmpty()) {
+            observedHost = sync.observedHost();
         }
     }
 
-    private StateSync snapshot(boolean join, boolean response, long nowNanos) {
+    /** The host a seed or peer last saw this node's requests come from; empty until one answered. */
+    String observedHost() {
+        return observedHost;
+    }
+
+    private StateSync snapshot(boolean join, boolean response, String seenHost) {
         List<MemberState> states = new ArrayList<>(table.size());
         for (MemberEntry entry : table.entries()) {
             states.add(new MemberState(entry.id(), entry.incarnation(), entry.status()));
         }
-        return new StateSync(join, response, events.clock(), states);
+        return new StateSync(join, response, events.clock(), seenHost, states);
     }
 
     /** Fires a user event from this node: delivered here at once, then disseminated. */

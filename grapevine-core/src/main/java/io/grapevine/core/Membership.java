@@ -196,8 +196,14 @@ final class Membership {
             return UpdateVerdict.CONFLICT_REJECTED;
         }
         boolean accusation = update.status() == MemberStatus.SUSPECT || update.status() == MemberStatus.DEAD;
-        if (!accusation || self.status() == MemberStatus.LEFT || update.incarnation() < self.incarnation()) {
+        if (!accusation || self.status() == MemberStatus.LEFT) {
             return UpdateVerdict.IGNORED;
+        }
+        if (update.incarnation() < self.incarnation()) {
+            // the accuser missed our refutation: send it round again (it rides on our next
+            // packets, the ack to the accuser's probe among them)
+            gossip(self, me.name());
+            return UpdateVerdict.STALE;
         }
         long incarnation = update.incarnation() + 1;
         table.update(self, me, incarnation, MemberStatus.ALIVE, nowNanos);

@@ -334,6 +334,15 @@ public final class Node {
     }
 
     /**
+     * The host this node's last full-state request came from as the peer that answered saw it,
+     * or empty before any answer. When it differs from the advertised host, members may be
+     * unable to reach this node (NAT, a wrong advertise address).
+     */
+    public String observedHost() {
+        return gossiper.observedHost();
+    }
+
+    /**
      * Members whose last successful probe was answered only over the stream: reachable over
      * TCP but not UDP (often a firewall), kept alive by the fallback probe rather than flapped.
      */

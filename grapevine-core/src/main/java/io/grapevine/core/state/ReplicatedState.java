@@ -181,9 +181,12 @@ public final class ReplicatedState {
                 entry.version() == stream.maxVersion(), List.of(entry));
     }
 
-    /** How many entries a peer with digest {@code peer} lacks in all (resets counted whole). */
+    /**
+     * An upper bound of the entries a peer with digest {@code peer} lacks: the sum of its
+     * version lags (resets counted whole). Costs O(owners), never a walk over entries.
+     */
     public long missingEntries(Digest peer) {
-        return DeltaBuilder.missing(owners.values(), peer);
+        return DeltaBuilder.lag(owners.values(), peer);
     }
 
     /** Forgets an owner whose member was reaped from the member table. */

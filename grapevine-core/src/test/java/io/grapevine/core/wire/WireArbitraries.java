@@ -86,7 +86,8 @@ final class WireArbitraries {
         Arbitrary<UserEvent> events = Combinators.combine(names(), nonNegativeLongs(), names(), payloads())
                 .as(UserEvent::new);
         Arbitrary<StateSync> syncs = Combinators.combine(Arbitraries.of(true, false), Arbitraries.of(true, false),
-                nonNegativeLongs(), memberStates().list().ofMaxSize(40)).as(StateSync::new);
+                nonNegativeLongs(), Arbitraries.oneOf(Arbitraries.just(""), names()),
+                memberStates().list().ofMaxSize(40)).as(StateSync::new);
         // weights: the three replicated-state types share one arbitrary, so it gets three shares
         return Arbitraries.frequencyOf(Tuple.of(1, pings), Tuple.of(1, acks), Tuple.of(1, nacks), Tuple.of(1, pingReqs),
                 Tuple.of(1, updates), Tuple.of(1, events), Tuple.of(1, syncs),
@@ -156,7 +157,7 @@ final class WireArbitraries {
                 Combinators.combine(shortNames, nonNegativeLongs(), shortNames,
                         Arbitraries.bytes().array(byte[].class).ofMaxSize(8).map(Bytes::copyOf)).as(UserEvent::new),
                 Combinators.combine(Arbitraries.of(true, false), Arbitraries.of(true, false), nonNegativeLongs(),
-                        Combinators.combine(smallIds, nonNegativeLongs(), Arbitraries.of(MemberStatus.class))
+                        Arbitraries.just(""), Combinators.combine(smallIds, nonNegativeLongs(), Arbitraries.of(MemberStatus.class))
                                 .as(MemberState::new).list().ofMaxSize(2)).as(StateSync::new),
                 stateMessages(smallIds, Arbitraries.oneOf(shortNames, Arbitraries.just(" ")),
                         Arbitraries.bytes().array(byte[].class).ofMaxSize(4).map(Bytes::copyOf), 2));

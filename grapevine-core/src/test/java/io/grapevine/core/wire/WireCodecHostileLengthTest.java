@@ -118,7 +118,7 @@ class WireCodecHostileLengthTest {
     }
 
     private static RawBytes sync(long count) {
-        return new RawBytes().u8(0).u8(0).varint(0).varint(count);
+        return new RawBytes().u8(0).u8(0).varint(0).u8(0).varint(count);
     }
 
     private static RawBytes oneFrame(int type, RawBytes body) {

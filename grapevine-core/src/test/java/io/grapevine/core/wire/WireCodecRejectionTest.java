@@ -196,7 +196,7 @@ class WireCodecRejectionTest {
     void statusByteNineIsMalformed() {
         byte[] update = RawBytes.packetHeader("c").u8(1).frame(TYPE_MEMBER_UPDATE, memberUpdateBody(9)).sealed();
         byte[] syncRow = RawBytes.packetHeader("c").u8(1).frame(TYPE_STATE_SYNC, new RawBytes()
-                .u8(0).u8(0).varint(0).varint(1).node("m", "h", 1, 0).varint(0).u8(9)).sealed();
+                .u8(0).u8(0).varint(0).u8(0).varint(1).node("m", "h", 1, 0).varint(0).u8(9)).sealed();
 
         assertThat(rejection(update)).isEqualTo(Rejection.MALFORMED);
         assertThat(rejection(syncRow)).isEqualTo(Rejection.MALFORMED);
@@ -252,7 +252,7 @@ class WireCodecRejectionTest {
     @Test
     void aBooleanOtherThanZeroOrOneIsMalformed() {
         byte[] bytes = RawBytes.packetHeader("c").u8(1)
-                .frame(TYPE_STATE_SYNC, new RawBytes().u8(2).u8(0).varint(0).varint(0)).sealed();
+                .frame(TYPE_STATE_SYNC, new RawBytes().u8(2).u8(0).varint(0).u8(0).varint(0)).sealed();
         assertThat(rejection(bytes)).isEqualTo(Rejection.MALFORMED);
     }
 
