@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "grapevine", mixinStandardHelpOptions = true, version = "grapevine 0.1.0-SNAPSHOT",
         description = "Gossip toolkit for the JVM: membership, failure detection, broadcast.",
-        subcommands = {CommandLine.HelpCommand.class})
+        subcommands = {SimCommand.class, DemoCommand.class, CommandLine.HelpCommand.class})
 public final class GrapevineCommand implements Runnable {
 
     @CommandLine.Spec
