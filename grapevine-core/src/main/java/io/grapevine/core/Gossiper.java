@@ -129,15 +129,12 @@ final class Gossiper {
         } else {
             events.witness(sync.eventClock());
         }
-        // a joiner reading its seed's table learns quietly; everything else is news to spread
-        boolean announce = !(sync.response() && sync.join());
         for (MemberState state : sync.members()) {
             // memberlist's rule: a remote "dead" is only a suspicion here; we verify it ourselves
             MemberStatus status = state.status() == MemberStatus.DEAD ? MemberStatus.SUSPECT : state.status();
             String origin = status == MemberStatus.ALIVE || status == MemberStatus.LEFT
                     ? state.member().name() : sender.name();
-            membership.apply(new MemberUpdate(state.member(), state.incarnation(), status, origin), nowNanos, out,
-                    announce);
+            membership.apply(new MemberUpdate(state.member(), state.incarnation(), status, origin), nowNanos, out);
         }
         if (!sync.response()) {
             transmitter.stream(from, snapshot(sync.join(), true, from.host()), out);

@@ -29,9 +29,6 @@ final class Membership {
     private final MemberEntry self;
     private final Consumer<String> onNewMember;
     private final ConflictLog conflicts = new ConflictLog(256);
-    private boolean announceNewMembers = true;
-    /** Members learned quietly and not yet gossiped by this node; bounded by the member table. */
-    private final java.util.Set<String> quiet = new java.util.HashSet<>();
 
     Membership(CoreConfig config, MemberTable table, Suspicions suspicions, RumorQueue rumors, LocalHealth health,
                MemberEntry self, Consumer<String> onNewMember) {
@@ -48,28 +45,9 @@ final class Membership {
         return self;
     }
 
-    /** Forgets a reaped member. */
-    void reaped(String name) {
-        quiet.remove(name);
-    }
-
     /** Applies {@code update}, received from gossip or raised here; changes are re-gossiped. */
     UpdateVerdict apply(MemberUpdate update, long nowNanos, Outputs out) {
-        return apply(update, nowNanos, out, true);
-    }
-
-    /**
-     * Applies {@code update}; {@code announceNewMembers} false learns new members quietly: a
-     * joiner reading its seed's table must not re-gossip N members everyone already knows
-     * (the seed announces the joiner; that is the news).
-     */
-    UpdateVerdict apply(MemberUpdate update, long nowNanos, Outputs out, boolean announceNewMembers) {
-        this.announceNewMembers = announceNewMembers;
-        try {
-            return applyUpdate(update, nowNanos, out);
-        } finally {
-            this.announceNewMembers = true;
-        }
+        return applyUpdate(update, nowNanos, out);
     }
 
     private UpdateVerdict applyUpdate(MemberUpdate update, long nowNanos, Outputs out) {
@@ -108,11 +86,7 @@ final class Membership {
         }
         MemberEntry entry = table.add(update.member(), update.incarnation(), MemberStatus.ALIVE, nowNanos);
         changed(entry, Change.JOINED, update.origin(), "", nowNanos, out);
-        if (announceNewMembers) {
-            gossip(entry, update.origin());
-        } else {
-            quiet.add(entry.name());
-        }
+        gossip(entry, update.origin());
         onNewMember.accept(entry.name());
         return UpdateVerdict.APPLIED;
     }
@@ -157,11 +131,6 @@ final class Membership {
             return UpdateVerdict.IGNORED;
         }
         if (update.incarnation() <= entry.incarnation()) {
-            if (update.incarnation() == entry.incarnation() && entry.status() == MemberStatus.ALIVE
-                    && quiet.remove(entry.name())) {
-                // learned quietly, now met as a rumor: spread it as if we had learned it from this one
-                gossip(entry, update.origin());
-            }
             return UpdateVerdict.STALE;
         }
         MemberStatus before = entry.status();
@@ -269,7 +238,6 @@ final class Membership {
 
     /** Queues the current state of {@code entry} as a rumor, keyed by the member's name. */
     void gossip(MemberEntry entry, String origin) {
-        quiet.remove(entry.name());
         MemberUpdate update = new MemberUpdate(entry.id(), entry.incarnation(), entry.status(), origin);
         RumorPriority priority = entry.status() == MemberStatus.SUSPECT ? RumorPriority.SUSPICION
                 : RumorPriority.MEMBERSHIP;

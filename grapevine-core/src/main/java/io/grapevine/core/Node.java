@@ -208,7 +208,6 @@ public final class Node {
         replicator.onTick(nowNanos, out);
         for (Member reaped : table.reapTombstones(nowNanos, config.tombstoneTtlNanos())) {
             replicator.forget(reaped.name());
-            membership.reaped(reaped.name());
             out.emit(new ClusterEvent.MemberChanged(reaped, Change.REAPED, self().name()));
         }
     }

@@ -38,10 +38,16 @@ public final class ProbeSchedule {
         return null;
     }
 
-    /** Inserts a newly known member at a random position among those not yet probed this round. */
+    /**
+     * Inserts a newly known member at a random position among those not yet probed this
+     * round: appended, then swapped with a uniformly chosen not-yet-probed slot. O(1).
+     */
     public void insert(String name, RandomSource random) {
-        int position = index + random.nextInt(order.size() - index + 1);
-        order.add(position, name);
+        order.add(name);
+        int last = order.size() - 1;
+        int position = index + random.nextInt(last - index + 1);
+        order.set(last, order.get(position));
+        order.set(position, name);
     }
 
     private void shuffle(RandomSource random) {
