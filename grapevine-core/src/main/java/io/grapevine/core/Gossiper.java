@@ -34,6 +34,11 @@ final class Gossiper {
     private long nextGossipNanos;
     private long nextPushPullNanos;
     private String observedHost = "";
+    /** Extra full syncs right after joining, to catch members that joined concurrently. */
+    private int followUpsLeft;
+    private long nextFollowUpNanos = Long.MAX_VALUE;
+    private static final int JOIN_FOLLOW_UPS = 2;
+    private static final long FOLLOW_UP_DELAY_NANOS = 1_000_000_000L;
 
     Gossiper(CoreConfig config, MemberTable table, Membership membership, Transmitter transmitter,
              RumorQueue rumors, RandomSource random, Counters counters, long nowNanos) {
@@ -51,13 +56,21 @@ final class Gossiper {
     }
 
     long nextDeadlineNanos() {
-        return Math.min(nextGossipNanos, nextPushPullNanos);
+        return Math.min(Math.min(nextGossipNanos, nextPushPullNanos), nextFollowUpNanos);
     }
 
     void onTick(long nowNanos, Outputs out) {
         if (nextGossipNanos <= nowNanos) {
             nextGossipNanos = nowNanos + config.gossipIntervalNanos();
             gossipRound(nowNanos, out);
+        }
+        if (nextFollowUpNanos <= nowNanos) {
+            followUpsLeft--;
+            nextFollowUpNanos = followUpsLeft > 0 ? nowNanos + 2 * FOLLOW_UP_DELAY_NANOS : Long.MAX_VALUE;
+            MemberEntry peer = randomPeer(nowNanos, false);
+            if (peer != null) {
+                transmitter.stream(peer.id().address(), snapshot(false, false, ""), out);
+            }
         }
         if (nextPushPullNanos <= nowNanos) {
             nextPushPullNanos = nowNanos + pushPullIntervalNanos();
@@ -126,6 +139,11 @@ final class Gossiper {
     void onStateSync(Address from, NodeId sender, StateSync sync, long nowNanos, Outputs out) {
         if (sync.response() && sync.join()) {
             events.ignoreBefore(sync.eventClock());
+            if (followUpsLeft == 0 && nextFollowUpNanos == Long.MAX_VALUE) {
+                // the seed answered before hearing of members joining at the same time: ask again soon
+                followUpsLeft = JOIN_FOLLOW_UPS;
+                nextFollowUpNanos = nowNanos + FOLLOW_UP_DELAY_NANOS;
+            }
         } else {
             events.witness(sync.eventClock());
         }

@@ -130,10 +130,22 @@ public final class Node {
         if (decoded == null) {
             return;
         }
+        learnSender(decoded.sender(), nowNanos, out);
         for (WireMessage message : decoded.messages()) {
             dispatch(from, decoded.sender(), message, false, nowNanos, out);
         }
         accusations.heardFrom(decoded.sender(), nowNanos, out);
+    }
+
+    /**
+     * A packet from a member we do not know proves it exists and is alive: admit it (at the
+     * lowest incarnation, which any real update supersedes). A join announcement that missed
+     * this node then costs a few gossip rounds, not a wait for the next anti-entropy sync.
+     */
+    private void learnSender(NodeId sender, long nowNanos, Outputs out) {
+        if (table.get(sender.name()) == null) {
+            applyUpdate(new MemberUpdate(sender, 0, MemberStatus.ALIVE, sender.name()), nowNanos, out);
+        }
     }
 
     /** Handles one message received over a stream (join, push-pull, fallback probe). */

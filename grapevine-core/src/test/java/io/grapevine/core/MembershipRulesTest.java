@@ -107,7 +107,8 @@ class MembershipRulesTest {
         assertThat(peer().status()).isEqualTo(MemberStatus.SUSPECT);
         receive(PEER, update(PEER, 1, MemberStatus.ALIVE, "peer"));
         assertThat(peer().status()).isEqualTo(MemberStatus.ALIVE);
-        assertThat(out.changes()).extracting(ClusterEvent.MemberChanged::change)
+        assertThat(out.changes()).filteredOn(c -> c.member().name().equals("peer"))
+                .extracting(ClusterEvent.MemberChanged::change)
                 .containsExactly(Change.JOINED, Change.SUSPECTED, Change.REFUTED);
     }
 
@@ -204,6 +205,15 @@ class MembershipRulesTest {
         out.sent.clear();
         receive(PEER, new io.grapevine.core.wire.Ack(100));
         assertThat(out.sent).isEmpty();
+    }
+
+    @Test
+    void aPacketFromAnUnknownMemberAdmitsItAlive() {
+        receive(OTHER, new io.grapevine.core.wire.Ack(1));
+        assertThat(node.member("other")).hasValueSatisfying(m -> {
+            assertThat(m.status()).isEqualTo(MemberStatus.ALIVE);
+            assertThat(m.incarnation()).isZero();
+        });
     }
 
     @Test
