@@ -25,8 +25,10 @@ import picocli.CommandLine.ParameterException;
  * names the flag.
  */
 @Command(name = "sim", mixinStandardHelpOptions = true, sortOptions = false,
+        subcommands = {EpidemicCommand.class, ReconcileCommand.class},
         description = {"Runs a scenario on the deterministic simulator.",
-                "Scenarios: join, failure, event, leave, pause, partition-heal, slow-nodes, bootstrap, restart, idle."})
+                "Scenarios: join, failure, event, leave, pause, partition-heal, slow-nodes, bootstrap, restart, idle.",
+                "Also: 'sim epidemic' (one update's spread) and 'sim reconcile' (Scuttlebutt policies)."})
 public final class SimCommand implements Callable<Integer> {
     private static final long MS = 1_000_000L;
     private static final int HISTORY_AUTO_LIMIT = 2_000;
@@ -34,7 +36,7 @@ public final class SimCommand implements Callable<Integer> {
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "<scenario>", description = "The scenario to run.")
+    @Parameters(index = "0", arity = "0..1", paramLabel = "<scenario>", description = "The scenario to run.")
     private String scenario;
 
     @Option(names = "--nodes", defaultValue = "64", description = "Cluster size, at least 2 (default: ${DEFAULT-VALUE}).")
@@ -117,6 +119,10 @@ public final class SimCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (scenario == null) {
+            throw bad("<scenario>", "missing; expected one of " + String.join(", ", Scenarios.names())
+                    + ", or the subcommands epidemic, reconcile");
+        }
         Scenario chosen = Scenarios.byName(scenario).orElseThrow(() -> bad("<scenario>",
                 "unknown scenario '" + scenario + "'; expected one of " + String.join(", ", Scenarios.names())));
         ReportFormat reportFormat = parseFormat();

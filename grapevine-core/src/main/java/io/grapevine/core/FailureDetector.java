@@ -97,7 +97,7 @@ final class FailureDetector {
         if (membership.self().status() == MemberStatus.LEFT) {
             return;
         }
-        String name = schedule.next(this::probeable, candidates(), random);
+        String name = schedule.next(this::probeable, this::candidates, random);
         if (name == null) {
             return;
         }

@@ -45,8 +45,12 @@ final class Membership {
         return self;
     }
 
-    /** Applies {@code update}, received from gossip or raised here. */
+    /** Applies {@code update}, received from gossip or raised here; changes are re-gossiped. */
     UpdateVerdict apply(MemberUpdate update, long nowNanos, Outputs out) {
+        return applyUpdate(update, nowNanos, out);
+    }
+
+    private UpdateVerdict applyUpdate(MemberUpdate update, long nowNanos, Outputs out) {
         NodeId id = update.member();
         if (id.name().equals(self.name())) {
             return applyAboutSelf(update, nowNanos, out);
@@ -98,7 +102,8 @@ final class Membership {
             return UpdateVerdict.APPLIED;
         }
         // a newer life we missed is already suspect or gone: apply that on top
-        apply(new MemberUpdate(update.member(), update.incarnation(), update.status(), update.origin()), nowNanos, out);
+        applyUpdate(new MemberUpdate(update.member(), update.incarnation(), update.status(), update.origin()),
+                nowNanos, out);
         return UpdateVerdict.APPLIED;
     }
 
