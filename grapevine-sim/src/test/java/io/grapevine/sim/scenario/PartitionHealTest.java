@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.grapevine.sim.SimConfig;
 import io.grapevine.sim.measure.RunResult;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 class PartitionHealTest {
@@ -32,14 +31,9 @@ class PartitionHealTest {
 
     /**
      * Invariant 4 (a live, reachable, healthy node is never declared dead) after a partition
-     * shorter than the shortest suspicion timeout. Fails against the core as merged: see the
-     * reason below and the simulator report.
+     * shorter than the shortest suspicion timeout (once failed: a refutation that missed one
+     * accuser; fixed by the accused repeating its refutation on the ack to a stale accusation).
      */
-    @Disabled("core bug (main at 86f20a2): a refutation that misses one node is never repaired in time. Seed 62, "
-            + "48 nodes, partition 6.37-9.37 s: node-43 suspects node-7 (inc 0) at 7.87 s; node-7 refutes (inc 1) at "
-            + "9.48 s but that rumor never reaches node-43; at 13.61 s node-43 pings node-7 with the stale SUSPECT inc 0 "
-            + "piggy-backed, node-7 acks yet ignores the stale suspicion (no ALIVE inc 1 back), and at 14.59 s node-43's "
-            + "suspicion timer declares node-7 DEAD and spreads it; RECOVERED only at 41.65 s")
     @Test
     void aPartitionShorterThanTheSuspicionTimeoutHealsWithoutAnyDeath() {
         SimConfig config = SimConfig.defaults().withNodes(48).withSeed(62);

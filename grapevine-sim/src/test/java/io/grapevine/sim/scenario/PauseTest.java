@@ -11,7 +11,8 @@ class PauseTest {
     @Test
     void aNodePausedForLessThanItsSuspicionTimeoutRefutesAndIsNeverDeclaredDead() {
         SimConfig config = SimConfig.defaults().withNodes(48).withSeed(41);
-        long pause = Bounds.minSuspicionNanos(config.core(), 48) / 2;
+        // four fifths of the shortest suspicion timeout: long enough to be probed and suspected
+        long pause = Bounds.minSuspicionNanos(config.core(), 48) * 4 / 5;
         RunResult run = new PauseScenario().run(config,
                 ScenarioConfig.defaults().withPauseNanos(pause).withPeriods(60));
         assertThat(run.value("suspicions")).as("the pause is long enough to be noticed").isPositive();
