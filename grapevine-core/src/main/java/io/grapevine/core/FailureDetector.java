@@ -182,6 +182,11 @@ final class FailureDetector {
         Ack ack = new Ack(ping.sequence());
         if (stream) {
             transmitter.stream(from, ack, out);
+        } else if (membership.self().status() == MemberStatus.LEFT) {
+            // whoever still probes us missed the leave: say so with the ack
+            MemberEntry self = membership.self();
+            transmitter.send(from, List.of(WireCodec.encodeFrame(ack), WireCodec.encodeFrame(
+                    new MemberUpdate(self.id(), self.incarnation(), MemberStatus.LEFT, self.name()))), out);
         } else {
             transmitter.send(from, ack, out);
         }

@@ -250,7 +250,18 @@ public final class Node {
     /** Leaves gracefully: the leave rides out at top priority; keep ticking until {@link #leaveSpread()}. */
     public void leave(long nowNanos, Outputs out) {
         observeTime(nowNanos);
+        if (membership.self().status() == MemberStatus.LEFT) {
+            return;
+        }
         membership.leave(nowNanos, out);
+        // direct mail to every member as well as the rumor: a member the rumor misses would
+        // otherwise keep the leaver alive until the next anti-entropy sync
+        MemberUpdate left = new MemberUpdate(self(), membership.self().incarnation(), MemberStatus.LEFT, self().name());
+        for (MemberEntry entry : table.entries()) {
+            if (entry != membership.self() && entry.status().isLive()) {
+                transmitter.send(entry.id().address(), left, out);
+            }
+        }
     }
 
     /** True once this node has left and its leave rumor has been retransmitted to the limit. */
