@@ -1,0 +1,101 @@
+#!/usr/bin/env bash
+# Side-by-side loopback benchmark: Grapevine and HashiCorp Serf, same scenarios (S1-S5 of
+# docs/../DESIGN.md), same N, one after the other on this machine, in one invocation.
+# Not part of CI. See docs/PERFORMANCE.md.
+#
+#   bench/peers/serf/run.sh [--install] [--nodes "8 32 64"] [--scenarios "s1 s2 s3 s4 s5"]
+#                           [--runs 3] [--s1-runs 10] [--duration-s 60] [--out DIR]
+#
+#   --install     apt-get update && apt-get install -y serf (needs root; Debian's package)
+#   --nodes       cluster sizes (default "8 32 64")
+#   --scenarios   which scenarios (default all five)
+#   --runs        measured runs for S2-S5 (default 3); --s1-runs for S1 (default 10)
+#   --duration-s  S5 idle measurement per run (default 60)
+#   --out         where the text and JSON reports go (default bench-results/<timestamp>)
+#
+# Grapevine nodes run as separate JVMs (--processes) for every N, so per-node CPU and RSS
+# compare process with process. Before each invocation the script waits (30 s at a time,
+# at most 20 times) for any other Maven or surefire run on the machine to finish, and says so
+# in the report if it had to go ahead under load.
+set -euo pipefail
+
+install=0
+nodes="8 32 64"
+scenarios="s1 s2 s3 s4 s5"
+runs=3
+s1_runs=10
+duration=60
+out=""
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --install) install=1; shift ;;
+    --nodes) nodes="$2"; shift 2 ;;
+    --scenarios) scenarios="$2"; shift 2 ;;
+    --runs) runs="$2"; shift 2 ;;
+    --s1-runs) s1_runs="$2"; shift 2 ;;
+    --duration-s) duration="$2"; shift 2 ;;
+    --out) out="$2"; shift 2 ;;
+    -h|--help) sed -n '2,22p' "$0"; exit 0 ;;
+    *) echo "unknown argument: $1 (see --help)" >&2; exit 2 ;;
+  esac
+done
+
+root="$(cd "$(dirname "$0")/../../.." && pwd)"
+cd "$root"
+
+if [ "$install" = 1 ]; then
+  apt-get update
+  apt-get install -y serf
+fi
+if ! command -v serf >/dev/null 2>&1; then
+  echo "serf is not installed; 'apt-cache policy serf' says:" >&2
+  apt-cache policy serf >&2 || true
+  echo "run again with --install (as root) where Debian's serf package is available" >&2
+  exit 3
+fi
+
+jar="grapevine-bench/target/benchmarks.jar"
+if [ ! -f "$jar" ]; then
+  ./mvnw -B -q -pl grapevine-core,grapevine-net,grapevine-bench -am package -DskipTests
+fi
+
+out="${out:-bench-results/$(date +%Y%m%d-%H%M%S)}"
+mkdir -p "$out"
+report="$out/report.txt"
+
+others_busy() {
+  pgrep -fa 'maven|surefire' | grep -v -e "$$" -e 'pgrep' -e "$root" >/dev/null 2>&1
+}
+
+wait_quiet() {
+  local tries=0
+  while others_busy && [ $tries -lt 20 ]; do
+    echo "another build is running; waiting 30 s ($((tries + 1))/20)" >&2
+    sleep 30
+    tries=$((tries + 1))
+  done
+  if others_busy; then
+    echo "NOTE: measured while another build was running: $1" | tee -a "$report"
+  fi
+}
+
+{
+  echo "# Grapevine vs Serf, $(date -u +%Y-%m-%dT%H:%M:%SZ)"
+  echo "machine: $(nproc) CPUs, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //'), $(free -g | awk '/Mem:/ {print $2}') GiB RAM"
+  echo "java: $(java -version 2>&1 | head -1)"
+  echo "serf: $(serf version | head -1)"
+  echo
+} | tee "$report"
+
+for n in $nodes; do
+  for s in $scenarios; do
+    r="$runs"; warm=1; extra=()
+    [ "$s" = s1 ] && r="$s1_runs"
+    if [ "$s" = s5 ]; then warm=0; extra=(--duration-s "$duration" --settle-ms 5000); fi
+    wait_quiet "$s N=$n"
+    java -cp "$jar" io.grapevine.bench.cluster.BenchCommand "$s" --nodes "$n" --runs "$r" --warmup "$warm" \
+      --processes --peer serf --work-dir "$out/work" --json-out "$out/$s-n$n.json" "${extra[@]}" \
+      2>>"$out/progress.log" | tee -a "$report" || echo "($s N=$n: some runs timed out)" | tee -a "$report"
+  done
+done
+echo "reports in $out" >&2

@@ -1,0 +1,210 @@
+package io.grapevine.bench.cluster;
+
+import io.grapevine.bench.peer.SerfCluster;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code bench}: the loopback cluster benchmark. Runs one standard scenario (S1 join, S2
+ * failure, S3 dissemination, S4 leave, S5 idle cost) R times on N Grapevine nodes on
+ * 127.0.0.1, then, with {@code --peer serf}, R times on N Serf agents, one system after the
+ * other so that they never share the machine, and prints median, p90 and max, and the ratio.
+ *
+ * <p>Self-contained: registered as a subcommand of {@code grapevine}, or run through
+ * {@link #main}. Exit code 0 on success, 1 if any run timed out, 2 on bad arguments.
+ */
+@Command(name = "bench", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Loopback cluster benchmark: standard scenarios S1-S5 on N nodes, optionally beside Serf.",
+                "Times run from the action, as issued by this runner, to the moment the last node reported the "
+                        + "outcome (wall clock shared by every process on the machine)."})
+public final class BenchCommand implements Callable<Integer> {
+    /** The flags node JVMs get unless {@code --jvm-flags} says otherwise: tuned for a small RSS. */
+    public static final List<String> DEFAULT_JVM_FLAGS = List.of("-Xms8m", "-Xmx48m", "-Xss256k", "-XX:+UseSerialGC",
+            "-XX:TieredStopAtLevel=1", "-XX:CICompilerCount=1", "-XX:MaxMetaspaceSize=48m",
+            "-XX:ReservedCodeCacheSize=16m", "-XX:MaxDirectMemorySize=16m", "-XX:-UsePerfData",
+            "-Dio.netty.allocator.type=unpooled");
+    private static final int PROCESSES_FROM = 32;
+
+    @Spec
+    private CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "SCENARIO", description = "s1 (join), s2 (failure), s3 (dissemination), "
+            + "s4 (leave) or s5 (idle cost)")
+    private String scenarioName;
+
+    @Option(names = "--nodes", paramLabel = "N", description = "Cluster size, 2..256. Default: ${DEFAULT-VALUE}.")
+    private int nodes = 8;
+
+    @Option(names = "--runs", paramLabel = "R", description = "Measured runs per system, 1..1000. Default: ${DEFAULT-VALUE}.")
+    private int runs = 3;
+
+    @Option(names = "--warmup", paramLabel = "W", description = "Unreported runs first, per system, 0..100. Default: ${DEFAULT-VALUE}.")
+    private int warmup = 1;
+
+    @Option(names = "--format", paramLabel = "FORMAT", description = "text or json. Default: ${DEFAULT-VALUE}.")
+    private String format = "text";
+
+    @Option(names = "--processes", description = "Each Grapevine node in its own JVM (default for N >= 32).")
+    private boolean processes;
+
+    @Option(names = "--in-jvm", description = "Every Grapevine node in this JVM (default for N < 32).")
+    private boolean inJvm;
+
+    @Option(names = "--duration-s", paramLabel = "S", description = "S5: seconds of idling measured, 5..3600. Default: ${DEFAULT-VALUE}.")
+    private int durationSeconds = 60;
+
+    @Option(names = "--timeout-s", paramLabel = "S", description = "Longest wait for one outcome, 1..3600. Default: ${DEFAULT-VALUE}.")
+    private int timeoutSeconds = 120;
+
+    @Option(names = "--settle-ms", paramLabel = "MS", description = "Pause after convergence before the action, 0..600000. Default: ${DEFAULT-VALUE}.")
+    private long settleMillis = 2_000;
+
+    @Option(names = "--peer", paramLabel = "PEER", description = "none or serf: also run the scenario on that peer. Default: ${DEFAULT-VALUE}.")
+    private String peer = "none";
+
+    @Option(names = "--serf-binary", paramLabel = "PATH", description = "The serf executable. Default: ${DEFAULT-VALUE}.")
+    private String serfBinary = "serf";
+
+    @Option(names = "--jvm-flags", paramLabel = "FLAGS", description = "Flags for node JVMs, space-separated. Default: "
+            + "-Xms8m -Xmx48m -Xss256k -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -XX:CICompilerCount=1 "
+            + "-XX:MaxMetaspaceSize=48m -XX:ReservedCodeCacheSize=16m -XX:MaxDirectMemorySize=16m -XX:-UsePerfData "
+            + "-Dio.netty.allocator.type=unpooled.")
+    private String jvmFlags = String.join(" ", DEFAULT_JVM_FLAGS);
+
+    @Option(names = "--direct-mail-fanout", paramLabel = "K", description = "Grapevine only: send each key write "
+            + "at once to K members (CoreConfig.withDirectMailFanout; 0 = the LAN default, off). Default: ${DEFAULT-VALUE}.")
+    private int directMailFanout;
+
+    @Option(names = "--json-out", paramLabel = "FILE", description = "Also write the JSON report to this file.")
+    private Path jsonOut;
+
+    @Option(names = "--trace-dir", paramLabel = "DIR", description = "Write what every node printed in each run "
+            + "to DIR/SYSTEM-SCENARIO-nN-runK.tsv (node, arrival millis, line), to explain a slow run.")
+    private Path traceDir;
+
+    @Option(names = "--work-dir", paramLabel = "DIR", description = "Where node stderr and peer config go. Default: a new temporary directory.")
+    private Path workDir;
+
+    /**
+     * Runs {@code bench} with {@code args} and exits with its code.
+     *
+     * @param args the command line
+     */
+    public static void main(String[] args) {
+        System.exit(new CommandLine(new BenchCommand()).execute(args));
+    }
+
+    /** Checks the arguments; the message names the offending flag and value. */
+    Scenario validate() {
+        Scenario scenario;
+        try {
+            scenario = Scenario.valueOf(scenarioName.toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw invalid("SCENARIO must be one of s1, s2, s3, s4, s5: " + scenarioName);
+        }
+        range("--nodes", nodes, 2, 256);
+        range("--runs", runs, 1, 1000);
+        range("--warmup", warmup, 0, 100);
+        range("--duration-s", durationSeconds, 5, 3600);
+        range("--timeout-s", timeoutSeconds, 1, 3600);
+        range("--settle-ms", settleMillis, 0, 600_000);
+        range("--direct-mail-fanout", directMailFanout, 0, 100_000);
+        if (!format.equals("text") && !format.equals("json")) {
+            throw invalid("--format must be text or json: " + format);
+        }
+        if (!peer.equals("none") && !peer.equals("serf")) {
+            throw invalid("--peer must be none or serf: " + peer);
+        }
+        if (processes && inJvm) {
+            throw invalid("--processes and --in-jvm are mutually exclusive");
+        }
+        return scenario;
+    }
+
+    private void range(String flag, long value, long min, long max) {
+        if (value < min || value > max) {
+            throw invalid(flag + " must be in " + min + ".." + max + ": " + value);
+        }
+    }
+
+    private ParameterException invalid(String message) {
+        return new ParameterException(spec.commandLine(), message);
+    }
+
+    /** True if Grapevine nodes run in separate JVMs. */
+    boolean separateProcesses() {
+        return processes || !inJvm && nodes >= PROCESSES_FROM;
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        Scenario scenario = validate();
+        Path dir = workDir != null ? workDir : Files.createTempDirectory("grapevine-bench-");
+        List<String> flags = Arrays.stream(jvmFlags.trim().split("\\s+")).filter(f -> !f.isEmpty()).toList();
+        PrintWriter err = spec.commandLine().getErr();
+        List<SystemResult> results = new ArrayList<>();
+        String mode = separateProcesses() ? "processes" : "in-jvm";
+        try (ClusterUnderTest ours = separateProcesses() ? new ProcessCluster(nodes, directMailFanout, flags, dir)
+                : new InJvmCluster(nodes, directMailFanout)) {
+            results.add(measure(ours, mode, scenario, err));
+        }
+        if (peer.equals("serf")) {
+            try (ClusterUnderTest serf = new SerfCluster(nodes, serfBinary, dir)) {
+                results.add(measure(serf, "agents", scenario, err));
+            }
+        }
+        Report report = new Report(scenario, nodes, directMailFanout, flags, results);
+        PrintWriter out = spec.commandLine().getOut();
+        out.println(format.equals("json") ? report.json() : report.text());
+        out.flush();
+        if (jsonOut != null) {
+            Files.writeString(jsonOut, report.json() + System.lineSeparator());
+        }
+        return results.stream().anyMatch(r -> r.timeouts() > 0) ? 1 : 0;
+    }
+
+    private SystemResult measure(ClusterUnderTest cluster, String mode, Scenario scenario, PrintWriter err)
+            throws Exception {
+        ScenarioRunner runner = new ScenarioRunner(cluster, timeoutSeconds * 1000L, settleMillis,
+                durationSeconds * 1000L, err);
+        List<RunOutcome> measured = new ArrayList<>();
+        for (int i = 0; i < warmup + runs; i++) {
+            RunOutcome outcome;
+            try {
+                outcome = runner.run(scenario);
+            } catch (IllegalStateException | java.io.IOException e) {
+                // a node that would not start or converge: count the run as failed and go on
+                err.println(cluster.system() + " " + scenario.name() + " run failed: " + e);
+                outcome = new RunOutcome(java.util.Map.of(), 0, 0, true);
+            }
+            boolean counted = i >= warmup;
+            if (traceDir != null) {
+                Files.createDirectories(traceDir);
+                Files.write(traceDir.resolve(String.format(Locale.ROOT, "%s-%s-n%d-%s%d.tsv", cluster.system(),
+                        scenario.name().toLowerCase(Locale.ROOT), nodes, counted ? "run" : "warmup",
+                        counted ? i - warmup + 1 : i + 1)), cluster.observations().trace());
+            }
+            if (counted) {
+                measured.add(outcome);
+            }
+            err.println(String.format(Locale.ROOT, "%s %s N=%d %s %d/%d: %s", cluster.system(), scenario.name(), nodes,
+                    counted ? "run" : "warm-up", counted ? i - warmup + 1 : i + 1, counted ? runs : warmup,
+                    outcome.values()));
+            err.flush();
+        }
+        return new SystemResult(cluster.system(), mode, measured);
+    }
+}

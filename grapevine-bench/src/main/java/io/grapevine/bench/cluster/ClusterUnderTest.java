@@ -1,0 +1,62 @@
+package io.grapevine.bench.cluster;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * N loopback nodes of one system that the scenarios drive: Grapevine in separate JVMs or in
+ * this one, or a peer such as Serf. Every action returns the wall-clock millis at which it was
+ * issued (taken just before the command leaves the runner), the start of the measured
+ * interval. Used by one scenario thread.
+ */
+public interface ClusterUnderTest extends AutoCloseable {
+
+    /** The system's name in reports, e.g. {@code grapevine} or {@code serf}. */
+    String system();
+
+    /** N. */
+    int size();
+
+    /** Node {@code i}'s member name. */
+    String name(int i);
+
+    /** Where the nodes' reports of the current run land. */
+    Observations observations();
+
+    /**
+     * Stops whatever ran before and starts N fresh, unjoined nodes (new identities, ports and
+     * key), returning once every one is ready; forgets the previous run's observations.
+     *
+     * @param quiet true for the idle-cost scenario: the peer may log less so that logging
+     *              does not count as its cost
+     */
+    void startFresh(boolean quiet) throws Exception;
+
+    /** Tells nodes 1..N-1 to join through node 0. */
+    long joinAll() throws Exception;
+
+    /** Kills node {@code i} without warning (kill -9 for a process). */
+    long kill(int i) throws Exception;
+
+    /** Tells node {@code i} to leave gracefully. */
+    long leave(int i) throws Exception;
+
+    /** Tells node {@code i} to fire user event {@code name} (empty payload). */
+    long fireEvent(int i, String name) throws Exception;
+
+    /** Tells node {@code i} to write its key {@code key} (Serf: set a tag). */
+    long writeKey(int i, String key, String value) throws Exception;
+
+    /** The OS process of each node, in node order; empty when the nodes share this JVM. */
+    List<ProcessHandle> processes();
+
+    /**
+     * Bytes each node has sent so far (UDP and TCP, encryption included) in node order, or
+     * empty if the system does not tell.
+     */
+    Optional<long[]> bytesSent() throws Exception;
+
+    /** Stops every node. */
+    @Override
+    void close();
+}

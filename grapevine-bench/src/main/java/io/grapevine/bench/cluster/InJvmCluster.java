@@ -1,0 +1,180 @@
+package io.grapevine.bench.cluster;
+
+import io.grapevine.core.ClusterEvent;
+import io.grapevine.core.CoreConfig;
+import io.grapevine.net.Cluster;
+import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Grapevine nodes as N {@link Cluster} instances in this JVM (each with its own event loop
+ * and event thread). Cheap to start, but the nodes share one heap, one JIT and one GC, so
+ * per-node CPU and memory are not measured separately.
+ */
+final class InJvmCluster implements ClusterUnderTest {
+    private final int size;
+    private final CoreConfig config;
+    private final Observations observations = new Observations();
+    private final SecureRandom random = new SecureRandom();
+    private final List<Cluster> nodes = new ArrayList<>();
+    /** Leaves block until spread; run them off the scenario thread like a node process would. */
+    private final ExecutorService leaver = Executors.newSingleThreadExecutor(r -> {
+        Thread thread = new Thread(r, "bench-leaver");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private final java.util.Set<Cluster> stopped = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    private volatile int epoch;
+
+    InJvmCluster(int size, int directMailFanout) {
+        this.size = size;
+        this.config = CoreConfig.defaults().withDirectMailFanout(directMailFanout);
+    }
+
+    @Override
+    public String system() {
+        return "grapevine";
+    }
+
+    @Override
+    public int size() {
+        return size;
+    }
+
+    @Override
+    public String name(int i) {
+        return "n" + i;
+    }
+
+    @Override
+    public Observations observations() {
+        return observations;
+    }
+
+    @Override
+    public void startFresh(boolean quiet) {
+        closeNodes();
+        epoch++;
+        observations.clear();
+        byte[] key = new byte[32];
+        random.nextBytes(key);
+        for (int i = 0; i < size; i++) {
+            int node = i;
+            int e = epoch;
+            nodes.add(Cluster.builder(name(i)).bind("127.0.0.1", 0).encryptionKey(key).core(config)
+                    .joinTimeout(Duration.ofSeconds(120)).listener(event -> record(e, node, event)).start());
+        }
+    }
+
+    private void record(int e, int node, ClusterEvent event) {
+        if (e != epoch) {
+            return;
+        }
+        long at = System.currentTimeMillis();
+        switch (event.kind()) {
+            case MEMBER_CHANGED -> {
+                ClusterEvent.MemberChanged changed = (ClusterEvent.MemberChanged) event;
+                observations.add(new Observation(node, at, Observation.Kind.STATUS, changed.member().name(),
+                        changed.member().status().name()));
+                observations.addRaw(node, at, "EV " + e + " " + at + " STATUS " + changed.member().name() + " "
+                        + changed.member().status() + " " + changed.change() + " " + changed.onWordOf());
+            }
+            case USER_EVENT -> observations.add(new Observation(node, at, Observation.Kind.USER,
+                    ((ClusterEvent.UserEventReceived) event).event().name(), ""));
+            case KEY_CHANGED -> {
+                ClusterEvent.KeyChanged changed = (ClusterEvent.KeyChanged) event;
+                observations.add(new Observation(node, at, Observation.Kind.KEY,
+                        changed.change().owner().name(), changed.change().key()));
+            }
+            case NAME_CONFLICT -> {
+                // not part of any scenario
+            }
+        }
+    }
+
+    @Override
+    public long joinAll() {
+        long t0 = System.currentTimeMillis();
+        String seed = "127.0.0.1:" + nodes.get(0).boundAddress().getPort();
+        for (int i = 1; i < size; i++) {
+            nodes.get(i).join(List.of(seed));
+        }
+        return t0;
+    }
+
+    @Override
+    public long kill(int i) {
+        long t0 = System.currentTimeMillis();
+        stop(nodes.get(i));
+        return t0;
+    }
+
+    @Override
+    public long leave(int i) {
+        long t0 = System.currentTimeMillis();
+        Cluster node = nodes.get(i);
+        Executor executor = leaver;
+        executor.execute(() -> {
+            node.leave().orTimeout(30, TimeUnit.SECONDS).join();
+            stop(node);
+        });
+        return t0;
+    }
+
+    @Override
+    public long fireEvent(int i, String name) {
+        long t0 = System.currentTimeMillis();
+        nodes.get(i).broadcast(name, new byte[0]);
+        return t0;
+    }
+
+    @Override
+    public long writeKey(int i, String key, String value) {
+        long t0 = System.currentTimeMillis();
+        nodes.get(i).put(key, value.getBytes(StandardCharsets.UTF_8));
+        return t0;
+    }
+
+    @Override
+    public List<ProcessHandle> processes() {
+        return List.of();
+    }
+
+    @Override
+    public Optional<long[]> bytesSent() {
+        long[] bytes = new long[size];
+        for (int i = 0; i < size; i++) {
+            var m = nodes.get(i).metrics().core();
+            bytes[i] = m.bytesSent() + ProcessCluster.CIPHER_OVERHEAD_BYTES * m.packetsSent();
+        }
+        return Optional.of(bytes);
+    }
+
+    private void closeNodes() {
+        for (Cluster node : nodes) {
+            stop(node);
+        }
+        nodes.clear();
+        stopped.clear();
+    }
+
+    private void stop(Cluster node) {
+        if (stopped.add(node)) {
+            node.close();
+        }
+    }
+
+    @Override
+    public void close() {
+        closeNodes();
+        leaver.shutdownNow();
+    }
+}

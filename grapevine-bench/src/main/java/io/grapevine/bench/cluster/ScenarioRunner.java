@@ -1,0 +1,221 @@
+package io.grapevine.bench.cluster;
+
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Runs one scenario once on a {@link ClusterUnderTest}: starts a fresh cluster, drives it, and
+ * times the interval from the action (as the runner issued it) to the moment the last node
+ * reported the outcome. Every wait is bounded by the timeout.
+ */
+final class ScenarioRunner {
+    private final ClusterUnderTest cluster;
+    private final long timeoutMillis;
+    private final long settleMillis;
+    private final long idleMillis;
+    private final PrintWriter log;
+    private int run;
+
+    /**
+     * @param timeoutMillis how long one condition may take before the run counts as timed out
+     * @param settleMillis pause after convergence before the action, so join traffic has died down
+     * @param idleMillis how long S5 measures
+     * @param log progress lines (stderr)
+     */
+    ScenarioRunner(ClusterUnderTest cluster, long timeoutMillis, long settleMillis, long idleMillis, PrintWriter log) {
+        this.cluster = cluster;
+        this.timeoutMillis = timeoutMillis;
+        this.settleMillis = settleMillis;
+        this.idleMillis = idleMillis;
+        this.log = log;
+    }
+
+    RunOutcome run(Scenario scenario) throws Exception {
+        run++;
+        return switch (scenario) {
+            case S1 -> join();
+            case S2 -> failure();
+            case S3 -> dissemination();
+            case S4 -> leave();
+            case S5 -> idle();
+        };
+    }
+
+    private Map<Integer, String> names() {
+        Map<Integer, String> names = new HashMap<>();
+        for (int i = 0; i < cluster.size(); i++) {
+            names.put(i, cluster.name(i));
+        }
+        return names;
+    }
+
+    private Set<Integer> allBut(int excluded) {
+        Set<Integer> nodes = new TreeSet<>();
+        for (int i = 0; i < cluster.size(); i++) {
+            if (i != excluded) {
+                nodes.add(i);
+            }
+        }
+        return nodes;
+    }
+
+    private Map<Integer, Long> awaitJoined(long t0) throws InterruptedException {
+        return cluster.observations().awaitAll(allBut(-1), Observations.seesLive(names(), cluster.size() - 1),
+                t0 + timeoutMillis);
+    }
+
+    private RunOutcome join() throws Exception {
+        cluster.startFresh(false);
+        long t0 = cluster.joinAll();
+        Map<Integer, Long> joined = awaitJoined(t0);
+        Map<Scenario.Metric, Double> values = new EnumMap<>(Scenario.Metric.class);
+        List<Double> perNode = new ArrayList<>();
+        joined.values().forEach(at -> perNode.add((double) (at - t0)));
+        boolean timedOut = joined.size() < cluster.size();
+        if (!timedOut) {
+            values.put(Scenario.Metric.JOIN_ALL, Quantiles.of(perNode).max());
+            values.put(Scenario.Metric.JOIN_NODE_MEDIAN, Quantiles.of(perNode).median());
+        }
+        return outcome(values, t0, -1, timedOut);
+    }
+
+    /** Starts fresh, joins, waits for every node to see N alive and then the settle time; returns that moment. */
+    private long converged() throws Exception {
+        cluster.startFresh(false);
+        long t0 = cluster.joinAll();
+        if (awaitJoined(t0).size() < cluster.size()) {
+            throw new IllegalStateException(cluster.system() + " did not converge within " + timeoutMillis + " ms");
+        }
+        long since = System.currentTimeMillis();
+        Thread.sleep(settleMillis);
+        return since;
+    }
+
+    private RunOutcome failure() throws Exception {
+        long since = converged();
+        int victim = cluster.size() / 2;
+        long t0 = cluster.kill(victim);
+        Map<Integer, Long> seen = cluster.observations().awaitAll(allBut(victim),
+                Observations.first(Observation.Kind.STATUS, cluster.name(victim), "DEAD", t0), t0 + timeoutMillis);
+        return timed(Scenario.Metric.DETECT_ALL, seen, t0, allBut(victim).size(), since, victim);
+    }
+
+    private RunOutcome dissemination() throws Exception {
+        long since = converged();
+        int origin = 1;
+        String event = "bench-event-" + run;
+        long t0 = cluster.fireEvent(origin, event);
+        Map<Integer, Long> events = cluster.observations().awaitAll(allBut(origin),
+                Observations.first(Observation.Kind.USER, event, "", t0), t0 + timeoutMillis);
+        long t1 = cluster.writeKey(origin, "bench-key", "v" + run);
+        Map<Integer, Long> keys = cluster.observations().awaitAll(allBut(origin),
+                Observations.first(Observation.Kind.KEY, cluster.name(origin), "", t1), t1 + timeoutMillis);
+        RunOutcome first = timed(Scenario.Metric.EVENT_ALL, events, t0, cluster.size() - 1, since, -1);
+        RunOutcome second = timed(Scenario.Metric.KEY_ALL, keys, t1, cluster.size() - 1, since, -1);
+        Map<Scenario.Metric, Double> values = new EnumMap<>(Scenario.Metric.class);
+        values.putAll(first.values());
+        values.putAll(second.values());
+        return new RunOutcome(values, second.falselySuspected(), second.falselyDead(),
+                first.timedOut() || second.timedOut());
+    }
+
+    private RunOutcome leave() throws Exception {
+        long since = converged();
+        int leaver = cluster.size() - 1;
+        long t0 = cluster.leave(leaver);
+        Map<Integer, Long> seen = cluster.observations().awaitAll(allBut(leaver),
+                Observations.first(Observation.Kind.STATUS, cluster.name(leaver), "LEFT", t0), t0 + timeoutMillis);
+        return timed(Scenario.Metric.LEAVE_ALL, seen, t0, allBut(leaver).size(), since, leaver);
+    }
+
+    private RunOutcome timed(Scenario.Metric metric, Map<Integer, Long> seen, long t0, int expected, long since,
+                             int excused) {
+        Map<Scenario.Metric, Double> values = new EnumMap<>(Scenario.Metric.class);
+        boolean timedOut = seen.size() < expected;
+        if (!timedOut) {
+            values.put(metric, (double) (seen.values().stream().mapToLong(Long::longValue).max().orElse(t0) - t0));
+        }
+        return outcome(values, since, excused, timedOut);
+    }
+
+    /** Counts healthy members reported suspect or dead since {@code since}; {@code excused} is the victim or leaver. */
+    private RunOutcome outcome(Map<Scenario.Metric, Double> values, long since, int excused, boolean timedOut) {
+        Set<String> suspected = new HashSet<>();
+        Set<String> dead = new HashSet<>();
+        String excusedName = excused < 0 ? "" : cluster.name(excused);
+        for (Observation o : cluster.observations().snapshot()) {
+            if (o.kind() != Observation.Kind.STATUS || o.atMillis() < since || o.subject().equals(excusedName)) {
+                continue;
+            }
+            if (o.detail().equals("SUSPECT")) {
+                suspected.add(o.subject());
+            } else if (o.detail().equals("DEAD")) {
+                dead.add(o.subject());
+            }
+        }
+        if (timedOut) {
+            log.println("  " + cluster.system() + " run " + run + " timed out after " + timeoutMillis + " ms");
+        }
+        return new RunOutcome(values, suspected.size(), dead.size(), timedOut);
+    }
+
+    private RunOutcome idle() throws Exception {
+        cluster.startFresh(true);
+        long t0 = cluster.joinAll();
+        if (awaitJoined(t0).size() < cluster.size()) {
+            throw new IllegalStateException(cluster.system() + " did not converge within " + timeoutMillis + " ms");
+        }
+        Thread.sleep(settleMillis);
+        long since = System.currentTimeMillis();
+        List<ProcessHandle> processes = cluster.processes();
+        double cpuBefore = cpuSeconds(processes);
+        long[] bytesBefore = cluster.bytesSent().orElse(new long[0]);
+        long start = System.nanoTime();
+        Thread.sleep(idleMillis);
+        double cpuAfter = cpuSeconds(processes);
+        long[] bytesAfter = cluster.bytesSent().orElse(new long[0]);
+        double seconds = (System.nanoTime() - start) / 1e9;
+        Map<Scenario.Metric, Double> values = new EnumMap<>(Scenario.Metric.class);
+        int n = cluster.size();
+        values.put(Scenario.Metric.CPU, (cpuAfter - cpuBefore) / n / (seconds / 60));
+        values.put(Scenario.Metric.RSS, rssMib(processes) / n);
+        if (bytesBefore.length == n && bytesAfter.length == n) {
+            long sent = 0;
+            for (int i = 0; i < n; i++) {
+                sent += bytesAfter[i] - bytesBefore[i];
+            }
+            values.put(Scenario.Metric.BYTES, sent / seconds / n);
+        }
+        return outcome(values, since, -1, false);
+    }
+
+    /** CPU seconds of the nodes' processes, or of this JVM when they share it. */
+    private static double cpuSeconds(List<ProcessHandle> processes) throws Exception {
+        if (processes.isEmpty()) {
+            return ProcStat.of(ProcessHandle.current().pid()).cpuSeconds();
+        }
+        double total = 0;
+        for (ProcessHandle process : processes) {
+            total += ProcStat.of(process.pid()).cpuSeconds();
+        }
+        return total;
+    }
+
+    private static double rssMib(List<ProcessHandle> processes) throws Exception {
+        if (processes.isEmpty()) {
+            return ProcStat.of(ProcessHandle.current().pid()).rssKib() / 1024.0;
+        }
+        long total = 0;
+        for (ProcessHandle process : processes) {
+            total += ProcStat.of(process.pid()).rssKib();
+        }
+        return total / 1024.0;
+    }
+}

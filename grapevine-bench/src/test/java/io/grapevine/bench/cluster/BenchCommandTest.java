@@ -1,0 +1,63 @@
+package io.grapevine.bench.cluster;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import picocli.CommandLine;
+
+class BenchCommandTest {
+    private final StringWriter out = new StringWriter();
+    private final StringWriter err = new StringWriter();
+
+    private int execute(String... args) {
+        CommandLine command = new CommandLine(new BenchCommand());
+        command.setOut(new PrintWriter(out, true));
+        command.setErr(new PrintWriter(err, true));
+        return command.execute(args);
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "s1 --nodes 1             | --nodes must be in 2..256: 1",
+        "s1 --nodes 1000          | --nodes must be in 2..256: 1000",
+        "s2 --runs 0              | --runs must be in 1..1000: 0",
+        "s3 --warmup -1           | --warmup must be in 0..100: -1",
+        "s5 --duration-s 1        | --duration-s must be in 5..3600: 1",
+        "s4 --timeout-s 0         | --timeout-s must be in 1..3600: 0",
+        "s4 --settle-ms -5        | --settle-ms must be in 0..600000: -5",
+        "s1 --format xml          | --format must be text or json: xml",
+        "s1 --peer consul         | --peer must be none or serf: consul",
+        "s3 --direct-mail-fanout -1 | --direct-mail-fanout must be in 0..100000: -1",
+        "s1 --processes --in-jvm  | --processes and --in-jvm are mutually exclusive",
+        "s9                       | SCENARIO must be one of s1, s2, s3, s4, s5: s9"})
+    void badArgumentsNameTheFlag(String args, String message) {
+        assertThat(execute(args.trim().split(" +"))).isEqualTo(2);
+        assertThat(err.toString()).contains(message);
+    }
+
+    @Test
+    void separateProcessesAreTheDefaultFrom32Nodes() {
+        BenchCommand small = new BenchCommand();
+        new CommandLine(small).parseArgs("s1", "--nodes", "31");
+        BenchCommand large = new BenchCommand();
+        new CommandLine(large).parseArgs("s1", "--nodes", "32");
+        BenchCommand forced = new BenchCommand();
+        new CommandLine(forced).parseArgs("s1", "--nodes", "64", "--in-jvm");
+        assertThat(small.separateProcesses()).isFalse();
+        assertThat(large.separateProcesses()).isTrue();
+        assertThat(forced.separateProcesses()).isFalse();
+    }
+
+    @Test
+    void fourNodesInThisJvmJoinAndAreReportedAsJson() {
+        int code = execute("s1", "--nodes", "4", "--runs", "1", "--warmup", "0", "--in-jvm", "--format", "json",
+                "--timeout-s", "30");
+        assertThat(code).as(err.toString()).isZero();
+        assertThat(out.toString()).contains("\"scenario\":\"S1\"", "\"nodes\":4", "\"system\":\"grapevine\"",
+                "\"join_all_ms\":{\"runs\":[", "\"timeouts\":0", "\"falselyDead\":0");
+    }
+}
