@@ -183,6 +183,7 @@ final class Gossiper {
         UserEvent event = new UserEvent(membership.self().name(), events.tick(), name, Bytes.copyOf(payload));
         events.accept(event.origin(), event.lamportTime());
         deliver(event, out);
+        mail(event, out);
         return event;
     }
 
@@ -196,6 +197,33 @@ final class Gossiper {
             case STALE -> counters.drop(DropReason.STALE_EVENT);
             case DUPLICATE -> { }
             default -> throw new IllegalStateException();
+        }
+    }
+
+    /** Direct mail: the event goes at once to up to {@code directMailFanout} live members, besides the rumor. */
+    private void mail(UserEvent event, Outputs out) {
+        int fanout = config.directMailFanout();
+        if (fanout == 0) {
+            return;
+        }
+        List<MemberEntry> all = table.entries();
+        if (all.size() - 1 <= fanout) {
+            for (MemberEntry entry : all) {
+                if (entry != membership.self() && entry.status().isLive()) {
+                    transmitter.send(entry.id().address(), event, out);
+                }
+            }
+            return;
+        }
+        List<MemberEntry> chosen = new ArrayList<>(fanout);
+        for (int attempt = 0; attempt < 3 * fanout + 8 && chosen.size() < fanout; attempt++) {
+            MemberEntry entry = table.random(random);
+            if (entry != membership.self() && entry.status().isLive() && !chosen.contains(entry)) {
+                chosen.add(entry);
+            }
+        }
+        for (MemberEntry entry : chosen) {
+            transmitter.send(entry.id().address(), event, out);
         }
     }
 
