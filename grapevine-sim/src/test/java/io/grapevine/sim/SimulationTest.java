@@ -96,7 +96,8 @@ class SimulationTest {
     void aLeavingNodeRunsUntilItsLeaveHasSpreadAndThenStops() {
         Simulation sim = converged(8, 5);
         sim.leave(6);
-        assertThat(sim.state(6)).isEqualTo(NodeState.LEAVING);
+        // the leave is mailed to all seven members at once, so it may have spread already
+        assertThat(sim.state(6)).isIn(NodeState.LEAVING, NodeState.LEFT);
         sim.runFor(sim.config().leaveLingerNanos() + SECOND);
         assertThat(sim.state(6)).isEqualTo(NodeState.LEFT);
         assertThat(sim.node(0).member("node-6").orElseThrow().status()).isEqualTo(MemberStatus.LEFT);
