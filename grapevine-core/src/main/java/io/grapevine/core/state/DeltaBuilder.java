@@ -156,7 +156,9 @@ final class DeltaBuilder {
                 continue;
             }
             // the peer missed deletions we no longer remember: only a reset can repair it
-            boolean reset = watermark > 0 && watermark < stream.gcVersion() && peerGc < stream.gcVersion();
+            // (even a peer holding nothing: by the time a delayed delta arrives it may hold
+            // something, and only a reset says "drop what you have")
+            boolean reset = watermark < stream.gcVersion() && peerGc < stream.gcVersion();
             stale.add(new Pending(owner, priority, reset, reset ? 0 : watermark));
         }
         return stale;
