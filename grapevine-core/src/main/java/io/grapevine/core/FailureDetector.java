@@ -97,7 +97,7 @@ final class FailureDetector {
         if (membership.self().status() == MemberStatus.LEFT) {
             return;
         }
-        String name = schedule.next(this::probeable, candidates(), random);
+        String name = schedule.next(this::probeable, this::candidates, random);
         if (name == null) {
             return;
         }
@@ -106,12 +106,12 @@ final class FailureDetector {
         probe = new ProbeRound(target.id(), seq, nowNanos, nowNanos + config.probeTimeoutNanos() * multiplier(),
                 nowNanos + interval);
         List<byte[]> frames = new ArrayList<>(2);
-        frames.add(WireCodec.encodeFrame(new Ping(seq, name)));
         if (target.status() == MemberStatus.SUSPECT) {
-            // tell the suspect directly, so it can refute even if gossip misses it
+            // tell the suspect directly, before the ping, so its refutation rides on the ack
             frames.add(WireCodec.encodeFrame(new MemberUpdate(target.id(), target.incarnation(),
                     MemberStatus.SUSPECT, membership.self().name())));
         }
+        frames.add(WireCodec.encodeFrame(new Ping(seq, name)));
         transmitter.send(target.id().address(), frames, out);
     }
 
@@ -182,6 +182,11 @@ final class FailureDetector {
         Ack ack = new Ack(ping.sequence());
         if (stream) {
             transmitter.stream(from, ack, out);
+        } else if (membership.self().status() == MemberStatus.LEFT) {
+            // whoever still probes us missed the leave: say so with the ack
+            MemberEntry self = membership.self();
+            transmitter.send(from, List.of(WireCodec.encodeFrame(ack), WireCodec.encodeFrame(
+                    new MemberUpdate(self.id(), self.incarnation(), MemberStatus.LEFT, self.name()))), out);
         } else {
             transmitter.send(from, ack, out);
         }

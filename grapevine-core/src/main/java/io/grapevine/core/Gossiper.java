@@ -33,6 +33,12 @@ final class Gossiper {
     private final Counters counters;
     private long nextGossipNanos;
     private long nextPushPullNanos;
+    private String observedHost = "";
+    /** Extra full syncs right after joining, to catch members that joined concurrently. */
+    private int followUpsLeft;
+    private long nextFollowUpNanos = Long.MAX_VALUE;
+    private static final int JOIN_FOLLOW_UPS = 2;
+    private static final long FOLLOW_UP_DELAY_NANOS = 1_000_000_000L;
 
     Gossiper(CoreConfig config, MemberTable table, Membership membership, Transmitter transmitter,
              RumorQueue rumors, RandomSource random, Counters counters, long nowNanos) {
@@ -50,7 +56,7 @@ final class Gossiper {
     }
 
     long nextDeadlineNanos() {
-        return Math.min(nextGossipNanos, nextPushPullNanos);
+        return Math.min(Math.min(nextGossipNanos, nextPushPullNanos), nextFollowUpNanos);
     }
 
     void onTick(long nowNanos, Outputs out) {
@@ -58,11 +64,19 @@ final class Gossiper {
             nextGossipNanos = nowNanos + config.gossipIntervalNanos();
             gossipRound(nowNanos, out);
         }
+        if (nextFollowUpNanos <= nowNanos) {
+            followUpsLeft--;
+            nextFollowUpNanos = followUpsLeft > 0 ? nowNanos + 2 * FOLLOW_UP_DELAY_NANOS : Long.MAX_VALUE;
+            MemberEntry peer = randomPeer(nowNanos, false);
+            if (peer != null) {
+                transmitter.stream(peer.id().address(), snapshot(false, false, ""), out);
+            }
+        }
         if (nextPushPullNanos <= nowNanos) {
             nextPushPullNanos = nowNanos + pushPullIntervalNanos();
             MemberEntry peer = randomPeer(nowNanos, false);
             if (peer != null) {
-                transmitter.stream(peer.id().address(), snapshot(false, false, nowNanos), out);
+                transmitter.stream(peer.id().address(), snapshot(false, false, ""), out);
             }
         }
     }
@@ -113,7 +127,7 @@ final class Gossiper {
 
     /** Sends this node's full state to every seed and asks for theirs. */
     void join(List<Address> seeds, long nowNanos, Outputs out) {
-        StateSync request = snapshot(true, false, nowNanos);
+        StateSync request = snapshot(true, false, "");
         for (Address seed : seeds) {
             if (!seed.equals(membership.self().id().address())) {
                 transmitter.stream(seed, request, out);
@@ -125,6 +139,11 @@ final class Gossiper {
     void onStateSync(Address from, NodeId sender, StateSync sync, long nowNanos, Outputs out) {
         if (sync.response() && sync.join()) {
             events.ignoreBefore(sync.eventClock());
+            if (followUpsLeft == 0 && nextFollowUpNanos == Long.MAX_VALUE) {
+                // the seed answered before hearing of members joining at the same time: ask again soon
+                followUpsLeft = JOIN_FOLLOW_UPS;
+                nextFollowUpNanos = nowNanos + FOLLOW_UP_DELAY_NANOS;
+            }
         } else {
             events.witness(sync.eventClock());
         }
@@ -136,16 +155,23 @@ final class Gossiper {
             membership.apply(new MemberUpdate(state.member(), state.incarnation(), status, origin), nowNanos, out);
         }
         if (!sync.response()) {
-            transmitter.stream(from, snapshot(sync.join(), true, nowNanos), out);
+            transmitter.stream(from, snapshot(sync.join(), true, from.host()), out);
+        } else if (!sync.observedHost().isEmpty()) {
+            observedHost = sync.observedHost();
         }
     }
 
-    private StateSync snapshot(boolean join, boolean response, long nowNanos) {
+    /** The host a seed or peer last saw this node's requests come from; empty until one answered. */
+    String observedHost() {
+        return observedHost;
+    }
+
+    private StateSync snapshot(boolean join, boolean response, String seenHost) {
         List<MemberState> states = new ArrayList<>(table.size());
         for (MemberEntry entry : table.entries()) {
             states.add(new MemberState(entry.id(), entry.incarnation(), entry.status()));
         }
-        return new StateSync(join, response, events.clock(), states);
+        return new StateSync(join, response, events.clock(), seenHost, states);
     }
 
     /** Fires a user event from this node: delivered here at once, then disseminated. */
@@ -157,6 +183,7 @@ final class Gossiper {
         UserEvent event = new UserEvent(membership.self().name(), events.tick(), name, Bytes.copyOf(payload));
         events.accept(event.origin(), event.lamportTime());
         deliver(event, out);
+        mail(event, out);
         return event;
     }
 
@@ -170,6 +197,33 @@ final class Gossiper {
             case STALE -> counters.drop(DropReason.STALE_EVENT);
             case DUPLICATE -> { }
             default -> throw new IllegalStateException();
+        }
+    }
+
+    /** Direct mail: the event goes at once to up to {@code directMailFanout} live members, besides the rumor. */
+    private void mail(UserEvent event, Outputs out) {
+        int fanout = config.directMailFanout();
+        if (fanout == 0) {
+            return;
+        }
+        List<MemberEntry> all = table.entries();
+        if (all.size() - 1 <= fanout) {
+            for (MemberEntry entry : all) {
+                if (entry != membership.self() && entry.status().isLive()) {
+                    transmitter.send(entry.id().address(), event, out);
+                }
+            }
+            return;
+        }
+        List<MemberEntry> chosen = new ArrayList<>(fanout);
+        for (int attempt = 0; attempt < 3 * fanout + 8 && chosen.size() < fanout; attempt++) {
+            MemberEntry entry = table.random(random);
+            if (entry != membership.self() && entry.status().isLive() && !chosen.contains(entry)) {
+                chosen.add(entry);
+            }
+        }
+        for (MemberEntry entry : chosen) {
+            transmitter.send(entry.id().address(), event, out);
         }
     }
 

@@ -45,8 +45,12 @@ final class Membership {
         return self;
     }
 
-    /** Applies {@code update}, received from gossip or raised here. */
+    /** Applies {@code update}, received from gossip or raised here; changes are re-gossiped. */
     UpdateVerdict apply(MemberUpdate update, long nowNanos, Outputs out) {
+        return applyUpdate(update, nowNanos, out);
+    }
+
+    private UpdateVerdict applyUpdate(MemberUpdate update, long nowNanos, Outputs out) {
         NodeId id = update.member();
         if (id.name().equals(self.name())) {
             return applyAboutSelf(update, nowNanos, out);
@@ -98,7 +102,8 @@ final class Membership {
             return UpdateVerdict.APPLIED;
         }
         // a newer life we missed is already suspect or gone: apply that on top
-        apply(new MemberUpdate(update.member(), update.incarnation(), update.status(), update.origin()), nowNanos, out);
+        applyUpdate(new MemberUpdate(update.member(), update.incarnation(), update.status(), update.origin()),
+                nowNanos, out);
         return UpdateVerdict.APPLIED;
     }
 
@@ -196,8 +201,14 @@ final class Membership {
             return UpdateVerdict.CONFLICT_REJECTED;
         }
         boolean accusation = update.status() == MemberStatus.SUSPECT || update.status() == MemberStatus.DEAD;
-        if (!accusation || self.status() == MemberStatus.LEFT || update.incarnation() < self.incarnation()) {
+        if (!accusation || self.status() == MemberStatus.LEFT) {
             return UpdateVerdict.IGNORED;
+        }
+        if (update.incarnation() < self.incarnation()) {
+            // the accuser missed our refutation: send it round again (it rides on our next
+            // packets, the ack to the accuser's probe among them)
+            gossip(self, me.name());
+            return UpdateVerdict.STALE;
         }
         long incarnation = update.incarnation() + 1;
         table.update(self, me, incarnation, MemberStatus.ALIVE, nowNanos);

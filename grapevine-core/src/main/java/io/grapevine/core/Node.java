@@ -130,10 +130,22 @@ public final class Node {
         if (decoded == null) {
             return;
         }
+        learnSender(decoded.sender(), nowNanos, out);
         for (WireMessage message : decoded.messages()) {
             dispatch(from, decoded.sender(), message, false, nowNanos, out);
         }
         accusations.heardFrom(decoded.sender(), nowNanos, out);
+    }
+
+    /**
+     * A packet from a member we do not know proves it exists and is alive: admit it (at the
+     * lowest incarnation, which any real update supersedes). A join announcement that missed
+     * this node then costs a few gossip rounds, not a wait for the next anti-entropy sync.
+     */
+    private void learnSender(NodeId sender, long nowNanos, Outputs out) {
+        if (table.get(sender.name()) == null) {
+            applyUpdate(new MemberUpdate(sender, 0, MemberStatus.ALIVE, sender.name()), nowNanos, out);
+        }
     }
 
     /** Handles one message received over a stream (join, push-pull, fallback probe). */
@@ -238,7 +250,18 @@ public final class Node {
     /** Leaves gracefully: the leave rides out at top priority; keep ticking until {@link #leaveSpread()}. */
     public void leave(long nowNanos, Outputs out) {
         observeTime(nowNanos);
+        if (membership.self().status() == MemberStatus.LEFT) {
+            return;
+        }
         membership.leave(nowNanos, out);
+        // direct mail to every member as well as the rumor: a member the rumor misses would
+        // otherwise keep the leaver alive until the next anti-entropy sync
+        MemberUpdate left = new MemberUpdate(self(), membership.self().incarnation(), MemberStatus.LEFT, self().name());
+        for (MemberEntry entry : table.entries()) {
+            if (entry != membership.self() && entry.status().isLive()) {
+                transmitter.send(entry.id().address(), left, out);
+            }
+        }
     }
 
     /** True once this node has left and its leave rumor has been retransmitted to the limit. */
@@ -331,6 +354,15 @@ public final class Node {
         return new NodeMetrics(counters.packetsSent, counters.bytesSent, counters.packetsReceived,
                 counters.bytesReceived, rumors.size(), rumors.maxSize(), dropped, detector.healthScore(),
                 counters.drops(), detector.roundTrips().quantile(0.5), detector.roundTrips().quantile(0.99));
+    }
+
+    /**
+     * The host this node's last full-state request came from as the peer that answered saw it,
+     * or empty before any answer. When it differs from the advertised host, members may be
+     * unable to reach this node (NAT, a wrong advertise address).
+     */
+    public String observedHost() {
+        return gossiper.observedHost();
     }
 
     /**

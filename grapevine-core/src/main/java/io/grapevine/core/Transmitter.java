@@ -44,11 +44,18 @@ final class Transmitter {
         send(to, List.of(WireCodec.encodeFrame(message)), out);
     }
 
-    /** Sends the given frames to {@code to} with rumors piggy-backed. */
+    /**
+     * Sends the given frames to {@code to} with rumors piggy-backed. A frame too large for a
+     * datagram (a big digest or delta) goes over a stream instead: never dropped silently.
+     */
     void send(Address to, List<byte[]> frames, Outputs out) {
         builder.start(header);
         for (byte[] frame : frames) {
-            builder.tryAdd(frame);
+            if (!builder.tryAdd(frame)) {
+                byte[] packet = WireCodec.packetOf(header, frame);
+                counters.sent(packet.length);
+                out.sendStream(to, packet);
+            }
         }
         rumors.fill(builder, transmitLimit());
         if (builder.count() > 0) {

@@ -73,6 +73,26 @@ class MembershipRulesTest {
     }
 
     @Test
+    void aStaleAccusationMakesTheAccusedRepeatItsRefutationOnTheAck() {
+        receive(PEER, update(PEER, 0, MemberStatus.ALIVE, "peer"));
+        receive(PEER, update(SELF, 0, MemberStatus.SUSPECT, "peer"));
+        assertThat(node.member("self").orElseThrow().incarnation()).isEqualTo(1);
+        // drain the first refutation, as if it had been sent everywhere but to the accuser
+        for (int i = 0; i < 50; i++) {
+            node.onTick(node.nextDeadlineNanos(), out);
+        }
+        out.sent.clear();
+        // the accuser still holds the old suspicion and probes: suspicion first, then the ping
+        receive(PEER, update(SELF, 0, MemberStatus.SUSPECT, "peer"), new io.grapevine.core.wire.Ping(5, "self"));
+        List<WireMessage> ack = out.sent.stream().filter(s -> s.to().equals(PEER.address()))
+                .map(s -> ((Decoded.Ok) WireCodec.decode(s.packet(), "", 65_535)).packet())
+                .filter(p -> p.messages().stream().anyMatch(m -> m instanceof io.grapevine.core.wire.Ack))
+                .flatMap(p -> p.messages().stream()).toList();
+        assertThat(ack).anyMatch(m -> m instanceof MemberUpdate u && u.member().equals(SELF)
+                && u.status() == MemberStatus.ALIVE && u.incarnation() == 1);
+    }
+
+    @Test
     void suspicionOfAnOlderIncarnationIsStale() {
         receive(PEER, update(PEER, 3, MemberStatus.ALIVE, "peer"));
         receive(OTHER, update(PEER, 2, MemberStatus.SUSPECT, "other"));
@@ -87,7 +107,8 @@ class MembershipRulesTest {
         assertThat(peer().status()).isEqualTo(MemberStatus.SUSPECT);
         receive(PEER, update(PEER, 1, MemberStatus.ALIVE, "peer"));
         assertThat(peer().status()).isEqualTo(MemberStatus.ALIVE);
-        assertThat(out.changes()).extracting(ClusterEvent.MemberChanged::change)
+        assertThat(out.changes()).filteredOn(c -> c.member().name().equals("peer"))
+                .extracting(ClusterEvent.MemberChanged::change)
                 .containsExactly(Change.JOINED, Change.SUSPECTED, Change.REFUTED);
     }
 
@@ -184,6 +205,15 @@ class MembershipRulesTest {
         out.sent.clear();
         receive(PEER, new io.grapevine.core.wire.Ack(100));
         assertThat(out.sent).isEmpty();
+    }
+
+    @Test
+    void aPacketFromAnUnknownMemberAdmitsItAlive() {
+        receive(OTHER, new io.grapevine.core.wire.Ack(1));
+        assertThat(node.member("other")).hasValueSatisfying(m -> {
+            assertThat(m.status()).isEqualTo(MemberStatus.ALIVE);
+            assertThat(m.incarnation()).isZero();
+        });
     }
 
     @Test

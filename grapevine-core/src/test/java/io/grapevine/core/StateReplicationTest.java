@@ -72,6 +72,19 @@ class StateReplicationTest {
     }
 
     @Test
+    void digestsTooLargeForADatagramTravelOverTheStream() {
+        // 80 owners with state make a digest of more than 1,400 bytes
+        TestNetwork net = converged(CoreConfig.defaults().withStateRumors(false), 80, 5);
+        for (Node node : net.nodes()) {
+            node.put("k", new byte[] {1}, net.now, net.outputs(node.self().address()));
+        }
+        Node late = net.nodes().get(79);
+        boolean converged = net.runUntil(net.now + 120 * SECOND, x -> x.nodes().stream()
+                .allMatch(owner -> late.get(owner.self().name(), "k").isPresent()));
+        assertThat(converged).isTrue();
+    }
+
+    @Test
     void everyModeConverges() {
         for (SyncMode mode : SyncMode.values()) {
             TestNetwork net = converged(CoreConfig.defaults().withStateRumors(false).withStateSyncMode(mode), 6, 4);

@@ -92,6 +92,14 @@ public final class Cluster implements AutoCloseable {
         return runtime.node().self();
     }
 
+    /**
+     * The host a seed saw this node's join come from (empty before a seed answered). If it
+     * differs from {@code id().address().host()}, the advertise address is probably wrong.
+     */
+    public String observedHost() {
+        return call(() -> runtime.node().observedHost());
+    }
+
     /** The address the UDP and TCP sockets are bound to. */
     public InetSocketAddress boundAddress() {
         return transport.bound();

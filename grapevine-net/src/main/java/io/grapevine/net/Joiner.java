@@ -20,6 +20,7 @@ import java.util.concurrent.TimeoutException;
  * DNS lookups run on a resolver thread, never on the event loop.
  */
 final class Joiner {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Joiner.class);
     private final NetConfig config;
     private final NodeRuntime runtime;
     private final ExecutorService resolver;
@@ -44,11 +45,22 @@ final class Joiner {
         long deadline = NodeRuntime.now() + config.joinTimeoutNanos();
         runtime.loop().execute(() -> runtime.afterInput(() -> {
             if (!joined.isDone() && runtime.node().liveMemberCount() > 1) {
+                warnIfSeenElsewhere();
                 joined.complete(runtime.node().liveMemberCount());
             }
         }));
         attempt(seeds, joined, config.joinRetryInitialNanos(), deadline);
         return joined;
+    }
+
+    /** A seed that sees our requests come from another host than we advertise: members may not reach us. */
+    private void warnIfSeenElsewhere() {
+        String observed = runtime.node().observedHost();
+        String advertised = runtime.node().self().address().host();
+        if (!observed.isEmpty() && !observed.equals(advertised)) {
+            LOG.warn("the seed sees this node at {} but it advertises {}: members may be unable to reach it "
+                    + "(set the advertise address)", observed, advertised);
+        }
     }
 
     private void attempt(List<String> seeds, CompletableFuture<Integer> joined, long backoffNanos, long deadline) {

@@ -74,6 +74,8 @@ class LoopbackClusterTest {
     void eightNodesJoinThroughOneSeed() {
         joinedCluster(8);
         assertThat(nodes.get(3).liveMembers()).hasSize(8);
+        // the seed saw the joiner at the address it advertises
+        assertThat(nodes.get(3).observedHost()).isEqualTo("127.0.0.1");
     }
 
     @Test

@@ -103,7 +103,7 @@ public class TickBenchmark {
     private static StateSync peersSync() {
         List<MemberState> peers = new ArrayList<>(WireFixtures.stateSync(65).members());
         peers.remove(0);
-        return new StateSync(true, false, 1, peers);
+        return new StateSync(true, false, 1, "", peers);
     }
 
     /** {@value #TICKS_PER_OP} gossip rounds. */

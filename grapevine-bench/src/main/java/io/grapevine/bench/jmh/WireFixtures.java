@@ -44,6 +44,6 @@ final class WireFixtures {
         for (int i = 0; i < members; i++) {
             states.add(new MemberState(node(i), i % 5, MemberStatus.ALIVE));
         }
-        return new StateSync(true, false, 17, states);
+        return new StateSync(true, false, 17, "", states);
     }
 }

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
 
 /**
  * SWIM's randomized round-robin probe order: each round visits every member once in a fresh
@@ -17,10 +18,11 @@ public final class ProbeSchedule {
 
     /**
      * The next member to probe, skipping those {@code eligible} refuses; starts a new round
-     * from {@code candidates} when the current one is done. Returns {@code null} when no
+     * from {@code candidates} (asked only then) when the current one is done. Returns {@code null} when no
      * member is eligible.
      */
-    public String next(Predicate<String> eligible, Collection<String> candidates, RandomSource random) {
+    public String next(Predicate<String> eligible, Supplier<? extends Collection<String>> candidates,
+                       RandomSource random) {
         for (int rebuilds = 0; rebuilds < 2; rebuilds++) {
             while (index < order.size()) {
                 String name = order.get(index++);
@@ -29,17 +31,23 @@ public final class ProbeSchedule {
                 }
             }
             order.clear();
-            order.addAll(candidates);
+            order.addAll(candidates.get()); // O(N), once per round
             shuffle(random);
             index = 0;
         }
         return null;
     }
 
-    /** Inserts a newly known member at a random position among those not yet probed this round. */
+    /**
+     * Inserts a newly known member at a random position among those not yet probed this
+     * round: appended, then swapped with a uniformly chosen not-yet-probed slot. O(1).
+     */
     public void insert(String name, RandomSource random) {
-        int position = index + random.nextInt(order.size() - index + 1);
-        order.add(position, name);
+        order.add(name);
+        int last = order.size() - 1;
+        int position = index + random.nextInt(last - index + 1);
+        order.set(last, order.get(position));
+        order.set(position, name);
     }
 
     private void shuffle(RandomSource random) {

@@ -10,12 +10,7 @@ package io.grapevine.core.membership;
 public record Address(String host, int port) implements Comparable<Address> {
     /** Validates the host and port. */
     public Address {
-        if (host == null || host.isBlank()) {
-            throw new IllegalArgumentException("host must not be blank");
-        }
-        if (host.length() > 255) {
-            throw new IllegalArgumentException("host must be at most 255 characters: " + host.length());
-        }
+        TextLimits.checkName("host", host);
         if (port < 0 || port > 65535) {
             throw new IllegalArgumentException("port must be in 0..65535: " + port);
         }

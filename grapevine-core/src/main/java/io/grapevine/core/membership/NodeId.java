@@ -14,11 +14,9 @@ package io.grapevine.core.membership;
 public record NodeId(String name, Address address, long generation) {
     /** Validates the name. */
     public NodeId {
-        if (name == null || name.isBlank()) {
-            throw new IllegalArgumentException("name must not be blank");
-        }
-        if (name.length() > 255) {
-            throw new IllegalArgumentException("name must be at most 255 characters: " + name.length());
+        TextLimits.checkName("name", name);
+        if (generation < 0) {
+            throw new IllegalArgumentException("generation must be >= 0: " + generation);
         }
         if (address == null) {
             throw new IllegalArgumentException("address must not be null");

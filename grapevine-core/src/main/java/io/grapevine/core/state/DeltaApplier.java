@@ -61,6 +61,10 @@ final class DeltaApplier {
             // never half-apply a reset: keys not yet resent would vanish for a while
             return generation != null ? generation : ApplyVerdict.INCOMPLETE_RESET;
         }
+        if (part.reset() && part.maxVersion() < stream.maxVersion()) {
+            // a reset cut against an older digest of ours: we are already past it
+            return generation != null ? generation : ApplyVerdict.NOTHING_NEW;
+        }
         if (part.reset()) {
             reset(state, stream, part);
             return generation != null ? generation : ApplyVerdict.RESET;

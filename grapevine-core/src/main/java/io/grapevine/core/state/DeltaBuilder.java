@@ -14,8 +14,8 @@ import java.util.Map;
  * version-ordered prefix of what the peer lacks, so truncation never skips a version.
  */
 final class DeltaBuilder {
-    /** Budget charged per part for the owner identity and the part header. */
-    static final int PART_OVERHEAD_BYTES = 48;
+    /** Budget for the delta's own header (flags and part count). */
+    static final int DELTA_HEADER_BYTES = 6;
 
     private DeltaBuilder() {
     }
@@ -27,7 +27,8 @@ final class DeltaBuilder {
         final KeyStream stream;
         final boolean reset;
         final long fromVersion;
-        final int missing;
+        /** Staleness: how many versions the peer is behind (van Renesse's "most out of date"). O(1). */
+        final long lag;
         final Iterator<VersionedEntry> source;
         final List<VersionedEntry> taken = new ArrayList<>();
         private VersionedEntry head;
@@ -56,7 +57,7 @@ final class DeltaBuilder {
             this.reset = reset;
             this.fromVersion = fromVersion;
             Collection<VersionedEntry> entries = reset ? stream.all() : stream.after(fromVersion);
-            this.missing = reset ? stream.size() : stream.countAfter(fromVersion);
+            this.lag = stream.maxVersion() - fromVersion;
             this.source = entries.iterator();
         }
 
@@ -72,7 +73,7 @@ final class DeltaBuilder {
                        RandomSource random) {
         Map<String, DigestEntry[]> index = peer.index();
         List<DeltaPart> parts = new ArrayList<>();
-        int[] budget = {budgetBytes};
+        int[] budget = {budgetBytes - DELTA_HEADER_BYTES};
         boolean resetDeferred = false;
         for (KeyPriority priority : KeyPriority.values()) {
             List<Pending> stale = stale(owners, index, priority);
@@ -87,7 +88,7 @@ final class DeltaBuilder {
                 continue;
             }
             if (policy == DeltaPolicy.DEPTH_FIRST) {
-                stale.sort(Comparator.comparingInt((Pending p) -> -p.missing));
+                stale.sort(Comparator.comparingLong((Pending p) -> -p.lag));
                 for (Pending pending : stale) {
                     while (pending.hasNext() && take(pending, budget)) {
                         // keep taking from the most out-of-date stream
@@ -97,9 +98,10 @@ final class DeltaBuilder {
                 roundRobin(stale, budget, random);
             }
             for (Pending pending : stale) {
-                if (pending.missing == 0 && !pending.charged && budget[0] >= PART_OVERHEAD_BYTES) {
+                int header = EncodedSize.partHeader(pending.owner.owner());
+                if (!pending.charged && !pending.hasNext() && budget[0] >= header) {
                     // nothing left to send but a watermark to advance (its newest writes were forgotten deletes)
-                    budget[0] -= PART_OVERHEAD_BYTES;
+                    budget[0] -= header;
                     pending.charged = true;
                 }
                 if (!pending.taken.isEmpty() || (pending.charged && !pending.hasNext())) {
@@ -115,9 +117,9 @@ final class DeltaBuilder {
 
     /** Charges and takes the whole stream if it fits in the budget. */
     private static boolean fitsWhole(Pending pending, int[] budget) {
-        long cost = PART_OVERHEAD_BYTES + pending.owner.owner().name().length();
+        long cost = EncodedSize.partHeader(pending.owner.owner());
         for (VersionedEntry entry : pending.stream.all()) {
-            cost += entry.encodedSizeEstimate();
+            cost += entry.encodedSize();
         }
         if (cost > budget[0]) {
             return false;
@@ -130,15 +132,16 @@ final class DeltaBuilder {
         return true;
     }
 
-    static long missing(Collection<OwnerState> owners, Digest peer) {
+    /** Upper bound of the entries a peer lacks: the sum of version lags (O(owners), no entry walk). */
+    static long lag(Collection<OwnerState> owners, Digest peer) {
         Map<String, DigestEntry[]> index = peer.index();
-        long missing = 0;
+        long lag = 0;
         for (KeyPriority priority : KeyPriority.values()) {
             for (Pending pending : stale(owners, index, priority)) {
-                missing += pending.missing;
+                lag += pending.reset ? pending.stream.size() : pending.lag;
             }
         }
-        return missing;
+        return lag;
     }
 
     private static List<Pending> stale(Collection<OwnerState> owners, Map<String, DigestEntry[]> index,
@@ -153,7 +156,9 @@ final class DeltaBuilder {
                 continue;
             }
             // the peer missed deletions we no longer remember: only a reset can repair it
-            boolean reset = watermark > 0 && watermark < stream.gcVersion() && peerGc < stream.gcVersion();
+            // (even a peer holding nothing: by the time a delayed delta arrives it may hold
+            // something, and only a reset says "drop what you have")
+            boolean reset = watermark < stream.gcVersion() && peerGc < stream.gcVersion();
             stale.add(new Pending(owner, priority, reset, reset ? 0 : watermark));
         }
         return stale;
@@ -181,9 +186,9 @@ final class DeltaBuilder {
         }
         int cost = 0;
         if (!pending.charged) {
-            cost += PART_OVERHEAD_BYTES + pending.owner.owner().name().length();
+            cost += EncodedSize.partHeader(pending.owner.owner());
         }
-        cost += pending.head().encodedSizeEstimate();
+        cost += pending.head().encodedSize();
         if (cost > budget[0]) {
             return false;
         }

@@ -40,4 +40,9 @@ public record DeltaPart(NodeId owner, KeyPriority priority, boolean reset, long 
             throw new IllegalArgumentException("an entry's version exceeds maxVersion");
         }
     }
+
+    /** Bytes a part's header for {@code owner} occupies at most in an encoded delta (entries excluded). */
+    public static int encodedHeaderSize(NodeId owner) {
+        return EncodedSize.partHeader(owner);
+    }
 }

@@ -2,6 +2,7 @@ package io.grapevine.core.state;
 
 import io.grapevine.core.RandomSource;
 import io.grapevine.core.membership.NodeId;
+import io.grapevine.core.membership.TextLimits;
 import io.grapevine.core.wire.Bytes;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -180,9 +181,12 @@ public final class ReplicatedState {
                 entry.version() == stream.maxVersion(), List.of(entry));
     }
 
-    /** How many entries a peer with digest {@code peer} lacks in all (resets counted whole). */
+    /**
+     * An upper bound of the entries a peer with digest {@code peer} lacks: the sum of its
+     * version lags (resets counted whole). Costs O(owners), never a walk over entries.
+     */
     public long missingEntries(Digest peer) {
-        return DeltaBuilder.missing(owners.values(), peer);
+        return DeltaBuilder.lag(owners.values(), peer);
     }
 
     /** Forgets an owner whose member was reaped from the member table. */
@@ -237,6 +241,9 @@ public final class ReplicatedState {
     private void checkKey(String key) {
         if (key == null || key.isEmpty()) {
             throw new IllegalArgumentException("key must not be empty");
+        }
+        if (!TextLimits.isWellFormed(key)) {
+            throw new IllegalArgumentException("key must not contain an unpaired surrogate");
         }
         int bytes = key.getBytes(StandardCharsets.UTF_8).length;
         if (bytes > config.maxKeyBytes()) {

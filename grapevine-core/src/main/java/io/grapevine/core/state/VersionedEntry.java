@@ -27,8 +27,8 @@ public record VersionedEntry(String key, Bytes value, long version, boolean tomb
         }
     }
 
-    /** Bytes this entry occupies in a delta (key and value plus a bounded overhead). */
-    public int encodedSizeEstimate() {
-        return key.length() + value.length() + 14;
+    /** Bytes this entry occupies in an encoded delta. */
+    public int encodedSize() {
+        return EncodedSize.entry(this);
     }
 }

@@ -43,6 +43,9 @@ public final class PacketBuilder {
 
     /** Appends {@code frame} if it fits; returns false (and changes nothing) if it does not. */
     public boolean tryAdd(byte[] frame) {
+        if (frame.length < 2) {
+            throw new IllegalArgumentException("a frame has at least a type and a length byte");
+        }
         if (frame.length > remaining()) {
             return false;
         }

@@ -18,16 +18,19 @@ import java.util.List;
  * delta   := flags u8 (bit 0: resetDeferred) | count varint | part{count}
  * part    := owner node | priority u8 | flags u8 (bit 0: reset, bit 1: complete)
  *            | fromVersion varint | gcVersion varint | maxVersion varint | count varint | entry{count}
- * entry   := key str8 | version varint | tombstone u8 | value (length varint | bytes)
+ * entry   := key str8 (non-empty) | version varint | tombstone u8 | value (length varint | bytes)
  * </pre>
  *
  * Counts are checked against the bytes left before anything is allocated.
  */
 final class StateCodec {
     private static final KeyPriority[] PRIORITIES = KeyPriority.values();
+    /** Smallest node (7: 1-byte name and host, port, generation), priority, two versions. */
     private static final int MIN_ROW_BYTES = 10;
+    /** Smallest node (7), priority, flags, three versions, entry count. */
     private static final int MIN_PART_BYTES = 13;
-    private static final int MIN_ENTRY_BYTES = 6;
+    /** key str8 of 1 byte (2), version (1), tombstone (1), empty value length (1). */
+    private static final int MIN_ENTRY_BYTES = 5;
 
     private StateCodec() {
     }
@@ -87,7 +90,7 @@ final class StateCodec {
         int count = boundedCount(r, MIN_ENTRY_BYTES);
         List<VersionedEntry> entries = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
-            String key = r.name();
+            String key = r.key();
             long version = r.varLong();
             boolean tombstone = r.bool();
             entries.add(new VersionedEntry(key, r.bytes(), version, tombstone));

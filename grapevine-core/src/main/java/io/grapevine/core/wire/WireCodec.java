@@ -15,7 +15,7 @@ import java.util.zip.CRC32C;
  * frame   := type u8 | length varint | body[length]
  * node    := name str8 | host str8 | port u16 | generation varint
  * str8    := length u8 | UTF-8 bytes
- * varint  := unsigned LEB128 (at most 10 bytes, value &lt;= 2^63-1)
+ * varint  := unsigned LEB128, shortest form (1..9 bytes, value &lt;= 2^63-1)
  * </pre>
  *
  * <p>The decoder is total: every input yields {@link Decoded.Ok} or {@link Decoded.Rejected};
@@ -70,6 +70,14 @@ public final class WireCodec {
         return frame.toByteArray();
     }
 
+    /** A one-frame packet from a sender's constant {@code header} and an encoded {@code frame}, any size. */
+    public static byte[] packetOf(byte[] header, byte[] frame) {
+        WireWriter writer = new WireWriter(header.length + frame.length + 1 + CHECKSUM_BYTES);
+        writer.raw(header, 0, header.length).u8(1).raw(frame, 0, frame.length);
+        writer.i32(checksum(writer.toByteArray(), 0, writer.size()));
+        return writer.toByteArray();
+    }
+
     /** Encodes a whole packet with no size limit (streams, tests). */
     public static byte[] encodePacket(String label, NodeId sender, List<? extends WireMessage> messages) {
         if (messages.isEmpty() || messages.size() > WireLimits.MAX_MESSAGES_PER_PACKET) {
@@ -110,7 +118,8 @@ public final class WireCodec {
             }
             case STATE_SYNC -> {
                 StateSync sync = (StateSync) message;
-                w.bool(sync.join()).bool(sync.response()).varLong(sync.eventClock()).varLong(sync.members().size());
+                w.bool(sync.join()).bool(sync.response()).varLong(sync.eventClock()).string(sync.observedHost())
+                        .varLong(sync.members().size());
                 for (MemberState state : sync.members()) {
                     w.nodeId(state.member()).varLong(state.incarnation()).status(state.status());
                 }
@@ -253,12 +262,13 @@ public final class WireCodec {
         boolean join = r.bool();
         boolean response = r.bool();
         long eventClock = r.varLong();
+        String observedHost = r.string();
         int count = r.varInt();
         r.require((int) Math.min(Integer.MAX_VALUE, (long) count * MIN_MEMBER_STATE_BYTES));
         List<MemberState> members = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
             members.add(new MemberState(r.nodeId(), r.varLong(), r.status()));
         }
-        return new StateSync(join, response, eventClock, members);
+        return new StateSync(join, response, eventClock, observedHost, members);
     }
 }

@@ -1,6 +1,6 @@
 package io.grapevine.core.wire;
 
-import java.nio.charset.StandardCharsets;
+import io.grapevine.core.membership.TextLimits;
 
 /** Fixed limits of the wire format itself (configurable limits live in the core config). */
 public final class WireLimits {
@@ -12,19 +12,17 @@ public final class WireLimits {
     private WireLimits() {
     }
 
+    /** A name, host or origin: non-blank (the decoder rejects blank ones as MALFORMED) and within the limit. */
     static void checkName(String field, String value) {
-        if (value == null || value.isEmpty()) {
-            throw new IllegalArgumentException(field + " must not be empty");
-        }
-        checkLength(field, value);
+        TextLimits.checkName(field, value);
     }
 
     static void checkLength(String field, String value) {
-        // at most 3 UTF-8 bytes per char: short strings need no encoding to check
-        if (value.length() > MAX_STRING_BYTES
-                || (value.length() > MAX_STRING_BYTES / 3
-                    && value.getBytes(StandardCharsets.UTF_8).length > MAX_STRING_BYTES)) {
-            throw new IllegalArgumentException(field + " must be at most " + MAX_STRING_BYTES + " UTF-8 bytes");
-        }
+        TextLimits.check(field, value, MAX_STRING_BYTES);
+    }
+
+    /** True when {@code value} has no unpaired surrogate, so its UTF-8 form decodes back to it. */
+    static boolean isWellFormed(String value) {
+        return TextLimits.isWellFormed(value);
     }
 }

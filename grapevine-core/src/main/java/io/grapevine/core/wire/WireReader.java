@@ -65,14 +65,19 @@ final class WireReader {
         return value;
     }
 
-    /** Unsigned LEB128, at most 10 bytes; values above {@code Long.MAX_VALUE} are malformed. */
+    /**
+     * Unsigned LEB128 in its shortest form, so at most 9 bytes for {@code Long.MAX_VALUE}.
+     * Values above {@code Long.MAX_VALUE} and overlong forms (a last byte of zero after the
+     * first, e.g. {@code 80 00} for 0) are malformed: every value has exactly one encoding,
+     * so accepted bytes always re-encode to themselves.
+     */
     long varLong() {
         long value = 0;
         for (int shift = 0; shift < 64; shift += 7) {
             int b = u8();
             value |= (long) (b & 0x7F) << shift;
             if ((b & 0x80) == 0) {
-                if (value < 0 || (shift == 63 && b > 0)) {
+                if (value < 0 || (shift > 0 && b == 0) || (shift == 63 && b > 0)) {
                     throw Malformed.of(Rejection.MALFORMED);
                 }
                 return value;
@@ -127,10 +132,22 @@ final class WireReader {
         }
     }
 
-    /** A string that must not be empty (names, hosts, origins). */
+    /** A string that must not be empty or blank (names, hosts, origins). */
     String name() {
         String value = string();
         if (value.isEmpty() || value.isBlank()) {
+            throw Malformed.of(Rejection.MALFORMED);
+        }
+        return interner == null ? value : interner.intern(value);
+    }
+
+    /**
+     * A replicated-state key: any non-empty string, blank ones included, exactly as
+     * {@code VersionedEntry} and {@code ReplicatedState.put} accept them.
+     */
+    String key() {
+        String value = string();
+        if (value.isEmpty()) {
             throw Malformed.of(Rejection.MALFORMED);
         }
         return interner == null ? value : interner.intern(value);

@@ -46,7 +46,11 @@ final class WireWriter {
         return this;
     }
 
+    /** Unsigned LEB128, shortest form; negative values have no encoding the decoder accepts. */
     WireWriter varLong(long value) {
+        if (value < 0) {
+            throw new IllegalArgumentException("varint value must be >= 0: " + value);
+        }
         ensure(10);
         long v = value;
         while ((v & ~0x7FL) != 0) {
@@ -61,8 +65,22 @@ final class WireWriter {
         return u8(value ? 1 : 0);
     }
 
+    /**
+     * A str8. Refuses (rather than silently corrupting) a string the format cannot carry:
+     * more than 255 UTF-8 bytes would wrap the one-byte length, and an unpaired surrogate
+     * would be replaced by '?'. Names, hosts and labels reach here from configuration and
+     * {@code NodeId}, which count characters, not bytes.
+     */
     WireWriter string(String value) {
+        if (!WireLimits.isWellFormed(value)) {
+            throw new IllegalArgumentException("string has an unpaired surrogate, not encodable as UTF-8: "
+                    + value.length() + " chars");
+        }
         byte[] utf8 = value.getBytes(StandardCharsets.UTF_8);
+        if (utf8.length > WireLimits.MAX_STRING_BYTES) {
+            throw new IllegalArgumentException("string of " + utf8.length + " UTF-8 bytes exceeds the "
+                    + WireLimits.MAX_STRING_BYTES + "-byte wire limit");
+        }
         u8(utf8.length);
         return raw(utf8, 0, utf8.length);
     }
@@ -87,6 +105,10 @@ final class WireWriter {
     }
 
     WireWriter nodeId(NodeId id) {
+        if (id.generation() < 0) {
+            // NodeId allows any long; the wire carries 0..2^63-1
+            throw new IllegalArgumentException("generation must be >= 0 on the wire: " + id.generation());
+        }
         string(id.name());
         string(id.address().host());
         u16(id.address().port());

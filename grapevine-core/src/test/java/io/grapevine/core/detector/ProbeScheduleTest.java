@@ -24,7 +24,7 @@ class ProbeScheduleTest {
         Map<String, Integer> lastProbe = new HashMap<>();
         int maxGap = 0;
         for (int period = 0; period < 6 * n; period++) {
-            String name = schedule.next(m -> true, members, random);
+            String name = schedule.next(m -> true, () -> members, random);
             Integer previous = lastProbe.put(name, period);
             int gap = previous == null ? period + 1 : period - previous;
             maxGap = Math.max(maxGap, gap);
@@ -42,11 +42,11 @@ class ProbeScheduleTest {
         }
         ProbeSchedule schedule = new ProbeSchedule();
         SplitMix64 random = new SplitMix64(seed);
-        schedule.next(m -> true, members, random);
+        schedule.next(m -> true, () -> members, random);
         schedule.insert("new", random);
         List<String> rest = new ArrayList<>();
         for (int i = 0; i < n; i++) {
-            rest.add(schedule.next(m -> true, members, random));
+            rest.add(schedule.next(m -> true, () -> members, random));
         }
         assertThat(rest).contains("new");
     }
@@ -60,8 +60,8 @@ class ProbeScheduleTest {
         ProbeSchedule schedule = new ProbeSchedule();
         SplitMix64 random = new SplitMix64(seed);
         for (int i = 0; i < 3 * n; i++) {
-            assertThat(schedule.next(m -> !m.equals("m0"), members, random)).isNotEqualTo("m0");
+            assertThat(schedule.next(m -> !m.equals("m0"), () -> members, random)).isNotEqualTo("m0");
         }
-        assertThat(schedule.next(m -> false, members, random)).isNull();
+        assertThat(schedule.next(m -> false, () -> members, random)).isNull();
     }
 }

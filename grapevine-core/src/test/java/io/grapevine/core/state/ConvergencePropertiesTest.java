@@ -25,7 +25,7 @@ import net.jqwik.api.constraints.Size;
  * budgets and garbage collection: versions never go backwards, a truncated delta never skips
  * a version, and after a fault-free period every node holds exactly what each owner wrote.
  */
-class ConvergenceProperties {
+class ConvergencePropertiesTest {
     private static final long GRACE = 50;
 
     /** One step of the scenario; fields are interpreted modulo the cluster size. */
@@ -42,7 +42,21 @@ class ConvergenceProperties {
     private record InFlight(int to, Delta delta) {
     }
 
-    @Property(tries = 300)
+    /**
+     * Regression: this seed once left a deleted key alive on one node. A delta cut against an
+     * old digest ("you hold nothing") arrived after the node had learned the key, skipped the
+     * deletion (its tombstone already forgotten) and advanced the watermark past it. Fixed by
+     * making such deltas resets, which a node already past them ignores.
+     */
+    @Property(tries = 300, seed = "-1659535530760340060")
+    void aDelayedDeltaCutAgainstAnEmptyDigestCannotHideADeletion(
+            @ForAll @IntRange(min = 2, max = 5) int n,
+            @ForAll @Size(max = 120) List<@From("steps") Step> script,
+            @ForAll long seed) {
+        nodesConvergeToWhatEachOwnerWroteAndNeverGoBackwards(n, script, seed);
+    }
+
+    @Property(tries = 300, seed = "42")
     void nodesConvergeToWhatEachOwnerWroteAndNeverGoBackwards(
             @ForAll @IntRange(min = 2, max = 5) int n,
             @ForAll @Size(max = 120) List<@From("steps") Step> script,

@@ -1,0 +1,254 @@
+package io.grapevine.agent;
+
+import io.grapevine.core.CoreConfig;
+import io.grapevine.sim.SimConfig;
+import io.grapevine.sim.measure.RunResult;
+import io.grapevine.sim.network.NetworkModel;
+import io.grapevine.sim.report.ReportFormat;
+import io.grapevine.sim.scenario.Scenario;
+import io.grapevine.sim.scenario.ScenarioConfig;
+import io.grapevine.sim.scenario.Scenarios;
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParameterException;
+
+/**
+ * {@code grapevine sim <scenario>}: runs a simulator scenario R times (run r uses seed S+r) and
+ * prints the results as text, JSON lines or CSV. Bad flags exit with code 2 and a message that
+ * names the flag.
+ */
+@Command(name = "sim", mixinStandardHelpOptions = true, sortOptions = false,
+        subcommands = {EpidemicCommand.class, ReconcileCommand.class},
+        description = {"Runs a scenario on the deterministic simulator.",
+                "Scenarios: join, failure, event, leave, pause, partition-heal, slow-nodes, bootstrap, restart, idle.",
+                "Also: 'sim epidemic' (one update's spread) and 'sim reconcile' (Scuttlebutt policies)."})
+public final class SimCommand implements Callable<Integer> {
+    private static final long MS = 1_000_000L;
+    private static final int HISTORY_AUTO_LIMIT = 2_000;
+
+    @CommandLine.Spec
+    private CommandLine.Model.CommandSpec spec;
+
+    @Parameters(index = "0", arity = "0..1", paramLabel = "<scenario>", description = "The scenario to run.")
+    private String scenario;
+
+    @Option(names = "--nodes", defaultValue = "64", description = "Cluster size, at least 2 (default: ${DEFAULT-VALUE}).")
+    private int nodes;
+
+    @Option(names = "--seed", defaultValue = "1", description = "Seed of run 0; run r uses seed+r (default: ${DEFAULT-VALUE}).")
+    private long seed;
+
+    @Option(names = "--runs", defaultValue = "1", description = "Number of runs, at least 1 (default: ${DEFAULT-VALUE}).")
+    private int runs;
+
+    @Option(names = "--format", defaultValue = "text", description = "text, json or csv (default: ${DEFAULT-VALUE}).")
+    private String format;
+
+    @Option(names = "--periods", defaultValue = "120",
+            description = "Observation window in protocol periods (default: ${DEFAULT-VALUE}).")
+    private int periods;
+
+    @Option(names = "--profile", defaultValue = "lan",
+            description = "Core and network profile: lan, wan or local (default: ${DEFAULT-VALUE}).")
+    private String profile;
+
+    @Option(names = "--lifeguard", negatable = true, defaultValue = "true", fallbackValue = "true",
+            description = "Lifeguard on or off (default: on).")
+    private boolean lifeguard;
+
+    @Option(names = "--quorum", description = "Declare death only on a majority of suspicions (Redis-style).")
+    private boolean quorum;
+
+    @Option(names = "--probe-interval-ms", description = "Protocol period in ms (default: the profile's).")
+    private Double probeIntervalMs;
+
+    @Option(names = "--probe-timeout-ms", description = "Direct probe timeout in ms (default: the profile's, "
+            + "or half the probe interval when only that is given).")
+    private Double probeTimeoutMs;
+
+    @Option(names = "--history", description = "Transitions kept per member (explanations only; default: the "
+            + "core's 16 up to " + HISTORY_AUTO_LIMIT + " nodes, 0 above, to fit N x N tables in memory).")
+    private Integer history;
+
+    @Option(names = "--max-rumors", description = "Most rumors a node queues (default: the core's 8192). Lower it "
+            + "to bound memory in very large simulations: overflow drops rumors and leaves the rest to push-pull.")
+    private Integer maxRumors;
+
+    @Option(names = "--loss", defaultValue = "0", description = "Datagram loss probability in [0, 1] (default: ${DEFAULT-VALUE}).")
+    private double loss;
+
+    @Option(names = "--duplicate", defaultValue = "0", description = "Datagram duplication probability in [0, 1) (default: ${DEFAULT-VALUE}).")
+    private double duplicate;
+
+    @Option(names = "--latency-ms", description = "Base one-way latency in ms (default: the profile's, 0.5 on lan).")
+    private Double latencyMs;
+
+    @Option(names = "--jitter-ms", description = "Latency jitter in ms (default: the profile's, 1.5 on lan).")
+    private Double jitterMs;
+
+    @Option(names = "--slow-fraction", defaultValue = "0.05", description = "slow-nodes: fraction of slow nodes in [0, 1] (default: ${DEFAULT-VALUE}).")
+    private double slowFraction;
+
+    @Option(names = "--slow-min-ms", defaultValue = "500", description = "slow-nodes: least processing delay in ms (default: ${DEFAULT-VALUE}).")
+    private double slowMinMs;
+
+    @Option(names = "--slow-max-ms", defaultValue = "3000", description = "slow-nodes: largest processing delay in ms (default: ${DEFAULT-VALUE}).")
+    private double slowMaxMs;
+
+    @Option(names = "--pause-ms", defaultValue = "3000", description = "pause: length of the pause in ms (default: ${DEFAULT-VALUE}).")
+    private double pauseMs;
+
+    @Option(names = "--partition-ms", defaultValue = "30000", description = "partition-heal: partition length in ms (default: ${DEFAULT-VALUE}).")
+    private double partitionMs;
+
+    @Option(names = "--downtime-ms", defaultValue = "2000", description = "restart: downtime before the new life in ms (default: ${DEFAULT-VALUE}).")
+    private double downtimeMs;
+
+    @Option(names = "--join-spread-ms", defaultValue = "1000", description = "Joins are spread over this window in ms (default: ${DEFAULT-VALUE}).")
+    private double joinSpreadMs;
+
+    @Option(names = "--settle-ms", defaultValue = "5000", description = "Quiet time after warm-up before the fault, in ms (default: ${DEFAULT-VALUE}).")
+    private double settleMs;
+
+    @Override
+    public Integer call() {
+        if (scenario == null) {
+            throw bad("<scenario>", "missing; expected one of " + String.join(", ", Scenarios.names())
+                    + ", or the subcommands epidemic, reconcile");
+        }
+        Scenario chosen = Scenarios.byName(scenario).orElseThrow(() -> bad("<scenario>",
+                "unknown scenario '" + scenario + "'; expected one of " + String.join(", ", Scenarios.names())));
+        ReportFormat reportFormat = parseFormat();
+        validateRanges();
+        SimConfig base = simConfig();
+        ScenarioConfig params = scenarioConfig();
+        List<RunResult> results = new ArrayList<>();
+        for (int r = 0; r < runs; r++) {
+            results.add(chosen.run(base.withSeed(seed + r), params));
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        reportFormat.write(results, out);
+        out.flush();
+        return 0;
+    }
+
+    private ReportFormat parseFormat() {
+        try {
+            return ReportFormat.parse(format);
+        } catch (IllegalArgumentException e) {
+            throw bad("--format", "must be text, json or csv: " + format);
+        }
+    }
+
+    private void validateRanges() {
+        if (nodes < 2 || nodes > SimConfig.MAX_NODES) {
+            throw bad("--nodes", "must be in 2.." + SimConfig.MAX_NODES + ": " + nodes);
+        }
+        if (runs < 1) {
+            throw bad("--runs", "must be >= 1: " + runs);
+        }
+        if (periods < 1) {
+            throw bad("--periods", "must be >= 1: " + periods);
+        }
+        if (!(loss >= 0 && loss <= 1)) {
+            throw bad("--loss", "must be in [0, 1]: " + loss);
+        }
+        if (!(duplicate >= 0 && duplicate < 1)) {
+            throw bad("--duplicate", "must be in [0, 1): " + duplicate);
+        }
+        if (!(slowFraction >= 0 && slowFraction <= 1)) {
+            throw bad("--slow-fraction", "must be in [0, 1]: " + slowFraction);
+        }
+        if (!List.of("lan", "wan", "local").contains(profile)) {
+            throw bad("--profile", "must be lan, wan or local: " + profile);
+        }
+    }
+
+    private SimConfig simConfig() {
+        CoreConfig core = switch (profile) {
+            case "wan" -> CoreConfig.wan();
+            case "local" -> CoreConfig.local();
+            default -> CoreConfig.lan();
+        };
+        NetworkModel network = profile.equals("wan") ? NetworkModel.wan() : NetworkModel.lan();
+        core = core.withLifeguard(lifeguard).withQuorumFailureDetection(quorum);
+        core = withProbeTimes(core);
+        if (history != null && (history < 0 || history > 1024)) {
+            throw bad("--history", "must be in 0..1024: " + history);
+        }
+        int historyPerMember = history != null ? history : nodes > HISTORY_AUTO_LIMIT ? 0 : core.historyPerMember();
+        core = core.withHistoryPerMember(historyPerMember);
+        if (maxRumors != null) {
+            try {
+                core = core.withMaxRumors(maxRumors);
+            } catch (IllegalArgumentException e) {
+                throw bad("--max-rumors", e.getMessage());
+            }
+        }
+        network = network.withLossProbability(loss).withDuplicateProbability(duplicate);
+        if (latencyMs != null) {
+            network = network.withBaseLatencyNanos(nanos("--latency-ms", latencyMs));
+        }
+        if (jitterMs != null) {
+            network = network.withJitterNanos(nanos("--jitter-ms", jitterMs));
+        }
+        return SimConfig.defaults().withNodes(nodes).withSeed(seed).withCore(core).withNetwork(network)
+                .withJoinSpreadNanos(nanos("--join-spread-ms", joinSpreadMs))
+                .withSettleNanos(nanos("--settle-ms", settleMs));
+    }
+
+    private ScenarioConfig scenarioConfig() {
+        long slowMin = positiveNanos("--slow-min-ms", slowMinMs);
+        long slowMax = positiveNanos("--slow-max-ms", slowMaxMs);
+        if (slowMax < slowMin) {
+            throw bad("--slow-max-ms", "must be >= --slow-min-ms (" + slowMinMs + "): " + slowMaxMs);
+        }
+        return new ScenarioConfig(periods, positiveNanos("--pause-ms", pauseMs),
+                positiveNanos("--partition-ms", partitionMs), nanos("--downtime-ms", downtimeMs), slowFraction,
+                slowMin, slowMax);
+    }
+
+    private CoreConfig withProbeTimes(CoreConfig core) {
+        if (probeIntervalMs == null && probeTimeoutMs == null) {
+            return core;
+        }
+        long interval = probeIntervalMs != null ? positiveNanos("--probe-interval-ms", probeIntervalMs)
+                : core.probeIntervalNanos();
+        long timeout = probeTimeoutMs != null ? positiveNanos("--probe-timeout-ms", probeTimeoutMs)
+                : probeIntervalMs != null ? interval / 2 : core.probeTimeoutNanos();
+        if (timeout >= interval) {
+            throw bad(probeTimeoutMs != null ? "--probe-timeout-ms" : "--probe-interval-ms",
+                    "the probe timeout (" + timeout / MS + " ms) must be below the probe interval ("
+                            + interval / MS + " ms)");
+        }
+        // Copy in an order that keeps timeout < interval at every step.
+        return core.withProbeTimeoutNanos(Math.min(timeout, core.probeTimeoutNanos()))
+                .withProbeIntervalNanos(interval).withProbeTimeoutNanos(timeout);
+    }
+
+    private long nanos(String flag, double millis) {
+        if (!(millis >= 0) || millis > 1e9) {
+            throw bad(flag, "must be a duration in ms >= 0: " + millis);
+        }
+        return Math.round(millis * MS);
+    }
+
+    private long positiveNanos(String flag, double millis) {
+        long value = nanos(flag, millis);
+        if (value <= 0) {
+            throw bad(flag, "must be > 0: " + millis);
+        }
+        return value;
+    }
+
+    private ParameterException bad(String flag, String problem) {
+        return new ParameterException(spec.commandLine(), String.format(Locale.ROOT, "Invalid value for %s: %s", flag, problem));
+    }
+}

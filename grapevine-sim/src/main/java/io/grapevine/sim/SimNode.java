@@ -1,0 +1,51 @@
+package io.grapevine.sim;
+
+import io.grapevine.core.Node;
+import io.grapevine.core.SplitMix64;
+import io.grapevine.core.membership.Address;
+import io.grapevine.core.membership.NodeId;
+
+/**
+ * The simulator's record of one simulated host: its fixed name and address, the current life
+ * ({@link Node} and generation), and the faults applied to it. Mutable; owned by
+ * {@link Simulation} and changed only on its thread.
+ */
+final class SimNode {
+    /** Every simulated node listens on this port; hosts differ. */
+    static final int PORT = 7946;
+
+    final int index;
+    final String name;
+    final Address address;
+    final SplitMix64 firstLifeRandom;
+    Node node;
+    long generation;
+    NodeState state = NodeState.NOT_STARTED;
+    long pausedUntilNanos;
+    long slowDelayNanos;
+    int tickToken;
+    boolean tickPending;
+    long tickAtNanos;
+
+    SimNode(int index, SplitMix64 firstLifeRandom) {
+        this.index = index;
+        this.name = "node-" + index;
+        this.address = new Address("10." + ((index >>> 16) & 0xFF) + "." + ((index >>> 8) & 0xFF) + "."
+                + (index & 0xFF), PORT);
+        this.firstLifeRandom = firstLifeRandom;
+    }
+
+    NodeId nextIdentity() {
+        return new NodeId(name, address, generation + 1);
+    }
+
+    boolean pausedAt(long nowNanos) {
+        return nowNanos < pausedUntilNanos;
+    }
+
+    /** Forgets the pending tick: any tick event already queued becomes stale. */
+    void cancelTick() {
+        tickToken++;
+        tickPending = false;
+    }
+}

@@ -1,0 +1,48 @@
+package io.grapevine.sim.scenario;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.grapevine.core.CoreConfig;
+import io.grapevine.sim.SimConfig;
+import io.grapevine.sim.measure.RunResult;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class S2FailureTest {
+
+    @ParameterizedTest(name = "seed {0}")
+    @ValueSource(longs = {1, 2, 3})
+    void aCrashedNodeIsDeclaredDeadByEverySurvivorWithinTheSwimBound(long seed) {
+        SimConfig config = SimConfig.defaults().withNodes(64).withSeed(seed);
+        RunResult run = new FailureScenario().run(config, ScenarioConfig.defaults().withPeriods(80));
+        CoreConfig core = config.core();
+        assertThat(run.outcomeReached()).isTrue();
+        assertThat(run.value("survivors_seeing_dead")).isEqualTo(63);
+        assertThat(run.value("outcome_ms"))
+                .isLessThanOrEqualTo(Bounds.millis(Bounds.detectionBoundNanos(core, 64)))
+                // nobody may give up on it before the shortest suspicion timeout has run out
+                .isGreaterThanOrEqualTo(Bounds.millis(core.probeTimeoutNanos() + Bounds.minSuspicionNanos(core, 64)));
+        assertThat(run.value("false_positive_pairs")).isZero();
+    }
+
+    @Test
+    void withoutLifeguardDetectionTakesAboutTheFixedSuspicionTimeout() {
+        SimConfig config = SimConfig.defaults().withNodes(64).withSeed(4)
+                .withCore(CoreConfig.defaults().withLifeguard(false));
+        RunResult run = new FailureScenario().run(config, ScenarioConfig.defaults().withPeriods(60));
+        CoreConfig core = config.core();
+        assertThat(run.outcomeReached()).isTrue();
+        assertThat(run.value("outcome_ms")).isLessThanOrEqualTo(Bounds.millis(Bounds.detectionBoundNanos(core, 64)));
+    }
+
+    @Test
+    void aCrashIsDetectedAtFivePercentLossWithoutFalsePositives() {
+        SimConfig config = SimConfig.defaults().withNodes(48).withSeed(5)
+                .withNetwork(SimConfig.defaults().network().withLossProbability(0.05));
+        RunResult run = new FailureScenario().run(config, ScenarioConfig.defaults().withPeriods(80));
+        assertThat(run.outcomeReached()).isTrue();
+        assertThat(run.value("outcome_ms")).isLessThanOrEqualTo(Bounds.millis(Bounds.detectionBoundNanos(config.core(), 48)));
+        assertThat(run.value("false_positive_pairs")).isZero();
+    }
+}
