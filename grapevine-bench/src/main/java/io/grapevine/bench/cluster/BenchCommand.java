@@ -85,8 +85,8 @@ public final class BenchCommand implements Callable<Integer> {
     private String jvmFlags = String.join(" ", DEFAULT_JVM_FLAGS);
 
     @Option(names = "--direct-mail-fanout", paramLabel = "K", description = "Grapevine only: send each key write "
-            + "at once to K members (CoreConfig.withDirectMailFanout; 0 = the LAN default, off). Default: ${DEFAULT-VALUE}.")
-    private int directMailFanout;
+            + "at once to K members (CoreConfig.withDirectMailFanout; 0 = off). Default: the core's default.")
+    private Integer directMailFanout;
 
     @Option(names = "--json-out", paramLabel = "FILE", description = "Also write the JSON report to this file.")
     private Path jsonOut;
@@ -121,7 +121,9 @@ public final class BenchCommand implements Callable<Integer> {
         range("--duration-s", durationSeconds, 5, 3600);
         range("--timeout-s", timeoutSeconds, 1, 3600);
         range("--settle-ms", settleMillis, 0, 600_000);
-        range("--direct-mail-fanout", directMailFanout, 0, 100_000);
+        if (directMailFanout != null) {
+            range("--direct-mail-fanout", directMailFanout, 0, 100_000);
+        }
         if (!format.equals("text") && !format.equals("json")) {
             throw invalid("--format must be text or json: " + format);
         }
@@ -152,13 +154,14 @@ public final class BenchCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Scenario scenario = validate();
+        int directMail = directMailFanout == null ? NodeMain.CORE_DEFAULT : directMailFanout;
         Path dir = workDir != null ? workDir : Files.createTempDirectory("grapevine-bench-");
         List<String> flags = Arrays.stream(jvmFlags.trim().split("\\s+")).filter(f -> !f.isEmpty()).toList();
         PrintWriter err = spec.commandLine().getErr();
         List<SystemResult> results = new ArrayList<>();
         String mode = separateProcesses() ? "processes" : "in-jvm";
-        try (ClusterUnderTest ours = separateProcesses() ? new ProcessCluster(nodes, directMailFanout, flags, dir)
-                : new InJvmCluster(nodes, directMailFanout)) {
+        try (ClusterUnderTest ours = separateProcesses() ? new ProcessCluster(nodes, directMail, flags, dir)
+                : new InJvmCluster(nodes, directMail)) {
             results.add(measure(ours, mode, scenario, err));
         }
         if (peer.equals("serf")) {
@@ -166,7 +169,7 @@ public final class BenchCommand implements Callable<Integer> {
                 results.add(measure(serf, "agents", scenario, err));
             }
         }
-        Report report = new Report(scenario, nodes, directMailFanout, flags, results);
+        Report report = new Report(scenario, nodes, directMail, flags, results);
         PrintWriter out = spec.commandLine().getOut();
         out.println(format.equals("json") ? report.json() : report.text());
         out.flush();

@@ -36,7 +36,7 @@ final class InJvmCluster implements ClusterUnderTest {
 
     InJvmCluster(int size, int directMailFanout) {
         this.size = size;
-        this.config = CoreConfig.defaults().withDirectMailFanout(directMailFanout);
+        this.config = NodeMain.core(directMailFanout);
     }
 
     @Override

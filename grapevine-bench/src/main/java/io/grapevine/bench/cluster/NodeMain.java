@@ -22,7 +22,7 @@ import java.util.concurrent.TimeUnit;
  * runner can ignore a previous run's stragglers:
  * <pre>
  * start E NAME BASE64KEY K close any previous node, start a new one with the LAN defaults and
- *                          direct mail to K members (0: off)          -&gt; READY E MILLIS PORT
+ *                          direct mail to K members (-1: the default)          -&gt; READY E MILLIS PORT
  * join E HOST:PORT          join through that seed (asynchronous)
  * event E NAME              fire a user event with an empty payload
  * put E KEY VALUE           write this node's key
@@ -36,6 +36,8 @@ import java.util.concurrent.TimeUnit;
  * the runner shares this wall clock, being on the same machine.
  */
 public final class NodeMain {
+    /** A direct-mail fanout meaning "keep CoreConfig.defaults()'s". */
+    static final int CORE_DEFAULT = -1;
     private Cluster cluster;
 
     private NodeMain() {
@@ -86,10 +88,16 @@ public final class NodeMain {
 
     private void start(int e, String name, byte[] key, int directMailFanout) {
         closeCluster();
-        cluster = Cluster.builder(name).bind("127.0.0.1", 0).encryptionKey(key).core(CoreConfig.defaults().withDirectMailFanout(directMailFanout))
+        cluster = Cluster.builder(name).bind("127.0.0.1", 0).encryptionKey(key).core(core(directMailFanout))
                 .joinTimeout(Duration.ofSeconds(120)).listener(event -> report(e, event)).start();
         InetSocketAddress bound = cluster.boundAddress();
         say("READY " + e + " " + System.currentTimeMillis() + " " + bound.getPort());
+    }
+
+    /** The LAN defaults, with direct mail to {@code directMailFanout} members unless it is {@link #CORE_DEFAULT}. */
+    static CoreConfig core(int directMailFanout) {
+        return directMailFanout == CORE_DEFAULT ? CoreConfig.defaults()
+                : CoreConfig.defaults().withDirectMailFanout(directMailFanout);
     }
 
     private void closeCluster() {

@@ -28,7 +28,7 @@ final class Report {
     String text() {
         StringBuilder out = new StringBuilder();
         out.append(String.format(Locale.ROOT, "%s %s, N=%d, grapevine: CoreConfig.defaults()%s%n", scenario.name(),
-                scenario.title(), nodes, directMailFanout == 0 ? "" : ".withDirectMailFanout(" + directMailFanout + ")"));
+                scenario.title(), nodes, directMailFanout == NodeMain.CORE_DEFAULT ? "" : ".withDirectMailFanout(" + directMailFanout + ")"));
         out.append(String.format(Locale.ROOT, "%-10s %-9s %-30s %5s %10s %10s %10s  %s%n", "system", "mode", "figure",
                 "runs", "median", "p90", "max", "unit"));
         for (SystemResult system : systems) {
@@ -71,7 +71,8 @@ final class Report {
     String json() {
         StringBuilder out = new StringBuilder("{");
         out.append("\"scenario\":\"").append(scenario.name()).append("\",\"nodes\":").append(nodes)
-                .append(",\"directMailFanout\":").append(directMailFanout);
+                .append(",\"directMailFanout\":")
+                .append(directMailFanout == NodeMain.CORE_DEFAULT ? "null" : Integer.toString(directMailFanout));
         out.append(",\"jvmFlags\":[").append(jvmFlags.stream().map(f -> "\"" + escape(f) + "\"")
                 .collect(Collectors.joining(","))).append("],\"systems\":[");
         for (int s = 0; s < systems.size(); s++) {
