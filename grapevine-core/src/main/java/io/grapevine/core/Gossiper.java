@@ -14,6 +14,8 @@ import io.grapevine.core.wire.MemberUpdate;
 import io.grapevine.core.wire.StateSync;
 import io.grapevine.core.wire.UserEvent;
 import io.grapevine.core.wire.WireCodec;
+import io.grapevine.core.wire.WireMessage;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -21,6 +23,12 @@ import java.util.List;
  * Dissemination: periodic gossip rounds that push queued rumors to a few random members,
  * full state exchanges (join and push-pull anti-entropy) over streams, and user events with
  * Lamport clocks and de-duplication.
+ *
+ * <p>User events are repaired by anti-entropy as Serf does: every full state exchange other
+ * than a join answer carries the last {@value #RECENT_EVENTS} events this node delivered (at
+ * most {@value #RECENT_EVENT_BYTES} bytes of them), so a member the direct mail and the rumor
+ * both missed still gets the event at its next exchange; the receiver's de-duplication drops
+ * the ones it has.
  */
 final class Gossiper {
     private final CoreConfig config;
@@ -39,6 +47,12 @@ final class Gossiper {
     private long nextFollowUpNanos = Long.MAX_VALUE;
     private static final int JOIN_FOLLOW_UPS = 2;
     private static final long FOLLOW_UP_DELAY_NANOS = 1_000_000_000L;
+    /** How many delivered events ride along with each full state exchange. */
+    static final int RECENT_EVENTS = 64;
+    /** Byte budget of those events in one exchange (payloads and names). */
+    static final int RECENT_EVENT_BYTES = 64 * 1024;
+    /** The last events delivered here, oldest first; at most RECENT_EVENTS. */
+    private final ArrayDeque<UserEvent> recentEvents = new ArrayDeque<>();
 
     Gossiper(CoreConfig config, MemberTable table, Membership membership, Transmitter transmitter,
              RumorQueue rumors, RandomSource random, Counters counters, long nowNanos) {
@@ -69,14 +83,14 @@ final class Gossiper {
             nextFollowUpNanos = followUpsLeft > 0 ? nowNanos + 2 * FOLLOW_UP_DELAY_NANOS : Long.MAX_VALUE;
             MemberEntry peer = randomPeer(nowNanos, false);
             if (peer != null) {
-                transmitter.stream(peer.id().address(), snapshot(false, false, ""), out);
+                transmitter.stream(peer.id().address(), withRecentEvents(snapshot(false, false, "")), out);
             }
         }
         if (nextPushPullNanos <= nowNanos) {
             nextPushPullNanos = nowNanos + pushPullIntervalNanos();
             MemberEntry peer = randomPeer(nowNanos, false);
             if (peer != null) {
-                transmitter.stream(peer.id().address(), snapshot(false, false, ""), out);
+                transmitter.stream(peer.id().address(), withRecentEvents(snapshot(false, false, "")), out);
             }
         }
     }
@@ -155,7 +169,9 @@ final class Gossiper {
             membership.apply(new MemberUpdate(state.member(), state.incarnation(), status, origin), nowNanos, out);
         }
         if (!sync.response()) {
-            transmitter.stream(from, snapshot(sync.join(), true, from.host()), out);
+            StateSync answer = snapshot(sync.join(), true, from.host());
+            // a joiner skips the events fired before it joined, as in Serf: send it none
+            transmitter.stream(from, sync.join() ? List.of(answer) : withRecentEvents(answer), out);
         } else if (!sync.observedHost().isEmpty()) {
             observedHost = sync.observedHost();
         }
@@ -164,6 +180,23 @@ final class Gossiper {
     /** The host a seed or peer last saw this node's requests come from; empty until one answered. */
     String observedHost() {
         return observedHost;
+    }
+
+    /** {@code sync} followed by the recent events that fit the byte budget, newest kept first. */
+    private List<WireMessage> withRecentEvents(StateSync sync) {
+        ArrayDeque<WireMessage> messages = new ArrayDeque<>(recentEvents.size() + 1);
+        int budget = Math.min(RECENT_EVENT_BYTES, config.maxStreamBytes() / 4);
+        var newestFirst = recentEvents.descendingIterator();
+        while (newestFirst.hasNext()) {
+            UserEvent event = newestFirst.next();
+            budget -= event.payload().length() + event.name().length() + event.origin().length() + 16;
+            if (budget < 0) {
+                break;
+            }
+            messages.addFirst(event);
+        }
+        messages.addFirst(sync);
+        return List.copyOf(messages);
     }
 
     private StateSync snapshot(boolean join, boolean response, String seenHost) {
@@ -229,6 +262,10 @@ final class Gossiper {
 
     private void deliver(UserEvent event, Outputs out) {
         out.emit(new ClusterEvent.UserEventReceived(event));
+        recentEvents.addLast(event);
+        if (recentEvents.size() > RECENT_EVENTS) {
+            recentEvents.pollFirst();
+        }
         rumors.offer("e:" + event.origin() + ":" + event.lamportTime(), RumorPriority.USER,
                 WireCodec.encodeFrame(event));
     }

@@ -75,7 +75,12 @@ final class Transmitter {
 
     /** Sends one message over a stream, without piggy-backing. */
     void stream(Address to, WireMessage message, Outputs out) {
-        byte[] packet = WireCodec.encodePacket(config.clusterLabel(), self, List.of(message));
+        stream(to, List.of(message), out);
+    }
+
+    /** Sends several messages in one stream packet, handled by the receiver in order. */
+    void stream(Address to, List<? extends WireMessage> messages, Outputs out) {
+        byte[] packet = WireCodec.encodePacket(config.clusterLabel(), self, messages);
         counters.sent(packet.length);
         out.sendStream(to, packet);
     }

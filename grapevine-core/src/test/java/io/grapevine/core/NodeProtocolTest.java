@@ -72,4 +72,33 @@ class NodeProtocolTest {
         net.runUntil(net.now + 5 * SECOND, n -> false);
         assertThat(net.events).filteredOn(e -> e instanceof ClusterEvent.UserEventReceived).hasSize(12);
     }
+
+    @Test
+    void userEventMissedByEveryDatagramIsRepairedByTheNextFullStateExchange() {
+        TestNetwork net = joinedCluster(6, 5);
+        assertThat(net.runUntil(10 * SECOND, n -> allSee(n, 6))).isTrue();
+        net.runUntil(net.now + 10 * SECOND, n -> false); // past the joiners' follow-up exchanges
+        Node deaf = net.nodes().get(4);
+        for (Node other : net.nodes()) {
+            if (other != deaf) {
+                net.blockDatagrams(other, deaf);
+            }
+        }
+        Node origin = net.nodes().get(1);
+        origin.fireEvent("deploy", new byte[] {7}, net.now, net.outputs(origin.self().address()));
+        net.runUntil(net.now + 2 * SECOND, n -> false);
+        assertThat(received(net, deaf)).as("direct mail and rumor cannot reach it").isZero();
+
+        boolean repaired = net.runUntil(net.now + 120 * SECOND, n -> received(n, deaf) > 0);
+
+        assertThat(repaired).isTrue();
+        net.runUntil(net.now + 60 * SECOND, n -> false);
+        assertThat(received(net, deaf)).as("delivered once, however many exchanges carry it").isEqualTo(1);
+        assertThat(net.nodes()).allMatch(node -> received(net, node) == 1);
+    }
+
+    private static long received(TestNetwork net, Node node) {
+        return net.eventsByNode.getOrDefault(node.self().address(), List.of()).stream()
+                .filter(e -> e instanceof ClusterEvent.UserEventReceived).count();
+    }
 }

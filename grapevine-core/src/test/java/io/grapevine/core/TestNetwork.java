@@ -24,6 +24,8 @@ final class TestNetwork {
     private final Map<Address, Node> nodes = new HashMap<>();
     private final List<Node> order = new ArrayList<>();
     final List<ClusterEvent> events = new ArrayList<>();
+    /** The same events, by the node that emitted them. */
+    final Map<Address, List<ClusterEvent>> eventsByNode = new HashMap<>();
     final SplitMix64 random;
     private final CoreConfig config;
     private final java.util.Set<Address> crashed = new java.util.HashSet<>();
@@ -77,6 +79,7 @@ final class TestNetwork {
             @Override
             public void emit(ClusterEvent event) {
                 events.add(event);
+                eventsByNode.computeIfAbsent(from, a -> new ArrayList<>()).add(event);
             }
         };
     }
