@@ -160,6 +160,28 @@ final class FailureDetector {
                 membership.self().name()), nowNanos, out);
     }
 
+    /**
+     * The runtime's stream connection to {@code to} was refused. If that is the member under
+     * probe, unanswered over datagrams and with the fallback stream probe sent, nothing listens
+     * where it lives: the probe is judged now and the suspicion expires after one probe
+     * timeout (health-scaled) rather than Lifeguard's, so a crashed process is declared dead
+     * in about a second. A silent member (a crashed host, a partition, a paused process whose
+     * kernel still accepts connections) gets the full suspicion timeout as before.
+     */
+    void onStreamRefused(Address to, long nowNanos, Outputs out) {
+        ProbeRound refused = probe;
+        if (refused == null || refused.acked() || !refused.indirect() || !refused.target().address().equals(to)) {
+            return;
+        }
+        probe = null;
+        MemberEntry entry = table.get(refused.target().name());
+        if (entry == null || !entry.id().equals(refused.target()) || !entry.status().isLive()) {
+            return;
+        }
+        membership.suspectOnEvidence(entry, "stream connection refused", config.probeTimeoutNanos() * multiplier(),
+                nowNanos, out);
+    }
+
     /** Up to {@code count} distinct random ALIVE members other than self and {@code exclude}. */
     List<MemberEntry> sample(int count, String exclude) {
         List<MemberEntry> chosen = new ArrayList<>(count);

@@ -216,7 +216,7 @@ final class Gossiper {
         UserEvent event = new UserEvent(membership.self().name(), events.tick(), name, Bytes.copyOf(payload));
         events.accept(event.origin(), event.lamportTime());
         deliver(event, out);
-        mail(event, out);
+        mail(event, "", out);
         return event;
     }
 
@@ -233,8 +233,12 @@ final class Gossiper {
         }
     }
 
-    /** Direct mail: the event goes at once to up to {@code directMailFanout} live members, besides the rumor. */
-    private void mail(UserEvent event, Outputs out) {
+    /**
+     * Direct mail: {@code message} goes at once to up to {@code directMailFanout} live members
+     * (all of them when fewer) other than {@code exclude}, besides any rumor. Lost mail is left
+     * to the rumor and anti-entropy.
+     */
+    void mail(WireMessage message, String exclude, Outputs out) {
         int fanout = config.directMailFanout();
         if (fanout == 0) {
             return;
@@ -242,8 +246,8 @@ final class Gossiper {
         List<MemberEntry> all = table.entries();
         if (all.size() - 1 <= fanout) {
             for (MemberEntry entry : all) {
-                if (entry != membership.self() && entry.status().isLive()) {
-                    transmitter.send(entry.id().address(), event, out);
+                if (mailable(entry, exclude)) {
+                    transmitter.send(entry.id().address(), message, out);
                 }
             }
             return;
@@ -251,13 +255,17 @@ final class Gossiper {
         List<MemberEntry> chosen = new ArrayList<>(fanout);
         for (int attempt = 0; attempt < 3 * fanout + 8 && chosen.size() < fanout; attempt++) {
             MemberEntry entry = table.random(random);
-            if (entry != membership.self() && entry.status().isLive() && !chosen.contains(entry)) {
+            if (mailable(entry, exclude) && !chosen.contains(entry)) {
                 chosen.add(entry);
             }
         }
         for (MemberEntry entry : chosen) {
-            transmitter.send(entry.id().address(), event, out);
+            transmitter.send(entry.id().address(), message, out);
         }
+    }
+
+    private boolean mailable(MemberEntry entry, String exclude) {
+        return entry != membership.self() && entry.status().isLive() && !entry.name().equals(exclude);
     }
 
     private void deliver(UserEvent event, Outputs out) {

@@ -221,6 +221,19 @@ final class Membership {
     }
 
     /** Declares {@code entry} dead on this node's own authority (its suspicion timed out). */
+    /**
+     * Suspects {@code entry} on this node's own hard evidence that it is gone: the suspicion
+     * is raised and gossiped as usual (so a live member can still refute it) but expires
+     * after {@code graceNanos} instead of the Lifeguard timeout.
+     */
+    void suspectOnEvidence(MemberEntry entry, String evidence, long graceNanos, long nowNanos, Outputs out) {
+        apply(new MemberUpdate(entry.id(), entry.incarnation(), MemberStatus.SUSPECT, self.name()), nowNanos, out);
+        Suspicion suspicion = suspicions.get(entry.name());
+        if (suspicion != null && entry.status() == MemberStatus.SUSPECT) {
+            suspicion.expedite(nowNanos + graceNanos, evidence);
+        }
+    }
+
     void declareDead(MemberEntry entry, long nowNanos, Outputs out) {
         MemberUpdate verdict = new MemberUpdate(entry.id(), entry.incarnation(), MemberStatus.DEAD, self.name());
         applyGone(entry, verdict, Change.FAILED, nowNanos, out);
@@ -264,6 +277,7 @@ final class Membership {
         if (suspicion == null) {
             return "";
         }
-        return "suspected by " + suspicion.origin() + ", confirmed by " + suspicion.confirmers();
+        String because = suspicion.evidence().isEmpty() ? "" : " (" + suspicion.evidence() + ")";
+        return "suspected by " + suspicion.origin() + because + ", confirmed by " + suspicion.confirmers();
     }
 }

@@ -160,6 +160,16 @@ public final class Node {
         }
     }
 
+    /**
+     * The runtime could not open a stream to {@code to} because the connection was actively
+     * refused (a TCP reset: no process listens there), as opposed to timing out. Evidence for
+     * the failure detector only; it never removes a member by itself.
+     */
+    public void onStreamRefused(Address to, long nowNanos, Outputs out) {
+        observeTime(nowNanos);
+        detector.onStreamRefused(to, nowNanos, out);
+    }
+
     private Packet decode(byte[] packet, int maxBytes) {
         counters.received(packet == null ? 0 : packet.length);
         int length = packet == null ? 0 : packet.length;
@@ -214,7 +224,14 @@ public final class Node {
         transmitter.memberCount(table.liveCount());
         detector.onTick(nowNanos, out);
         for (String name : suspicions.ripe(nowNanos, table.liveCount())) {
-            membership.declareDead(table.get(name), nowNanos, out);
+            MemberEntry entry = table.get(name);
+            membership.declareDead(entry, nowNanos, out);
+            if (entry.status() != MemberStatus.DEAD) {
+                continue;
+            }
+            // the verdict is mailed as well as rumored: every member learns it in one hop
+            gossiper.mail(new MemberUpdate(entry.id(), entry.incarnation(), MemberStatus.DEAD, self().name()),
+                    name, out);
         }
         gossiper.onTick(nowNanos, out);
         replicator.onTick(nowNanos, out);

@@ -49,6 +49,33 @@ class NodeProtocolTest {
     }
 
     @Test
+    void crashedProcessWhosePortRefusesStreamsIsDeclaredDeadWellBeforeTheSuspicionTimeout() {
+        long silent = timeUntilAllSurvivorsSeeDead(false);
+        long refused = timeUntilAllSurvivorsSeeDead(true);
+        // 8 nodes: the Lifeguard timeout alone is at least 4 probe periods after the first failed probe
+        assertThat(silent).isGreaterThan(5 * SECOND);
+        assertThat(refused).isLessThan(3 * SECOND).isLessThan(silent / 2);
+    }
+
+    private static long timeUntilAllSurvivorsSeeDead(boolean refuse) {
+        TestNetwork net = joinedCluster(8, 6);
+        net.refuseStreamsToCrashed = refuse;
+        assertThat(net.runUntil(10 * SECOND, n -> allSee(n, 8))).isTrue();
+        net.runUntil(net.now + 10 * SECOND, n -> false);
+        Node victim = net.nodes().get(5);
+        String name = victim.self().name();
+        net.events.clear();
+        net.crash(victim);
+        long crashedAt = net.now;
+        boolean dead = net.runUntil(net.now + 60 * SECOND, n -> n.nodes().stream().filter(x -> x != victim)
+                .allMatch(x -> x.member(name).map(m -> m.status() == MemberStatus.DEAD).orElse(false)));
+        assertThat(dead).isTrue();
+        assertThat(net.events).filteredOn(e -> e instanceof ClusterEvent.MemberChanged mc && mc.change() == Change.FAILED)
+                .allMatch(e -> ((ClusterEvent.MemberChanged) e).member().name().equals(name));
+        return net.now - crashedAt;
+    }
+
+    @Test
     void leavingNodeIsSeenAsLeftNotFailed() {
         TestNetwork net = joinedCluster(8, 3);
         assertThat(net.runUntil(10 * SECOND, n -> allSee(n, 8))).isTrue();

@@ -16,7 +16,8 @@ import java.util.function.Predicate;
 final class TestNetwork {
     static final long MS = 1_000_000L;
 
-    private record Delivery(long at, long seq, Address to, Address from, byte[] data, boolean stream) {
+    private record Delivery(long at, long seq, Address to, Address from, byte[] data, boolean stream,
+                            boolean refusal) {
     }
 
     private final PriorityQueue<Delivery> queue = new PriorityQueue<>(
@@ -33,6 +34,8 @@ final class TestNetwork {
     /** A running hash of every delivery (time, endpoints, bytes): the trace fingerprint. */
     long traceHash = 17;
     double loss;
+    /** Whether a stream to a crashed node is refused (a killed process) rather than unanswered (a dead host). */
+    boolean refuseStreamsToCrashed;
     long now;
     private long seq;
 
@@ -67,13 +70,18 @@ final class TestNetwork {
             @Override
             public void sendDatagram(Address to, byte[] packet) {
                 if (random.nextDouble() >= loss && !blockedDatagrams.contains(List.of(from, to))) {
-                    queue.add(new Delivery(now + MS, seq++, to, from, packet, false));
+                    queue.add(new Delivery(now + MS, seq++, to, from, packet, false, false));
                 }
             }
 
             @Override
             public void sendStream(Address to, byte[] packet) {
-                queue.add(new Delivery(now + 2 * MS, seq++, to, from, packet, true));
+                if (refuseStreamsToCrashed && crashed.contains(to)) {
+                    // a crashed process's port answers a connection with a reset, one round trip later
+                    queue.add(new Delivery(now + 2 * MS, seq++, from, to, null, true, true));
+                } else {
+                    queue.add(new Delivery(now + 2 * MS, seq++, to, from, packet, true, false));
+                }
             }
 
             @Override
@@ -104,6 +112,10 @@ final class TestNetwork {
                 now = Math.max(now, delivery.at);
                 Node target = nodes.get(delivery.to);
                 if (target == null || crashed.contains(delivery.to)) {
+                    continue;
+                }
+                if (delivery.refusal) {
+                    target.onStreamRefused(delivery.from, now, outputs(delivery.to));
                     continue;
                 }
                 traceHash = traceHash * 31 + delivery.at;

@@ -100,6 +100,14 @@ final class NodeRuntime implements Outputs {
         inputDone();
     }
 
+    private void onStreamRefused(Address to) {
+        if (closed) {
+            return;
+        }
+        node.onStreamRefused(to, now(), this);
+        inputDone();
+    }
+
     private Optional<byte[]> open(byte[] bytes) {
         if (cipher.isEmpty()) {
             return Optional.of(bytes);
@@ -163,7 +171,7 @@ final class NodeRuntime implements Outputs {
             countDrop(RuntimeDrop.UNRESOLVED);
             return;
         }
-        streams.send(target, seal(packet));
+        streams.send(target, seal(packet), () -> onStreamRefused(to));
     }
 
     private byte[] seal(byte[] packet) {

@@ -5,8 +5,10 @@ import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelOption;
+import io.netty.channel.ConnectTimeoutException;
 import io.netty.channel.EventLoop;
 import io.netty.channel.socket.nio.NioSocketChannel;
+import java.net.ConnectException;
 import java.net.InetSocketAddress;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -41,7 +43,12 @@ final class StreamConnections {
         }
     }
 
-    void send(InetSocketAddress to, byte[] frame) {
+    /**
+     * Writes {@code frame} to {@code to}, connecting first if needed. If the connection is
+     * actively refused (a reset: nothing listens there, as opposed to a timeout), {@code onRefused}
+     * runs on the event loop.
+     */
+    void send(InetSocketAddress to, byte[] frame, Runnable onRefused) {
         ChannelFuture connection = open.get(to);
         if (connection == null || (connection.isDone() && !connection.channel().isActive())) {
             if (open.size() >= maxConnections) {
@@ -55,8 +62,16 @@ final class StreamConnections {
                 f.channel().writeAndFlush(Unpooled.wrappedBuffer(frame));
             } else {
                 drops.accept(RuntimeDrop.STREAM_ERROR);
+                if (isRefusal(f.cause())) {
+                    onRefused.run();
+                }
             }
         });
+    }
+
+    /** A refused connection; a connect timeout (also a {@link ConnectException}) is not one. */
+    static boolean isRefusal(Throwable cause) {
+        return cause instanceof ConnectException && !(cause instanceof ConnectTimeoutException);
     }
 
     private ChannelFuture connect(InetSocketAddress to) {

@@ -26,6 +26,9 @@ public final class Suspicion {
     private final int maxConfirmers;
     private final Set<String> confirmers = new LinkedHashSet<>();
     private boolean awaitingQuorum;
+    /** An earlier expiry set by hard evidence (see {@link #expedite}); MAX_VALUE when none. */
+    private long evidenceDeadlineNanos = Long.MAX_VALUE;
+    private String evidence = "";
 
     /**
      * A new suspicion.
@@ -90,7 +93,23 @@ public final class Suspicion {
 
     /** When the suspicion expires, or {@code Long.MAX_VALUE} while it waits for a quorum. */
     public long deadlineNanos() {
-        return awaitingQuorum ? Long.MAX_VALUE : startNanos + timeoutNanos();
+        return awaitingQuorum ? Long.MAX_VALUE : Math.min(startNanos + timeoutNanos(), evidenceDeadlineNanos);
+    }
+
+    /**
+     * Hard evidence that the suspect is gone (its stream port refused a connection): the
+     * suspicion expires by {@code deadlineNanos} at the latest, whatever the confirmations.
+     */
+    public void expedite(long deadlineNanos, String what) {
+        if (deadlineNanos < evidenceDeadlineNanos) {
+            evidenceDeadlineNanos = deadlineNanos;
+            evidence = what;
+        }
+    }
+
+    /** The evidence that expedited this suspicion, or empty. */
+    public String evidence() {
+        return evidence;
     }
 
     /** Marks that the timeout passed without a quorum; the member stays suspect. */
@@ -106,6 +125,9 @@ public final class Suspicion {
     /** Moves the start later, e.g. by the length of a stall this node just woke from. */
     public void postpone(long nanos) {
         startNanos += nanos;
+        if (evidenceDeadlineNanos != Long.MAX_VALUE) {
+            evidenceDeadlineNanos += nanos;
+        }
     }
 
     /** The minimum suspicion timeout for a cluster of {@code n}: {@code mult · max(1, log10 n) · interval}. */
