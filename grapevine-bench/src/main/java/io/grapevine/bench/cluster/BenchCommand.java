@@ -88,6 +88,11 @@ public final class BenchCommand implements Callable<Integer> {
             + "at once to K members (CoreConfig.withDirectMailFanout; 0 = off). Default: the core's default.")
     private Integer directMailFanout;
 
+    @Option(names = "--failure", paramLabel = "HOW", description = "S2: kill (kill -9: a crashed process, whose "
+            + "ports then refuse connections) or stop (SIGSTOP: a hung process or silent host; separate processes only). "
+            + "Default: ${DEFAULT-VALUE}.")
+    private String failure = "kill";
+
     @Option(names = "--json-out", paramLabel = "FILE", description = "Also write the JSON report to this file.")
     private Path jsonOut;
 
@@ -133,6 +138,12 @@ public final class BenchCommand implements Callable<Integer> {
         if (processes && inJvm) {
             throw invalid("--processes and --in-jvm are mutually exclusive");
         }
+        if (!failure.equals("kill") && !failure.equals("stop")) {
+            throw invalid("--failure must be kill or stop: " + failure);
+        }
+        if (failure.equals("stop") && !separateProcesses()) {
+            throw invalid("--failure stop needs separate processes (--processes, or --nodes 32 or more)");
+        }
         return scenario;
     }
 
@@ -172,6 +183,9 @@ public final class BenchCommand implements Callable<Integer> {
         Report report = new Report(scenario, nodes, directMail, flags, results);
         PrintWriter out = spec.commandLine().getOut();
         out.println(format.equals("json") ? report.json() : report.text());
+        if (scenario == Scenario.S2 && format.equals("text")) {
+            out.println("S2 victim: " + (failure.equals("stop") ? "frozen (SIGSTOP)" : "killed (kill -9)"));
+        }
         out.flush();
         if (jsonOut != null) {
             Files.writeString(jsonOut, report.json() + System.lineSeparator());
@@ -182,7 +196,7 @@ public final class BenchCommand implements Callable<Integer> {
     private SystemResult measure(ClusterUnderTest cluster, String mode, Scenario scenario, PrintWriter err)
             throws Exception {
         ScenarioRunner runner = new ScenarioRunner(cluster, timeoutSeconds * 1000L, settleMillis,
-                durationSeconds * 1000L, err);
+                durationSeconds * 1000L, err).freezingVictim(failure.equals("stop"));
         List<RunOutcome> measured = new ArrayList<>();
         for (int i = 0; i < warmup + runs; i++) {
             RunOutcome outcome;

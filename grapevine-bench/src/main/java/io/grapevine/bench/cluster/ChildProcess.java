@@ -76,6 +76,11 @@ final class ChildProcess {
         return process.isAlive();
     }
 
+    /** kill -STOP: the process stays, unscheduled. */
+    void freeze() throws Exception {
+        Signals.stop(process);
+    }
+
     /** kill -9, then waits up to 10 s for it to be gone. */
     void kill() throws InterruptedException {
         process.destroyForcibly();

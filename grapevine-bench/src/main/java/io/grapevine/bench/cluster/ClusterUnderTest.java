@@ -38,6 +38,15 @@ public interface ClusterUnderTest extends AutoCloseable {
     /** Kills node {@code i} without warning (kill -9 for a process). */
     long kill(int i) throws Exception;
 
+    /**
+     * Freezes node {@code i} (SIGSTOP): a hung process, or a host gone silent. Its kernel still
+     * accepts connections, so nothing but silence tells the others; the runner kills it after
+     * the run. Only for node processes.
+     */
+    default long freeze(int i) throws Exception {
+        throw new UnsupportedOperationException(system() + " cannot freeze a node in this mode");
+    }
+
     /** Tells node {@code i} to leave gracefully. */
     long leave(int i) throws Exception;
 

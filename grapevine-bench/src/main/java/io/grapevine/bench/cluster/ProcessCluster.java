@@ -120,6 +120,13 @@ final class ProcessCluster implements ClusterUnderTest {
     }
 
     @Override
+    public long freeze(int i) throws Exception {
+        long t0 = System.currentTimeMillis();
+        children[i].freeze();
+        return t0;
+    }
+
+    @Override
     public long leave(int i) throws IOException {
         long t0 = System.currentTimeMillis();
         children[i].send("leave " + epoch);

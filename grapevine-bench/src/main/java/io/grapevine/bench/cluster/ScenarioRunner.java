@@ -21,6 +21,8 @@ final class ScenarioRunner {
     private final long settleMillis;
     private final long idleMillis;
     private final PrintWriter log;
+    /** S2: freeze the victim (SIGSTOP) instead of killing it. */
+    private boolean freezeVictim;
     private int run;
 
     /**
@@ -29,6 +31,12 @@ final class ScenarioRunner {
      * @param idleMillis how long S5 measures
      * @param log progress lines (stderr)
      */
+    /** S2 freezes its victim (SIGSTOP: silence) instead of killing it (kill -9: its ports refuse). */
+    ScenarioRunner freezingVictim(boolean freeze) {
+        this.freezeVictim = freeze;
+        return this;
+    }
+
     ScenarioRunner(ClusterUnderTest cluster, long timeoutMillis, long settleMillis, long idleMillis, PrintWriter log) {
         this.cluster = cluster;
         this.timeoutMillis = timeoutMillis;
@@ -101,9 +109,12 @@ final class ScenarioRunner {
     private RunOutcome failure() throws Exception {
         long since = converged();
         int victim = cluster.size() / 2;
-        long t0 = cluster.kill(victim);
+        long t0 = freezeVictim ? cluster.freeze(victim) : cluster.kill(victim);
         Map<Integer, Long> seen = cluster.observations().awaitAll(allBut(victim),
                 Observations.first(Observation.Kind.STATUS, cluster.name(victim), "DEAD", t0), t0 + timeoutMillis);
+        if (freezeVictim) {
+            cluster.kill(victim); // a frozen process is replaced like a killed one
+        }
         return timed(Scenario.Metric.DETECT_ALL, seen, t0, allBut(victim).size(), since, victim);
     }
 

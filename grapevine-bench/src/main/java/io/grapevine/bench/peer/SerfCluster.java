@@ -194,6 +194,13 @@ public final class SerfCluster implements ClusterUnderTest {
     }
 
     @Override
+    public long freeze(int i) throws Exception {
+        long t0 = System.currentTimeMillis();
+        io.grapevine.bench.cluster.Signals.stop(agents.get(i).process());
+        return t0;
+    }
+
+    @Override
     public long leave(int i) throws IOException {
         long t0 = System.currentTimeMillis();
         agents.get(i).rpc().leave();
