@@ -3,12 +3,13 @@
 # docs/../DESIGN.md), same N, one after the other on this machine, in one invocation.
 # Not part of CI. See docs/PERFORMANCE.md.
 #
-#   bench/peers/serf/run.sh [--install] [--nodes "8 32 64"] [--scenarios "s1 s2 s3 s4 s5"]
+#   bench/peers/serf/run.sh [--install] [--nodes "8 32 64"] [--scenarios "s1 s2 s2stop s3 s4 s5"]
 #                           [--runs 3] [--s1-runs 10] [--duration-s 60] [--out DIR]
 #
 #   --install     apt-get update && apt-get install -y serf (needs root; Debian's package)
 #   --nodes       cluster sizes (default "8 32 64")
-#   --scenarios   which scenarios (default all five)
+#   --scenarios   which scenarios (default all five, plus s2stop: S2 with the victim frozen
+#                 by SIGSTOP instead of killed, a silent failure whose ports do not refuse)
 #   --runs        measured runs for S2-S5 (default 3); --s1-runs for S1 (default 10)
 #   --duration-s  S5 idle measurement per run (default 60)
 #   --out         where the text and JSON reports go (default bench-results/<timestamp>)
@@ -21,7 +22,7 @@ set -euo pipefail
 
 install=0
 nodes="8 32 64"
-scenarios="s1 s2 s3 s4 s5"
+scenarios="s1 s2 s2stop s3 s4 s5"
 runs=3
 s1_runs=10
 duration=60
@@ -88,14 +89,15 @@ wait_quiet() {
 } | tee "$report"
 
 for n in $nodes; do
-  for s in $scenarios; do
-    r="$runs"; warm=1; extra=()
+  for name in $scenarios; do
+    s="$name"; r="$runs"; warm=1; extra=()
+    if [ "$s" = s2stop ]; then s=s2; extra=(--failure stop); fi
     [ "$s" = s1 ] && r="$s1_runs"
     if [ "$s" = s5 ]; then warm=0; extra=(--duration-s "$duration" --settle-ms 5000); fi
-    wait_quiet "$s N=$n"
+    wait_quiet "$name N=$n"
     java -cp "$jar" io.grapevine.bench.cluster.BenchCommand "$s" --nodes "$n" --runs "$r" --warmup "$warm" \
-      --processes --peer serf --work-dir "$out/work" --trace-dir "$out/trace" --json-out "$out/$s-n$n.json" "${extra[@]}" \
-      2>>"$out/progress.log" | tee -a "$report" || echo "($s N=$n: some runs timed out)" | tee -a "$report"
+      --processes --peer serf --work-dir "$out/work" --trace-dir "$out/trace" --json-out "$out/$name-n$n.json" "${extra[@]}" \
+      2>>"$out/progress.log" | tee -a "$report" || echo "($name N=$n: some runs timed out)" | tee -a "$report"
   done
 done
 echo "reports in $out" >&2
