@@ -168,6 +168,9 @@ final class Gossiper {
                     ? state.member().name() : sender.name();
             membership.apply(new MemberUpdate(state.member(), state.incarnation(), status, origin), nowNanos, out);
         }
+        if (sync.join() && !sync.response()) {
+            announceJoiner(sender, out);
+        }
         if (!sync.response()) {
             StateSync answer = snapshot(sync.join(), true, from.host());
             // a joiner skips the events fired before it joined, as in Serf: send it none
@@ -175,6 +178,19 @@ final class Gossiper {
         } else if (!sync.observedHost().isEmpty()) {
             observedHost = sync.observedHost();
         }
+    }
+
+    /**
+     * A seed mails the member that just joined through it to up to {@code directMailFanout}
+     * members, besides the rumor: the joiner learned everyone from the seed's answer, and
+     * everyone learns of the joiner in one hop, so a join converges without gossip rounds.
+     */
+    private void announceJoiner(NodeId joiner, Outputs out) {
+        MemberEntry entry = table.get(joiner.name());
+        if (entry == null || !entry.id().equals(joiner) || entry.status() != MemberStatus.ALIVE) {
+            return;
+        }
+        mail(new MemberUpdate(entry.id(), entry.incarnation(), MemberStatus.ALIVE, entry.name()), entry.name(), out);
     }
 
     /** The host a seed or peer last saw this node's requests come from; empty until one answered. */

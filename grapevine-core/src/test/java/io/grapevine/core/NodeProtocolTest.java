@@ -34,6 +34,13 @@ class NodeProtocolTest {
     }
 
     @Test
+    void simultaneousJoinsConvergeWithinMillisecondsNotGossipRounds() {
+        TestNetwork net = joinedCluster(16, 7);
+        // the seed mails each joiner to the members it knows; the joiner got them in the answer
+        assertThat(net.runUntil(100 * MS, n -> allSee(n, 16))).isTrue();
+    }
+
+    @Test
     void crashedNodeIsDeclaredDeadByEverySurvivor() {
         TestNetwork net = joinedCluster(8, 2);
         assertThat(net.runUntil(10 * SECOND, n -> allSee(n, 8))).isTrue();
