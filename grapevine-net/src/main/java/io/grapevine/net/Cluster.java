@@ -37,6 +37,10 @@ import java.util.function.Consumer;
  */
 public final class Cluster implements AutoCloseable {
     private static final long QUERY_TIMEOUT_SECONDS = 5;
+    /** Prefix of the state keys the runtime writes itself; applications may not write them. */
+    public static final String RESERVED_KEY_PREFIX = "grapevine.";
+    /** The state key under which an encrypted node publishes its {@link KeyringStatus}. */
+    public static final String KEYRING_KEY = RESERVED_KEY_PREFIX + "keyring";
 
     private final NetConfig config;
     private final NodeRuntime runtime;
@@ -70,7 +74,52 @@ public final class Cluster implements AutoCloseable {
         Optional<PacketCipher> cipher = keyring.map(k -> new PacketCipher(k, config.core().clusterLabel()));
         NodeRuntime runtime = new NodeRuntime(transport.loop(), node, cipher, events);
         transport.attach(runtime, config.core().maxStreamBytes() + PacketCipher.OVERHEAD_BYTES);
-        return new Cluster(config, runtime, transport, events, keyring.orElse(null));
+        Cluster cluster = new Cluster(config, runtime, transport, events, keyring.orElse(null));
+        keyring.ifPresent(ring -> {
+            ring.onChange(cluster::publishKeyring);
+            cluster.publishKeyring();
+        });
+        return cluster;
+    }
+
+    /** Writes this node's keyring fingerprints into its replicated state (see {@link #keyringStatus()}). */
+    private void publishKeyring() {
+        byte[] value = new KeyringStatus(keyring.fingerprints().get(0), keyring.fingerprints()).encode()
+                .getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        if (runtime.loop().isShuttingDown()) {
+            return; // a keyring changed after close: nothing to tell
+        }
+        submit(() -> runtime.node().put(KEYRING_KEY, value, KeyPriority.CONTROL, 0, NodeRuntime.now(), runtime));
+    }
+
+    /**
+     * The keyring each live member reports (itself included), by member name; a member that
+     * has not reported yet is absent. The key rotation workflow: {@code install} the new key on
+     * every node, wait until every member {@link KeyringStatus#has} it, {@code use} it on every
+     * node, wait until every member reports it as {@code primary}, then {@code remove} the old one.
+     */
+    public Map<String, KeyringStatus> keyringStatus() {
+        Map<String, KeyringStatus> status = new java.util.TreeMap<>();
+        for (Member member : liveMembers()) {
+            get(member.name(), KEYRING_KEY)
+                    .flatMap(value -> KeyringStatus.decode(new String(value.toArray(), java.nio.charset.StandardCharsets.US_ASCII)))
+                    .ifPresent(s -> status.put(member.name(), s));
+        }
+        return status;
+    }
+
+    /** Live members (by name) that have not reported holding {@code key}: empty when it is safe to use it. */
+    public List<String> membersLacking(byte[] key) {
+        String fingerprint = Keyring.fingerprint(key);
+        Map<String, KeyringStatus> status = keyringStatus();
+        List<String> lacking = new ArrayList<>();
+        for (Member member : liveMembers()) {
+            KeyringStatus reported = status.get(member.name());
+            if (reported == null || !reported.has(fingerprint)) {
+                lacking.add(member.name());
+            }
+        }
+        return lacking;
     }
 
     /** Joins through the configured seeds; see {@link #join(List)}. */
@@ -85,6 +134,13 @@ public final class Cluster implements AutoCloseable {
      */
     public CompletableFuture<Integer> join(List<String> seeds) {
         return joiner.join(seeds);
+    }
+
+    private static void checkNotReserved(String key) {
+        if (key != null && key.startsWith(RESERVED_KEY_PREFIX)) {
+            throw new IllegalArgumentException("key " + key + " is reserved: keys starting with "
+                    + RESERVED_KEY_PREFIX + " are written by the runtime");
+        }
     }
 
     /** This node's identity as other members see it. */
@@ -133,12 +189,14 @@ public final class Cluster implements AutoCloseable {
 
     /** Writes this node's {@code key}; a zero {@code ttl} means none. Fails on a limit. */
     public CompletableFuture<KeyChange> put(String key, byte[] value, KeyPriority priority, Duration ttl) {
+        checkNotReserved(key);
         byte[] copy = value.clone();
         return submit(() -> runtime.node().put(key, copy, priority, ttl.toNanos(), NodeRuntime.now(), runtime));
     }
 
     /** Deletes this node's {@code key}; empty if it held no live value. */
     public CompletableFuture<Optional<KeyChange>> delete(String key) {
+        checkNotReserved(key);
         return submit(() -> runtime.node().delete(key, NodeRuntime.now(), runtime));
     }
 

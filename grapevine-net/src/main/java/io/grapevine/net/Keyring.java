@@ -24,6 +24,8 @@ public final class Keyring {
     }
 
     private volatile Snapshot snapshot;
+    /** Told after every change (the cluster republishes this node's fingerprints). */
+    private volatile Runnable onChange = () -> { };
 
     private Keyring(byte[] primary) {
         snapshot = new Snapshot(List.of(primary.clone()), 0);
@@ -68,6 +70,7 @@ public final class Keyring {
         List<byte[]> keys = new ArrayList<>(snapshot.keys());
         keys.add(key.clone());
         snapshot = new Snapshot(List.copyOf(keys), snapshot.primary());
+        onChange.run();
     }
 
     /** Makes an installed {@code key} the one that encrypts. */
@@ -77,6 +80,7 @@ public final class Keyring {
             throw new IllegalArgumentException("key " + fingerprint(key) + " is not installed; install it first");
         }
         snapshot = new Snapshot(snapshot.keys(), index);
+        onChange.run();
     }
 
     /** Removes a key that is not the primary one. */
@@ -92,6 +96,12 @@ public final class Keyring {
         keys.remove(index);
         int primary = snapshot.primary() > index ? snapshot.primary() - 1 : snapshot.primary();
         snapshot = new Snapshot(List.copyOf(keys), primary);
+        onChange.run();
+    }
+
+    /** Registers the hook run after every change; one hook, replaced by the next call. */
+    void onChange(Runnable hook) {
+        onChange = hook;
     }
 
     /** Fingerprints of the installed keys, primary first. */

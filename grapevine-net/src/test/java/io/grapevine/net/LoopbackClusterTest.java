@@ -193,4 +193,35 @@ class LoopbackClusterTest {
         assertThatThrownBy(() -> Cluster.builder("x").bind("127.0.0.1", 0).start())
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("plaintext()");
     }
+
+    @Test
+    void keyRotationInstallConfirmUseRemoveKeepsTheClusterTalking() {
+        List<Cluster> cluster = joinedCluster(4);
+        byte[] next = new byte[32];
+        java.util.Arrays.fill(next, (byte) 42);
+        String nextPrint = Keyring.fingerprint(next);
+        await().atMost(DEADLINE).until(() -> cluster.get(0).keyringStatus().size() == 4);
+        assertThat(cluster.get(0).membersLacking(next)).hasSize(4);
+
+        cluster.forEach(c -> c.keyring().orElseThrow().install(next));
+        await().atMost(DEADLINE).until(() -> cluster.stream().allMatch(c -> c.membersLacking(next).isEmpty()));
+        cluster.forEach(c -> c.keyring().orElseThrow().use(next));
+        await().atMost(DEADLINE).until(() -> cluster.get(3).keyringStatus().values().stream()
+                .allMatch(s -> s.primary().equals(nextPrint)));
+        cluster.forEach(c -> c.keyring().orElseThrow().remove(KEY));
+        await().atMost(DEADLINE).until(() -> cluster.get(1).keyringStatus().values().stream()
+                .allMatch(s -> s.installed().equals(List.of(nextPrint))));
+
+        List<String> received = new CopyOnWriteArrayList<>();
+        cluster.forEach(c -> c.addListener(e -> {
+            if (e instanceof ClusterEvent.UserEventReceived u && u.event().name().equals("after-rotation")) {
+                received.add(c.id().name());
+            }
+        }));
+        cluster.get(2).broadcast("after-rotation", new byte[0]);
+        await().atMost(DEADLINE).until(() -> received.size() == 4);
+        assertThat(cluster).allMatch(c -> c.liveMembers().size() == 4);
+        assertThatThrownBy(() -> cluster.get(0).put(Cluster.KEYRING_KEY, new byte[0]))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("reserved");
+    }
 }
