@@ -125,7 +125,8 @@ final class StateReplicator {
         switch (config.stateSyncMode()) {
             case PUSH -> push(peer, out);
             case PULL -> transmitter.send(peer, new StateSyn(state.digest(), false), out);
-            case PUSH_PULL -> transmitter.send(peer, new StateSyn(state.digest(), true), out);
+            // 8 bytes instead of the digest: in sync (the idle case), the peer need not answer
+            case PUSH_PULL -> transmitter.send(peer, StateSyn.ofSummary(state.digest().summary()), out);
             default -> throw new IllegalStateException();
         }
     }
@@ -149,6 +150,14 @@ final class StateReplicator {
     }
 
     void onSyn(Address from, StateSyn syn, Outputs out) {
+        if (syn.summaryOnly()) {
+            Digest mine = state.digest();
+            if (mine.summary() != syn.summary()) {
+                // out of sync: a full push-pull exchange, opened from this side
+                transmitter.send(from, new StateSyn(mine, true), out);
+            }
+            return;
+        }
         Digest mine = syn.pushPull() ? state.digest() : new Digest(List.of());
         Delta delta = state.delta(syn.digest(), datagramBudget(), config.deltaPolicy(), random);
         if (needsBulk(delta, syn.digest())) {

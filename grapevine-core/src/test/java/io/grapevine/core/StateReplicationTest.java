@@ -97,4 +97,42 @@ class StateReplicationTest {
             assertThat(converged).as("mode %s", mode).isTrue();
         }
     }
+
+    @Test
+    void aPeerInSyncAnswersASummarySynWithNothingAndOneOutOfSyncOpensAFullExchange() {
+        Node node = new Node(CoreConfig.defaults(), new io.grapevine.core.membership.NodeId("b",
+                new io.grapevine.core.membership.Address("10.0.0.2", 7946), 1), new SplitMix64(1), 0);
+        io.grapevine.core.membership.NodeId peer = new io.grapevine.core.membership.NodeId("a",
+                new io.grapevine.core.membership.Address("10.0.0.1", 7946), 1);
+        node.put("k", new byte[] {1}, 0, new RecordingOutputs());
+        long inSync = new io.grapevine.core.state.Digest(List.of()).summary();
+
+        RecordingOutputs differs = new RecordingOutputs();
+        node.onDatagram(peer.address(), synFrom(peer, inSync), MS, differs);
+        RecordingOutputs same = new RecordingOutputs();
+        node.onDatagram(peer.address(), synFrom(peer, summaryOf(differs)), 2 * MS, same);
+
+        assertThat(summaryOf(differs)).as("b holds a key, a nothing: b answers with its full digest")
+                .isNotEqualTo(inSync);
+        assertThat(same.sent).filteredOn(sent -> messagesOf(sent.packet()).stream()
+                .anyMatch(m -> m instanceof io.grapevine.core.wire.StateSyn)).isEmpty();
+    }
+
+    private static byte[] synFrom(io.grapevine.core.membership.NodeId sender, long summary) {
+        return io.grapevine.core.wire.WireCodec.encodePacket("", sender,
+                List.of(io.grapevine.core.wire.StateSyn.ofSummary(summary)));
+    }
+
+    private static List<io.grapevine.core.wire.WireMessage> messagesOf(byte[] packet) {
+        var decoded = io.grapevine.core.wire.WireCodec.decode(packet, "", 1 << 20);
+        return ((io.grapevine.core.wire.Decoded.Ok) decoded).packet().messages();
+    }
+
+    /** The summary of the full digest in the STATE_SYN {@code outputs} sent. */
+    private static long summaryOf(RecordingOutputs outputs) {
+        return outputs.sent.stream().flatMap(sent -> messagesOf(sent.packet()).stream())
+                .filter(m -> m instanceof io.grapevine.core.wire.StateSyn syn && !syn.summaryOnly())
+                .map(m -> ((io.grapevine.core.wire.StateSyn) m).digest().summary())
+                .findFirst().orElseThrow();
+    }
 }

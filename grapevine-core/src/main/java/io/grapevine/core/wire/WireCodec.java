@@ -32,6 +32,8 @@ public final class WireCodec {
 
     /** Bytes of the CRC-32C trailer. */
     public static final int CHECKSUM_BYTES = 4;
+    /** STATE_SYN's first byte for a summary SYN (0 and 1 are pull and push-pull with a digest). */
+    private static final int SYN_SUMMARY = 2;
     /** Magic, version, flags, empty label, smallest sender, count, checksum. */
     private static final int MIN_PACKET_BYTES = 4 + 1 + 7 + 1 + CHECKSUM_BYTES;
 
@@ -126,8 +128,12 @@ public final class WireCodec {
             }
             case STATE_SYN -> {
                 StateSyn syn = (StateSyn) message;
-                w.bool(syn.pushPull());
-                StateCodec.writeDigest(w, syn.digest());
+                if (syn.summaryOnly()) {
+                    w.u8(SYN_SUMMARY).i32((int) (syn.summary() >>> 32)).i32((int) syn.summary());
+                } else {
+                    w.bool(syn.pushPull());
+                    StateCodec.writeDigest(w, syn.digest());
+                }
             }
             case STATE_ACK -> {
                 StateAck ack = (StateAck) message;
@@ -247,8 +253,15 @@ public final class WireCodec {
             case USER_EVENT -> new UserEvent(r.name(), r.varLong(), r.name(), r.bytes());
             case STATE_SYNC -> readStateSync(r);
             case STATE_SYN -> {
-                boolean pushPull = r.bool();
-                yield new StateSyn(StateCodec.readDigest(r), pushPull);
+                int mode = r.u8();
+                if (mode == SYN_SUMMARY) {
+                    long high = r.i32();
+                    yield StateSyn.ofSummary((high << 32) | (r.i32() & 0xFFFF_FFFFL));
+                }
+                if (mode > 1) {
+                    throw Malformed.of(Rejection.MALFORMED);
+                }
+                yield new StateSyn(StateCodec.readDigest(r), mode == 1);
             }
             case STATE_ACK -> {
                 var delta = StateCodec.readDelta(r);

@@ -46,6 +46,8 @@ class StateCodecTest {
                 List.of(new VersionedEntry("gone", Bytes.EMPTY, 11, true)))), true);
 
         for (WireMessage message : List.of(new StateSyn(digest, true), new StateSyn(new Digest(List.of()), false),
+                StateSyn.ofSummary(digest.summary()), StateSyn.ofSummary(0), StateSyn.ofSummary(Long.MIN_VALUE),
+                StateSyn.ofSummary(-1),
                 new StateAck(delta("k1", "k2"), digest), new StateAck(Delta.EMPTY, new Digest(List.of())),
                 new StateAck2(withTombstone))) {
             assertThat(roundTrip(message)).as(message.kind().name()).isEqualTo(ok(message));

@@ -103,6 +103,7 @@ final class WireArbitraries {
                 .flatMap(parts -> Arbitraries.of(true, false).map(deferred -> new Delta(parts, deferred)));
         return Arbitraries.oneOf(
                 Combinators.combine(digests, Arbitraries.of(true, false)).as(StateSyn::new),
+                Arbitraries.longs().map(StateSyn::ofSummary),
                 Combinators.combine(deltas, digests).as(StateAck::new),
                 deltas.map(StateAck2::new));
     }
