@@ -48,6 +48,8 @@ public final class Cluster implements AutoCloseable {
     private final EventDispatcher events;
     private final Keyring keyring;
     private final Joiner joiner;
+    /** The member snapshot file's writer, or null when none is configured. */
+    private volatile MemberSnapshot snapshot;
 
     Cluster(NetConfig config, NodeRuntime runtime, Transport transport, EventDispatcher events, Keyring keyring) {
         this.config = config;
@@ -75,6 +77,11 @@ public final class Cluster implements AutoCloseable {
         NodeRuntime runtime = new NodeRuntime(transport.loop(), node, cipher, events);
         transport.attach(runtime, config.core().maxStreamBytes() + PacketCipher.OVERHEAD_BYTES);
         Cluster cluster = new Cluster(config, runtime, transport, events, keyring.orElse(null));
+        if (!config.snapshotPath().isEmpty()) {
+            cluster.snapshot = new MemberSnapshot(java.nio.file.Path.of(config.snapshotPath()), config.nodeName(),
+                    cluster::members);
+            events.add(cluster.snapshot::onEvent);
+        }
         keyring.ifPresent(ring -> {
             ring.onChange(cluster::publishKeyring);
             cluster.publishKeyring();
@@ -122,9 +129,20 @@ public final class Cluster implements AutoCloseable {
         return lacking;
     }
 
-    /** Joins through the configured seeds; see {@link #join(List)}. */
+    /**
+     * Joins through the configured seeds and, with a snapshot file, up to 16 members it
+     * remembers from before a restart; see {@link #join(List)}.
+     */
     public CompletableFuture<Integer> join() {
-        return join(config.seeds());
+        List<String> targets = new ArrayList<>(config.seeds());
+        if (!config.snapshotPath().isEmpty()) {
+            for (String remembered : MemberSnapshot.rejoinCandidates(java.nio.file.Path.of(config.snapshotPath()))) {
+                if (!targets.contains(remembered)) {
+                    targets.add(remembered);
+                }
+            }
+        }
+        return join(targets);
     }
 
     /**
@@ -254,6 +272,9 @@ public final class Cluster implements AutoCloseable {
 
     private void awaitLeave(CompletableFuture<Void> done, long deadline) {
         if (runtime.node().leaveSpread() || NodeRuntime.now() >= deadline) {
+            if (snapshot != null) {
+                snapshot.markLeft();
+            }
             done.complete(null);
             return;
         }
@@ -264,6 +285,9 @@ public final class Cluster implements AutoCloseable {
     @Override
     public void close() {
         joiner.cancel();
+        if (snapshot != null) {
+            snapshot.close();
+        }
         try {
             runtime.loop().submit(runtime::close).get(QUERY_TIMEOUT_SECONDS, TimeUnit.SECONDS);
         } catch (InterruptedException e) {

@@ -24,6 +24,7 @@ public final class ClusterBuilder {
     private Keyring keyring;
     private Duration joinTimeout = Duration.ofSeconds(60);
     private Duration leaveTimeout = Duration.ofSeconds(5);
+    private String snapshotPath = "";
     private final List<Consumer<ClusterEvent>> listeners = new ArrayList<>();
 
     ClusterBuilder(String nodeName) {
@@ -85,6 +86,15 @@ public final class ClusterBuilder {
         return this;
     }
 
+    /**
+     * Keeps the members this node knows in {@code file}, so that after a restart
+     * {@link Cluster#join()} also tries them (Serf's {@code -snapshot}).
+     */
+    public ClusterBuilder snapshot(java.nio.file.Path file) {
+        this.snapshotPath = file.toString();
+        return this;
+    }
+
     /** A listener registered before the node starts, so it sees every event. */
     public ClusterBuilder listener(Consumer<ClusterEvent> listener) {
         listeners.add(listener);
@@ -100,7 +110,7 @@ public final class ClusterBuilder {
             throw new IllegalArgumentException("an encryption key is required; call plaintext() to run unencrypted");
         }
         return new NetConfig(nodeName, bindHost, bindPort, advertiseHost, advertisePort, seeds, core, plaintext,
-                200_000_000L, 5_000_000_000L, joinTimeout.toNanos(), leaveTimeout.toNanos());
+                200_000_000L, 5_000_000_000L, joinTimeout.toNanos(), leaveTimeout.toNanos(), snapshotPath);
     }
 
     /** Binds the sockets and starts the node. */

@@ -22,10 +22,13 @@ import java.util.List;
  * @param joinRetryMaxNanos longest wait between join attempts. Default 5 s.
  * @param joinTimeoutNanos when join gives up. Default 60 s.
  * @param leaveTimeoutNanos longest {@code leave()} waits for the leave to spread. Default 5 s.
+ * @param snapshotPath a file where the node keeps the members it knows, so that after a restart
+ *                     {@code join()} also tries up to 16 of them besides the seeds (Serf's
+ *                     {@code -snapshot}); not after a graceful leave. Empty: none. Default empty.
  */
 public record NetConfig(String nodeName, String bindHost, int bindPort, String advertiseHost, int advertisePort,
                         List<String> seeds, CoreConfig core, boolean plaintext, long joinRetryInitialNanos,
-                        long joinRetryMaxNanos, long joinTimeoutNanos, long leaveTimeoutNanos) {
+                        long joinRetryMaxNanos, long joinTimeoutNanos, long leaveTimeoutNanos, String snapshotPath) {
     /** Validates every field. */
     public NetConfig {
         if (nodeName == null || nodeName.isBlank()) {
@@ -61,6 +64,9 @@ public record NetConfig(String nodeName, String bindHost, int bindPort, String a
         positive("joinRetryMaxNanos", joinRetryMaxNanos);
         positive("joinTimeoutNanos", joinTimeoutNanos);
         positive("leaveTimeoutNanos", leaveTimeoutNanos);
+        if (snapshotPath == null) {
+            throw new IllegalArgumentException("snapshotPath must not be null (empty means none)");
+        }
         if (joinRetryMaxNanos < joinRetryInitialNanos) {
             throw new IllegalArgumentException("joinRetryMaxNanos must be >= joinRetryInitialNanos");
         }
@@ -81,6 +87,6 @@ public record NetConfig(String nodeName, String bindHost, int bindPort, String a
     /** The defaults for a node named {@code nodeName}. */
     public static NetConfig defaults(String nodeName) {
         return new NetConfig(nodeName, "127.0.0.1", 7946, "", 0, List.of(), CoreConfig.defaults(), false,
-                200_000_000L, 5_000_000_000L, 60_000_000_000L, 5_000_000_000L);
+                200_000_000L, 5_000_000_000L, 60_000_000_000L, 5_000_000_000L, "");
     }
 }

@@ -224,4 +224,27 @@ class LoopbackClusterTest {
         assertThatThrownBy(() -> cluster.get(0).put(Cluster.KEYRING_KEY, new byte[0]))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("reserved");
     }
+
+    @Test
+    void aRestartedNodeRejoinsThroughTheMembersItRemembersWithoutSeeds(@org.junit.jupiter.api.io.TempDir
+                                                                      java.nio.file.Path dir) throws Exception {
+        java.nio.file.Path file = dir.resolve("snap-b.members");
+        Cluster a = startEncrypted("snap-a");
+        Cluster b = start("snap-b", Cluster.builder("snap-b").encryptionKey(KEY).snapshot(file));
+        b.join(List.of(seedOf(a)));
+        await().atMost(DEADLINE).until(() -> java.nio.file.Files.exists(file)
+                && java.nio.file.Files.readString(file).contains(seedOf(a)));
+        b.close();
+        nodes.remove(b);
+
+        Cluster restarted = start("snap-b", Cluster.builder("snap-b").encryptionKey(KEY).snapshot(file));
+        assertThat(restarted.join().get(30, TimeUnit.SECONDS)).isEqualTo(2);
+        await().atMost(DEADLINE).until(() -> a.members().stream().anyMatch(m -> m.name().equals("snap-b")
+                && m.status() == MemberStatus.ALIVE && m.id().address().equals(restarted.id().address())));
+
+        restarted.leave().get(30, TimeUnit.SECONDS);
+        await().atMost(DEADLINE).until(() -> java.nio.file.Files.readString(file).trim()
+                .equals(MemberSnapshot.LEFT_MARKER));
+        assertThat(MemberSnapshot.rejoinCandidates(file)).as("no rejoin after a graceful leave").isEmpty();
+    }
 }
