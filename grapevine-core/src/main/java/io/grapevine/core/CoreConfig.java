@@ -39,7 +39,7 @@ import io.grapevine.core.membership.TextLimits;
  * @param stateSyncMode Anti-entropy style: PUSH (one message), PULL (two) or PUSH_PULL (three: SYN digest, ACK delta + digest, ACK2 delta, as Cassandra). Default PUSH_PULL.
  * @param deltaPolicy Which streams a byte-limited delta serves first within a priority class: BREADTH_FIRST (fair round-robin) or DEPTH_FIRST (most out-of-date first). Default BREADTH_FIRST.
  * @param stateRumors Spread each replicated-state write as a rumor piggy-backed on protocol messages (counter variant, retransmitMult · ceil(log10(N+1)) sends). Default true.
- * @param directMailFanout Direct mail: send each local key write and user event at once to this many random live members (all of them when fewer), besides the rumor. 0 disables. Lost mail is left to rumors (and, for keys, anti-entropy). Default 32: clusters up to 33 members get every write and event in one network hop, at N-1 datagrams each.
+ * @param directMailFanout Direct mail: send each local key write and user event, each join a seed answers and each death this node declares, at once to this many random live members (all of them when fewer), besides the rumor. 0 disables. Lost mail is left to rumors and anti-entropy. 0..100,000. Default 64: clusters up to 65 members learn of each in one network hop, at N-1 datagrams each; larger ones reach 64 members at once and the rest by rumor.
  * @param state Limits and tombstone grace period of the replicated key/value state. Default StateConfig.defaults().
  */
 public record CoreConfig(
@@ -135,7 +135,7 @@ public record CoreConfig(
 
     /** The LAN profile: memberlist's DefaultLANConfig timings with Lifeguard on. */
     public static CoreConfig defaults() {
-        return new CoreConfig("", 1_000_000_000L, 500_000_000L, 3, true, 4, 6, true, 8, false, 200_000_000L, 3, 30_000_000_000L, 4, 30_000_000_000L, 300_000_000_000L, 4096, 100_000, 8192, 16, 512, 4096, 1400, 16 * 1024 * 1024, 1024, 1_000_000_000L, SyncMode.PUSH_PULL, DeltaPolicy.BREADTH_FIRST, true, 32, StateConfig.defaults());
+        return new CoreConfig("", 1_000_000_000L, 500_000_000L, 3, true, 4, 6, true, 8, false, 200_000_000L, 3, 30_000_000_000L, 4, 30_000_000_000L, 300_000_000_000L, 4096, 100_000, 8192, 16, 512, 4096, 1400, 16 * 1024 * 1024, 1024, 1_000_000_000L, SyncMode.PUSH_PULL, DeltaPolicy.BREADTH_FIRST, true, 64, StateConfig.defaults());
     }
 
     /** Same as {@link #defaults()}. */

@@ -69,12 +69,17 @@ final class Gossiper {
                 : nowNanos + config.pushPullIntervalNanos() + random.nextLong(config.pushPullIntervalNanos());
     }
 
+    /**
+     * The gossip timer counts only while rumors wait: an idle node is not woken five times a
+     * second for nothing, and a rumor queued after a quiet spell goes out at the next tick.
+     */
     long nextDeadlineNanos() {
-        return Math.min(Math.min(nextGossipNanos, nextPushPullNanos), nextFollowUpNanos);
+        long gossip = rumors.size() == 0 ? Long.MAX_VALUE : nextGossipNanos;
+        return Math.min(Math.min(gossip, nextPushPullNanos), nextFollowUpNanos);
     }
 
     void onTick(long nowNanos, Outputs out) {
-        if (nextGossipNanos <= nowNanos) {
+        if (nextGossipNanos <= nowNanos && rumors.size() > 0) {
             nextGossipNanos = nowNanos + config.gossipIntervalNanos();
             gossipRound(nowNanos, out);
         }
@@ -151,9 +156,11 @@ final class Gossiper {
 
     /** Merges a peer's full state and, for a request, answers with ours. */
     void onStateSync(Address from, NodeId sender, StateSync sync, long nowNanos, Outputs out) {
+        boolean firstJoinAnswer = false;
         if (sync.response() && sync.join()) {
             events.ignoreBefore(sync.eventClock());
             if (followUpsLeft == 0 && nextFollowUpNanos == Long.MAX_VALUE) {
+                firstJoinAnswer = true;
                 // the seed answered before hearing of members joining at the same time: ask again soon
                 followUpsLeft = JOIN_FOLLOW_UPS;
                 nextFollowUpNanos = nowNanos + FOLLOW_UP_DELAY_NANOS;
@@ -168,8 +175,8 @@ final class Gossiper {
                     ? state.member().name() : sender.name();
             membership.apply(new MemberUpdate(state.member(), state.incarnation(), status, origin), nowNanos, out);
         }
-        if (sync.join() && !sync.response()) {
-            announceJoiner(sender, out);
+        if (firstJoinAnswer) {
+            announceSelf(sender.name(), out);
         }
         if (!sync.response()) {
             StateSync answer = snapshot(sync.join(), true, from.host());
@@ -181,16 +188,15 @@ final class Gossiper {
     }
 
     /**
-     * A seed mails the member that just joined through it to up to {@code directMailFanout}
-     * members, besides the rumor: the joiner learned everyone from the seed's answer, and
-     * everyone learns of the joiner in one hop, so a join converges without gossip rounds.
+     * A joiner, on its seed's first answer, mails itself to up to {@code directMailFanout} of
+     * the members it just learned, besides the seed's rumor: each member learns of the joiner
+     * in one hop. Every pair of simultaneous joiners is covered, since the one the seed served
+     * second got the first in its answer and mails it; and the work is spread over the
+     * joiners instead of piling on the seed.
      */
-    private void announceJoiner(NodeId joiner, Outputs out) {
-        MemberEntry entry = table.get(joiner.name());
-        if (entry == null || !entry.id().equals(joiner) || entry.status() != MemberStatus.ALIVE) {
-            return;
-        }
-        mail(new MemberUpdate(entry.id(), entry.incarnation(), MemberStatus.ALIVE, entry.name()), entry.name(), out);
+    private void announceSelf(String seed, Outputs out) {
+        MemberEntry self = membership.self();
+        mail(new MemberUpdate(self.id(), self.incarnation(), MemberStatus.ALIVE, self.name()), seed, out);
     }
 
     /** The host a seed or peer last saw this node's requests come from; empty until one answered. */
