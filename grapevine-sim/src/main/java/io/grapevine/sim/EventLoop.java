@@ -118,6 +118,7 @@ final class EventLoop {
         switch (kind) {
             case EventQueue.TICK -> onTickDue(n, token);
             case EventQueue.STOP -> onLingerOver(n, token);
+            case EventQueue.REFUSED -> onRefused(n, from);
             default -> onArrival(n, kind, from, packet, deferred);
         }
     }
@@ -125,6 +126,12 @@ final class EventLoop {
     private void onArrival(SimNode n, int kind, int from, byte[] packet, boolean deferred) {
         if (!n.state.isUp()) {
             drops[DropReason.RECEIVER_DOWN.ordinal()]++;
+            if (kind == EventQueue.STREAM && n.refusesStreams) {
+                long back = network.streamDelay(n.index, from);
+                if (back >= 0) {
+                    queue.push(nowNanos + back, EventQueue.REFUSED, from, n.index, null, 0, false);
+                }
+            }
             return;
         }
         if (n.pausedAt(nowNanos)) {
@@ -169,6 +176,20 @@ final class EventLoop {
         ticks++;
         n.node.onTick(nowNanos, outputsOf(n));
         afterInput(n, nowNanos + MIN_TICK_STEP_NANOS);
+    }
+
+    /** {@code refuser} (a killed node) refused {@code n}'s stream connection. */
+    private void onRefused(SimNode n, int refuser) {
+        if (!n.state.isUp()) {
+            return;
+        }
+        if (n.pausedAt(nowNanos)) {
+            queue.push(n.pausedUntilNanos, EventQueue.REFUSED, n.index, refuser, null, 0, false);
+            return;
+        }
+        trace.mixEvent(nowNanos, EventQueue.REFUSED, n.index, refuser, null);
+        n.node.onStreamRefused(nodes[refuser].address, nowNanos, outputsOf(n));
+        afterInput(n, nowNanos);
     }
 
     private void onLingerOver(SimNode n, int generation) {

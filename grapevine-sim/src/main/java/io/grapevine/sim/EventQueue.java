@@ -21,6 +21,8 @@ final class EventQueue {
     static final int TICK = 2;
     /** The end of a leaving node's linger time. */
     static final int STOP = 3;
+    /** A stream connection refused by a killed node, reported back to the node that opened it. */
+    static final int REFUSED = 4;
 
     private long[] time;
     private long[] seq;

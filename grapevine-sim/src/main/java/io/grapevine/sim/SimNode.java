@@ -25,6 +25,8 @@ final class SimNode {
     long slowDelayNanos;
     int tickToken;
     boolean tickPending;
+    /** Down because its process was killed: its host refuses stream connections (see {@link Simulation#kill}). */
+    boolean refusesStreams;
     long tickAtNanos;
 
     SimNode(int index, SplitMix64 firstLifeRandom) {

@@ -182,7 +182,18 @@ public final class Simulation {
     public void crash(int index) {
         SimNode n = upNode(index);
         n.state = NodeState.CRASHED;
+        n.refusesStreams = false;
         n.cancelTick();
+    }
+
+    /**
+     * Kills node {@code index}'s process (kill -9) on a host that stays up: like
+     * {@link #crash}, except that a stream sent to it is refused, and the sender learns so one
+     * network delay later ({@code Node.onStreamRefused}). A {@code crash} is silent: a dead host.
+     */
+    public void kill(int index) {
+        crash(index);
+        nodes[index].refusesStreams = true;
     }
 
     /**

@@ -8,6 +8,7 @@ public final class Scenarios {
     private static final List<Scenario> ALL = List.of(
             new JoinScenario(),
             new FailureScenario(),
+            new FailureScenario(true),
             new EventScenario(),
             new LeaveScenario(),
             new PauseScenario(),

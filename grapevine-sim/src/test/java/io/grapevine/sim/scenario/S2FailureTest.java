@@ -45,4 +45,20 @@ class S2FailureTest {
         assertThat(run.value("outcome_ms")).isLessThanOrEqualTo(Bounds.millis(Bounds.detectionBoundNanos(config.core(), 48)));
         assertThat(run.value("false_positive_pairs")).isZero();
     }
+
+    @ParameterizedTest(name = "seed {0}")
+    @ValueSource(longs = {1, 2, 3})
+    void aKilledProcessWhosePortsRefuseIsDeadLongBeforeTheShortestSuspicionTimeout(long seed) {
+        SimConfig config = SimConfig.defaults().withNodes(64).withSeed(seed);
+        ScenarioConfig params = ScenarioConfig.defaults().withPeriods(40);
+        RunResult killed = new FailureScenario(true).run(config, params);
+        RunResult silent = new FailureScenario(false).run(config, params);
+        CoreConfig core = config.core();
+        assertThat(killed.outcomeReached()).isTrue();
+        assertThat(killed.value("survivors_seeing_dead")).isEqualTo(63);
+        assertThat(killed.value("outcome_ms"))
+                .isLessThan(Bounds.millis(core.probeTimeoutNanos() + Bounds.minSuspicionNanos(core, 64)))
+                .isLessThan(silent.value("outcome_ms") / 2);
+        assertThat(killed.value("false_positive_pairs")).isZero();
+    }
 }
