@@ -261,33 +261,12 @@ final class Gossiper {
      * to the rumor and anti-entropy.
      */
     void mail(WireMessage message, String exclude, Outputs out) {
-        int fanout = config.directMailFanout();
-        if (fanout == 0) {
+        if (config.directMailFanout() == 0) {
             return;
         }
-        List<MemberEntry> all = table.entries();
-        if (all.size() - 1 <= fanout) {
-            for (MemberEntry entry : all) {
-                if (mailable(entry, exclude)) {
-                    transmitter.send(entry.id().address(), message, out);
-                }
-            }
-            return;
-        }
-        List<MemberEntry> chosen = new ArrayList<>(fanout);
-        for (int attempt = 0; attempt < 3 * fanout + 8 && chosen.size() < fanout; attempt++) {
-            MemberEntry entry = table.random(random);
-            if (mailable(entry, exclude) && !chosen.contains(entry)) {
-                chosen.add(entry);
-            }
-        }
-        for (MemberEntry entry : chosen) {
+        for (MemberEntry entry : table.sampleLive(config.directMailFanout(), membership.self(), exclude, random)) {
             transmitter.send(entry.id().address(), message, out);
         }
-    }
-
-    private boolean mailable(MemberEntry entry, String exclude) {
-        return entry != membership.self() && entry.status().isLive() && !entry.name().equals(exclude);
     }
 
     private void deliver(UserEvent event, Outputs out) {

@@ -211,23 +211,7 @@ final class StateReplicator {
     }
 
     private List<MemberEntry> livePeers(int count) {
-        List<MemberEntry> peers = new ArrayList<>();
-        List<MemberEntry> all = table.entries();
-        if (all.size() - 1 <= count) {
-            for (MemberEntry entry : all) {
-                if (entry != self && entry.status().isLive()) {
-                    peers.add(entry);
-                }
-            }
-            return peers;
-        }
-        for (int attempt = 0; attempt < 3 * count + 8 && peers.size() < count; attempt++) {
-            MemberEntry entry = table.random(random);
-            if (entry != self && entry.status().isLive() && !peers.contains(entry)) {
-                peers.add(entry);
-            }
-        }
-        return peers;
+        return table.sampleLive(count, self, "", random);
     }
 
     /** Of three random live peers, the one reconciled with least recently (or never). */

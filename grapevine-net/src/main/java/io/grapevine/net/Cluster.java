@@ -91,7 +91,8 @@ public final class Cluster implements AutoCloseable {
 
     /** Writes this node's keyring fingerprints into its replicated state (see {@link #keyringStatus()}). */
     private void publishKeyring() {
-        byte[] value = new KeyringStatus(keyring.fingerprints().get(0), keyring.fingerprints()).encode()
+        List<String> fingerprints = keyring.fingerprints();
+        byte[] value = new KeyringStatus(fingerprints.get(0), fingerprints).encode()
                 .getBytes(java.nio.charset.StandardCharsets.US_ASCII);
         if (runtime.loop().isShuttingDown()) {
             return; // a keyring changed after close: nothing to tell

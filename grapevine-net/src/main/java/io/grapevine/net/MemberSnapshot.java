@@ -83,7 +83,7 @@ final class MemberSnapshot implements AutoCloseable {
         } else {
             for (Member member : members.get()) {
                 if (member.status().isLive() && !member.name().equals(self) && lines.size() < MAX_LINES) {
-                    lines.add(hostPort(member.id().address()));
+                    lines.add(member.id().address().toString());
                 }
             }
         }
@@ -99,11 +99,6 @@ final class MemberSnapshot implements AutoCloseable {
             dirty = true; // try again next second
             LOG.warn("cannot write the member snapshot {}: {}", file, e.toString());
         }
-    }
-
-    private static String hostPort(Address address) {
-        String host = address.host();
-        return (host.contains(":") ? "[" + host + "]" : host) + ":" + address.port();
     }
 
     /**
@@ -133,15 +128,11 @@ final class MemberSnapshot implements AutoCloseable {
         }
     }
 
+    /** A joinable {@code host:port} ({@link Address#parse}, port above 0). */
     static boolean isHostPort(String line) {
-        int colon = line.lastIndexOf(':');
-        if (colon <= 0 || colon == line.length() - 1 || line.length() > 300) {
-            return false;
-        }
         try {
-            int port = Integer.parseInt(line.substring(colon + 1));
-            return port > 0 && port <= 65535;
-        } catch (NumberFormatException e) {
+            return Address.parse(line).port() > 0;
+        } catch (IllegalArgumentException e) {
             return false;
         }
     }

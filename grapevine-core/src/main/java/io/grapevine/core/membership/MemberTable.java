@@ -64,6 +64,30 @@ public final class MemberTable {
         return entries.isEmpty() ? null : entries.get(random.nextInt(entries.size()));
     }
 
+    /**
+     * Up to {@code count} distinct live members other than {@code self} and the member named
+     * {@code exclude}: all of them when there are no more than {@code count} others, else a
+     * random sample (bounded attempts, so possibly fewer). Direct mail's recipients.
+     */
+    public List<MemberEntry> sampleLive(int count, MemberEntry self, String exclude, RandomSource random) {
+        List<MemberEntry> chosen = new java.util.ArrayList<>(Math.min(count, entries.size()));
+        if (entries.size() - 1 <= count) {
+            for (MemberEntry entry : entries) {
+                if (entry != self && entry.status().isLive() && !entry.name().equals(exclude)) {
+                    chosen.add(entry);
+                }
+            }
+            return chosen;
+        }
+        for (int attempt = 0; attempt < 3 * count + 8 && chosen.size() < count; attempt++) {
+            MemberEntry entry = random(random);
+            if (entry != self && entry.status().isLive() && !entry.name().equals(exclude) && !chosen.contains(entry)) {
+                chosen.add(entry);
+            }
+        }
+        return chosen;
+    }
+
     /** Adds a new member; the name must not be present. */
     public MemberEntry add(NodeId id, long incarnation, MemberStatus status, long nowNanos) {
         if (byName.containsKey(id.name())) {
