@@ -45,10 +45,10 @@ public final class DemoCommand implements Callable<Integer> {
     }
 
     private static void print(SimConfig config, RunResult run, PrintWriter out) {
-        double periodMs = config.core().probeIntervalNanos() / 1e6;
+        double periodMs = config.core().detector().probeIntervalNanos() / 1e6;
         String victim = "node-" + (long) run.value("victim");
         out.printf(Locale.ROOT, "Grapevine demo: %d simulated nodes, seed %d (LAN: probe every %.0f ms, 0.5-2 ms links, Lifeguard %s)%n",
-                run.nodes(), run.seed(), periodMs, config.core().lifeguard() ? "on" : "off");
+                run.nodes(), run.seed(), periodMs, config.core().detector().lifeguard() ? "on" : "off");
         out.printf(Locale.ROOT, "  join:      every node saw all %d members alive %s after the first node started%n",
                 run.nodes(), seconds(run.value("warmup_ms")));
         out.printf(Locale.ROOT, "  crash:     %s stopped without leaving%n", victim);

@@ -1,6 +1,6 @@
 package io.grapevine.agent;
 
-import io.grapevine.core.state.KeyPriority;
+import io.grapevine.core.base.KeyPriority;
 import io.grapevine.sim.reconcile.ReconcileConfig;
 import io.grapevine.sim.reconcile.ReconcilePolicy;
 import io.grapevine.sim.reconcile.ReconcileReport;

@@ -178,16 +178,16 @@ public final class SimCommand implements Callable<Integer> {
             default -> CoreConfig.lan();
         };
         NetworkModel network = profile.equals("wan") ? NetworkModel.wan() : NetworkModel.lan();
-        core = core.withLifeguard(lifeguard).withQuorumFailureDetection(quorum);
+        core = core.withDetector(p -> p.withLifeguard(lifeguard)).withDetector(p -> p.withQuorumFailureDetection(quorum));
         core = withProbeTimes(core);
         if (history != null && (history < 0 || history > 1024)) {
             throw bad("--history", "must be in 0..1024: " + history);
         }
-        int historyPerMember = history != null ? history : nodes > HISTORY_AUTO_LIMIT ? 0 : core.historyPerMember();
-        core = core.withHistoryPerMember(historyPerMember);
+        int historyPerMember = history != null ? history : nodes > HISTORY_AUTO_LIMIT ? 0 : core.membership().historyPerMember();
+        core = core.withMembership(p -> p.withHistoryPerMember(historyPerMember));
         if (maxRumors != null) {
             try {
-                core = core.withMaxRumors(maxRumors);
+                core = core.withGossip(p -> p.withMaxRumors(maxRumors));
             } catch (IllegalArgumentException e) {
                 throw bad("--max-rumors", e.getMessage());
             }
@@ -220,17 +220,17 @@ public final class SimCommand implements Callable<Integer> {
             return core;
         }
         long interval = probeIntervalMs != null ? positiveNanos("--probe-interval-ms", probeIntervalMs)
-                : core.probeIntervalNanos();
+                : core.detector().probeIntervalNanos();
         long timeout = probeTimeoutMs != null ? positiveNanos("--probe-timeout-ms", probeTimeoutMs)
-                : probeIntervalMs != null ? interval / 2 : core.probeTimeoutNanos();
+                : probeIntervalMs != null ? interval / 2 : core.detector().probeTimeoutNanos();
         if (timeout >= interval) {
             throw bad(probeTimeoutMs != null ? "--probe-timeout-ms" : "--probe-interval-ms",
                     "the probe timeout (" + timeout / MS + " ms) must be below the probe interval ("
                             + interval / MS + " ms)");
         }
         // Copy in an order that keeps timeout < interval at every step.
-        return core.withProbeTimeoutNanos(Math.min(timeout, core.probeTimeoutNanos()))
-                .withProbeIntervalNanos(interval).withProbeTimeoutNanos(timeout);
+        return core.withDetector(p -> p.withProbeTimeoutNanos(Math.min(timeout, core.detector().probeTimeoutNanos())))
+                .withDetector(p -> p.withProbeIntervalNanos(interval)).withDetector(p -> p.withProbeTimeoutNanos(timeout));
     }
 
     private long nanos(String flag, double millis) {

@@ -2,9 +2,9 @@ package io.grapevine.core;
 
 import io.grapevine.core.membership.Change;
 import io.grapevine.core.membership.Member;
-import io.grapevine.core.membership.NodeId;
+import io.grapevine.core.base.NodeId;
 import io.grapevine.core.state.KeyChange;
-import io.grapevine.core.wire.UserEvent;
+import io.grapevine.core.dissemination.DeliveredEvent;
 
 /** Something the application should hear about, emitted through {@link Outputs#emit}. */
 public sealed interface ClusterEvent
@@ -59,7 +59,7 @@ public sealed interface ClusterEvent
      *
      * @param event the event
      */
-    record UserEventReceived(UserEvent event) implements ClusterEvent {
+    record UserEventReceived(DeliveredEvent event) implements ClusterEvent {
         @Override
         public Kind kind() {
             return Kind.USER_EVENT;

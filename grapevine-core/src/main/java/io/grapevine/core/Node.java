@@ -1,32 +1,48 @@
 package io.grapevine.core;
 
-import io.grapevine.core.detector.LocalHealth;
+import io.grapevine.core.base.Address;
+import io.grapevine.core.base.Bytes;
+import io.grapevine.core.base.KeyPriority;
+import io.grapevine.core.base.MemberStatus;
+import io.grapevine.core.base.NodeId;
+import io.grapevine.core.base.RandomSource;
+import io.grapevine.core.detector.FailureDetector;
+import io.grapevine.core.detector.LifeguardSuspicions;
+import io.grapevine.core.detector.AccusationNotifier;
+import io.grapevine.core.detector.ProbeTargets;
+import io.grapevine.core.dissemination.DeliveredEvent;
+import io.grapevine.core.dissemination.DirectMail;
+import io.grapevine.core.dissemination.GossipRounds;
+import io.grapevine.core.dissemination.MemberRumors;
 import io.grapevine.core.dissemination.RumorPriority;
 import io.grapevine.core.dissemination.RumorQueue;
-import io.grapevine.core.membership.Address;
-import io.grapevine.core.membership.Change;
+import io.grapevine.core.dissemination.Transmitter;
+import io.grapevine.core.dissemination.UserEvents;
 import io.grapevine.core.membership.Member;
 import io.grapevine.core.membership.MemberEntry;
-import io.grapevine.core.membership.MemberStatus;
 import io.grapevine.core.membership.MemberTable;
-import io.grapevine.core.membership.NodeId;
+import io.grapevine.core.membership.MembershipObserver;
+import io.grapevine.core.membership.MembershipRules;
+import io.grapevine.core.membership.PeerSampler;
 import io.grapevine.core.membership.Transition;
+import io.grapevine.core.state.KeyChange;
+import io.grapevine.core.state.ReplicatedState;
+import io.grapevine.core.sync.MemberListExchange;
+import io.grapevine.core.sync.StateReplicator;
 import io.grapevine.core.wire.Ack;
 import io.grapevine.core.wire.Decoded;
+import io.grapevine.core.wire.DropReason;
 import io.grapevine.core.wire.Interner;
+import io.grapevine.core.wire.MemberListSync;
 import io.grapevine.core.wire.MemberUpdate;
 import io.grapevine.core.wire.Nack;
 import io.grapevine.core.wire.Packet;
 import io.grapevine.core.wire.Ping;
 import io.grapevine.core.wire.PingReq;
 import io.grapevine.core.wire.StateAck;
-import io.grapevine.core.wire.StateAck2;
-import io.grapevine.core.wire.StateSyn;
-import io.grapevine.core.wire.StateSync;
-import io.grapevine.core.wire.Bytes;
-import io.grapevine.core.state.KeyChange;
-import io.grapevine.core.state.KeyPriority;
-import io.grapevine.core.state.ReplicatedState;
+import io.grapevine.core.wire.StateDigest;
+import io.grapevine.core.wire.StatePush;
+import io.grapevine.core.wire.TrafficCounters;
 import io.grapevine.core.wire.UserEvent;
 import io.grapevine.core.wire.WireCodec;
 import io.grapevine.core.wire.WireMessage;
@@ -45,6 +61,10 @@ import java.util.Optional;
  * no threads, clock, sockets or randomness of its own: the same config, seed and inputs give
  * the same outputs, bit for bit.
  *
+ * <p>The node is the facade: it builds the rooms (membership, detector, dissemination, sync,
+ * state), wires them through their small interfaces, and routes each input to the room whose
+ * job it is. It holds no protocol logic of its own.
+ *
  * <p>Not thread-safe: confine each node to one thread (the runtime's event loop, or the
  * simulator). Network input never throws: bad packets are dropped and counted by
  * {@link DropReason}. API misuse (e.g. an oversized event payload) throws
@@ -52,19 +72,20 @@ import java.util.Optional;
  */
 public final class Node {
     private final CoreConfig config;
+    private final Interner interner;
+    private final TrafficCounters counters = new TrafficCounters();
     private final MemberTable table;
     private final RumorQueue rumors;
-    private final Counters counters = new Counters();
     private final Transmitter transmitter;
-    private final Membership membership;
+    private final MemberRumors memberRumors;
+    private final MembershipRules membership;
     private final FailureDetector detector;
-    private final Suspicions suspicions;
-    private final Gossiper gossiper;
-    private final Interner interner;
+    private final AccusationNotifier accusations;
+    private final GossipRounds gossipRounds;
+    private final UserEvents events;
+    private final MemberListExchange exchange;
     private final ReplicatedState state;
     private final StateReplicator replicator;
-    private final AccusationNotifier accusations;
-    private long lastInputNanos;
 
     /**
      * A node that knows only itself, alive at incarnation 0.
@@ -76,34 +97,42 @@ public final class Node {
      * @param nowNanos the current time
      */
     public Node(CoreConfig config, NodeId self, RandomSource random, long nowNanos) {
-        this(config, self, random, nowNanos, new Interner(2 * config.maxMembers()));
+        this(config, self, random, nowNanos, new Interner(2 * config.membership().maxMembers()));
     }
 
     /**
      * A node like {@link #Node(CoreConfig, NodeId, RandomSource, long)} whose decoder
      * canonicalizes identities through {@code interner}; a simulator shares one among its
-     * nodes to hold N members per node without N copies of each identity.
+     * nodes to hold N members per node without N copies of each identity (see
+     * {@link Interner} for why sharing is harmless).
      */
     public Node(CoreConfig config, NodeId self, RandomSource random, long nowNanos, Interner interner) {
         this.config = config;
         this.interner = interner;
-        this.table = new MemberTable(config.historyPerMember(), config.maxTombstones());
-        this.rumors = new RumorQueue(config.maxRumors());
-        LocalHealth health = new LocalHealth(config.awarenessMaxMultiplier());
-        this.transmitter = new Transmitter(config, self, rumors, counters);
-        this.suspicions = new Suspicions(config);
+        this.table = new MemberTable(config.membership().historyPerMember(), config.membership().maxTombstones());
         MemberEntry selfEntry = table.add(self, 0, MemberStatus.ALIVE, nowNanos);
-        FailureDetector[] detectorRef = new FailureDetector[1];
-        this.membership = new Membership(config, table, suspicions, rumors, health, selfEntry,
-                name -> detectorRef[0].memberAdded(name));
-        this.detector = new FailureDetector(config, table, membership, transmitter, health, random, counters,
-                nowNanos);
-        detectorRef[0] = detector;
-        this.gossiper = new Gossiper(config, table, membership, transmitter, rumors, random, counters, nowNanos);
+        this.rumors = new RumorQueue(config.gossip().maxRumors());
+        this.transmitter = new Transmitter(config.wire(), config.gossip().retransmitMult(), self, table, rumors,
+                counters);
+        PeerSampler peers = new PeerSampler(table, selfEntry, random);
+        DirectMail mail = new DirectMail(config.gossip().directMailFanout(), peers, transmitter);
+        this.memberRumors = new MemberRumors(rumors, mail);
+        LifeguardSuspicions suspicions = new LifeguardSuspicions(config.detector());
+        ProbeTargets probeTargets = new ProbeTargets(config.detector(), random);
         this.state = new ReplicatedState(self, config.state());
-        this.replicator = new StateReplicator(config, state, table, selfEntry, transmitter, rumors, random, nowNanos);
-        this.accusations = new AccusationNotifier(config, table, transmitter, self.name());
-        this.lastInputNanos = nowNanos;
+        this.replicator = new StateReplicator(config.sync(), config.wire().mtuBytes(), config.wire().maxStreamBytes(),
+                state, selfEntry, transmitter, mail, peers, rumors, random, nowNanos);
+        this.membership = new MembershipRules(config.membership(), table, selfEntry, suspicions, memberRumors,
+                MembershipObserver.both(probeTargets, replicator), counters);
+        long stallToleranceNanos = 2 * Math.max(config.detector().probeIntervalNanos(),
+                config.gossip().gossipIntervalNanos());
+        this.detector = new FailureDetector(config.detector(), table, membership, suspicions, probeTargets,
+                transmitter, mail, peers, random, counters, stallToleranceNanos, nowNanos);
+        this.gossipRounds = new GossipRounds(config.gossip(), peers, transmitter, rumors, random, nowNanos);
+        this.events = new UserEvents(config.gossip(), self.name(), rumors, mail, counters);
+        this.exchange = new MemberListExchange(config.sync(), config.wire().maxStreamBytes(), table, membership,
+                transmitter, mail, peers, events, random, nowNanos);
+        this.accusations = new AccusationNotifier(config.detector(), table, transmitter, self.name());
         membership.gossip(selfEntry, self.name());
     }
 
@@ -119,39 +148,28 @@ public final class Node {
 
     /** Joins through {@code seeds}: a full state exchange with each over a stream. */
     public void join(List<Address> seeds, long nowNanos, Outputs out) {
-        observeTime(nowNanos);
-        gossiper.join(seeds, nowNanos, out);
+        detector.observeTime(nowNanos);
+        exchange.join(seeds, out);
     }
 
     /** Handles one received datagram. Never throws on bad input: it is dropped and counted. */
     public void onDatagram(Address from, byte[] packet, long nowNanos, Outputs out) {
-        observeTime(nowNanos);
+        detector.observeTime(nowNanos);
         Packet decoded = decode(packet, 65_535);
         if (decoded == null) {
             return;
         }
-        learnSender(decoded.sender(), nowNanos, out);
+        membership.learnSender(decoded.sender(), nowNanos, out);
         for (WireMessage message : decoded.messages()) {
             dispatch(from, decoded.sender(), message, false, nowNanos, out);
         }
         accusations.heardFrom(decoded.sender(), nowNanos, out);
     }
 
-    /**
-     * A packet from a member we do not know proves it exists and is alive: admit it (at the
-     * lowest incarnation, which any real update supersedes). A join announcement that missed
-     * this node then costs a few gossip rounds, not a wait for the next anti-entropy sync.
-     */
-    private void learnSender(NodeId sender, long nowNanos, Outputs out) {
-        if (table.get(sender.name()) == null) {
-            applyUpdate(new MemberUpdate(sender, 0, MemberStatus.ALIVE, sender.name()), nowNanos, out);
-        }
-    }
-
     /** Handles one message received over a stream (join, push-pull, fallback probe). */
     public void onStream(Address from, byte[] packet, long nowNanos, Outputs out) {
-        observeTime(nowNanos);
-        Packet decoded = decode(packet, config.maxStreamBytes());
+        detector.observeTime(nowNanos);
+        Packet decoded = decode(packet, config.wire().maxStreamBytes());
         if (decoded == null) {
             return;
         }
@@ -166,14 +184,14 @@ public final class Node {
      * the failure detector only; it never removes a member by itself.
      */
     public void onStreamRefused(Address to, long nowNanos, Outputs out) {
-        observeTime(nowNanos);
+        detector.observeTime(nowNanos);
         detector.onStreamRefused(to, nowNanos, out);
     }
 
     private Packet decode(byte[] packet, int maxBytes) {
-        counters.received(packet == null ? 0 : packet.length);
         int length = packet == null ? 0 : packet.length;
-        Decoded decoded = WireCodec.decode(packet, 0, length, config.clusterLabel(), maxBytes, interner);
+        counters.received(length);
+        Decoded decoded = WireCodec.decode(packet, 0, length, config.wire().clusterLabel(), maxBytes, interner);
         if (decoded instanceof Decoded.Rejected rejected) {
             counters.drop(DropReason.of(rejected.reason()));
             return null;
@@ -193,98 +211,50 @@ public final class Node {
             case ACK -> detector.onAck((Ack) message, stream, nowNanos, out);
             case NACK -> detector.onNack((Nack) message);
             case PING_REQ -> detector.onPingReq(from, (PingReq) message, nowNanos, out);
-            case MEMBER_UPDATE -> applyUpdate((MemberUpdate) message, nowNanos, out);
-            case USER_EVENT -> gossiper.onUserEvent((UserEvent) message, out);
-            case STATE_SYNC -> {
+            case MEMBER_UPDATE -> membership.onUpdate((MemberUpdate) message, nowNanos, out);
+            case USER_EVENT -> events.onUserEvent((UserEvent) message, out);
+            case MEMBER_LIST_SYNC -> {
                 if (stream) {
-                    gossiper.onStateSync(from, sender, (StateSync) message, nowNanos, out);
+                    exchange.onMemberListSync(from, sender, (MemberListSync) message, nowNanos, out);
                 } else {
                     counters.drop(DropReason.WRONG_CHANNEL);
                 }
             }
-            case STATE_SYN -> replicator.onSyn(from, (StateSyn) message, out);
+            case STATE_DIGEST -> replicator.onDigest(from, (StateDigest) message, out);
             case STATE_ACK -> replicator.onAck(from, (StateAck) message, nowNanos, out);
-            case STATE_ACK2 -> replicator.onAck2((StateAck2) message, nowNanos, out);
+            case STATE_PUSH -> replicator.onPush((StatePush) message, nowNanos, out);
             default -> throw new IllegalStateException("unhandled " + message.kind());
         }
     }
 
-    private void applyUpdate(MemberUpdate update, long nowNanos, Outputs out) {
-        UpdateVerdict verdict = membership.apply(update, nowNanos, out);
-        if (verdict == UpdateVerdict.STALE_GENERATION) {
-            counters.drop(DropReason.STALE_GENERATION);
-        } else if (verdict == UpdateVerdict.TABLE_FULL) {
-            counters.drop(DropReason.MEMBER_TABLE_FULL);
-        }
-    }
-
-    /** Runs every timer that is due at {@code nowNanos}. */
+    /** Runs every timer that is due at {@code nowNanos}, room by room. */
     public void onTick(long nowNanos, Outputs out) {
-        observeTime(nowNanos);
-        transmitter.memberCount(table.liveCount());
+        detector.observeTime(nowNanos);
+        transmitter.refreshClusterSize();
         detector.onTick(nowNanos, out);
-        for (String name : suspicions.ripe(nowNanos, table.liveCount())) {
-            MemberEntry entry = table.get(name);
-            membership.declareDead(entry, nowNanos, out);
-            if (entry.status() != MemberStatus.DEAD) {
-                continue;
-            }
-            // the verdict is mailed as well as rumored: every member learns it in one hop
-            gossiper.mail(new MemberUpdate(entry.id(), entry.incarnation(), MemberStatus.DEAD, self().name()),
-                    name, out);
-        }
-        gossiper.onTick(nowNanos, out);
+        gossipRounds.onTick(nowNanos, out);
+        exchange.onTick(nowNanos, out);
         replicator.onTick(nowNanos, out);
-        for (Member reaped : table.reapTombstones(nowNanos, config.tombstoneTtlNanos())) {
-            replicator.forget(reaped.name());
-            out.emit(new ClusterEvent.MemberChanged(reaped, Change.REAPED, self().name()));
-        }
-    }
-
-    /**
-     * Lifeguard-style stall awareness: if no input reached this node for much longer than its
-     * timers allow (a GC pause, CPU starvation), it could hear no refutation meanwhile, so its
-     * suspicions are postponed by the gap and its probe in flight is abandoned, not judged.
-     */
-    private void observeTime(long nowNanos) {
-        long gap = nowNanos - lastInputNanos;
-        long tolerance = 2 * Math.max(config.probeIntervalNanos(), config.gossipIntervalNanos());
-        if (config.lifeguard() && gap > tolerance) {
-            suspicions.postponeAll(gap);
-            detector.stalled();
-        }
-        lastInputNanos = Math.max(lastInputNanos, nowNanos);
+        membership.onTick(nowNanos, out);
     }
 
     /** When {@link #onTick} must be called next (node time). */
     public long nextDeadlineNanos() {
-        long next = Math.min(detector.nextDeadlineNanos(), gossiper.nextDeadlineNanos());
-        next = Math.min(next, suspicions.nextDeadlineNanos());
+        long next = Math.min(detector.nextDeadlineNanos(), gossipRounds.nextDeadlineNanos());
+        next = Math.min(next, exchange.nextDeadlineNanos());
         next = Math.min(next, replicator.nextDeadlineNanos());
-        return Math.min(next, table.nextReapNanos(config.tombstoneTtlNanos()));
+        return Math.min(next, membership.nextDeadlineNanos());
     }
 
     /** Leaves gracefully: the leave rides out at top priority; keep ticking until {@link #leaveSpread()}. */
     public void leave(long nowNanos, Outputs out) {
-        observeTime(nowNanos);
-        if (membership.self().status() == MemberStatus.LEFT) {
-            return;
-        }
+        detector.observeTime(nowNanos);
         membership.leave(nowNanos, out);
-        // direct mail to every member as well as the rumor: a member the rumor misses would
-        // otherwise keep the leaver alive until the next anti-entropy sync
-        MemberUpdate left = new MemberUpdate(self(), membership.self().incarnation(), MemberStatus.LEFT, self().name());
-        for (MemberEntry entry : table.entries()) {
-            if (entry != membership.self() && entry.status().isLive()) {
-                transmitter.send(entry.id().address(), left, out);
-            }
-        }
     }
 
     /** True once this node has left and its leave rumor has been retransmitted to the limit. */
     public boolean leaveSpread() {
-        return membership.self().status() == MemberStatus.LEFT
-                && !rumors.contains(Membership.rumorKey(self().name()));
+        return membership.self().status() == MemberStatus.LEFT && !memberRumors.pending(self().name());
     }
 
     /**
@@ -292,9 +262,9 @@ public final class Node {
      *
      * @throws IllegalArgumentException if the payload exceeds {@code maxEventPayloadBytes}
      */
-    public UserEvent fireEvent(String name, byte[] payload, long nowNanos, Outputs out) {
-        observeTime(nowNanos);
-        return gossiper.fire(name, payload, out);
+    public DeliveredEvent fireEvent(String name, byte[] payload, long nowNanos, Outputs out) {
+        detector.observeTime(nowNanos);
+        return events.fire(name, payload, out);
     }
 
     /**
@@ -313,13 +283,13 @@ public final class Node {
      * @throws IllegalArgumentException if a limit of {@link io.grapevine.core.state.StateConfig} is exceeded
      */
     public KeyChange put(String key, byte[] value, KeyPriority priority, long ttlNanos, long nowNanos, Outputs out) {
-        observeTime(nowNanos);
+        detector.observeTime(nowNanos);
         return replicator.put(key, value, priority, ttlNanos, nowNanos, out);
     }
 
     /** Deletes this node's {@code key} (a tombstone spreads); empty if it held no live value. */
     public Optional<KeyChange> delete(String key, long nowNanos, Outputs out) {
-        observeTime(nowNanos);
+        detector.observeTime(nowNanos);
         return replicator.delete(key, nowNanos, out);
     }
 
@@ -368,8 +338,8 @@ public final class Node {
         for (RumorPriority priority : RumorPriority.values()) {
             dropped += rumors.drops(priority);
         }
-        return new NodeMetrics(counters.packetsSent, counters.bytesSent, counters.packetsReceived,
-                counters.bytesReceived, rumors.size(), rumors.maxSize(), dropped, detector.healthScore(),
+        return new NodeMetrics(counters.packetsSent(), counters.bytesSent(), counters.packetsReceived(),
+                counters.bytesReceived(), rumors.size(), rumors.maxSize(), dropped, detector.healthScore(),
                 counters.drops(), detector.roundTrips().quantile(0.5), detector.roundTrips().quantile(0.99));
     }
 
@@ -379,7 +349,7 @@ public final class Node {
      * unable to reach this node (NAT, a wrong advertise address).
      */
     public String observedHost() {
-        return gossiper.observedHost();
+        return exchange.observedHost();
     }
 
     /**

@@ -28,14 +28,14 @@ class CoreConfigTest {
     void defaultsAreValidAndAreTheDocumentedLanProfile() {
         CoreConfig config = CoreConfig.defaults();
 
-        assertThat(config.clusterLabel()).isEmpty();
-        assertThat(config.probeIntervalNanos()).isEqualTo(1_000_000_000L);
-        assertThat(config.probeTimeoutNanos()).isEqualTo(500_000_000L);
-        assertThat(config.indirectChecks()).isEqualTo(3);
-        assertThat(config.retransmitMult()).isEqualTo(4);
-        assertThat(config.mtuBytes()).isEqualTo(1_400);
-        assertThat(config.maxStreamBytes()).isEqualTo(16 * 1024 * 1024);
-        assertThat(config.maxEventPayloadBytes()).isEqualTo(512);
+        assertThat(config.wire().clusterLabel()).isEmpty();
+        assertThat(config.detector().probeIntervalNanos()).isEqualTo(1_000_000_000L);
+        assertThat(config.detector().probeTimeoutNanos()).isEqualTo(500_000_000L);
+        assertThat(config.detector().indirectChecks()).isEqualTo(3);
+        assertThat(config.gossip().retransmitMult()).isEqualTo(4);
+        assertThat(config.wire().mtuBytes()).isEqualTo(1_400);
+        assertThat(config.wire().maxStreamBytes()).isEqualTo(16 * 1024 * 1024);
+        assertThat(config.gossip().maxEventPayloadBytes()).isEqualTo(512);
         assertThat(CoreConfig.lan()).isEqualTo(config);
     }
 
@@ -45,11 +45,11 @@ class CoreConfigTest {
         CoreConfig wan = CoreConfig.wan();
         CoreConfig local = CoreConfig.local();
 
-        assertThat(wan.probeIntervalNanos()).isGreaterThan(lan.probeIntervalNanos());
-        assertThat(local.probeIntervalNanos()).isLessThan(lan.probeIntervalNanos());
+        assertThat(wan.detector().probeIntervalNanos()).isGreaterThan(lan.detector().probeIntervalNanos());
+        assertThat(local.detector().probeIntervalNanos()).isLessThan(lan.detector().probeIntervalNanos());
         for (CoreConfig preset : new CoreConfig[] {lan, wan, local}) {
-            assertThat(preset.probeTimeoutNanos()).isLessThan(preset.probeIntervalNanos());
-            assertThat(preset.maxEventPayloadBytes()).isLessThanOrEqualTo(preset.mtuBytes() - 128);
+            assertThat(preset.detector().probeTimeoutNanos()).isLessThan(preset.detector().probeIntervalNanos());
+            assertThat(preset.gossip().maxEventPayloadBytes()).isLessThanOrEqualTo(preset.wire().mtuBytes() - 128);
             // the canonical constructor accepts every preset field for field
             assertThat(copy(preset)).isEqualTo(preset);
         }
@@ -59,121 +59,136 @@ class CoreConfigTest {
     void boundaryValuesAreAccepted() {
         CoreConfig config = CoreConfig.defaults();
 
-        assertThat(config.withIndirectChecks(0).indirectChecks()).isZero();
-        assertThat(config.withIndirectChecks(16).indirectChecks()).isEqualTo(16);
-        assertThat(config.withMaxEventPayloadBytes(512).withMtuBytes(640).mtuBytes()).isEqualTo(640);
-        assertThat(config.withMtuBytes(65_000).withMaxEventPayloadBytes(65_000 - 128).maxEventPayloadBytes())
+        assertThat(config.withDetector(p -> p.withIndirectChecks(0)).detector().indirectChecks()).isZero();
+        assertThat(config.withDetector(p -> p.withIndirectChecks(16)).detector().indirectChecks()).isEqualTo(16);
+        assertThat(config.withGossip(p -> p.withMaxEventPayloadBytes(512)).withWire(p -> p.withMtuBytes(640)).wire().mtuBytes()).isEqualTo(640);
+        assertThat(config.withWire(p -> p.withMtuBytes(65_000)).withGossip(p -> p.withMaxEventPayloadBytes(65_000 - 128)).gossip().maxEventPayloadBytes())
                 .isEqualTo(64_872);
-        assertThat(config.withProbeTimeoutNanos(999_999_999L).probeTimeoutNanos()).isEqualTo(999_999_999L);
-        assertThat(config.withClusterLabel("\u00e9".repeat(127) + "x").clusterLabel()).hasSize(128);
-        assertThat(config.withPushPullIntervalNanos(0).pushPullIntervalNanos()).isZero();
-        assertThat(config.withMaxStreamBytes(1_400).maxStreamBytes()).isEqualTo(1_400);
+        assertThat(config.withDetector(p -> p.withProbeTimeoutNanos(999_999_999L)).detector().probeTimeoutNanos()).isEqualTo(999_999_999L);
+        assertThat(config.withWire(p -> p.withClusterLabel("\u00e9".repeat(127) + "x")).wire().clusterLabel()).hasSize(128);
+        assertThat(config.withSync(p -> p.withPushPullIntervalNanos(0)).sync().pushPullIntervalNanos()).isZero();
+        assertThat(config.withWire(p -> p.withMaxStreamBytes(1_400)).wire().maxStreamBytes()).isEqualTo(1_400);
     }
 
     // ---- each refusal names its field -------------------------------------------------------
 
     @Test
     void aProbeTimeoutNotBelowTheIntervalNamesBothFieldsAndValues() {
-        refused(c -> c.withProbeTimeoutNanos(1_000_000_000L),
+        refused(c -> c.withDetector(p -> p.withProbeTimeoutNanos(1_000_000_000L)),
                 "probeTimeoutNanos (1000000000)", "must be < probeIntervalNanos (1000000000)");
-        refused(c -> c.withProbeIntervalNanos(400_000_000L), "probeTimeoutNanos (500000000)", "probeIntervalNanos (400000000)");
+        refused(c -> c.withDetector(p -> p.withProbeIntervalNanos(400_000_000L)), "probeTimeoutNanos (500000000)", "probeIntervalNanos (400000000)");
     }
 
     @Test
     void seventeenIndirectChecksAreRefused() {
-        refused(c -> c.withIndirectChecks(17), "indirectChecks", "0..16", "17");
-        refused(c -> c.withIndirectChecks(-1), "indirectChecks", "-1");
+        refused(c -> c.withDetector(p -> p.withIndirectChecks(17)), "indirectChecks", "0..16", "17");
+        refused(c -> c.withDetector(p -> p.withIndirectChecks(-1)), "indirectChecks", "-1");
     }
 
     @Test
     void anMtuOfOneHundredBytesIsRefused() {
-        refused(c -> c.withMtuBytes(100), "mtuBytes", "512..65000", "100");
-        refused(c -> c.withMtuBytes(65_001), "mtuBytes", "65001");
+        refused(c -> c.withWire(p -> p.withMtuBytes(100)), "mtuBytes", "512..65000", "100");
+        refused(c -> c.withWire(p -> p.withMtuBytes(65_001)), "mtuBytes", "65001");
     }
 
     @Test
     void aRetransmitMultOfZeroIsRefused() {
-        refused(c -> c.withRetransmitMult(0), "retransmitMult", "1..100", "0");
+        refused(c -> c.withGossip(p -> p.withRetransmitMult(0)), "retransmitMult", "1..100", "0");
     }
 
     @Test
     void anEventPayloadThatCannotFitTheMtuIsRefused() {
-        refused(c -> c.withMaxEventPayloadBytes(1_273), "maxEventPayloadBytes", "0..1272", "1273");
+        refused(c -> c.withGossip(p -> p.withMaxEventPayloadBytes(1_273)), "maxEventPayloadBytes", "0..1272", "1273");
         // lowering the MTU below the payload limit trips the same check
-        refused(c -> c.withMtuBytes(600), "maxEventPayloadBytes", "0..472", "512");
+        refused(c -> c.withWire(p -> p.withMtuBytes(600)), "maxEventPayloadBytes", "0..472", "512");
     }
 
     @Test
     void aClusterLabelOverTwoHundredFiftyFiveUtf8BytesIsRefused() {
-        refused(c -> c.withClusterLabel("x".repeat(256)), "clusterLabel", "255 UTF-8 bytes");
+        refused(c -> c.withWire(p -> p.withClusterLabel("x".repeat(256))), "clusterLabel", "255 UTF-8 bytes");
         // 128 characters, 256 bytes: the limit counts bytes, as the wire does
-        refused(c -> c.withClusterLabel("\u00e9".repeat(128)), "clusterLabel", "255 UTF-8 bytes");
-        refused(c -> c.withClusterLabel(null), "clusterLabel");
+        refused(c -> c.withWire(p -> p.withClusterLabel("\u00e9".repeat(128))), "clusterLabel", "255 UTF-8 bytes");
+        refused(c -> c.withWire(p -> p.withClusterLabel(null)), "clusterLabel");
     }
 
     @Test
     void aStreamLimitBelowTheMtuIsRefused() {
-        refused(c -> c.withMaxStreamBytes(1_399), "maxStreamBytes", "1399");
+        refused(c -> c.withWire(p -> p.withMaxStreamBytes(1_399)), "maxStreamBytes", "1399");
     }
 
     @Test
     void nonPositiveDurationsAreRefusedByName() {
-        refused(c -> c.withProbeIntervalNanos(0), "probeIntervalNanos", "> 0", "0");
-        refused(c -> c.withProbeTimeoutNanos(-5), "probeTimeoutNanos", "-5");
-        refused(c -> c.withGossipIntervalNanos(0), "gossipIntervalNanos", "0");
-        refused(c -> c.withTombstoneTtlNanos(0), "tombstoneTtlNanos", "0");
-        refused(c -> c.withGossipToTheDeadNanos(-1), "gossipToTheDeadNanos", ">= 0", "-1");
-        refused(c -> c.withPushPullIntervalNanos(-1), "pushPullIntervalNanos", "-1");
-        refused(c -> c.withAntiEntropyIntervalNanos(-1), "antiEntropyIntervalNanos", "-1");
+        refused(c -> c.withDetector(p -> p.withProbeIntervalNanos(0)), "probeIntervalNanos", "> 0", "0");
+        refused(c -> c.withDetector(p -> p.withProbeTimeoutNanos(-5)), "probeTimeoutNanos", "-5");
+        refused(c -> c.withGossip(p -> p.withGossipIntervalNanos(0)), "gossipIntervalNanos", "0");
+        refused(c -> c.withMembership(p -> p.withTombstoneTtlNanos(0)), "tombstoneTtlNanos", "0");
+        refused(c -> c.withGossip(p -> p.withGossipToTheDeadNanos(-1)), "gossipToTheDeadNanos", ">= 0", "-1");
+        refused(c -> c.withSync(p -> p.withPushPullIntervalNanos(-1)), "pushPullIntervalNanos", "-1");
+        refused(c -> c.withSync(p -> p.withAntiEntropyIntervalNanos(-1)), "antiEntropyIntervalNanos", "-1");
     }
 
     @Test
     void outOfRangeCountsAreRefusedByName() {
-        refused(c -> c.withSuspicionMult(0), "suspicionMult", "0");
-        refused(c -> c.withSuspicionMult(101), "suspicionMult", "101");
-        refused(c -> c.withSuspicionMaxTimeoutMult(0), "suspicionMaxTimeoutMult", "0");
-        refused(c -> c.withAwarenessMaxMultiplier(65), "awarenessMaxMultiplier", "65");
-        refused(c -> c.withGossipFanout(65), "gossipFanout", "65");
-        refused(c -> c.withMaxTombstones(0), "maxTombstones", "0");
-        refused(c -> c.withMaxMembers(1), "maxMembers", "1");
-        refused(c -> c.withMaxRumors(15), "maxRumors", "15");
-        refused(c -> c.withHistoryPerMember(1_025), "historyPerMember", "1025");
-        refused(c -> c.withEventDedupWindow(15), "eventDedupWindow", "15");
-        refused(c -> c.withMaxPendingRelays(0), "maxPendingRelays", "0");
-        refused(c -> c.withDirectMailFanout(-1), "directMailFanout", "-1");
+        refused(c -> c.withDetector(p -> p.withSuspicionMult(0)), "suspicionMult", "0");
+        refused(c -> c.withDetector(p -> p.withSuspicionMult(101)), "suspicionMult", "101");
+        refused(c -> c.withDetector(p -> p.withSuspicionMaxTimeoutMult(0)), "suspicionMaxTimeoutMult", "0");
+        refused(c -> c.withDetector(p -> p.withAwarenessMaxMultiplier(65)), "awarenessMaxMultiplier", "65");
+        refused(c -> c.withGossip(p -> p.withGossipFanout(65)), "gossipFanout", "65");
+        refused(c -> c.withMembership(p -> p.withMaxTombstones(0)), "maxTombstones", "0");
+        refused(c -> c.withMembership(p -> p.withMaxMembers(1)), "maxMembers", "1");
+        refused(c -> c.withGossip(p -> p.withMaxRumors(15)), "maxRumors", "15");
+        refused(c -> c.withMembership(p -> p.withHistoryPerMember(1_025)), "historyPerMember", "1025");
+        refused(c -> c.withGossip(p -> p.withEventDedupWindow(15)), "eventDedupWindow", "15");
+        refused(c -> c.withDetector(p -> p.withMaxPendingRelays(0)), "maxPendingRelays", "0");
+        refused(c -> c.withGossip(p -> p.withDirectMailFanout(-1)), "directMailFanout", "-1");
     }
 
     @Test
     void missingStateSettingsAreRefusedByName() {
-        refused(c -> c.withStateSyncMode(null), "stateSyncMode");
-        refused(c -> c.withDeltaPolicy(null), "deltaPolicy");
-        refused(c -> c.withState(null), "state");
+        refused(c -> c.withSync(p -> p.withStateSyncMode(null)), "stateSyncMode");
+        refused(c -> c.withSync(p -> p.withDeltaPolicy(null)), "deltaPolicy");
+        refused(c -> c.withState((StateConfig) null), "state");
+        refused(c -> c.withDetector(p -> null), "detector");
     }
 
     // ---- copiers ----------------------------------------------------------------------------
 
     /**
-     * The copiers are positional constructor calls 30 arguments long; a swapped argument
-     * would compile whenever two fields share a type. Each one must change its field only.
+     * Each part's copiers are positional constructor calls; a swapped argument would compile
+     * whenever two fields share a type. Each one must change its field only, in every part.
      */
     @Test
     void eachCopierChangesExactlyItsOwnField() throws ReflectiveOperationException {
-        CoreConfig base = CoreConfig.defaults();
-        RecordComponent[] components = CoreConfig.class.getRecordComponents();
-        for (RecordComponent changed : components) {
-            String name = changed.getName();
-            Method copier = CoreConfig.class.getMethod("with" + Character.toUpperCase(name.charAt(0))
-                    + name.substring(1), changed.getType());
-            Object value = bumped(changed.getAccessor().invoke(base));
+        CoreConfig defaults = CoreConfig.defaults();
+        for (RecordComponent part : CoreConfig.class.getRecordComponents()) {
+            Object base = part.getAccessor().invoke(defaults);
+            RecordComponent[] components = base.getClass().getRecordComponents();
+            for (RecordComponent changed : components) {
+                String name = changed.getName();
+                Method copier = base.getClass().getMethod("with" + Character.toUpperCase(name.charAt(0))
+                        + name.substring(1), changed.getType());
+                Object value = bumped(changed.getAccessor().invoke(base));
 
-            CoreConfig copy = (CoreConfig) copier.invoke(base, value);
+                Object copy = copier.invoke(base, value);
 
-            for (RecordComponent other : components) {
-                Object expected = other == changed ? value : other.getAccessor().invoke(base);
-                assertThat(other.getAccessor().invoke(copy)).as("%s after with%s", other.getName(), name)
-                        .isEqualTo(expected);
+                for (RecordComponent other : components) {
+                    Object expected = other == changed ? value : other.getAccessor().invoke(base);
+                    assertThat(other.getAccessor().invoke(copy)).as("%s.%s after with%s", part.getName(),
+                            other.getName(), name).isEqualTo(expected);
+                }
             }
         }
+    }
+
+    @Test
+    void eachPartCopierChangesOnlyItsPart() {
+        CoreConfig base = CoreConfig.defaults();
+        CoreConfig changed = base.withGossip(g -> g.withGossipFanout(5));
+
+        assertThat(changed.gossip().gossipFanout()).isEqualTo(5);
+        assertThat(changed.withGossip(g -> g.withGossipFanout(3))).isEqualTo(base);
+        assertThat(base.withDetector(d -> d.withLifeguard(false)).gossip()).isEqualTo(base.gossip());
+        assertThat(base.withSync(s -> s.withJoinFollowUps(0)).detector()).isEqualTo(base.detector());
     }
 
     /** A different value of the same type that is still valid starting from the defaults. */

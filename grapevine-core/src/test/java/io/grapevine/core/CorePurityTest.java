@@ -1,5 +1,6 @@
 package io.grapevine.core;
 
+import io.grapevine.core.base.RandomSource;
 import static com.tngtech.archunit.base.DescribedPredicate.not;
 import static com.tngtech.archunit.core.domain.JavaCall.Predicates.target;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
@@ -9,6 +10,7 @@ import static com.tngtech.archunit.core.domain.properties.HasName.Predicates.nam
 import static com.tngtech.archunit.core.domain.properties.HasOwner.Predicates.With.owner;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noFields;
+import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.tngtech.archunit.base.DescribedPredicate;
@@ -17,17 +19,17 @@ import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.domain.JavaModifier;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
-import io.grapevine.core.membership.Address;
-import io.grapevine.core.membership.MemberStatus;
-import io.grapevine.core.membership.NodeId;
-import io.grapevine.core.membership.TextLimits;
-import io.grapevine.core.state.Delta;
-import io.grapevine.core.state.DeltaPart;
-import io.grapevine.core.state.Digest;
-import io.grapevine.core.state.DigestEntry;
-import io.grapevine.core.state.KeyPriority;
-import io.grapevine.core.state.VersionedEntry;
-import io.grapevine.core.wire.Bytes;
+import io.grapevine.core.base.Address;
+import io.grapevine.core.base.MemberStatus;
+import io.grapevine.core.base.NodeId;
+import io.grapevine.core.base.TextLimits;
+import io.grapevine.core.wire.Delta;
+import io.grapevine.core.wire.DeltaPart;
+import io.grapevine.core.wire.Digest;
+import io.grapevine.core.wire.DigestEntry;
+import io.grapevine.core.base.KeyPriority;
+import io.grapevine.core.wire.VersionedEntry;
+import io.grapevine.core.base.Bytes;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.InstantSource;
@@ -100,61 +102,50 @@ class CorePurityTest {
     // ---- layering ---------------------------------------------------------------------------
 
     /**
-     * The codec sees only value types: membership's identities and statuses, and the
-     * replicated-state records its STATE_SYN/ACK/ACK2 bodies carry. It never reaches state
-     * logic (ReplicatedState, DeltaBuilder, ...), detection, dissemination or the node.
+     * The rooms of the core, one direction only, no exceptions: base &lt;- wire &lt;- membership,
+     * state &lt;- dissemination &lt;- detector, sync &lt;- the facade. A lower room that needs
+     * something of a higher one declares an interface the higher one implements
+     * ({@code membership.Suspicions}, {@code membership.MembershipGossip}, ...).
      */
     @Test
-    void wireDependsOnlyOnMembershipAndStateValueRecords() {
-        noClasses().that().resideInAPackage("..core.wire..")
-                .should().dependOnClassesThat(resideInAPackage("io.grapevine..")
-                        .and(resideOutsideOfPackage("..core.wire.."))
-                        .and(not(elementTypeIsAnyOf(NodeId.class, Address.class, MemberStatus.class, TextLimits.class,
-                                Digest.class, DigestEntry.class, Delta.class, DeltaPart.class,
-                                VersionedEntry.class, KeyPriority.class))))
-                .check(MAIN);
-    }
-
-    @Test
-    void membershipDependsOnNoOtherCorePackage() {
-        noClasses().that().resideInAPackage("..core.membership..")
-                .should().dependOnClassesThat().resideInAnyPackage("..core.detector..", "..core.dissemination..",
-                        "..core.wire..", "..core.state..")
-                .check(MAIN);
-    }
-
-    @Test
-    void detectorAndDisseminationDoNotDependOnEachOther() {
-        noClasses().that().resideInAPackage("..core.detector..")
-                .should().dependOnClassesThat().resideInAPackage("..core.dissemination..").check(MAIN);
-        noClasses().that().resideInAPackage("..core.dissemination..")
-                .should().dependOnClassesThat().resideInAPackage("..core.detector..").check(MAIN);
-    }
-
-    /**
-     * Known debt, pinned so it cannot grow: {@code state} uses {@link Bytes} from {@code wire}
-     * while {@code wire} serializes {@code state}'s records, a package cycle. Moving
-     * {@code Bytes} to a neutral package would break it.
-     */
-    @Test
-    void stateUsesNothingFromWireButBytes() {
-        noClasses().that().resideInAPackage("..core.state..")
-                .should().dependOnClassesThat(resideInAPackage("..core.wire..").and(not(elementTypeIsAnyOf(Bytes.class))))
+    void theRoomsDependOnEachOtherOneWayOnly() {
+        layeredArchitecture().consideringOnlyDependenciesInLayers()
+                .layer("facade").definedBy("io.grapevine.core")
+                .layer("detector").definedBy("io.grapevine.core.detector..")
+                .layer("sync").definedBy("io.grapevine.core.sync..")
+                .layer("dissemination").definedBy("io.grapevine.core.dissemination..")
+                .layer("membership").definedBy("io.grapevine.core.membership..")
+                .layer("state").definedBy("io.grapevine.core.state..")
+                .layer("wire").definedBy("io.grapevine.core.wire..")
+                .layer("base").definedBy("io.grapevine.core.base..")
+                .whereLayer("facade").mayNotBeAccessedByAnyLayer()
+                .whereLayer("detector").mayOnlyBeAccessedByLayers("facade")
+                .whereLayer("sync").mayOnlyBeAccessedByLayers("facade")
+                .whereLayer("dissemination").mayOnlyBeAccessedByLayers("detector", "sync", "facade")
+                .whereLayer("membership").mayOnlyBeAccessedByLayers("dissemination", "detector", "sync", "facade")
+                .whereLayer("state").mayOnlyBeAccessedByLayers("sync", "facade")
+                .whereLayer("wire").mayOnlyBeAccessedByLayers("membership", "state", "dissemination", "detector",
+                        "sync", "facade")
+                .whereLayer("base").mayOnlyBeAccessedByLayers("wire", "membership", "state", "dissemination",
+                        "detector", "sync", "facade")
                 .check(MAIN);
     }
 
     /**
-     * Sub-packages sit below the facade and must not reach back into it. Known debt, pinned:
-     * {@link RandomSource}, an injected input, lives in the facade package but is used by
-     * membership, detector and state.
+     * {@code java.lang.Math}'s transcendental functions may differ in the last bit between
+     * JVMs and platforms; protocol numbers (suspicion timeouts, retransmit limits, push-pull
+     * scaling) come from them, so "same seed, same trace" would hold only per platform.
+     * {@code StrictMath} is bit-exact everywhere.
      */
     @Test
-    void subPackagesDoNotReachBackIntoTheFacadeExceptRandomSource() {
-        noClasses().that().resideInAnyPackage("..core.wire..", "..core.membership..", "..core.detector..",
-                        "..core.dissemination..", "..core.state..")
-                .should().dependOnClassesThat(resideInAPackage("io.grapevine.core")
-                        .and(not(elementTypeIsAnyOf(RandomSource.class))))
-                .check(MAIN);
+    void coreComputesProtocolNumbersWithStrictMath() {
+        Set<String> inexact = Set.of("log", "log10", "log1p", "exp", "expm1", "pow", "cbrt", "hypot", "sin",
+                "cos", "tan", "asin", "acos", "atan", "atan2", "sinh", "cosh", "tanh");
+        noClasses().that().resideInAPackage(CORE)
+                .should().callMethodWhere(target(owner(com.tngtech.archunit.core.domain.JavaClass.Predicates
+                        .equivalentTo(Math.class))).and(target(DescribedPredicate.describe("a transcendental function",
+                        t -> inexact.contains(t.getName())))))
+                .because("StrictMath gives the same bits on every JVM").check(MAIN);
     }
 
     /** The class itself, or an array of it (a {@code MemberStatus[]} lookup table is still a MemberStatus use). */

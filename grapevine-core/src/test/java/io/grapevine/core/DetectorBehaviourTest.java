@@ -4,7 +4,7 @@ import static io.grapevine.core.TestNetwork.MS;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.grapevine.core.membership.Change;
-import io.grapevine.core.membership.MemberStatus;
+import io.grapevine.core.base.MemberStatus;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -56,7 +56,7 @@ class DetectorBehaviourTest {
 
     @Test
     void withoutTheStreamProbeTheSameMemberIsDeclaredDead() {
-        TestNetwork net = converged(CoreConfig.defaults().withStreamFallbackProbe(false), 6, 11);
+        TestNetwork net = converged(CoreConfig.defaults().withDetector(p -> p.withStreamFallbackProbe(false)), 6, 11);
         Node deaf = net.nodes().get(2);
         for (Node other : net.nodes()) {
             if (other != deaf) {
@@ -70,7 +70,7 @@ class DetectorBehaviourTest {
 
     @Test
     void quorumModeDeclaresACrashedMemberDeadOnlyOnceAMajoritySuspectedIt() {
-        TestNetwork net = converged(CoreConfig.defaults().withQuorumFailureDetection(true), 7, 5);
+        TestNetwork net = converged(CoreConfig.defaults().withDetector(p -> p.withQuorumFailureDetection(true)), 7, 5);
         Node victim = net.nodes().get(4);
         net.crash(victim);
         String name = victim.self().name();

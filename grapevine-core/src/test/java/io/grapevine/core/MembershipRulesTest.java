@@ -1,12 +1,13 @@
 package io.grapevine.core;
 
+import io.grapevine.core.base.SplitMix64;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.grapevine.core.membership.Address;
+import io.grapevine.core.base.Address;
 import io.grapevine.core.membership.Change;
 import io.grapevine.core.membership.Member;
-import io.grapevine.core.membership.MemberStatus;
-import io.grapevine.core.membership.NodeId;
+import io.grapevine.core.base.MemberStatus;
+import io.grapevine.core.base.NodeId;
 import io.grapevine.core.wire.Decoded;
 import io.grapevine.core.wire.MemberUpdate;
 import io.grapevine.core.wire.Packet;

@@ -4,7 +4,7 @@ import static io.grapevine.core.TestNetwork.MS;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.grapevine.core.membership.Change;
-import io.grapevine.core.membership.MemberStatus;
+import io.grapevine.core.base.MemberStatus;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

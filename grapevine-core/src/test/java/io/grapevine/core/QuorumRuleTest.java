@@ -1,10 +1,11 @@
 package io.grapevine.core;
 
+import io.grapevine.core.base.SplitMix64;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.grapevine.core.membership.Address;
-import io.grapevine.core.membership.MemberStatus;
-import io.grapevine.core.membership.NodeId;
+import io.grapevine.core.base.Address;
+import io.grapevine.core.base.MemberStatus;
+import io.grapevine.core.base.NodeId;
 import io.grapevine.core.wire.MemberUpdate;
 import io.grapevine.core.wire.WireCodec;
 import java.util.List;
@@ -26,7 +27,7 @@ class QuorumRuleTest {
      * off because its stall awareness would (rightly) postpone suspicions across the jump in time.
      */
     private static CoreConfig quiet() {
-        return CoreConfig.defaults().withLifeguard(false).withProbeIntervalNanos(HOUR).withProbeTimeoutNanos(HOUR / 2);
+        return CoreConfig.defaults().withDetector(p -> p.withLifeguard(false)).withDetector(p -> p.withProbeIntervalNanos(HOUR)).withDetector(p -> p.withProbeTimeoutNanos(HOUR / 2));
     }
 
     /** A node that knows itself and six peers p2..p7 (seven live members). */
@@ -59,7 +60,7 @@ class QuorumRuleTest {
 
     @Test
     void withQuorumTheMemberStaysSuspectUntilAMajorityReportedIt() {
-        CoreConfig config = quiet().withQuorumFailureDetection(true);
+        CoreConfig config = quiet().withDetector(p -> p.withQuorumFailureDetection(true));
         Node node = nodeKnowingSixPeers(config);
         suspect(node, id("p2", 2), 1);
         long later = 200 * HOUR;

@@ -1,6 +1,6 @@
 package io.grapevine.core;
 
-import io.grapevine.core.membership.Address;
+import io.grapevine.core.base.Address;
 import java.util.ArrayList;
 import java.util.List;
 

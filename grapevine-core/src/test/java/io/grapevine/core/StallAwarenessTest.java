@@ -1,10 +1,11 @@
 package io.grapevine.core;
 
+import io.grapevine.core.base.SplitMix64;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.grapevine.core.membership.Address;
-import io.grapevine.core.membership.MemberStatus;
-import io.grapevine.core.membership.NodeId;
+import io.grapevine.core.base.Address;
+import io.grapevine.core.base.MemberStatus;
+import io.grapevine.core.base.NodeId;
 import io.grapevine.core.wire.MemberUpdate;
 import io.grapevine.core.wire.WireCodec;
 import java.util.List;
@@ -25,8 +26,8 @@ class StallAwarenessTest {
     private final RecordingOutputs out = new RecordingOutputs();
 
     private Node suspectingNode(boolean lifeguard) {
-        CoreConfig config = CoreConfig.defaults().withLifeguard(lifeguard).withProbeIntervalNanos(HOUR)
-                .withProbeTimeoutNanos(HOUR / 2);
+        CoreConfig config = CoreConfig.defaults().withDetector(p -> p.withLifeguard(lifeguard)).withDetector(p -> p.withProbeIntervalNanos(HOUR))
+                .withDetector(p -> p.withProbeTimeoutNanos(HOUR / 2));
         Node node = new Node(config, SELF, new SplitMix64(1), 0);
         for (NodeId id : List.of(PEER, ACCUSER)) {
             node.onDatagram(id.address(), WireCodec.encodePacket("", id,

@@ -1,10 +1,12 @@
 package io.grapevine.core;
 
+import io.grapevine.core.sync.SyncMode;
+import io.grapevine.core.base.SplitMix64;
 import static io.grapevine.core.TestNetwork.MS;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.grapevine.core.state.KeyPriority;
-import io.grapevine.core.wire.Bytes;
+import io.grapevine.core.base.KeyPriority;
+import io.grapevine.core.base.Bytes;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -42,8 +44,8 @@ class StateReplicationTest {
 
     @Test
     void directMailDeliversAWriteWithinOneNetworkHop() {
-        TestNetwork net = converged(CoreConfig.defaults().withDirectMailFanout(64).withStateRumors(false)
-                .withAntiEntropyIntervalNanos(0), 10, 2);
+        TestNetwork net = converged(CoreConfig.defaults().withGossip(p -> p.withDirectMailFanout(64)).withSync(p -> p.withStateRumors(false))
+                .withSync(p -> p.withAntiEntropyIntervalNanos(0)), 10, 2);
         Node writer = net.nodes().get(3);
         long start = net.now;
         writer.put("k", new byte[] {7}, net.now, net.outputs(writer.self().address()));
@@ -54,7 +56,7 @@ class StateReplicationTest {
 
     @Test
     void antiEntropyAloneConvergesUnderHeavyLoss() {
-        TestNetwork net = converged(CoreConfig.defaults().withStateRumors(false), 8, 3);
+        TestNetwork net = converged(CoreConfig.defaults().withSync(p -> p.withStateRumors(false)), 8, 3);
         net.loss = 0.3;
         for (int i = 0; i < 8; i++) {
             Node node = net.nodes().get(i);
@@ -74,7 +76,7 @@ class StateReplicationTest {
     @Test
     void digestsTooLargeForADatagramTravelOverTheStream() {
         // 80 owners with state make a digest of more than 1,400 bytes
-        TestNetwork net = converged(CoreConfig.defaults().withStateRumors(false), 80, 5);
+        TestNetwork net = converged(CoreConfig.defaults().withSync(p -> p.withStateRumors(false)), 80, 5);
         for (Node node : net.nodes()) {
             node.put("k", new byte[] {1}, net.now, net.outputs(node.self().address()));
         }
@@ -87,7 +89,7 @@ class StateReplicationTest {
     @Test
     void everyModeConverges() {
         for (SyncMode mode : SyncMode.values()) {
-            TestNetwork net = converged(CoreConfig.defaults().withStateRumors(false).withStateSyncMode(mode), 6, 4);
+            TestNetwork net = converged(CoreConfig.defaults().withSync(p -> p.withStateRumors(false)).withSync(p -> p.withStateSyncMode(mode)), 6, 4);
             Node writer = net.nodes().get(2);
             for (int k = 0; k < 50; k++) {
                 writer.put("k" + k, new byte[40], net.now, net.outputs(writer.self().address()));
@@ -100,12 +102,12 @@ class StateReplicationTest {
 
     @Test
     void aPeerInSyncAnswersASummarySynWithNothingAndOneOutOfSyncOpensAFullExchange() {
-        Node node = new Node(CoreConfig.defaults(), new io.grapevine.core.membership.NodeId("b",
-                new io.grapevine.core.membership.Address("10.0.0.2", 7946), 1), new SplitMix64(1), 0);
-        io.grapevine.core.membership.NodeId peer = new io.grapevine.core.membership.NodeId("a",
-                new io.grapevine.core.membership.Address("10.0.0.1", 7946), 1);
+        Node node = new Node(CoreConfig.defaults(), new io.grapevine.core.base.NodeId("b",
+                new io.grapevine.core.base.Address("10.0.0.2", 7946), 1), new SplitMix64(1), 0);
+        io.grapevine.core.base.NodeId peer = new io.grapevine.core.base.NodeId("a",
+                new io.grapevine.core.base.Address("10.0.0.1", 7946), 1);
         node.put("k", new byte[] {1}, 0, new RecordingOutputs());
-        long inSync = new io.grapevine.core.state.Digest(List.of()).summary();
+        long inSync = new io.grapevine.core.wire.Digest(List.of()).summary();
 
         RecordingOutputs differs = new RecordingOutputs();
         node.onDatagram(peer.address(), synFrom(peer, inSync), MS, differs);
@@ -115,12 +117,12 @@ class StateReplicationTest {
         assertThat(summaryOf(differs)).as("b holds a key, a nothing: b answers with its full digest")
                 .isNotEqualTo(inSync);
         assertThat(same.sent).filteredOn(sent -> messagesOf(sent.packet()).stream()
-                .anyMatch(m -> m instanceof io.grapevine.core.wire.StateSyn)).isEmpty();
+                .anyMatch(m -> m instanceof io.grapevine.core.wire.StateDigest)).isEmpty();
     }
 
-    private static byte[] synFrom(io.grapevine.core.membership.NodeId sender, long summary) {
+    private static byte[] synFrom(io.grapevine.core.base.NodeId sender, long summary) {
         return io.grapevine.core.wire.WireCodec.encodePacket("", sender,
-                List.of(io.grapevine.core.wire.StateSyn.ofSummary(summary)));
+                List.of(io.grapevine.core.wire.StateDigest.ofSummary(summary)));
     }
 
     private static List<io.grapevine.core.wire.WireMessage> messagesOf(byte[] packet) {
@@ -128,11 +130,11 @@ class StateReplicationTest {
         return ((io.grapevine.core.wire.Decoded.Ok) decoded).packet().messages();
     }
 
-    /** The summary of the full digest in the STATE_SYN {@code outputs} sent. */
+    /** The summary of the full digest in the STATE_DIGEST {@code outputs} sent. */
     private static long summaryOf(RecordingOutputs outputs) {
         return outputs.sent.stream().flatMap(sent -> messagesOf(sent.packet()).stream())
-                .filter(m -> m instanceof io.grapevine.core.wire.StateSyn syn && !syn.summaryOnly())
-                .map(m -> ((io.grapevine.core.wire.StateSyn) m).digest().summary())
+                .filter(m -> m instanceof io.grapevine.core.wire.StateDigest syn && !syn.summaryOnly())
+                .map(m -> ((io.grapevine.core.wire.StateDigest) m).digest().summary())
                 .findFirst().orElseThrow();
     }
 }

@@ -1,7 +1,8 @@
 package io.grapevine.core;
 
-import io.grapevine.core.membership.Address;
-import io.grapevine.core.membership.NodeId;
+import io.grapevine.core.base.SplitMix64;
+import io.grapevine.core.base.Address;
+import io.grapevine.core.base.NodeId;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;

@@ -1,6 +1,6 @@
 package io.grapevine.net;
 
-import io.grapevine.core.membership.Address;
+import io.grapevine.core.base.Address;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.UnknownHostException;

@@ -3,14 +3,14 @@ package io.grapevine.net;
 import io.grapevine.core.ClusterEvent;
 import io.grapevine.core.CoreConfig;
 import io.grapevine.core.Node;
-import io.grapevine.core.SplitMix64;
+import io.grapevine.core.base.SplitMix64;
 import io.grapevine.core.membership.Member;
-import io.grapevine.core.membership.MemberStatus;
-import io.grapevine.core.membership.NodeId;
+import io.grapevine.core.base.MemberStatus;
+import io.grapevine.core.base.NodeId;
 import io.grapevine.core.state.KeyChange;
-import io.grapevine.core.state.KeyPriority;
-import io.grapevine.core.wire.Bytes;
-import io.grapevine.core.wire.UserEvent;
+import io.grapevine.core.base.KeyPriority;
+import io.grapevine.core.base.Bytes;
+import io.grapevine.core.dissemination.DeliveredEvent;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -73,9 +73,9 @@ public final class Cluster implements AutoCloseable {
         NodeId id = new NodeId(config.nodeName(), transport.advertised(), System.currentTimeMillis());
         Node node = new Node(config.core(), id, new SplitMix64(new java.security.SecureRandom().nextLong()),
                 NodeRuntime.now());
-        Optional<PacketCipher> cipher = keyring.map(k -> new PacketCipher(k, config.core().clusterLabel()));
+        Optional<PacketCipher> cipher = keyring.map(k -> new PacketCipher(k, config.core().wire().clusterLabel()));
         NodeRuntime runtime = new NodeRuntime(transport.loop(), node, cipher, events);
-        transport.attach(runtime, config.core().maxStreamBytes() + PacketCipher.OVERHEAD_BYTES);
+        transport.attach(runtime, config.core().wire().maxStreamBytes() + PacketCipher.OVERHEAD_BYTES);
         Cluster cluster = new Cluster(config, runtime, transport, events, keyring.orElse(null));
         if (!config.snapshotPath().isEmpty()) {
             cluster.snapshot = new MemberSnapshot(java.nio.file.Path.of(config.snapshotPath()), config.nodeName(),
@@ -230,7 +230,7 @@ public final class Cluster implements AutoCloseable {
     }
 
     /** Fires a user event to every member (delivered here too). Fails if the payload is too large. */
-    public CompletableFuture<UserEvent> broadcast(String name, byte[] payload) {
+    public CompletableFuture<DeliveredEvent> broadcast(String name, byte[] payload) {
         byte[] copy = payload.clone();
         return submit(() -> runtime.node().fireEvent(name, copy, NodeRuntime.now(), runtime));
     }

@@ -1,7 +1,7 @@
 package io.grapevine.net;
 
 import io.grapevine.core.NodeMetrics;
-import io.grapevine.core.membership.MemberStatus;
+import io.grapevine.core.base.MemberStatus;
 import java.util.Map;
 
 /**

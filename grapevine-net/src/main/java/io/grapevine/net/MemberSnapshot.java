@@ -1,7 +1,7 @@
 package io.grapevine.net;
 
 import io.grapevine.core.ClusterEvent;
-import io.grapevine.core.membership.Address;
+import io.grapevine.core.base.Address;
 import io.grapevine.core.membership.Member;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

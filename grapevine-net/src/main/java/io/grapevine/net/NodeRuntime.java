@@ -3,7 +3,7 @@ package io.grapevine.net;
 import io.grapevine.core.ClusterEvent;
 import io.grapevine.core.Node;
 import io.grapevine.core.Outputs;
-import io.grapevine.core.membership.Address;
+import io.grapevine.core.base.Address;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
 import io.netty.channel.EventLoop;

@@ -1,6 +1,6 @@
 package io.grapevine.net;
 
-import io.grapevine.core.membership.Address;
+import io.grapevine.core.base.Address;
 import io.netty.bootstrap.Bootstrap;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;

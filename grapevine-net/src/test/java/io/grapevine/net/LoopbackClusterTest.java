@@ -7,8 +7,8 @@ import static org.awaitility.Awaitility.await;
 import io.grapevine.core.ClusterEvent;
 import io.grapevine.core.CoreConfig;
 import io.grapevine.core.membership.Member;
-import io.grapevine.core.membership.MemberStatus;
-import io.grapevine.core.wire.Bytes;
+import io.grapevine.core.base.MemberStatus;
+import io.grapevine.core.base.Bytes;
 import java.net.DatagramPacket;
 import java.net.DatagramSocket;
 import java.net.InetSocketAddress;
@@ -133,7 +133,7 @@ class LoopbackClusterTest {
         joinedCluster(3);
         // same key, other cluster label: authentication fails because the label is associated data
         Cluster labelled = start(Cluster.builder("labelled").encryptionKey(KEY)
-                .core(CoreConfig.local().withClusterLabel("other")).joinTimeout(Duration.ofSeconds(2)));
+                .core(CoreConfig.local().withWire(p -> p.withClusterLabel("other"))).joinTimeout(Duration.ofSeconds(2)));
         assertThatThrownBy(() -> labelled.join(List.of(seedOf(nodes.get(0)))).get(10, TimeUnit.SECONDS))
                 .hasCauseInstanceOf(java.util.concurrent.TimeoutException.class);
         assertThat(nodes.get(0).members()).noneMatch(m -> m.name().equals("labelled"));

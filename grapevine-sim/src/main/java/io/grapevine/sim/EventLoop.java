@@ -3,7 +3,7 @@ package io.grapevine.sim;
 import io.grapevine.core.ClusterEvent;
 import io.grapevine.core.Node;
 import io.grapevine.core.Outputs;
-import io.grapevine.core.membership.Address;
+import io.grapevine.core.base.Address;
 import io.grapevine.sim.network.Network;
 import java.util.Arrays;
 import java.util.EnumMap;

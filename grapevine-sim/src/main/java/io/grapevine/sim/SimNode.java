@@ -1,9 +1,9 @@
 package io.grapevine.sim;
 
 import io.grapevine.core.Node;
-import io.grapevine.core.SplitMix64;
-import io.grapevine.core.membership.Address;
-import io.grapevine.core.membership.NodeId;
+import io.grapevine.core.base.SplitMix64;
+import io.grapevine.core.base.Address;
+import io.grapevine.core.base.NodeId;
 
 /**
  * The simulator's record of one simulated host: its fixed name and address, the current life

@@ -1,10 +1,10 @@
 package io.grapevine.sim;
 
 import io.grapevine.core.Node;
-import io.grapevine.core.SplitMix64;
-import io.grapevine.core.membership.Address;
+import io.grapevine.core.base.SplitMix64;
+import io.grapevine.core.base.Address;
 import io.grapevine.core.wire.Interner;
-import io.grapevine.core.wire.UserEvent;
+import io.grapevine.core.dissemination.DeliveredEvent;
 import io.grapevine.sim.network.Network;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -243,10 +243,10 @@ public final class Simulation {
     }
 
     /** Node {@code index} fires a user event now; returns the event as the core built it. */
-    public UserEvent fireEvent(int index, String eventName, byte[] payload) {
+    public DeliveredEvent fireEvent(int index, String eventName, byte[] payload) {
         SimNode n = upNode(index);
         long now = loop.nowNanos();
-        UserEvent event = n.node.fireEvent(eventName, payload, now, loop.outputsOf(n));
+        DeliveredEvent event = n.node.fireEvent(eventName, payload, now, loop.outputsOf(n));
         loop.afterInput(n, now);
         return event;
     }

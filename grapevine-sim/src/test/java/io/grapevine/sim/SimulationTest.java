@@ -3,7 +3,7 @@ package io.grapevine.sim;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.grapevine.core.membership.MemberStatus;
+import io.grapevine.core.base.MemberStatus;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

@@ -97,7 +97,7 @@ public final class NodeMain {
     /** The LAN defaults, with direct mail to {@code directMailFanout} members unless it is {@link #CORE_DEFAULT}. */
     static CoreConfig core(int directMailFanout) {
         return directMailFanout == CORE_DEFAULT ? CoreConfig.defaults()
-                : CoreConfig.defaults().withDirectMailFanout(directMailFanout);
+                : CoreConfig.defaults().withGossip(p -> p.withDirectMailFanout(directMailFanout));
     }
 
     private void closeCluster() {

@@ -28,7 +28,7 @@ final class Report {
     String text() {
         StringBuilder out = new StringBuilder();
         out.append(String.format(Locale.ROOT, "%s %s, N=%d, grapevine: CoreConfig.defaults()%s%n", scenario.name(),
-                scenario.title(), nodes, directMailFanout == NodeMain.CORE_DEFAULT ? "" : ".withDirectMailFanout(" + directMailFanout + ")"));
+                scenario.title(), nodes, directMailFanout == NodeMain.CORE_DEFAULT ? "" : ".withGossip(p -> p.withDirectMailFanout(" + directMailFanout + "))"));
         out.append(String.format(Locale.ROOT, "%-10s %-9s %-30s %5s %10s %10s %10s  %s%n", "system", "mode", "figure",
                 "runs", "median", "p90", "max", "unit"));
         for (SystemResult system : systems) {

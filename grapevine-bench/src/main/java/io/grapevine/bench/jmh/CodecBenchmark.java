@@ -3,7 +3,7 @@ package io.grapevine.bench.jmh;
 import io.grapevine.core.wire.Decoded;
 import io.grapevine.core.wire.Interner;
 import io.grapevine.core.wire.PacketBuilder;
-import io.grapevine.core.wire.StateSync;
+import io.grapevine.core.wire.MemberListSync;
 import io.grapevine.core.wire.WireCodec;
 import io.grapevine.core.wire.WireMessage;
 import java.util.List;
@@ -22,7 +22,7 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * Encode and decode cost of the two packet shapes that dominate traffic: a probe datagram with
  * four member updates piggy-backed (built the way the core's transmitter builds it: frames into
- * an MTU-bounded {@link PacketBuilder}), and a 64-member {@link StateSync} (join and push-pull,
+ * an MTU-bounded {@link PacketBuilder}), and a 64-member {@link MemberListSync} (join and push-pull,
  * sent over the stream). Decoding goes through an {@link Interner} as a node's does.
  */
 @State(Scope.Thread)
@@ -38,7 +38,7 @@ public class CodecBenchmark {
     private byte[] header;
     private PacketBuilder builder;
     private List<WireMessage> compound;
-    private StateSync sync;
+    private MemberListSync sync;
     private byte[] compoundBytes;
     private byte[] syncBytes;
     private Interner interner;

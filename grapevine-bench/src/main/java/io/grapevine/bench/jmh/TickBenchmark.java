@@ -4,10 +4,10 @@ import io.grapevine.core.ClusterEvent;
 import io.grapevine.core.CoreConfig;
 import io.grapevine.core.Node;
 import io.grapevine.core.Outputs;
-import io.grapevine.core.SplitMix64;
-import io.grapevine.core.membership.Address;
+import io.grapevine.core.base.SplitMix64;
+import io.grapevine.core.base.Address;
 import io.grapevine.core.wire.MemberState;
-import io.grapevine.core.wire.StateSync;
+import io.grapevine.core.wire.MemberListSync;
 import io.grapevine.core.wire.WireCodec;
 import java.util.ArrayList;
 import java.util.List;
@@ -83,9 +83,9 @@ public class TickBenchmark {
     /** A node with 64 peers and {@link #events} queued rumors. */
     @Setup(Level.Iteration)
     public void setUp() {
-        CoreConfig config = CoreConfig.defaults().withClusterLabel(WireFixtures.LABEL).withRetransmitMult(100)
-                .withProbeIntervalNanos(TimeUnit.HOURS.toNanos(1)).withProbeTimeoutNanos(TimeUnit.SECONDS.toNanos(1));
-        gossipIntervalNanos = config.gossipIntervalNanos();
+        CoreConfig config = CoreConfig.defaults().withWire(p -> p.withClusterLabel(WireFixtures.LABEL)).withGossip(p -> p.withRetransmitMult(100))
+                .withDetector(p -> p.withProbeIntervalNanos(TimeUnit.HOURS.toNanos(1))).withDetector(p -> p.withProbeTimeoutNanos(TimeUnit.SECONDS.toNanos(1)));
+        gossipIntervalNanos = config.gossip().gossipIntervalNanos();
         nowNanos = START_NANOS;
         node = new Node(config, WireFixtures.node(0), new SplitMix64(7), nowNanos);
         byte[] sync = WireCodec.encodePacket(WireFixtures.LABEL, WireFixtures.node(1),
@@ -100,10 +100,10 @@ public class TickBenchmark {
         }
     }
 
-    private static StateSync peersSync() {
+    private static MemberListSync peersSync() {
         List<MemberState> peers = new ArrayList<>(WireFixtures.stateSync(65).members());
         peers.remove(0);
-        return new StateSync(true, false, 1, "", peers);
+        return new MemberListSync(true, false, 1, "", peers);
     }
 
     /** {@value #TICKS_PER_OP} gossip rounds. */

@@ -1,12 +1,12 @@
 package io.grapevine.bench.jmh;
 
-import io.grapevine.core.membership.Address;
-import io.grapevine.core.membership.MemberStatus;
-import io.grapevine.core.membership.NodeId;
+import io.grapevine.core.base.Address;
+import io.grapevine.core.base.MemberStatus;
+import io.grapevine.core.base.NodeId;
 import io.grapevine.core.wire.MemberState;
 import io.grapevine.core.wire.MemberUpdate;
 import io.grapevine.core.wire.Ping;
-import io.grapevine.core.wire.StateSync;
+import io.grapevine.core.wire.MemberListSync;
 import io.grapevine.core.wire.WireMessage;
 import java.util.ArrayList;
 import java.util.List;
@@ -39,11 +39,11 @@ final class WireFixtures {
     }
 
     /** A full state sync (join or push-pull) describing {@code members} live members. */
-    static StateSync stateSync(int members) {
+    static MemberListSync stateSync(int members) {
         List<MemberState> states = new ArrayList<>(members);
         for (int i = 0; i < members; i++) {
             states.add(new MemberState(node(i), i % 5, MemberStatus.ALIVE));
         }
-        return new StateSync(true, false, 17, "", states);
+        return new MemberListSync(true, false, 17, "", states);
     }
 }

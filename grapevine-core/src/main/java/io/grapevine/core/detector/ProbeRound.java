@@ -1,6 +1,6 @@
 package io.grapevine.core.detector;
 
-import io.grapevine.core.membership.NodeId;
+import io.grapevine.core.base.NodeId;
 
 /**
  * This node's one outstanding probe: direct ping, then (after the probe timeout) indirect

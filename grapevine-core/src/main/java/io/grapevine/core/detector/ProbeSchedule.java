@@ -1,6 +1,6 @@
 package io.grapevine.core.detector;
 
-import io.grapevine.core.RandomSource;
+import io.grapevine.core.base.RandomSource;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;

@@ -1,6 +1,6 @@
 package io.grapevine.core.detector;
 
-import io.grapevine.core.membership.Address;
+import io.grapevine.core.base.Address;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;

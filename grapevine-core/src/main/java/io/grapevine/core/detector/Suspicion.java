@@ -18,7 +18,6 @@ import java.util.Set;
  */
 public final class Suspicion {
     private final String origin;
-    private final long incarnation;
     private long startNanos;
     private final long minNanos;
     private final long maxNanos;
@@ -34,17 +33,15 @@ public final class Suspicion {
      * A new suspicion.
      *
      * @param origin the node that raised it
-     * @param incarnation the suspected incarnation
      * @param startNanos when it was raised here
      * @param minNanos the shortest timeout
      * @param maxNanos the initial timeout (at least {@code minNanos})
      * @param expectedConfirmations Lifeguard's k: confirmations that bring the timeout to the minimum
      * @param maxConfirmers most confirmers remembered (bounded memory)
      */
-    public Suspicion(String origin, long incarnation, long startNanos, long minNanos, long maxNanos,
+    public Suspicion(String origin, long startNanos, long minNanos, long maxNanos,
                      int expectedConfirmations, int maxConfirmers) {
         this.origin = origin;
-        this.incarnation = incarnation;
         this.startNanos = startNanos;
         this.minNanos = minNanos;
         this.maxNanos = Math.max(minNanos, maxNanos);
@@ -55,11 +52,6 @@ public final class Suspicion {
     /** Who raised the suspicion. */
     public String origin() {
         return origin;
-    }
-
-    /** The incarnation under suspicion. */
-    public long incarnation() {
-        return incarnation;
     }
 
     /** Independent confirmers, in arrival order. */
@@ -86,7 +78,7 @@ public final class Suspicion {
         if (k < 1) {
             return minNanos;
         }
-        double fraction = Math.log(confirmers.size() + 1.0) / Math.log(k + 1.0);
+        double fraction = StrictMath.log(confirmers.size() + 1.0) / StrictMath.log(k + 1.0);
         long raw = (long) (maxNanos - fraction * (maxNanos - minNanos));
         return Math.max(minNanos, raw);
     }
@@ -132,7 +124,7 @@ public final class Suspicion {
 
     /** The minimum suspicion timeout for a cluster of {@code n}: {@code mult · max(1, log10 n) · interval}. */
     public static long minTimeoutNanos(int suspicionMult, int n, long probeIntervalNanos) {
-        double scale = Math.max(1.0, Math.log10(Math.max(1, n)));
+        double scale = Math.max(1.0, StrictMath.log10(Math.max(1, n)));
         return (long) (suspicionMult * scale * probeIntervalNanos);
     }
 }

@@ -214,6 +214,6 @@ public final class RumorQueue {
      * memberlist's retransmit limit: {@code mult · ceil(log10(n + 1))}.
      */
     public static int retransmitLimit(int retransmitMult, int n) {
-        return retransmitMult * (int) Math.ceil(Math.log10(n + 1.0));
+        return retransmitMult * (int) Math.ceil(StrictMath.log10(n + 1.0));
     }
 }

@@ -1,5 +1,7 @@
 package io.grapevine.core.membership;
 
+import io.grapevine.core.base.MemberStatus;
+import io.grapevine.core.base.NodeId;
 /**
  * An immutable snapshot of what one node believes about one member.
  *

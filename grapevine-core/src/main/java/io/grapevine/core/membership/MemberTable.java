@@ -1,6 +1,8 @@
 package io.grapevine.core.membership;
 
-import io.grapevine.core.RandomSource;
+import io.grapevine.core.base.MemberStatus;
+import io.grapevine.core.base.NodeId;
+import io.grapevine.core.base.RandomSource;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -64,30 +66,6 @@ public final class MemberTable {
         return entries.isEmpty() ? null : entries.get(random.nextInt(entries.size()));
     }
 
-    /**
-     * Up to {@code count} distinct live members other than {@code self} and the member named
-     * {@code exclude}: all of them when there are no more than {@code count} others, else a
-     * random sample (bounded attempts, so possibly fewer). Direct mail's recipients.
-     */
-    public List<MemberEntry> sampleLive(int count, MemberEntry self, String exclude, RandomSource random) {
-        List<MemberEntry> chosen = new java.util.ArrayList<>(Math.min(count, entries.size()));
-        if (entries.size() - 1 <= count) {
-            for (MemberEntry entry : entries) {
-                if (entry != self && entry.status().isLive() && !entry.name().equals(exclude)) {
-                    chosen.add(entry);
-                }
-            }
-            return chosen;
-        }
-        for (int attempt = 0; attempt < 3 * count + 8 && chosen.size() < count; attempt++) {
-            MemberEntry entry = random(random);
-            if (entry != self && entry.status().isLive() && !entry.name().equals(exclude) && !chosen.contains(entry)) {
-                chosen.add(entry);
-            }
-        }
-        return chosen;
-    }
-
     /** Adds a new member; the name must not be present. */
     public MemberEntry add(NodeId id, long incarnation, MemberStatus status, long nowNanos) {
         if (byName.containsKey(id.name())) {
@@ -106,7 +84,7 @@ public final class MemberTable {
     }
 
     /** Changes an entry's identity, incarnation and status, keeping the counts right. */
-    public void update(MemberEntry entry, NodeId id, long incarnation, MemberStatus status, long nowNanos) {
+    void update(MemberEntry entry, NodeId id, long incarnation, MemberStatus status, long nowNanos) {
         boolean wasLive = entry.status().isLive();
         boolean wasGone = entry.status().isGone();
         long oldSince = entry.sinceNanos();
@@ -125,7 +103,7 @@ public final class MemberTable {
     }
 
     /** Appends a transition to the entry's history. */
-    public void record(MemberEntry entry, Transition transition) {
+    void record(MemberEntry entry, Transition transition) {
         entry.record(transition);
     }
 
@@ -167,11 +145,6 @@ public final class MemberTable {
     public long nextReapNanos(long ttlNanos) {
         Tombstone head = tombstones.peekFirst();
         return head == null ? Long.MAX_VALUE : head.sinceNanos() + ttlNanos;
-    }
-
-    /** Whether more tombstones are held than allowed (reap at once). */
-    public boolean overTombstoneLimit() {
-        return tombstoneCount > maxTombstones;
     }
 
     private void remove(MemberEntry entry) {

@@ -1,5 +1,6 @@
 package io.grapevine.core.membership;
 
+import io.grapevine.core.base.MemberStatus;
 /**
  * One line of a member's history: when (node time), why, into which status and incarnation,
  * and on whose word. Answers "who suspected whom" without grepping logs.

@@ -3,7 +3,7 @@ package io.grapevine.core.state;
 import java.util.List;
 
 /**
- * The outcome of applying a {@link Delta}.
+ * The outcome of applying a {@link io.grapevine.core.wire.Delta}.
  *
  * @param verdicts one per part, in order
  * @param changes the key changes made, in application order

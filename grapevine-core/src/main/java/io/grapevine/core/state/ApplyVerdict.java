@@ -1,7 +1,7 @@
 package io.grapevine.core.state;
 
 /**
- * What applying one {@link DeltaPart} did (chitchat's apply / reset / reject).
+ * What applying one {@link io.grapevine.core.wire.DeltaPart} did (chitchat's apply / reset / reject).
  */
 public enum ApplyVerdict {
     /** Entries newer than held were stored. State changed. */

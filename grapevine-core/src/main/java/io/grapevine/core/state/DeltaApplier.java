@@ -1,6 +1,9 @@
 package io.grapevine.core.state;
 
-import io.grapevine.core.membership.NodeId;
+import io.grapevine.core.wire.VersionedEntry;
+import io.grapevine.core.wire.DeltaPart;
+import io.grapevine.core.base.KeyPriority;
+import io.grapevine.core.base.NodeId;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -121,7 +124,7 @@ final class DeltaApplier {
             if (before.contains(old.key()) && stream.get(old.key()) == null) {
                 // deleted while we were away; its tombstone was already forgotten
                 changes.add(new KeyChange(state.owner(), old.key(), old.version(), part.maxVersion(),
-                        io.grapevine.core.wire.Bytes.EMPTY, true));
+                        io.grapevine.core.base.Bytes.EMPTY, true));
             }
         }
     }
@@ -131,7 +134,7 @@ final class DeltaApplier {
             for (VersionedEntry entry : old.stream(priority).all()) {
                 if (!entry.tombstone() && old.get(entry.key()) == entry) {
                     changes.add(new KeyChange(old.owner(), entry.key(), entry.version(), entry.version(),
-                            io.grapevine.core.wire.Bytes.EMPTY, true));
+                            io.grapevine.core.base.Bytes.EMPTY, true));
                 }
             }
         }

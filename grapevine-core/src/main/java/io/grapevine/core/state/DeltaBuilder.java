@@ -1,6 +1,13 @@
 package io.grapevine.core.state;
 
-import io.grapevine.core.RandomSource;
+import io.grapevine.core.wire.EncodedSize;
+import io.grapevine.core.wire.VersionedEntry;
+import io.grapevine.core.wire.DeltaPart;
+import io.grapevine.core.wire.Delta;
+import io.grapevine.core.wire.DigestEntry;
+import io.grapevine.core.wire.Digest;
+import io.grapevine.core.base.KeyPriority;
+import io.grapevine.core.base.RandomSource;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -71,7 +78,7 @@ final class DeltaBuilder {
 
     static Delta build(Collection<OwnerState> owners, Digest peer, int budgetBytes, DeltaPolicy policy,
                        RandomSource random) {
-        Map<String, DigestEntry[]> index = peer.index();
+        DigestIndex index = new DigestIndex(peer);
         List<DeltaPart> parts = new ArrayList<>();
         int[] budget = {budgetBytes - DELTA_HEADER_BYTES};
         boolean resetDeferred = false;
@@ -134,7 +141,7 @@ final class DeltaBuilder {
 
     /** Upper bound of the entries a peer lacks: the sum of version lags (O(owners), no entry walk). */
     static long lag(Collection<OwnerState> owners, Digest peer) {
-        Map<String, DigestEntry[]> index = peer.index();
+        DigestIndex index = new DigestIndex(peer);
         long lag = 0;
         for (KeyPriority priority : KeyPriority.values()) {
             for (Pending pending : stale(owners, index, priority)) {
@@ -144,12 +151,12 @@ final class DeltaBuilder {
         return lag;
     }
 
-    private static List<Pending> stale(Collection<OwnerState> owners, Map<String, DigestEntry[]> index,
+    private static List<Pending> stale(Collection<OwnerState> owners, DigestIndex index,
                                        KeyPriority priority) {
         List<Pending> stale = new ArrayList<>();
         for (OwnerState owner : owners) {
             KeyStream stream = owner.stream(priority);
-            DigestEntry row = Digest.row(index, owner.owner(), priority);
+            DigestEntry row = index.row(owner.owner(), priority);
             long watermark = row == null ? 0 : row.maxVersion();
             long peerGc = row == null ? 0 : row.gcVersion();
             if (stream.maxVersion() <= watermark) {

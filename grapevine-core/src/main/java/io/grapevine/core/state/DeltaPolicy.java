@@ -1,7 +1,7 @@
 package io.grapevine.core.state;
 
 /**
- * Which streams a byte-limited delta serves first, within each {@link KeyPriority} class
+ * Which streams a byte-limited delta serves first, within each {@link io.grapevine.core.base.KeyPriority} class
  * (van Renesse et al., "Efficient Reconciliation and Flow Control for Anti-Entropy
  * Protocols", 2008, §3).
  */

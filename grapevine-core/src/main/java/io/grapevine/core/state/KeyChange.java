@@ -1,7 +1,7 @@
 package io.grapevine.core.state;
 
-import io.grapevine.core.membership.NodeId;
-import io.grapevine.core.wire.Bytes;
+import io.grapevine.core.base.NodeId;
+import io.grapevine.core.base.Bytes;
 
 /**
  * A key changed on this node: written locally, learned from a peer, deleted, or expired.

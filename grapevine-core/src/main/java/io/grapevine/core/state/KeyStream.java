@@ -1,5 +1,6 @@
 package io.grapevine.core.state;
 
+import io.grapevine.core.wire.VersionedEntry;
 import java.util.ArrayDeque;
 import java.util.Collection;
 import java.util.HashMap;
@@ -7,7 +8,7 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * The keys of one owner in one {@link KeyPriority} class, as one node holds them: each key's
+ * The keys of one owner in one {@link io.grapevine.core.base.KeyPriority} class, as one node holds them: each key's
  * latest entry, indexed by version so "everything newer than a watermark" is an ordered scan.
  *
  * <p>Invariants: {@code maxVersion} never decreases (until a reset for a new generation);
@@ -47,11 +48,6 @@ final class KeyStream {
     long versionBefore(long version) {
         Long lower = byVersion.lowerKey(version);
         return lower == null ? 0 : lower;
-    }
-
-    /** Number of entries newer than {@code watermark}. */
-    int countAfter(long watermark) {
-        return byVersion.tailMap(watermark, false).size();
     }
 
     /** Every held entry in version order (for resets). */

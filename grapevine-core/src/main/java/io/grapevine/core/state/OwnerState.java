@@ -1,6 +1,8 @@
 package io.grapevine.core.state;
 
-import io.grapevine.core.membership.NodeId;
+import io.grapevine.core.wire.VersionedEntry;
+import io.grapevine.core.base.KeyPriority;
+import io.grapevine.core.base.NodeId;
 
 /** Everything one node holds of one owner's life: a {@link KeyStream} per priority class. */
 final class OwnerState {

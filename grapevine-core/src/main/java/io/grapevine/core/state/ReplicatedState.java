@@ -1,9 +1,15 @@
 package io.grapevine.core.state;
 
-import io.grapevine.core.RandomSource;
-import io.grapevine.core.membership.NodeId;
-import io.grapevine.core.membership.TextLimits;
-import io.grapevine.core.wire.Bytes;
+import io.grapevine.core.wire.VersionedEntry;
+import io.grapevine.core.wire.DeltaPart;
+import io.grapevine.core.wire.Delta;
+import io.grapevine.core.wire.DigestEntry;
+import io.grapevine.core.wire.Digest;
+import io.grapevine.core.base.KeyPriority;
+import io.grapevine.core.base.RandomSource;
+import io.grapevine.core.base.NodeId;
+import io.grapevine.core.base.TextLimits;
+import io.grapevine.core.base.Bytes;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -34,6 +40,11 @@ public final class ReplicatedState {
         this.config = config;
         this.local = new OwnerState(self);
         owners.put(self.name(), local);
+    }
+
+    /** The limits this state enforces. */
+    public StateConfig config() {
+        return config;
     }
 
     /** The owner whose keys this node writes: itself. */
@@ -194,15 +205,6 @@ public final class ReplicatedState {
         if (!owner.equals(self.name())) {
             owners.remove(owner);
         }
-    }
-
-    /** The owners whose state is held, in name order, this node included. */
-    public List<NodeId> owners() {
-        List<NodeId> list = new ArrayList<>(owners.size());
-        for (OwnerState owner : owners.values()) {
-            list.add(owner.owner());
-        }
-        return list;
     }
 
     /** This node's owner-wide version counter: the summary of everything it wrote. */

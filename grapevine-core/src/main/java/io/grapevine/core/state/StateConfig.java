@@ -41,6 +41,16 @@ public record StateConfig(int maxKeyBytes, int maxValueBytes, int maxKeysPerNode
         return new StateConfig(128, 65_536, 10_000, 100_000, 3_600_000_000_000L);
     }
 
+    /** A copy with {@code maxKeyBytes} changed. */
+    public StateConfig withMaxKeyBytes(int value) {
+        return new StateConfig(value, maxValueBytes, maxKeysPerNode, maxOwners, tombstoneGraceNanos);
+    }
+
+    /** A copy with {@code maxOwners} changed. */
+    public StateConfig withMaxOwners(int value) {
+        return new StateConfig(maxKeyBytes, maxValueBytes, maxKeysPerNode, value, tombstoneGraceNanos);
+    }
+
     /** A copy with {@code tombstoneGraceNanos} changed. */
     public StateConfig withTombstoneGraceNanos(long value) {
         return new StateConfig(maxKeyBytes, maxValueBytes, maxKeysPerNode, maxOwners, value);

@@ -1,6 +1,6 @@
 package io.grapevine.core.wire;
 
-import io.grapevine.core.membership.NodeId;
+import io.grapevine.core.base.NodeId;
 import java.util.HashMap;
 import java.util.Map;
 

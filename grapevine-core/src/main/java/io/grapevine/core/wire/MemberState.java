@@ -1,10 +1,10 @@
 package io.grapevine.core.wire;
 
-import io.grapevine.core.membership.MemberStatus;
-import io.grapevine.core.membership.NodeId;
+import io.grapevine.core.base.MemberStatus;
+import io.grapevine.core.base.NodeId;
 
 /**
- * One row of a {@link StateSync}: what the sender believes about one member.
+ * One row of a {@link MemberListSync}: what the sender believes about one member.
  *
  * @param member the member
  * @param incarnation non-negative incarnation the sender holds

@@ -1,7 +1,7 @@
 package io.grapevine.core.wire;
 
-import io.grapevine.core.membership.MemberStatus;
-import io.grapevine.core.membership.NodeId;
+import io.grapevine.core.base.MemberStatus;
+import io.grapevine.core.base.NodeId;
 
 /**
  * One piece of membership gossip: "{@code member} is {@code status} at {@code incarnation},

@@ -17,14 +17,14 @@ public enum MessageType {
     MEMBER_UPDATE(5),
     /** {@link UserEvent}: an application event. */
     USER_EVENT(6),
-    /** {@link StateSync}: a full membership state exchange (join and anti-entropy). */
-    STATE_SYNC(7),
-    /** {@link StateSyn}: a replicated-state digest opening anti-entropy. */
-    STATE_SYN(8),
+    /** {@link MemberListSync}: a full membership state exchange (join and anti-entropy). */
+    MEMBER_LIST_SYNC(7),
+    /** {@link StateDigest}: a replicated-state digest opening anti-entropy. */
+    STATE_DIGEST(8),
     /** {@link StateAck}: a delta answering a digest, with the responder's digest. */
     STATE_ACK(9),
-    /** {@link StateAck2}: a delta expecting no reply. */
-    STATE_ACK2(10);
+    /** {@link StatePush}: a delta expecting no reply. */
+    STATE_PUSH(10);
 
     private static final MessageType[] BY_CODE = new MessageType[11];
 

@@ -1,6 +1,6 @@
 package io.grapevine.core.wire;
 
-import io.grapevine.core.membership.NodeId;
+import io.grapevine.core.base.NodeId;
 
 /**
  * A request to probe {@code target} on the sender's behalf and forward its ack (SWIM's

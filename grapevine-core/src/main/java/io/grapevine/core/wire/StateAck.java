@@ -1,11 +1,9 @@
 package io.grapevine.core.wire;
 
-import io.grapevine.core.state.Delta;
-import io.grapevine.core.state.Digest;
 
 /**
- * The answer to a {@link StateSyn}: what the initiator lacks and, in push-pull, the
- * responder's digest so the initiator can send what the responder lacks ({@link StateAck2}).
+ * The answer to a {@link StateDigest}: what the initiator lacks and, in push-pull, the
+ * responder's digest so the initiator can send what the responder lacks ({@link StatePush}).
  *
  * @param delta entries the initiator lacks, cut to the budget
  * @param digest the responder's digest; empty in pull mode

@@ -1,11 +1,6 @@
 package io.grapevine.core.wire;
 
-import io.grapevine.core.state.Delta;
-import io.grapevine.core.state.DeltaPart;
-import io.grapevine.core.state.Digest;
-import io.grapevine.core.state.DigestEntry;
-import io.grapevine.core.state.KeyPriority;
-import io.grapevine.core.state.VersionedEntry;
+import io.grapevine.core.base.KeyPriority;
 import java.util.ArrayList;
 import java.util.List;
 

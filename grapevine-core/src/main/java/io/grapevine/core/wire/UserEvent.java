@@ -1,5 +1,6 @@
 package io.grapevine.core.wire;
 
+import io.grapevine.core.base.Bytes;
 /**
  * An application event, disseminated to every member at most once each (de-duplicated by
  * {@code origin} and {@code lamportTime}).

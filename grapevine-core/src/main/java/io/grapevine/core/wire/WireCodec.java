@@ -1,6 +1,6 @@
 package io.grapevine.core.wire;
 
-import io.grapevine.core.membership.NodeId;
+import io.grapevine.core.base.NodeId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.zip.CRC32C;
@@ -32,7 +32,7 @@ public final class WireCodec {
 
     /** Bytes of the CRC-32C trailer. */
     public static final int CHECKSUM_BYTES = 4;
-    /** STATE_SYN's first byte for a summary SYN (0 and 1 are pull and push-pull with a digest). */
+    /** STATE_DIGEST's first byte for a summary SYN (0 and 1 are pull and push-pull with a digest). */
     private static final int SYN_SUMMARY = 2;
     /** Magic, version, flags, empty label, smallest sender, count, checksum. */
     private static final int MIN_PACKET_BYTES = 4 + 1 + 7 + 1 + CHECKSUM_BYTES;
@@ -74,27 +74,46 @@ public final class WireCodec {
 
     /** A one-frame packet from a sender's constant {@code header} and an encoded {@code frame}, any size. */
     public static byte[] packetOf(byte[] header, byte[] frame) {
-        WireWriter writer = new WireWriter(header.length + frame.length + 1 + CHECKSUM_BYTES);
-        writer.raw(header, 0, header.length).u8(1).raw(frame, 0, frame.length);
-        writer.i32(checksum(writer.toByteArray(), 0, writer.size()));
-        return writer.toByteArray();
+        return assemble(header, List.of(frame));
     }
 
     /** Encodes a whole packet with no size limit (streams, tests). */
     public static byte[] encodePacket(String label, NodeId sender, List<? extends WireMessage> messages) {
+        return encodePacket(header(label, sender), messages);
+    }
+
+    /** Encodes a whole packet with no size limit from a sender's constant {@code header} (see {@link #header}). */
+    public static byte[] encodePacket(byte[] header, List<? extends WireMessage> messages) {
         if (messages.isEmpty() || messages.size() > WireLimits.MAX_MESSAGES_PER_PACKET) {
             throw new IllegalArgumentException("a packet carries 1.." + WireLimits.MAX_MESSAGES_PER_PACKET
                     + " messages: " + messages.size());
         }
-        byte[] header = header(label, sender);
-        WireWriter writer = new WireWriter(header.length + 64 * messages.size());
-        writer.raw(header, 0, header.length).u8(messages.size());
+        List<byte[]> frames = new ArrayList<>(messages.size());
         for (WireMessage message : messages) {
-            byte[] frame = encodeFrame(message);
-            writer.raw(frame, 0, frame.length);
+            frames.add(encodeFrame(message));
         }
-        writer.i32(checksum(writer.toByteArray(), 0, writer.size()));
-        return writer.toByteArray();
+        return assemble(header, frames);
+    }
+
+    /**
+     * The one packet assembly for packets of any size: a {@link PacketBuilder} sized to fit
+     * {@code header} and every frame, so bounded and unbounded packets share one layout.
+     */
+    private static byte[] assemble(byte[] header, List<byte[]> frames) {
+        long size = header.length + 1L + CHECKSUM_BYTES;
+        for (byte[] frame : frames) {
+            size += frame.length;
+        }
+        if (size > Integer.MAX_VALUE - 8) {
+            throw new IllegalArgumentException("packet of " + size + " bytes is too large");
+        }
+        PacketBuilder builder = new PacketBuilder(Math.max(64, (int) size)).start(header);
+        for (byte[] frame : frames) {
+            if (!builder.tryAdd(frame)) {
+                throw new IllegalStateException("a frame did not fit a packet sized for it");
+            }
+        }
+        return builder.build();
     }
 
     private static void writeBody(WireWriter w, WireMessage message) {
@@ -118,16 +137,16 @@ public final class WireCodec {
                 UserEvent event = (UserEvent) message;
                 w.string(event.origin()).varLong(event.lamportTime()).string(event.name()).bytes(event.payload());
             }
-            case STATE_SYNC -> {
-                StateSync sync = (StateSync) message;
+            case MEMBER_LIST_SYNC -> {
+                MemberListSync sync = (MemberListSync) message;
                 w.bool(sync.join()).bool(sync.response()).varLong(sync.eventClock()).string(sync.observedHost())
                         .varLong(sync.members().size());
                 for (MemberState state : sync.members()) {
                     w.nodeId(state.member()).varLong(state.incarnation()).status(state.status());
                 }
             }
-            case STATE_SYN -> {
-                StateSyn syn = (StateSyn) message;
+            case STATE_DIGEST -> {
+                StateDigest syn = (StateDigest) message;
                 if (syn.summaryOnly()) {
                     w.u8(SYN_SUMMARY).i32((int) (syn.summary() >>> 32)).i32((int) syn.summary());
                 } else {
@@ -140,7 +159,7 @@ public final class WireCodec {
                 StateCodec.writeDelta(w, ack.delta());
                 StateCodec.writeDigest(w, ack.digest());
             }
-            case STATE_ACK2 -> StateCodec.writeDelta(w, ((StateAck2) message).delta());
+            case STATE_PUSH -> StateCodec.writeDelta(w, ((StatePush) message).delta());
             default -> throw new IllegalStateException("unhandled message type " + message.kind());
         }
     }
@@ -251,27 +270,27 @@ public final class WireCodec {
             case PING_REQ -> new PingReq(r.i32(), r.nodeId());
             case MEMBER_UPDATE -> new MemberUpdate(r.nodeId(), r.varLong(), r.status(), r.name());
             case USER_EVENT -> new UserEvent(r.name(), r.varLong(), r.name(), r.bytes());
-            case STATE_SYNC -> readStateSync(r);
-            case STATE_SYN -> {
+            case MEMBER_LIST_SYNC -> readMemberListSync(r);
+            case STATE_DIGEST -> {
                 int mode = r.u8();
                 if (mode == SYN_SUMMARY) {
                     long high = r.i32();
-                    yield StateSyn.ofSummary((high << 32) | (r.i32() & 0xFFFF_FFFFL));
+                    yield StateDigest.ofSummary((high << 32) | (r.i32() & 0xFFFF_FFFFL));
                 }
                 if (mode > 1) {
                     throw Malformed.of(Rejection.MALFORMED);
                 }
-                yield new StateSyn(StateCodec.readDigest(r), mode == 1);
+                yield new StateDigest(StateCodec.readDigest(r), mode == 1);
             }
             case STATE_ACK -> {
                 var delta = StateCodec.readDelta(r);
                 yield new StateAck(delta, StateCodec.readDigest(r));
             }
-            case STATE_ACK2 -> new StateAck2(StateCodec.readDelta(r));
+            case STATE_PUSH -> new StatePush(StateCodec.readDelta(r));
         };
     }
 
-    private static StateSync readStateSync(WireReader r) {
+    private static MemberListSync readMemberListSync(WireReader r) {
         boolean join = r.bool();
         boolean response = r.bool();
         long eventClock = r.varLong();
@@ -282,6 +301,6 @@ public final class WireCodec {
         for (int i = 0; i < count; i++) {
             members.add(new MemberState(r.nodeId(), r.varLong(), r.status()));
         }
-        return new StateSync(join, response, eventClock, observedHost, members);
+        return new MemberListSync(join, response, eventClock, observedHost, members);
     }
 }

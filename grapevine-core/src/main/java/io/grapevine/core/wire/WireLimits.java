@@ -1,6 +1,6 @@
 package io.grapevine.core.wire;
 
-import io.grapevine.core.membership.TextLimits;
+import io.grapevine.core.base.TextLimits;
 
 /** Fixed limits of the wire format itself (configurable limits live in the core config). */
 public final class WireLimits {

@@ -4,8 +4,8 @@ package io.grapevine.core.wire;
  * One message inside a packet. Every variant is an immutable record validated at
  * construction, so a decoded message is always well-formed.
  */
-public sealed interface WireMessage permits Ping, Ack, Nack, PingReq, MemberUpdate, UserEvent, StateSync,
-        StateSyn, StateAck, StateAck2 {
+public sealed interface WireMessage permits Ping, Ack, Nack, PingReq, MemberUpdate, UserEvent, MemberListSync,
+        StateDigest, StateAck, StatePush {
     /** The variant, for exhaustive {@code switch} expressions. */
     MessageType kind();
 }

@@ -1,7 +1,8 @@
 package io.grapevine.core.wire;
 
-import io.grapevine.core.membership.MemberStatus;
-import io.grapevine.core.membership.NodeId;
+import io.grapevine.core.base.Bytes;
+import io.grapevine.core.base.MemberStatus;
+import io.grapevine.core.base.NodeId;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 

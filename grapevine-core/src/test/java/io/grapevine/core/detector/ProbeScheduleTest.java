@@ -2,7 +2,7 @@ package io.grapevine.core.detector;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.grapevine.core.SplitMix64;
+import io.grapevine.core.base.SplitMix64;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;

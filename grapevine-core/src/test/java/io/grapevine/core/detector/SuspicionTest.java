@@ -9,7 +9,7 @@ class SuspicionTest {
 
     @Test
     void timeoutStartsAtMaximumAndReachesMinimumAfterKConfirmations() {
-        Suspicion suspicion = new Suspicion("a", 0, 0, 4 * SECOND, 24 * SECOND, 3, 64);
+        Suspicion suspicion = new Suspicion("a", 0, 4 * SECOND, 24 * SECOND, 3, 64);
         assertThat(suspicion.timeoutNanos()).isEqualTo(24 * SECOND);
         suspicion.confirm("b");
         long afterOne = suspicion.timeoutNanos();
@@ -25,7 +25,7 @@ class SuspicionTest {
 
     @Test
     void originAndRepeatedConfirmersDoNotCount() {
-        Suspicion suspicion = new Suspicion("a", 0, 0, SECOND, 6 * SECOND, 3, 64);
+        Suspicion suspicion = new Suspicion("a", 0, SECOND, 6 * SECOND, 3, 64);
         assertThat(suspicion.confirm("a")).isFalse();
         assertThat(suspicion.confirm("b")).isTrue();
         assertThat(suspicion.confirm("b")).isFalse();
@@ -34,7 +34,7 @@ class SuspicionTest {
 
     @Test
     void confirmersAreBounded() {
-        Suspicion suspicion = new Suspicion("a", 0, 0, SECOND, 6 * SECOND, 3, 2);
+        Suspicion suspicion = new Suspicion("a", 0, SECOND, 6 * SECOND, 3, 2);
         suspicion.confirm("b");
         suspicion.confirm("c");
         assertThat(suspicion.confirm("d")).isFalse();
@@ -43,7 +43,7 @@ class SuspicionTest {
 
     @Test
     void withoutExpectedConfirmationsTheTimeoutIsTheMinimum() {
-        Suspicion suspicion = new Suspicion("a", 0, 100, SECOND, 6 * SECOND, 0, 64);
+        Suspicion suspicion = new Suspicion("a", 100, SECOND, 6 * SECOND, 0, 64);
         assertThat(suspicion.deadlineNanos()).isEqualTo(100 + SECOND);
     }
 
@@ -57,7 +57,7 @@ class SuspicionTest {
 
     @Test
     void awaitingQuorumHasNoDeadline() {
-        Suspicion suspicion = new Suspicion("a", 0, 0, SECOND, SECOND, 0, 64);
+        Suspicion suspicion = new Suspicion("a", 0, SECOND, SECOND, 0, 64);
         suspicion.awaitQuorum();
         assertThat(suspicion.deadlineNanos()).isEqualTo(Long.MAX_VALUE);
     }

@@ -2,8 +2,8 @@ package io.grapevine.core.dissemination;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.grapevine.core.membership.Address;
-import io.grapevine.core.membership.NodeId;
+import io.grapevine.core.base.Address;
+import io.grapevine.core.base.NodeId;
 import io.grapevine.core.wire.Decoded;
 import io.grapevine.core.wire.PacketBuilder;
 import io.grapevine.core.wire.WireCodec;

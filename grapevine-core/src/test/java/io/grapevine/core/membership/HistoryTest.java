@@ -1,5 +1,6 @@
 package io.grapevine.core.membership;
 
+import io.grapevine.core.base.MemberStatus;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;

@@ -1,11 +1,16 @@
 package io.grapevine.core.state;
 
+import io.grapevine.core.wire.VersionedEntry;
+import io.grapevine.core.wire.DeltaPart;
+import io.grapevine.core.wire.Delta;
+import io.grapevine.core.wire.DigestEntry;
+import io.grapevine.core.base.KeyPriority;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.grapevine.core.SplitMix64;
-import io.grapevine.core.membership.Address;
-import io.grapevine.core.membership.NodeId;
-import io.grapevine.core.wire.Bytes;
+import io.grapevine.core.base.SplitMix64;
+import io.grapevine.core.base.Address;
+import io.grapevine.core.base.NodeId;
+import io.grapevine.core.base.Bytes;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;

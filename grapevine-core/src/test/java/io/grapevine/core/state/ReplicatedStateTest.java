@@ -1,12 +1,16 @@
 package io.grapevine.core.state;
 
+import io.grapevine.core.wire.Delta;
+import io.grapevine.core.wire.DigestEntry;
+import io.grapevine.core.wire.Digest;
+import io.grapevine.core.base.KeyPriority;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.grapevine.core.SplitMix64;
-import io.grapevine.core.membership.Address;
-import io.grapevine.core.membership.NodeId;
-import io.grapevine.core.wire.Bytes;
+import io.grapevine.core.base.SplitMix64;
+import io.grapevine.core.base.Address;
+import io.grapevine.core.base.NodeId;
+import io.grapevine.core.base.Bytes;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 

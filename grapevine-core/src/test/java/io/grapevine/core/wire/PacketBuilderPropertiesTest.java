@@ -3,7 +3,7 @@ package io.grapevine.core.wire;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.grapevine.core.membership.NodeId;
+import io.grapevine.core.base.NodeId;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;

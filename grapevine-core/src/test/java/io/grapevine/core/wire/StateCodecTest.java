@@ -1,21 +1,17 @@
 package io.grapevine.core.wire;
 
+import io.grapevine.core.base.Bytes;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.grapevine.core.membership.Address;
-import io.grapevine.core.membership.NodeId;
-import io.grapevine.core.state.Delta;
-import io.grapevine.core.state.DeltaPart;
-import io.grapevine.core.state.Digest;
-import io.grapevine.core.state.DigestEntry;
-import io.grapevine.core.state.KeyPriority;
-import io.grapevine.core.state.VersionedEntry;
+import io.grapevine.core.base.Address;
+import io.grapevine.core.base.NodeId;
+import io.grapevine.core.base.KeyPriority;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** Examples of the replicated-state bodies (STATE_SYN, STATE_ACK, STATE_ACK2). */
+/** Examples of the replicated-state bodies (STATE_DIGEST, STATE_ACK, STATE_PUSH). */
 class StateCodecTest {
     private static final NodeId OWNER = new NodeId("o", new Address("h", 1), 2);
 
@@ -45,11 +41,11 @@ class StateCodecTest {
         Delta withTombstone = new Delta(List.of(new DeltaPart(OWNER, KeyPriority.BULK, true, 0, 7, 12, false,
                 List.of(new VersionedEntry("gone", Bytes.EMPTY, 11, true)))), true);
 
-        for (WireMessage message : List.of(new StateSyn(digest, true), new StateSyn(new Digest(List.of()), false),
-                StateSyn.ofSummary(digest.summary()), StateSyn.ofSummary(0), StateSyn.ofSummary(Long.MIN_VALUE),
-                StateSyn.ofSummary(-1),
+        for (WireMessage message : List.of(new StateDigest(digest, true), new StateDigest(new Digest(List.of()), false),
+                StateDigest.ofSummary(digest.summary()), StateDigest.ofSummary(0), StateDigest.ofSummary(Long.MIN_VALUE),
+                StateDigest.ofSummary(-1),
                 new StateAck(delta("k1", "k2"), digest), new StateAck(Delta.EMPTY, new Digest(List.of())),
-                new StateAck2(withTombstone))) {
+                new StatePush(withTombstone))) {
             assertThat(roundTrip(message)).as(message.kind().name()).isEqualTo(ok(message));
         }
     }
@@ -58,7 +54,7 @@ class StateCodecTest {
     void blankReplicatedKeysRoundTripBecauseTheStateAcceptsThem() {
         // VersionedEntry and ReplicatedState.put only refuse empty keys; the decoder used to
         // read keys as names and reject blank ones, dropping the whole packet at every receiver
-        StateAck2 message = new StateAck2(delta(" ", "\t", "ok"));
+        StatePush message = new StatePush(delta(" ", "\t", "ok"));
 
         assertThat(roundTrip(message)).isEqualTo(ok(message));
     }
@@ -67,13 +63,13 @@ class StateCodecTest {
     void aMinimalTombstoneEndingAPacketDecodes() {
         // the smallest entry is 5 bytes: key "k" (2), version (1), tombstone (1), no value (1);
         // the count check used to demand 6 per entry, so deleting a one-letter key sent a
-        // STATE_ACK2 that every receiver rejected as TRUNCATED
-        byte[] bytes = RawBytes.packetHeader("c").u8(1).frame(MessageType.STATE_ACK2.code(), new RawBytes()
+        // STATE_PUSH that every receiver rejected as TRUNCATED
+        byte[] bytes = RawBytes.packetHeader("c").u8(1).frame(MessageType.STATE_PUSH.code(), new RawBytes()
                 .u8(0).varint(1)                                                    // delta flags, one part
                 .node("o", "h", 1, 2).u8(1).u8(2).varint(0).varint(0).varint(1)     // CONTROL, complete, 0, 0, 1
                 .varint(1).str8("k").varint(1).u8(1).varint(0))                     // one entry: "k" v1 tombstone
                 .sealed();
-        StateAck2 expected = new StateAck2(new Delta(List.of(new DeltaPart(new NodeId("o", new Address("h", 1), 2),
+        StatePush expected = new StatePush(new Delta(List.of(new DeltaPart(new NodeId("o", new Address("h", 1), 2),
                 KeyPriority.CONTROL, false, 0, 0, 1, true, List.of(new VersionedEntry("k", Bytes.EMPTY, 1, true)))),
                 false));
 
@@ -83,7 +79,7 @@ class StateCodecTest {
 
     @Test
     void anEmptyKeyIsMalformed() {
-        byte[] bytes = RawBytes.packetHeader("c").u8(1).frame(MessageType.STATE_ACK2.code(), new RawBytes()
+        byte[] bytes = RawBytes.packetHeader("c").u8(1).frame(MessageType.STATE_PUSH.code(), new RawBytes()
                 .u8(0).varint(1)
                 .node("o", "h", 1, 2).u8(1).u8(2).varint(0).varint(0).varint(1)
                 .varint(1).str8("").varint(1).u8(0).varint(3).u8s('v', 'a', 'l'))  // key "" v1 value "val"

@@ -1,14 +1,10 @@
 package io.grapevine.core.wire;
 
-import io.grapevine.core.membership.Address;
-import io.grapevine.core.membership.MemberStatus;
-import io.grapevine.core.membership.NodeId;
-import io.grapevine.core.state.Delta;
-import io.grapevine.core.state.DeltaPart;
-import io.grapevine.core.state.Digest;
-import io.grapevine.core.state.DigestEntry;
-import io.grapevine.core.state.KeyPriority;
-import io.grapevine.core.state.VersionedEntry;
+import io.grapevine.core.base.Bytes;
+import io.grapevine.core.base.Address;
+import io.grapevine.core.base.MemberStatus;
+import io.grapevine.core.base.NodeId;
+import io.grapevine.core.base.KeyPriority;
 import java.util.ArrayList;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -85,16 +81,16 @@ final class WireArbitraries {
                 Arbitraries.of(MemberStatus.class), names()).as(MemberUpdate::new);
         Arbitrary<UserEvent> events = Combinators.combine(names(), nonNegativeLongs(), names(), payloads())
                 .as(UserEvent::new);
-        Arbitrary<StateSync> syncs = Combinators.combine(Arbitraries.of(true, false), Arbitraries.of(true, false),
+        Arbitrary<MemberListSync> syncs = Combinators.combine(Arbitraries.of(true, false), Arbitraries.of(true, false),
                 nonNegativeLongs(), Arbitraries.oneOf(Arbitraries.just(""), names()),
-                memberStates().list().ofMaxSize(40)).as(StateSync::new);
+                memberStates().list().ofMaxSize(40)).as(MemberListSync::new);
         // weights: the three replicated-state types share one arbitrary, so it gets three shares
         return Arbitraries.frequencyOf(Tuple.of(1, pings), Tuple.of(1, acks), Tuple.of(1, nacks), Tuple.of(1, pingReqs),
                 Tuple.of(1, updates), Tuple.of(1, events), Tuple.of(1, syncs),
                 Tuple.of(3, stateMessages(nodeIds(), keys(), payloads(), 6)));
     }
 
-    /** STATE_SYN, STATE_ACK and STATE_ACK2 over the given owners, keys and values. */
+    /** STATE_DIGEST, STATE_ACK and STATE_PUSH over the given owners, keys and values. */
     static Arbitrary<WireMessage> stateMessages(Arbitrary<NodeId> owners, Arbitrary<String> keys,
                                                 Arbitrary<Bytes> values, int maxRows) {
         Arbitrary<Digest> digests = Combinators.combine(owners, Arbitraries.of(KeyPriority.class),
@@ -102,10 +98,10 @@ final class WireArbitraries {
         Arbitrary<Delta> deltas = deltaParts(owners, keys, values, maxRows).list().ofMaxSize(Math.max(1, maxRows / 2))
                 .flatMap(parts -> Arbitraries.of(true, false).map(deferred -> new Delta(parts, deferred)));
         return Arbitraries.oneOf(
-                Combinators.combine(digests, Arbitraries.of(true, false)).as(StateSyn::new),
-                Arbitraries.longs().map(StateSyn::ofSummary),
+                Combinators.combine(digests, Arbitraries.of(true, false)).as(StateDigest::new),
+                Arbitraries.longs().map(StateDigest::ofSummary),
                 Combinators.combine(deltas, digests).as(StateAck::new),
-                deltas.map(StateAck2::new));
+                deltas.map(StatePush::new));
     }
 
     /**
@@ -159,7 +155,7 @@ final class WireArbitraries {
                         Arbitraries.bytes().array(byte[].class).ofMaxSize(8).map(Bytes::copyOf)).as(UserEvent::new),
                 Combinators.combine(Arbitraries.of(true, false), Arbitraries.of(true, false), nonNegativeLongs(),
                         Arbitraries.just(""), Combinators.combine(smallIds, nonNegativeLongs(), Arbitraries.of(MemberStatus.class))
-                                .as(MemberState::new).list().ofMaxSize(2)).as(StateSync::new),
+                                .as(MemberState::new).list().ofMaxSize(2)).as(MemberListSync::new),
                 stateMessages(smallIds, Arbitraries.oneOf(shortNames, Arbitraries.just(" ")),
                         Arbitraries.bytes().array(byte[].class).ofMaxSize(4).map(Bytes::copyOf), 2));
     }

@@ -3,7 +3,7 @@ package io.grapevine.core.wire;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
-import io.grapevine.core.membership.NodeId;
+import io.grapevine.core.base.NodeId;
 import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.List;

@@ -1,13 +1,12 @@
 package io.grapevine.core.wire;
 
+import io.grapevine.core.base.Bytes;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
-import io.grapevine.core.membership.Address;
-import io.grapevine.core.membership.MemberStatus;
-import io.grapevine.core.membership.NodeId;
-import io.grapevine.core.state.Delta;
-import io.grapevine.core.state.Digest;
+import io.grapevine.core.base.Address;
+import io.grapevine.core.base.MemberStatus;
+import io.grapevine.core.base.NodeId;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Collections;
@@ -88,8 +87,8 @@ class WireCodecRejectionTest {
     @Test
     void theSmallestValidPacketsAreTheDocumentedSizes() {
         NodeId minimal = new NodeId("a", new Address("h", 1), 0);
-        byte[] emptyDelta = WireCodec.encodePacket("", minimal, List.of(new StateAck2(Delta.EMPTY)));
-        byte[] emptyDigest = WireCodec.encodePacket("", minimal, List.of(new StateSyn(new Digest(List.of()), false)));
+        byte[] emptyDelta = WireCodec.encodePacket("", minimal, List.of(new StatePush(Delta.EMPTY)));
+        byte[] emptyDigest = WireCodec.encodePacket("", minimal, List.of(new StateDigest(new Digest(List.of()), false)));
         byte[] ack = WireCodec.encodePacket("", minimal, List.of(new Ack(1)));
 
         // docs/wire-format.md, section 2

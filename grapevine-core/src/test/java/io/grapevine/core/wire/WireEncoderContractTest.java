@@ -1,11 +1,12 @@
 package io.grapevine.core.wire;
 
+import io.grapevine.core.base.Bytes;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.grapevine.core.membership.Address;
-import io.grapevine.core.membership.MemberStatus;
-import io.grapevine.core.membership.NodeId;
+import io.grapevine.core.base.Address;
+import io.grapevine.core.base.MemberStatus;
+import io.grapevine.core.base.NodeId;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import net.jqwik.api.Arbitraries;

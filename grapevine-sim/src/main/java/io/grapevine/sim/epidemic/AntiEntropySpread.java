@@ -1,6 +1,6 @@
 package io.grapevine.sim.epidemic;
 
-import io.grapevine.core.SplitMix64;
+import io.grapevine.core.base.SplitMix64;
 
 /**
  * Anti-entropy (Demers et al. 1987, §1.3): every round every node, informed or not, contacts

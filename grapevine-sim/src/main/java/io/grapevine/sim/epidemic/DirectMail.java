@@ -1,6 +1,6 @@
 package io.grapevine.sim.epidemic;
 
-import io.grapevine.core.SplitMix64;
+import io.grapevine.core.base.SplitMix64;
 
 /**
  * Direct mail (Demers et al. 1987, §1.2): the origin sends the update once to each of the

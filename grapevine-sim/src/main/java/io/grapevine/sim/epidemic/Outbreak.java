@@ -1,6 +1,6 @@
 package io.grapevine.sim.epidemic;
 
-import io.grapevine.core.RandomSource;
+import io.grapevine.core.base.RandomSource;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;

@@ -1,6 +1,6 @@
 package io.grapevine.sim.epidemic;
 
-import io.grapevine.core.SplitMix64;
+import io.grapevine.core.base.SplitMix64;
 
 /**
  * Rumor mongering with push (Demers et al. 1987, §1.4). A node that learns the update becomes

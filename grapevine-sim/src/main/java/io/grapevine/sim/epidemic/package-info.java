@@ -7,6 +7,6 @@
  * <p>These models do not run the protocol core: a node is an index into a few int arrays, so a
  * 10^5-node run takes well under a second. They exist to check the simulator and the product
  * against the classic results ({@link io.grapevine.sim.epidemic.Theory}). Every run is
- * determined by its seed; the only randomness is {@link io.grapevine.core.SplitMix64}.
+ * determined by its seed; the only randomness is {@link io.grapevine.core.base.SplitMix64}.
  */
 package io.grapevine.sim.epidemic;

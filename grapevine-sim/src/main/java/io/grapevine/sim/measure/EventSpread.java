@@ -1,7 +1,7 @@
 package io.grapevine.sim.measure;
 
 import io.grapevine.core.ClusterEvent;
-import io.grapevine.core.wire.UserEvent;
+import io.grapevine.core.dissemination.DeliveredEvent;
 import io.grapevine.sim.SimObserver;
 import java.util.BitSet;
 
@@ -40,7 +40,7 @@ public final class EventSpread implements SimObserver {
         if (!(event instanceof ClusterEvent.UserEventReceived delivered)) {
             return;
         }
-        UserEvent e = delivered.event();
+        DeliveredEvent e = delivered.event();
         if (!e.name().equals(name) || !e.origin().equals(origin)) {
             return;
         }

@@ -1,6 +1,6 @@
 package io.grapevine.sim.network;
 
-import io.grapevine.core.RandomSource;
+import io.grapevine.core.base.RandomSource;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.Set;

@@ -1,12 +1,12 @@
 package io.grapevine.sim.reconcile;
 
-import io.grapevine.core.RandomSource;
-import io.grapevine.core.membership.NodeId;
-import io.grapevine.core.state.Delta;
-import io.grapevine.core.state.DeltaPart;
-import io.grapevine.core.state.KeyPriority;
-import io.grapevine.core.state.VersionedEntry;
-import io.grapevine.core.wire.StateAck2;
+import io.grapevine.core.base.RandomSource;
+import io.grapevine.core.base.NodeId;
+import io.grapevine.core.wire.Delta;
+import io.grapevine.core.wire.DeltaPart;
+import io.grapevine.core.base.KeyPriority;
+import io.grapevine.core.wire.VersionedEntry;
+import io.grapevine.core.wire.StatePush;
 import io.grapevine.core.wire.WireCodec;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -18,7 +18,7 @@ import java.util.List;
  * Scuttlebutt delta, so the two are compared at equal message sizes: classes in priority order,
  * within a class one entry per owner in turn from a random owner (the core's breadth-first),
  * charging each entry {@link VersionedEntry#encodedSize()} and each owner's part
- * {@link io.grapevine.core.state.DeltaPart#encodedHeaderSize}, as the core's delta builder does.
+ * {@link io.grapevine.core.wire.DeltaPart#encodedHeaderSize}, as the core's delta builder does.
  */
 final class BudgetCut {
 
@@ -76,7 +76,7 @@ final class BudgetCut {
                 break;
             }
         }
-        int bytes = parts.isEmpty() ? 0 : WireCodec.encodeFrame(new StateAck2(new Delta(parts, false))).length;
+        int bytes = parts.isEmpty() ? 0 : WireCodec.encodeFrame(new StatePush(new Delta(parts, false))).length;
         return new Selection(taken, entries, bytes);
     }
 
@@ -105,7 +105,7 @@ final class BudgetCut {
                 }
                 int item = candidates.get(cursor[i]);
                 int cost = source[item].encodedSize() + (chosen.get(i).size() == 0
-                        ? io.grapevine.core.state.DeltaPart.encodedHeaderSize(ids.id(segment[2])) : 0);
+                        ? io.grapevine.core.wire.DeltaPart.encodedHeaderSize(ids.id(segment[2])) : 0);
                 if (cost <= budget[0]) {
                     budget[0] -= cost;
                     cursor[i]++;

@@ -1,7 +1,7 @@
 package io.grapevine.sim.reconcile;
 
-import io.grapevine.core.membership.Address;
-import io.grapevine.core.membership.NodeId;
+import io.grapevine.core.base.Address;
+import io.grapevine.core.base.NodeId;
 import io.grapevine.core.wire.WireCodec;
 
 /** The simulated nodes' identities and the size of the packet header each one sends. */

@@ -1,9 +1,9 @@
 package io.grapevine.sim.reconcile;
 
-import io.grapevine.core.SplitMix64;
-import io.grapevine.core.state.KeyPriority;
-import io.grapevine.core.state.VersionedEntry;
-import io.grapevine.core.wire.Bytes;
+import io.grapevine.core.base.SplitMix64;
+import io.grapevine.core.base.KeyPriority;
+import io.grapevine.core.wire.VersionedEntry;
+import io.grapevine.core.base.Bytes;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.HashMap;

@@ -1,6 +1,6 @@
 package io.grapevine.sim.reconcile;
 
-import io.grapevine.core.state.KeyPriority;
+import io.grapevine.core.base.KeyPriority;
 
 /**
  * One reconciliation experiment, validated at construction (the message names the field).

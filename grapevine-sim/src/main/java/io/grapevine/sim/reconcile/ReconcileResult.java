@@ -1,6 +1,6 @@
 package io.grapevine.sim.reconcile;
 
-import io.grapevine.core.state.KeyPriority;
+import io.grapevine.core.base.KeyPriority;
 
 /**
  * What one reconciliation run measured. Bytes include one packet header per message.

@@ -1,8 +1,8 @@
 package io.grapevine.sim.reconcile;
 
-import io.grapevine.core.SplitMix64;
+import io.grapevine.core.base.SplitMix64;
 import io.grapevine.core.state.DeltaPolicy;
-import io.grapevine.core.state.KeyPriority;
+import io.grapevine.core.base.KeyPriority;
 import java.util.Locale;
 
 /**

@@ -1,6 +1,6 @@
 package io.grapevine.sim.reconcile;
 
-import io.grapevine.core.state.KeyPriority;
+import io.grapevine.core.base.KeyPriority;
 
 /**
  * The replicated state of every node of a run under one reconciliation scheme. Node indexes

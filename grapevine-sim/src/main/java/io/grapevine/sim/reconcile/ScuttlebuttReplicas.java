@@ -1,15 +1,15 @@
 package io.grapevine.sim.reconcile;
 
-import io.grapevine.core.SplitMix64;
-import io.grapevine.core.state.Delta;
+import io.grapevine.core.base.SplitMix64;
+import io.grapevine.core.wire.Delta;
 import io.grapevine.core.state.DeltaPolicy;
-import io.grapevine.core.state.Digest;
-import io.grapevine.core.state.KeyPriority;
+import io.grapevine.core.wire.Digest;
+import io.grapevine.core.base.KeyPriority;
 import io.grapevine.core.state.ReplicatedState;
 import io.grapevine.core.state.StateConfig;
 import io.grapevine.core.wire.StateAck;
-import io.grapevine.core.wire.StateAck2;
-import io.grapevine.core.wire.StateSyn;
+import io.grapevine.core.wire.StatePush;
+import io.grapevine.core.wire.StateDigest;
 import io.grapevine.core.wire.WireCodec;
 import java.util.Objects;
 
@@ -22,7 +22,7 @@ import java.util.Objects;
  * far behind is not, so every byte goes through budget-sized deltas.
  */
 final class ScuttlebuttReplicas implements Replicas {
-    private static final int EMPTY_ACK2_FRAME_BYTES = WireCodec.encodeFrame(new StateAck2(Delta.EMPTY)).length;
+    private static final int EMPTY_ACK2_FRAME_BYTES = WireCodec.encodeFrame(new StatePush(Delta.EMPTY)).length;
 
     private final Identities ids;
     private final ReplicatedState[] states;
@@ -54,7 +54,7 @@ final class ScuttlebuttReplicas implements Replicas {
         ReplicatedState a = states[initiator];
         ReplicatedState b = states[responder];
         Digest digestA = a.digest();
-        int syn = WireCodec.encodeFrame(new StateSyn(digestA, true)).length;
+        int syn = WireCodec.encodeFrame(new StateDigest(digestA, true)).length;
         traffic.message(initiator, ids.headerBytes(initiator), syn, 0, 0);
 
         Delta forA = b.delta(digestA, budgetBytes, policy, randoms[responder]);
@@ -66,7 +66,7 @@ final class ScuttlebuttReplicas implements Replicas {
 
         Delta forB = a.delta(digestB, budgetBytes, policy, randoms[initiator]);
         if (!forB.parts().isEmpty()) {
-            int ack2 = WireCodec.encodeFrame(new StateAck2(forB)).length;
+            int ack2 = WireCodec.encodeFrame(new StatePush(forB)).length;
             traffic.message(initiator, ids.headerBytes(initiator), 0, ack2, forB.entryCount());
             b.apply(forB, nowNanos);
         }
@@ -77,7 +77,7 @@ final class ScuttlebuttReplicas implements Replicas {
         if (delta.parts().isEmpty()) {
             return 0;
         }
-        return WireCodec.encodeFrame(new StateAck2(delta)).length - EMPTY_ACK2_FRAME_BYTES;
+        return WireCodec.encodeFrame(new StatePush(delta)).length - EMPTY_ACK2_FRAME_BYTES;
     }
 
     @Override

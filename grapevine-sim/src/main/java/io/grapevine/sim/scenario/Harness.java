@@ -46,7 +46,7 @@ final class Harness {
     }
 
     long periodNanos() {
-        return config.core().probeIntervalNanos();
+        return config.core().detector().probeIntervalNanos();
     }
 
     /**

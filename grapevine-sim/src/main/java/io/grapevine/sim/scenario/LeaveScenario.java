@@ -1,7 +1,7 @@
 package io.grapevine.sim.scenario;
 
 import io.grapevine.core.membership.Change;
-import io.grapevine.core.membership.MemberStatus;
+import io.grapevine.core.base.MemberStatus;
 import io.grapevine.sim.SimConfig;
 import io.grapevine.sim.measure.RunResult;
 import io.grapevine.sim.measure.StatusWatch;

@@ -2,7 +2,7 @@ package io.grapevine.sim.network;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.grapevine.core.SplitMix64;
+import io.grapevine.core.base.SplitMix64;
 import org.junit.jupiter.api.Test;
 
 class NetworkTest {

@@ -3,10 +3,10 @@ package io.grapevine.sim.reconcile;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.grapevine.core.SplitMix64;
+import io.grapevine.core.base.SplitMix64;
 import io.grapevine.core.state.DeltaPolicy;
-import io.grapevine.core.state.KeyPriority;
-import io.grapevine.core.state.VersionedEntry;
+import io.grapevine.core.base.KeyPriority;
+import io.grapevine.core.wire.VersionedEntry;
 import java.util.Locale;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;

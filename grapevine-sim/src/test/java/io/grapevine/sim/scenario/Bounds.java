@@ -12,18 +12,18 @@ final class Bounds {
 
     /** suspicionMult · max(1, log10 N) · probeInterval: the shortest suspicion timeout. */
     static long minSuspicionNanos(CoreConfig core, int nodes) {
-        return (long) (core.suspicionMult() * Math.max(1.0, Math.log10(nodes)) * core.probeIntervalNanos());
+        return (long) (core.detector().suspicionMult() * Math.max(1.0, Math.log10(nodes)) * core.detector().probeIntervalNanos());
     }
 
     /** The suspicion timeout with no confirmations (Lifeguard starts high), or the fixed one without. */
     static long maxSuspicionNanos(CoreConfig core, int nodes) {
         long min = minSuspicionNanos(core, nodes);
-        return core.lifeguard() ? min * core.suspicionMaxTimeoutMult() : min;
+        return core.detector().lifeguard() ? min * core.detector().suspicionMaxTimeoutMult() : min;
     }
 
     /** How long a rumor keeps being retransmitted: retransmitMult · ceil(log10(N+1)) gossip rounds. */
     static long disseminationNanos(CoreConfig core, int nodes) {
-        return core.retransmitMult() * (long) Math.ceil(Math.log10(nodes + 1.0)) * core.gossipIntervalNanos();
+        return core.gossip().retransmitMult() * (long) Math.ceil(Math.log10(nodes + 1.0)) * core.gossip().gossipIntervalNanos();
     }
 
     /**
@@ -33,7 +33,7 @@ final class Bounds {
      * dissemination of the verdict.
      */
     static long detectionBoundNanos(CoreConfig core, int nodes) {
-        return 3 * core.probeIntervalNanos() + core.probeTimeoutNanos() + maxSuspicionNanos(core, nodes)
+        return 3 * core.detector().probeIntervalNanos() + core.detector().probeTimeoutNanos() + maxSuspicionNanos(core, nodes)
                 + disseminationNanos(core, nodes);
     }
 

@@ -13,7 +13,7 @@ class LifeguardSlowNodeTest {
 
     private static double falseVerdicts(boolean lifeguard, long seed) {
         SimConfig config = SimConfig.defaults().withNodes(48).withSeed(seed)
-                .withCore(CoreConfig.defaults().withLifeguard(lifeguard));
+                .withCore(CoreConfig.defaults().withDetector(p -> p.withLifeguard(lifeguard)));
         RunResult run = new SlowNodesScenario().run(config, SLOW);
         assertThat(run.value("slow_nodes")).isEqualTo(2);
         return run.value("false_positive_pairs");

@@ -14,7 +14,7 @@ class S1JoinTest {
         RunResult run = new JoinScenario().run(config, ScenarioConfig.defaults().withPeriods(30));
         // Joins are spread over 1 s; after the last join, a few gossip rounds carry the news.
         double boundMs = Bounds.millis(config.joinSpreadNanos() + Bounds.disseminationNanos(config.core(), 64)
-                + 2 * config.core().probeIntervalNanos());
+                + 2 * config.core().detector().probeIntervalNanos());
         assertThat(run.outcomeReached()).isTrue();
         assertThat(run.value("nodes_at_full_view")).isEqualTo(64);
         assertThat(run.value("outcome_ms")).isLessThanOrEqualTo(boundMs);

@@ -22,14 +22,14 @@ class S2FailureTest {
         assertThat(run.value("outcome_ms"))
                 .isLessThanOrEqualTo(Bounds.millis(Bounds.detectionBoundNanos(core, 64)))
                 // nobody may give up on it before the shortest suspicion timeout has run out
-                .isGreaterThanOrEqualTo(Bounds.millis(core.probeTimeoutNanos() + Bounds.minSuspicionNanos(core, 64)));
+                .isGreaterThanOrEqualTo(Bounds.millis(core.detector().probeTimeoutNanos() + Bounds.minSuspicionNanos(core, 64)));
         assertThat(run.value("false_positive_pairs")).isZero();
     }
 
     @Test
     void withoutLifeguardDetectionTakesAboutTheFixedSuspicionTimeout() {
         SimConfig config = SimConfig.defaults().withNodes(64).withSeed(4)
-                .withCore(CoreConfig.defaults().withLifeguard(false));
+                .withCore(CoreConfig.defaults().withDetector(p -> p.withLifeguard(false)));
         RunResult run = new FailureScenario().run(config, ScenarioConfig.defaults().withPeriods(60));
         CoreConfig core = config.core();
         assertThat(run.outcomeReached()).isTrue();
@@ -57,7 +57,7 @@ class S2FailureTest {
         assertThat(killed.outcomeReached()).isTrue();
         assertThat(killed.value("survivors_seeing_dead")).isEqualTo(63);
         assertThat(killed.value("outcome_ms"))
-                .isLessThan(Bounds.millis(core.probeTimeoutNanos() + Bounds.minSuspicionNanos(core, 64)))
+                .isLessThan(Bounds.millis(core.detector().probeTimeoutNanos() + Bounds.minSuspicionNanos(core, 64)))
                 .isLessThan(silent.value("outcome_ms") / 2);
         assertThat(killed.value("false_positive_pairs")).isZero();
     }

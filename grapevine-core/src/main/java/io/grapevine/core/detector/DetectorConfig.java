@@ -1,0 +1,147 @@
+package io.grapevine.core.detector;
+
+import io.grapevine.core.base.ConfigCheck;
+
+/**
+ * The failure detector's knobs: SWIM probing, Lifeguard and the quorum rule. Immutable and
+ * validated at construction; durations are nanoseconds. Part of {@code CoreConfig}.
+ *
+ * @param probeIntervalNanos Time between probes of one member each, in ns (SWIM protocol period). Default 1 s. Shorter detects failures sooner at the cost of more traffic.
+ * @param probeTimeoutNanos How long to wait for a direct ack before asking others to probe, in ns. Must be below probeIntervalNanos. Default 500 ms: a few round trips of the slowest link.
+ * @param indirectChecks Members asked to probe on our behalf (ping-req, SWIM's k) after a direct probe times out. 0..16. Default 3.
+ * @param streamFallbackProbe Also probe over a stream (TCP) when the direct probe times out, so a member that only loses datagrams is not flapped. Default true.
+ * @param suspicionMult Suspicion timeout multiplier: the minimum timeout is suspicionMult · max(1, log10 N) · probeInterval. 1..100. Default 4.
+ * @param suspicionMaxTimeoutMult Lifeguard: the suspicion timeout starts at this multiple of the minimum and shrinks towards the minimum as independent confirmations arrive. 1..100. Default 6.
+ * @param lifeguard Lifeguard on: local health scales our own probe interval and timeout, suspicion timeouts are dynamic, and ping-req relays send nacks. Default true; off gives plain SWIM with a fixed suspicion timeout.
+ * @param awarenessMaxMultiplier Lifeguard: the largest factor by which local health may stretch our probe interval and timeout. 1..64. Default 8.
+ * @param quorumFailureDetection Redis Cluster's PFAIL→FAIL: declare a member dead only when a majority of live members have reported it suspect. Fewer false deaths under asymmetric faults, but detection takes about N/2 probe periods, so it suits small clusters. Default false.
+ * @param maxPendingRelays Most ping-req probes relayed at once; more are dropped and counted (RELAYS_FULL). Default 1,024.
+ * @param confirmersRemembered Distinct confirmers remembered per suspicion (at least the live count in quorum mode). Bounds memory under a flood of confirmations. 1..100,000. Default 64.
+ * @param roundTripSamples Direct-probe round trips kept for the median and p99 in NodeMetrics. 1..100,000. Default 128.
+ * @param accusationNoticesRemembered Members whose last accusation notice time is remembered (at most one notice per member per probe interval); least recently used forgotten first. Default 1,024.
+ * @param streamOnlyMembersRemembered Most members reported as reachable only by stream (TCP but not UDP). Default 1,024.
+ */
+public record DetectorConfig(
+        long probeIntervalNanos,
+        long probeTimeoutNanos,
+        int indirectChecks,
+        boolean streamFallbackProbe,
+        int suspicionMult,
+        int suspicionMaxTimeoutMult,
+        boolean lifeguard,
+        int awarenessMaxMultiplier,
+        boolean quorumFailureDetection,
+        int maxPendingRelays,
+        int confirmersRemembered,
+        int roundTripSamples,
+        int accusationNoticesRemembered,
+        int streamOnlyMembersRemembered) {
+
+    /** Validates every field; a refusal names the field, its value and the rule. */
+    public DetectorConfig {
+        ConfigCheck.positive("probeIntervalNanos", probeIntervalNanos);
+        ConfigCheck.positive("probeTimeoutNanos", probeTimeoutNanos);
+        ConfigCheck.range("indirectChecks", indirectChecks, 0, 16);
+        ConfigCheck.range("suspicionMult", suspicionMult, 1, 100);
+        ConfigCheck.range("suspicionMaxTimeoutMult", suspicionMaxTimeoutMult, 1, 100);
+        ConfigCheck.range("awarenessMaxMultiplier", awarenessMaxMultiplier, 1, 64);
+        ConfigCheck.range("maxPendingRelays", maxPendingRelays, 1, Integer.MAX_VALUE);
+        ConfigCheck.range("confirmersRemembered", confirmersRemembered, 1, 100_000);
+        ConfigCheck.range("roundTripSamples", roundTripSamples, 1, 100_000);
+        ConfigCheck.range("accusationNoticesRemembered", accusationNoticesRemembered, 1, Integer.MAX_VALUE);
+        ConfigCheck.range("streamOnlyMembersRemembered", streamOnlyMembersRemembered, 0, Integer.MAX_VALUE);
+        if (probeTimeoutNanos >= probeIntervalNanos) {
+            throw new IllegalArgumentException("probeTimeoutNanos (" + probeTimeoutNanos
+                    + ") must be < probeIntervalNanos (" + probeIntervalNanos + ")");
+        }
+    }
+
+    /** The defaults listed above. */
+    public static DetectorConfig defaults() {
+        return new DetectorConfig(
+                1_000_000_000L,
+                500_000_000L,
+                3,
+                true,
+                4,
+                6,
+                true,
+                8,
+                false,
+                1024,
+                64,
+                128,
+                1024,
+                1024);
+    }
+
+    /** A copy with {@code probeIntervalNanos} set to {@code value}. */
+    public DetectorConfig withProbeIntervalNanos(long value) {
+        return new DetectorConfig(value, probeTimeoutNanos, indirectChecks, streamFallbackProbe, suspicionMult, suspicionMaxTimeoutMult, lifeguard, awarenessMaxMultiplier, quorumFailureDetection, maxPendingRelays, confirmersRemembered, roundTripSamples, accusationNoticesRemembered, streamOnlyMembersRemembered);
+    }
+
+    /** A copy with {@code probeTimeoutNanos} set to {@code value}. */
+    public DetectorConfig withProbeTimeoutNanos(long value) {
+        return new DetectorConfig(probeIntervalNanos, value, indirectChecks, streamFallbackProbe, suspicionMult, suspicionMaxTimeoutMult, lifeguard, awarenessMaxMultiplier, quorumFailureDetection, maxPendingRelays, confirmersRemembered, roundTripSamples, accusationNoticesRemembered, streamOnlyMembersRemembered);
+    }
+
+    /** A copy with {@code indirectChecks} set to {@code value}. */
+    public DetectorConfig withIndirectChecks(int value) {
+        return new DetectorConfig(probeIntervalNanos, probeTimeoutNanos, value, streamFallbackProbe, suspicionMult, suspicionMaxTimeoutMult, lifeguard, awarenessMaxMultiplier, quorumFailureDetection, maxPendingRelays, confirmersRemembered, roundTripSamples, accusationNoticesRemembered, streamOnlyMembersRemembered);
+    }
+
+    /** A copy with {@code streamFallbackProbe} set to {@code value}. */
+    public DetectorConfig withStreamFallbackProbe(boolean value) {
+        return new DetectorConfig(probeIntervalNanos, probeTimeoutNanos, indirectChecks, value, suspicionMult, suspicionMaxTimeoutMult, lifeguard, awarenessMaxMultiplier, quorumFailureDetection, maxPendingRelays, confirmersRemembered, roundTripSamples, accusationNoticesRemembered, streamOnlyMembersRemembered);
+    }
+
+    /** A copy with {@code suspicionMult} set to {@code value}. */
+    public DetectorConfig withSuspicionMult(int value) {
+        return new DetectorConfig(probeIntervalNanos, probeTimeoutNanos, indirectChecks, streamFallbackProbe, value, suspicionMaxTimeoutMult, lifeguard, awarenessMaxMultiplier, quorumFailureDetection, maxPendingRelays, confirmersRemembered, roundTripSamples, accusationNoticesRemembered, streamOnlyMembersRemembered);
+    }
+
+    /** A copy with {@code suspicionMaxTimeoutMult} set to {@code value}. */
+    public DetectorConfig withSuspicionMaxTimeoutMult(int value) {
+        return new DetectorConfig(probeIntervalNanos, probeTimeoutNanos, indirectChecks, streamFallbackProbe, suspicionMult, value, lifeguard, awarenessMaxMultiplier, quorumFailureDetection, maxPendingRelays, confirmersRemembered, roundTripSamples, accusationNoticesRemembered, streamOnlyMembersRemembered);
+    }
+
+    /** A copy with {@code lifeguard} set to {@code value}. */
+    public DetectorConfig withLifeguard(boolean value) {
+        return new DetectorConfig(probeIntervalNanos, probeTimeoutNanos, indirectChecks, streamFallbackProbe, suspicionMult, suspicionMaxTimeoutMult, value, awarenessMaxMultiplier, quorumFailureDetection, maxPendingRelays, confirmersRemembered, roundTripSamples, accusationNoticesRemembered, streamOnlyMembersRemembered);
+    }
+
+    /** A copy with {@code awarenessMaxMultiplier} set to {@code value}. */
+    public DetectorConfig withAwarenessMaxMultiplier(int value) {
+        return new DetectorConfig(probeIntervalNanos, probeTimeoutNanos, indirectChecks, streamFallbackProbe, suspicionMult, suspicionMaxTimeoutMult, lifeguard, value, quorumFailureDetection, maxPendingRelays, confirmersRemembered, roundTripSamples, accusationNoticesRemembered, streamOnlyMembersRemembered);
+    }
+
+    /** A copy with {@code quorumFailureDetection} set to {@code value}. */
+    public DetectorConfig withQuorumFailureDetection(boolean value) {
+        return new DetectorConfig(probeIntervalNanos, probeTimeoutNanos, indirectChecks, streamFallbackProbe, suspicionMult, suspicionMaxTimeoutMult, lifeguard, awarenessMaxMultiplier, value, maxPendingRelays, confirmersRemembered, roundTripSamples, accusationNoticesRemembered, streamOnlyMembersRemembered);
+    }
+
+    /** A copy with {@code maxPendingRelays} set to {@code value}. */
+    public DetectorConfig withMaxPendingRelays(int value) {
+        return new DetectorConfig(probeIntervalNanos, probeTimeoutNanos, indirectChecks, streamFallbackProbe, suspicionMult, suspicionMaxTimeoutMult, lifeguard, awarenessMaxMultiplier, quorumFailureDetection, value, confirmersRemembered, roundTripSamples, accusationNoticesRemembered, streamOnlyMembersRemembered);
+    }
+
+    /** A copy with {@code confirmersRemembered} set to {@code value}. */
+    public DetectorConfig withConfirmersRemembered(int value) {
+        return new DetectorConfig(probeIntervalNanos, probeTimeoutNanos, indirectChecks, streamFallbackProbe, suspicionMult, suspicionMaxTimeoutMult, lifeguard, awarenessMaxMultiplier, quorumFailureDetection, maxPendingRelays, value, roundTripSamples, accusationNoticesRemembered, streamOnlyMembersRemembered);
+    }
+
+    /** A copy with {@code roundTripSamples} set to {@code value}. */
+    public DetectorConfig withRoundTripSamples(int value) {
+        return new DetectorConfig(probeIntervalNanos, probeTimeoutNanos, indirectChecks, streamFallbackProbe, suspicionMult, suspicionMaxTimeoutMult, lifeguard, awarenessMaxMultiplier, quorumFailureDetection, maxPendingRelays, confirmersRemembered, value, accusationNoticesRemembered, streamOnlyMembersRemembered);
+    }
+
+    /** A copy with {@code accusationNoticesRemembered} set to {@code value}. */
+    public DetectorConfig withAccusationNoticesRemembered(int value) {
+        return new DetectorConfig(probeIntervalNanos, probeTimeoutNanos, indirectChecks, streamFallbackProbe, suspicionMult, suspicionMaxTimeoutMult, lifeguard, awarenessMaxMultiplier, quorumFailureDetection, maxPendingRelays, confirmersRemembered, roundTripSamples, value, streamOnlyMembersRemembered);
+    }
+
+    /** A copy with {@code streamOnlyMembersRemembered} set to {@code value}. */
+    public DetectorConfig withStreamOnlyMembersRemembered(int value) {
+        return new DetectorConfig(probeIntervalNanos, probeTimeoutNanos, indirectChecks, streamFallbackProbe, suspicionMult, suspicionMaxTimeoutMult, lifeguard, awarenessMaxMultiplier, quorumFailureDetection, maxPendingRelays, confirmersRemembered, roundTripSamples, accusationNoticesRemembered, value);
+    }
+}

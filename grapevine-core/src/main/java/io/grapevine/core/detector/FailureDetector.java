@@ -1,0 +1,323 @@
+package io.grapevine.core.detector;
+
+import io.grapevine.core.base.Address;
+import io.grapevine.core.base.MemberStatus;
+import io.grapevine.core.base.NodeId;
+import io.grapevine.core.base.RandomSource;
+import io.grapevine.core.dissemination.DirectMail;
+import io.grapevine.core.dissemination.Transmitter;
+import io.grapevine.core.membership.MemberEntry;
+import io.grapevine.core.membership.MemberTable;
+import io.grapevine.core.membership.MembershipRules;
+import io.grapevine.core.membership.PeerSampler;
+import io.grapevine.core.wire.Ack;
+import io.grapevine.core.wire.DropReason;
+import io.grapevine.core.wire.MemberUpdate;
+import io.grapevine.core.wire.Nack;
+import io.grapevine.core.wire.PacketSink;
+import io.grapevine.core.wire.Ping;
+import io.grapevine.core.wire.PingReq;
+import io.grapevine.core.wire.TrafficCounters;
+import io.grapevine.core.wire.WireCodec;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * SWIM's probe cycle with Lifeguard: one probe per (health-scaled) protocol period, a direct
+ * ping, then ping-req through {@code k} relays and a stream probe, then suspicion. Also
+ * answers pings and relays ping-reqs for others (with Lifeguard's nack), turns ripe
+ * suspicions into verdicts (mailed to every member as well as rumored), and notices when this
+ * node itself was stalled. Confined to the node's thread.
+ */
+public final class FailureDetector {
+    private final DetectorConfig config;
+    private final MemberTable table;
+    private final MembershipRules membership;
+    private final LifeguardSuspicions suspicions;
+    private final Transmitter transmitter;
+    private final DirectMail mail;
+    private final PeerSampler peers;
+    private final LocalHealth health;
+    private final ProbeSchedule schedule;
+    private final RandomSource random;
+    private final TrafficCounters counters;
+    private final long stallToleranceNanos;
+    private final Relays relays;
+    private final RoundTripTimes roundTrips;
+    private final Set<String> streamOnly = new LinkedHashSet<>();
+    private ProbeRound probe;
+    private long nextProbeNanos;
+    private long lastInputNanos;
+    private int sequence;
+
+    /**
+     * A detector probing the members of {@code table}.
+     *
+     * @param targets the probe schedule and local health the membership rules feed
+     * @param stallToleranceNanos a gap between inputs longer than this means this node was stalled
+     */
+    public FailureDetector(DetectorConfig config, MemberTable table, MembershipRules membership,
+                           LifeguardSuspicions suspicions, ProbeTargets targets, Transmitter transmitter,
+                           DirectMail mail, PeerSampler peers, RandomSource random, TrafficCounters counters,
+                           long stallToleranceNanos, long nowNanos) {
+        this.config = config;
+        this.table = table;
+        this.membership = membership;
+        this.suspicions = suspicions;
+        this.transmitter = transmitter;
+        this.mail = mail;
+        this.peers = peers;
+        this.health = targets.health();
+        this.schedule = targets.schedule();
+        this.random = random;
+        this.counters = counters;
+        this.stallToleranceNanos = stallToleranceNanos;
+        this.relays = new Relays(config.maxPendingRelays());
+        this.roundTrips = new RoundTripTimes(config.roundTripSamples());
+        this.lastInputNanos = nowNanos;
+        // stagger the first probe so that nodes started together do not probe in lockstep
+        this.nextProbeNanos = nowNanos + random.nextLong(config.probeIntervalNanos());
+    }
+
+    /** When this detector's next timer (probe, relay, suspicion) is due. */
+    public long nextDeadlineNanos() {
+        long next = Math.min(nextProbeNanos, relays.nextDeadlineNanos());
+        next = Math.min(next, suspicions.nextDeadlineNanos());
+        return probe == null ? next : Math.min(next, probe.nextDeadlineNanos());
+    }
+
+    /**
+     * Lifeguard-style stall awareness, called on every input: if none reached this node for
+     * much longer than its timers allow (a GC pause, CPU starvation), it could hear no
+     * refutation meanwhile, so its suspicions are postponed by the gap and its probe in
+     * flight is abandoned, not judged.
+     */
+    public void observeTime(long nowNanos) {
+        long gap = nowNanos - lastInputNanos;
+        if (config.lifeguard() && gap > stallToleranceNanos) {
+            suspicions.postponeAll(gap);
+            stalled();
+        }
+        lastInputNanos = Math.max(lastInputNanos, nowNanos);
+    }
+
+    /** Runs the probe cycle's timers, then turns ripe suspicions into verdicts. */
+    public void onTick(long nowNanos, DetectorOutputs out) {
+        probeTimers(nowNanos, out);
+        for (String name : suspicions.ripe(nowNanos, table.liveCount())) {
+            MemberUpdate verdict = membership.declareDead(table.get(name), nowNanos, out);
+            if (verdict != null) {
+                // the verdict is mailed as well as rumored: every member learns it in one hop
+                mail.mail(verdict, name, out);
+            }
+        }
+    }
+
+    private void probeTimers(long nowNanos, DetectorOutputs out) {
+        for (Relays.Relay relay : relays.expire(nowNanos)) {
+            transmitter.send(relay.requester(), new Nack(relay.requesterSequence()), out);
+        }
+        if (probe != null && !probe.acked() && !probe.indirect() && probe.ackDeadlineNanos() <= nowNanos) {
+            probeIndirectly(nowNanos, out);
+        }
+        if (nextProbeNanos <= nowNanos) {
+            judgeProbe(nowNanos, out);
+            startProbe(nowNanos, out);
+        }
+    }
+
+    /** This node was stalled: its probe in flight proves nothing. */
+    private void stalled() {
+        if (probe != null && !probe.acked()) {
+            probe = null;
+            health.apply(1);
+        }
+    }
+
+    private int multiplier() {
+        return config.lifeguard() ? health.multiplier() : 1;
+    }
+
+    private void startProbe(long nowNanos, DetectorOutputs out) {
+        long interval = config.probeIntervalNanos() * multiplier();
+        nextProbeNanos = nowNanos + interval;
+        if (membership.self().status() == MemberStatus.LEFT) {
+            return;
+        }
+        String name = schedule.next(this::probeable, this::candidates, random);
+        if (name == null) {
+            return;
+        }
+        MemberEntry target = table.get(name);
+        int seq = ++sequence;
+        probe = new ProbeRound(target.id(), seq, nowNanos, nowNanos + config.probeTimeoutNanos() * multiplier(),
+                nowNanos + interval);
+        List<byte[]> frames = new ArrayList<>(2);
+        if (target.status() == MemberStatus.SUSPECT) {
+            // tell the suspect directly, before the ping, so its refutation rides on the ack
+            frames.add(WireCodec.encodeFrame(new MemberUpdate(target.id(), target.incarnation(),
+                    MemberStatus.SUSPECT, membership.self().name())));
+        }
+        frames.add(WireCodec.encodeFrame(new Ping(seq, name)));
+        transmitter.send(target.id().address(), frames, out);
+    }
+
+    private boolean probeable(String name) {
+        MemberEntry entry = table.get(name);
+        return entry != null && entry != membership.self() && entry.status().isLive();
+    }
+
+    private List<String> candidates() {
+        List<String> names = new ArrayList<>(table.size());
+        for (MemberEntry entry : table.entries()) {
+            if (entry != membership.self() && entry.status().isLive()) {
+                names.add(entry.name());
+            }
+        }
+        return names;
+    }
+
+    private void probeIndirectly(long nowNanos, DetectorOutputs out) {
+        NodeId target = probe.target();
+        List<MemberEntry> relaysChosen = sample(config.indirectChecks(), target.name());
+        PingReq request = new PingReq(probe.sequence(), target);
+        for (MemberEntry relay : relaysChosen) {
+            transmitter.send(relay.id().address(), request, out);
+        }
+        probe.goIndirect(config.lifeguard() ? relaysChosen.size() : 0);
+        if (config.streamFallbackProbe()) {
+            transmitter.stream(target.address(), new Ping(probe.sequence(), target.name()), out);
+        }
+    }
+
+    private void judgeProbe(long nowNanos, DetectorOutputs out) {
+        ProbeRound finished = probe;
+        probe = null;
+        if (finished == null || finished.acked()) {
+            return;
+        }
+        if (config.lifeguard()) {
+            health.apply(finished.missedNackPenalty());
+        }
+        MemberEntry entry = table.get(finished.target().name());
+        if (entry == null || !entry.id().equals(finished.target()) || !entry.status().isLive()) {
+            return;
+        }
+        membership.apply(new MemberUpdate(entry.id(), entry.incarnation(), MemberStatus.SUSPECT,
+                membership.self().name()), nowNanos, out);
+    }
+
+    /**
+     * The runtime's stream connection to {@code to} was refused. If that is the member under
+     * probe, unanswered over datagrams and with the fallback stream probe sent, nothing listens
+     * where it lives: the probe is judged now and the suspicion expires after one probe
+     * timeout (health-scaled) rather than Lifeguard's, so a crashed process is declared dead
+     * in about a second. A silent member (a crashed host, a partition, a paused process whose
+     * kernel still accepts connections) gets the full suspicion timeout as before.
+     */
+    public void onStreamRefused(Address to, long nowNanos, DetectorOutputs out) {
+        ProbeRound refused = probe;
+        if (refused == null || refused.acked() || !refused.indirect() || !refused.target().address().equals(to)) {
+            return;
+        }
+        probe = null;
+        MemberEntry entry = table.get(refused.target().name());
+        if (entry == null || !entry.id().equals(refused.target()) || !entry.status().isLive()) {
+            return;
+        }
+        membership.suspectOnEvidence(entry, "stream connection refused", config.probeTimeoutNanos() * multiplier(),
+                nowNanos, out);
+    }
+
+    /** Up to {@code count} distinct ALIVE members other than self and {@code exclude}: ping-req relays. */
+    private List<MemberEntry> sample(int count, String exclude) {
+        return peers.sample(count, entry -> entry.status() == MemberStatus.ALIVE && !entry.name().equals(exclude));
+    }
+
+    public void onPing(Address from, Ping ping, boolean stream, DetectorOutputs out) {
+        if (!ping.targetName().equals(membership.self().name())) {
+            counters.drop(DropReason.MISDIRECTED_PING);
+            return;
+        }
+        Ack ack = new Ack(ping.sequence());
+        if (stream) {
+            transmitter.stream(from, ack, out);
+        } else if (membership.self().status() == MemberStatus.LEFT) {
+            // whoever still probes us missed the leave: say so with the ack
+            MemberEntry self = membership.self();
+            transmitter.send(from, List.of(WireCodec.encodeFrame(ack), WireCodec.encodeFrame(
+                    new MemberUpdate(self.id(), self.incarnation(), MemberStatus.LEFT, self.name()))), out);
+        } else {
+            transmitter.send(from, ack, out);
+        }
+    }
+
+    public void onAck(Ack ack, boolean stream, long nowNanos, DetectorOutputs out) {
+        if (probe != null && ack.sequence() == probe.sequence()) {
+            if (!probe.acked() && !probe.indirect()) {
+                roundTrips.record(nowNanos - probe.startedNanos());
+                if (config.lifeguard()) {
+                    health.apply(-1);
+                }
+            }
+            noteChannel(probe.target().name(), stream);
+            probe.ack();
+            return;
+        }
+        Relays.Relay relay = relays.complete(ack.sequence());
+        if (relay != null) {
+            transmitter.send(relay.requester(), new Ack(relay.requesterSequence()), out);
+            return;
+        }
+        counters.drop(DropReason.UNEXPECTED_ACK);
+    }
+
+    public void onNack(Nack nack) {
+        if (probe != null && nack.sequence() == probe.sequence() && probe.indirect()) {
+            probe.nack();
+        } else {
+            counters.drop(DropReason.UNEXPECTED_ACK);
+        }
+    }
+
+    public void onPingReq(Address from, PingReq request, long nowNanos, DetectorOutputs out) {
+        int seq = ++sequence;
+        Relays.Relay relay = new Relays.Relay(from, request.sequence(), nowNanos + config.probeTimeoutNanos());
+        if (!relays.add(seq, relay)) {
+            counters.drop(DropReason.RELAYS_FULL);
+            return;
+        }
+        transmitter.send(request.target().address(), new Ping(seq, request.target().name()), out);
+    }
+
+    /**
+     * Remembers members whose probes are answered over the stream but not over datagrams:
+     * reachable over TCP but not UDP, a classic cause of flapping, reported instead of flapped.
+     */
+    private void noteChannel(String member, boolean stream) {
+        if (stream) {
+            if (streamOnly.size() < config.streamOnlyMembersRemembered()) {
+                streamOnly.add(member);
+            }
+        } else {
+            streamOnly.remove(member);
+        }
+    }
+
+    /** Members last answering probes only over the stream. */
+    public List<String> streamOnlyMembers() {
+        return List.copyOf(streamOnly);
+    }
+
+    /** Round trips of the last direct probes. */
+    public RoundTripTimes roundTrips() {
+        return roundTrips;
+    }
+
+    /** Lifeguard's local health score (0 is healthy). */
+    public int healthScore() {
+        return health.score();
+    }
+}

@@ -1,0 +1,110 @@
+package io.grapevine.core.detector;
+
+import io.grapevine.core.membership.Suspicions;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The suspicions this node holds, one per suspect member, with Lifeguard timeouts and the
+ * optional quorum rule. Insertion-ordered, so expiry order is deterministic. Confined to the
+ * node's thread.
+ */
+public final class LifeguardSuspicions implements Suspicions {
+    private final DetectorConfig config;
+    private final Map<String, Suspicion> byName = new LinkedHashMap<>();
+
+    /** Suspicions timed by {@code config}. */
+    public LifeguardSuspicions(DetectorConfig config) {
+        this.config = config;
+    }
+
+    @Override
+    public void start(String name, String origin, long nowNanos, int liveCount) {
+        long min = Suspicion.minTimeoutNanos(config.suspicionMult(), liveCount, config.probeIntervalNanos());
+        long max = config.lifeguard() ? min * config.suspicionMaxTimeoutMult() : min;
+        int k = config.suspicionMult() - 2;
+        if (!config.lifeguard() || liveCount - 2 < k) {
+            k = 0;
+        }
+        int remember = config.quorumFailureDetection() ? Math.max(liveCount, config.confirmersRemembered())
+                : config.confirmersRemembered();
+        byName.remove(name);
+        byName.put(name, new Suspicion(origin, nowNanos, min, max, k, remember));
+    }
+
+    @Override
+    public boolean confirm(String name, String from) {
+        Suspicion suspicion = byName.get(name);
+        return suspicion != null && suspicion.confirm(from);
+    }
+
+    @Override
+    public void expedite(String name, long deadlineNanos, String evidence) {
+        Suspicion suspicion = byName.get(name);
+        if (suspicion != null) {
+            suspicion.expedite(deadlineNanos, evidence);
+        }
+    }
+
+    @Override
+    public String clear(String name) {
+        Suspicion suspicion = byName.remove(name);
+        if (suspicion == null) {
+            return "";
+        }
+        String because = suspicion.evidence().isEmpty() ? "" : " (" + suspicion.evidence() + ")";
+        return "suspected by " + suspicion.origin() + because + ", confirmed by " + suspicion.confirmers();
+    }
+
+    /**
+     * Names whose suspicion is ripe: timed out and, in quorum mode, reported by a majority of
+     * the live members other than the suspect. Timed-out suspicions without a quorum wait.
+     */
+    List<String> ripe(long nowNanos, int liveCount) {
+        List<String> ripe = List.of();
+        for (Map.Entry<String, Suspicion> e : byName.entrySet()) {
+            Suspicion suspicion = e.getValue();
+            boolean timedOut = suspicion.awaitingQuorum() || suspicion.deadlineNanos() <= nowNanos;
+            if (!timedOut) {
+                continue;
+            }
+            if (config.quorumFailureDetection() && !hasQuorum(suspicion, liveCount)) {
+                suspicion.awaitQuorum();
+                continue;
+            }
+            if (ripe.isEmpty()) {
+                ripe = new ArrayList<>();
+            }
+            ripe.add(e.getKey());
+        }
+        return ripe;
+    }
+
+    @Override
+    public boolean quorumArrived(String name, int liveCount) {
+        Suspicion suspicion = byName.get(name);
+        return suspicion != null && suspicion.awaitingQuorum() && hasQuorum(suspicion, liveCount);
+    }
+
+    private static boolean hasQuorum(Suspicion suspicion, int liveCount) {
+        int voters = liveCount - 1; // everyone live but the suspect
+        return 1 + suspicion.confirmationCount() >= voters / 2 + 1;
+    }
+
+    long nextDeadlineNanos() {
+        long next = Long.MAX_VALUE;
+        for (Suspicion suspicion : byName.values()) {
+            next = Math.min(next, suspicion.deadlineNanos());
+        }
+        return next;
+    }
+
+    /** Shifts every suspicion by {@code nanos}: time this node was stalled and could hear no refutation. */
+    void postponeAll(long nanos) {
+        for (Suspicion suspicion : byName.values()) {
+            suspicion.postpone(nanos);
+        }
+    }
+}

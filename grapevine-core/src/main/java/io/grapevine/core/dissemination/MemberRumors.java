@@ -1,0 +1,44 @@
+package io.grapevine.core.dissemination;
+
+import io.grapevine.core.base.MemberStatus;
+import io.grapevine.core.membership.MembershipGossip;
+import io.grapevine.core.wire.MemberUpdate;
+import io.grapevine.core.wire.PacketSink;
+import io.grapevine.core.wire.WireCodec;
+
+/**
+ * Spreads membership changes: one rumor per member (a newer update supersedes the queued
+ * one), suspicions in their own, higher class so that a refutation's trigger travels first;
+ * and direct mail for the updates every member must hear at once. Confined to the node's thread.
+ */
+public final class MemberRumors implements MembershipGossip {
+    private final RumorQueue rumors;
+    private final DirectMail mail;
+
+    /** Rumors go to {@code rumors}, mail through {@code mail}. */
+    public MemberRumors(RumorQueue rumors, DirectMail mail) {
+        this.rumors = rumors;
+        this.mail = mail;
+    }
+
+    @Override
+    public void spread(MemberUpdate update) {
+        RumorPriority priority = update.status() == MemberStatus.SUSPECT ? RumorPriority.SUSPICION
+                : RumorPriority.MEMBERSHIP;
+        rumors.offer(key(update.member().name()), priority, WireCodec.encodeFrame(update));
+    }
+
+    @Override
+    public void mail(MemberUpdate update, String exclude, PacketSink out) {
+        mail.mail(update, exclude, out);
+    }
+
+    /** Whether a rumor about {@code member} still waits to be sent its full number of times. */
+    public boolean pending(String member) {
+        return rumors.contains(key(member));
+    }
+
+    private static String key(String member) {
+        return "m:" + member;
+    }
+}

@@ -1,0 +1,17 @@
+package io.grapevine.core.membership;
+
+import io.grapevine.core.wire.MemberUpdate;
+import io.grapevine.core.wire.PacketSink;
+
+/**
+ * How the membership rules spread a change, implemented by the dissemination room: as a
+ * rumor piggy-backed on later packets, and for the few updates every member must hear at
+ * once (this node's leave), by direct mail as well. Confined to the node's thread.
+ */
+public interface MembershipGossip {
+    /** Queues {@code update} as the rumor about its member, superseding any earlier one. */
+    void spread(MemberUpdate update);
+
+    /** Mails {@code update} at once to the direct-mail recipients other than {@code exclude}. */
+    void mail(MemberUpdate update, String exclude, PacketSink out);
+}

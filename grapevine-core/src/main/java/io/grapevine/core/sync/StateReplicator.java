@@ -1,0 +1,249 @@
+package io.grapevine.core.sync;
+
+import io.grapevine.core.base.Address;
+import io.grapevine.core.base.KeyPriority;
+import io.grapevine.core.base.RandomSource;
+import io.grapevine.core.dissemination.DirectMail;
+import io.grapevine.core.dissemination.RumorPriority;
+import io.grapevine.core.dissemination.RumorQueue;
+import io.grapevine.core.dissemination.Transmitter;
+import io.grapevine.core.membership.MemberEntry;
+import io.grapevine.core.membership.MembershipObserver;
+import io.grapevine.core.membership.PeerSampler;
+import io.grapevine.core.state.ApplyResult;
+import io.grapevine.core.state.KeyChange;
+import io.grapevine.core.state.ReplicatedState;
+import io.grapevine.core.state.StateOutputs;
+import io.grapevine.core.wire.Delta;
+import io.grapevine.core.wire.DeltaPart;
+import io.grapevine.core.wire.Digest;
+import io.grapevine.core.wire.PacketSink;
+import io.grapevine.core.wire.StateAck;
+import io.grapevine.core.wire.StateDigest;
+import io.grapevine.core.wire.StatePush;
+import io.grapevine.core.wire.WireCodec;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Spreads replicated key/value state all three ways: direct mail of each local write, rumors
+ * piggy-backed on protocol messages, and periodic anti-entropy with a random peer in push,
+ * pull or push-pull style. Anti-entropy alone guarantees convergence; the other two make it fast.
+ * As a {@link MembershipObserver} it forgets the state of an owner whose tombstone was reaped.
+ * Confined to the node's thread.
+ */
+public final class StateReplicator implements MembershipObserver {
+    /** Room left in a datagram for a delta after the packet header and frame overhead. */
+    private static final int DATAGRAM_OVERHEAD_BYTES = 600;
+    private static final List<DeltaPart> NONE = List.of();
+
+    private final SyncConfig config;
+    private final int mtuBytes;
+    private final int maxStreamBytes;
+    private final ReplicatedState state;
+    private final MemberEntry self;
+    private final Transmitter transmitter;
+    private final DirectMail mail;
+    private final PeerSampler peers;
+    private final RumorQueue rumors;
+    private final RandomSource random;
+    private final PeerRecency recency;
+    private long nextAntiEntropyNanos;
+    private long nextGcNanos;
+
+    /**
+     * A replicator of {@code state}, owned by {@code self}; the first anti-entropy exchange is
+     * staggered by a random fraction of an interval.
+     *
+     * @param mtuBytes the datagram limit, which bounds a delta sent in a datagram
+     * @param maxStreamBytes the stream limit, which bounds a bulk delta
+     */
+    public StateReplicator(SyncConfig config, int mtuBytes, int maxStreamBytes, ReplicatedState state,
+                           MemberEntry self, Transmitter transmitter, DirectMail mail, PeerSampler peers,
+                           RumorQueue rumors, RandomSource random, long nowNanos) {
+        this.config = config;
+        this.mtuBytes = mtuBytes;
+        this.maxStreamBytes = maxStreamBytes;
+        this.state = state;
+        this.self = self;
+        this.transmitter = transmitter;
+        this.mail = mail;
+        this.peers = peers;
+        this.rumors = rumors;
+        this.random = random;
+        this.recency = new PeerRecency(config.peerRecencyCapacity());
+        this.nextAntiEntropyNanos = config.antiEntropyIntervalNanos() == 0 ? Long.MAX_VALUE
+                : nowNanos + random.nextLong(config.antiEntropyIntervalNanos());
+        this.nextGcNanos = nowNanos + gcIntervalNanos();
+    }
+
+    private long gcIntervalNanos() {
+        return Math.max(1, state.config().tombstoneGraceNanos() / 8);
+    }
+
+    private int datagramBudget() {
+        return Math.max(64, mtuBytes - DATAGRAM_OVERHEAD_BYTES);
+    }
+
+    public long nextDeadlineNanos() {
+        return Math.min(Math.min(nextAntiEntropyNanos, nextGcNanos), state.nextExpiryNanos());
+    }
+
+    public KeyChange put(String key, byte[] value, KeyPriority priority, long ttlNanos, long nowNanos, SyncOutputs out) {
+        KeyChange change = state.put(key, value, priority, ttlNanos, nowNanos);
+        published(change, priority, out);
+        return change;
+    }
+
+    public Optional<KeyChange> delete(String key, long nowNanos, SyncOutputs out) {
+        Optional<KeyChange> change = state.delete(key, nowNanos);
+        change.ifPresent(c -> published(c, priorityOf(c), out));
+        return change;
+    }
+
+    private KeyPriority priorityOf(KeyChange change) {
+        return state.priorityOf(self.name(), change.key());
+    }
+
+    /** A local write happened: tell the application, mail it, and start the rumor. */
+    private void published(KeyChange change, KeyPriority priority, SyncOutputs out) {
+        out.keyChanged(change);
+        DeltaPart part = state.partFor(self.name(), change.key(), priority);
+        mail.mail(new StatePush(new Delta(List.of(part), false)), "", out);
+        spreadRumor(part);
+    }
+
+    private void spreadRumor(DeltaPart part) {
+        if (config.stateRumors() && part.entries().size() == 1) {
+            String key = "s:" + part.owner().name() + ":" + part.entries().get(0).key();
+            rumors.offer(key, RumorPriority.USER, WireCodec.encodeFrame(new StatePush(new Delta(List.of(part), false))));
+        }
+    }
+
+    public void onTick(long nowNanos, SyncOutputs out) {
+        for (KeyChange expired : state.expire(nowNanos)) {
+            published(expired, state.priorityOf(self.name(), expired.key()), out);
+        }
+        if (nextGcNanos <= nowNanos) {
+            nextGcNanos = nowNanos + gcIntervalNanos();
+            state.collectGarbage(nowNanos);
+        }
+        if (nextAntiEntropyNanos <= nowNanos) {
+            nextAntiEntropyNanos = nowNanos + config.antiEntropyIntervalNanos();
+            MemberEntry peer = leastRecentPeer();
+            if (peer != null) {
+                recency.touch(peer.name(), nowNanos);
+                startExchange(peer.id().address(), out);
+            }
+        }
+    }
+
+    private void startExchange(Address peer, SyncOutputs out) {
+        switch (config.stateSyncMode()) {
+            case PUSH -> push(peer, out);
+            case PULL -> transmitter.send(peer, new StateDigest(state.digest(), false), out);
+            // 8 bytes instead of the digest: in sync (the idle case), the peer need not answer
+            case PUSH_PULL -> transmitter.send(peer, StateDigest.ofSummary(state.digest().summary()), out);
+            default -> throw new IllegalStateException();
+        }
+    }
+
+    /**
+     * One-message push: with no digest from the peer, the whole state is what it may lack.
+     * It goes in a datagram if it fits, else over a stream (push's classic cost).
+     */
+    private void push(Address peer, SyncOutputs out) {
+        Digest nothing = new Digest(List.of());
+        Delta delta = state.delta(nothing, datagramBudget(), config.deltaPolicy(), random);
+        if (delta.parts().isEmpty()) {
+            return;
+        }
+        boolean whole = delta.parts().stream().allMatch(DeltaPart::complete);
+        if (whole) {
+            transmitter.send(peer, new StatePush(delta), out);
+        } else {
+            transmitter.stream(peer, new StatePush(bulkDelta(nothing)), out);
+        }
+    }
+
+    public void onDigest(Address from, StateDigest syn, PacketSink out) {
+        if (syn.summaryOnly()) {
+            Digest mine = state.digest();
+            if (mine.summary() != syn.summary()) {
+                // out of sync: a full push-pull exchange, opened from this side
+                transmitter.send(from, new StateDigest(mine, true), out);
+            }
+            return;
+        }
+        Digest mine = syn.pushPull() ? state.digest() : new Digest(List.of());
+        Delta delta = state.delta(syn.digest(), datagramBudget(), config.deltaPolicy(), random);
+        if (needsBulk(delta, syn.digest())) {
+            transmitter.stream(from, new StateAck(bulkDelta(syn.digest()), mine), out);
+        } else {
+            transmitter.send(from, new StateAck(delta, mine), out);
+        }
+    }
+
+    public void onAck(Address from, StateAck ack, long nowNanos, SyncOutputs out) {
+        apply(ack.delta(), nowNanos, out);
+        if (!ack.digest().entries().isEmpty()) {
+            Delta delta = state.delta(ack.digest(), datagramBudget(), config.deltaPolicy(), random);
+            if (needsBulk(delta, ack.digest())) {
+                transmitter.stream(from, new StatePush(bulkDelta(ack.digest())), out);
+            } else if (!delta.parts().isEmpty()) {
+                transmitter.send(from, new StatePush(delta), out);
+            }
+        }
+    }
+
+    public void onPush(StatePush push, long nowNanos, StateOutputs out) {
+        apply(push.delta(), nowNanos, out);
+    }
+
+    /** A peer far behind (or owed a reset) catches up through one stream exchange. */
+    private boolean needsBulk(Delta datagramDelta, Digest peer) {
+        if (datagramDelta.resetDeferred()) {
+            return true;
+        }
+        int sent = datagramDelta.entryCount();
+        return sent > 0 && state.missingEntries(peer) > 4L * sent;
+    }
+
+    private Delta bulkDelta(Digest peer) {
+        return state.delta(peer, maxStreamBytes / 2, config.deltaPolicy(), random);
+    }
+
+    private void apply(Delta delta, long nowNanos, StateOutputs out) {
+        if (delta.parts().isEmpty()) {
+            return;
+        }
+        ApplyResult result = state.apply(delta, nowNanos);
+        for (KeyChange change : result.changes()) {
+            out.keyChanged(change);
+        }
+        // rumor mongering: a node that learns a hot single-entry update passes it on
+        if (delta.parts().size() == 1 && !result.changes().isEmpty()) {
+            spreadRumor(delta.parts().get(0));
+        }
+    }
+
+    /** Of three random live peers, the one reconciled with least recently (or never). */
+    private MemberEntry leastRecentPeer() {
+        MemberEntry best = null;
+        long bestTime = Long.MAX_VALUE;
+        for (MemberEntry candidate : peers.live(3, "")) {
+            long last = recency.last(candidate.name());
+            if (best == null || last < bestTime) {
+                best = candidate;
+                bestTime = last;
+            }
+        }
+        return best;
+    }
+
+    @Override
+    public void memberReaped(String owner) {
+        state.forget(owner);
+        recency.forget(owner);
+    }
+}
