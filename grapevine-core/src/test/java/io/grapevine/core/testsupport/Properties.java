@@ -54,6 +54,9 @@ public final class Properties {
     /**
      * The theory for an ordinary property: {@code examples} examples on {@link #PINNED_SEED}
      * by default, or as the flags say.
+     *
+     * @param examples how many examples the default run tries
+     * @return the theory to state the property on
      */
     public static QuickTheory qt(int examples) {
         return theory(RUN_SEED, examples(examples), false);
@@ -62,12 +65,21 @@ public final class Properties {
     /**
      * The theory for a regression property: always {@code seed} and {@code examples}, whatever
      * the flags, because that seed once found a real bug.
+     *
+     * @param seed the seed that finds the bug on the code before its fix
+     * @param examples how many examples it takes, with some margin
+     * @return the theory to state the property on
      */
     public static QuickTheory regression(long seed, int examples) {
         return theory(seed, examples, true);
     }
 
-    /** How many examples a property declared with {@code examples} runs under the current flags. */
+    /**
+     * How many examples a property declared with {@code examples} runs under the current flags.
+     *
+     * @param examples the property's examples in the default run
+     * @return its examples in this run
+     */
     public static int examples(int examples) {
         String override = System.getProperty(EXAMPLES);
         if (override != null && !override.isBlank()) {
