@@ -5,102 +5,95 @@ import io.grapevine.core.base.Address;
 import io.grapevine.core.base.MemberStatus;
 import io.grapevine.core.base.NodeId;
 import io.grapevine.core.base.KeyPriority;
-import java.util.ArrayList;
+import io.grapevine.core.testsupport.Gens;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
-import net.jqwik.api.Tuple;
+import org.quicktheories.api.Pair;
+import org.quicktheories.core.Gen;
+import org.quicktheories.generators.Generate;
 
 /**
- * Generators of valid wire values for the codec properties: names across the UTF-8 widths
- * (1 to 4 bytes per code point) up to the 255-byte limit, numbers across the varint byte
- * boundaries up to {@code Long.MAX_VALUE}, and every message type.
+ * QuickTheories generators of valid wire values for the codec properties: names across the
+ * UTF-8 widths (1 to 4 bytes per code point) up to the 255-byte limit, numbers across the
+ * varint byte boundaries up to {@code Long.MAX_VALUE}, and every message type.
  */
 final class WireArbitraries {
     private WireArbitraries() {
     }
 
     /** Code points of every UTF-8 width, plus a little whitespace inside names. */
-    static Arbitrary<Integer> codePoints() {
-        return Arbitraries.frequencyOf(
-                Tuple.of(6, Arbitraries.integers().between(0x21, 0x7E)),     // 1 byte
-                Tuple.of(1, Arbitraries.of(0x20, 0x09)),                      // whitespace
-                Tuple.of(2, Arbitraries.integers().between(0x80, 0x7FF)),     // 2 bytes
-                Tuple.of(2, Arbitraries.integers().between(0x800, 0xD7FF)),   // 3 bytes
-                Tuple.of(1, Arbitraries.integers().between(0xE000, 0xFFFD)),  // 3 bytes
-                Tuple.of(2, Arbitraries.integers().between(0x10000, 0x10FFFF))); // 4 bytes
+    static Gen<Integer> codePoints() {
+        return Generate.frequency(
+                Pair.of(6, Gens.ints(0x21, 0x7E)),           // 1 byte
+                Pair.of(1, Gens.of(0x20, 0x09)),             // whitespace
+                Pair.of(2, Gens.ints(0x80, 0x7FF)),          // 2 bytes
+                Pair.of(2, Gens.ints(0x800, 0xD7FF)),        // 3 bytes
+                Pair.of(1, Gens.ints(0xE000, 0xFFFD)),       // 3 bytes
+                Pair.of(2, Gens.ints(0x10000, 0x10FFFF)));   // 4 bytes
     }
 
     /** Non-blank names of 1..255 UTF-8 bytes; a quarter are exactly 255 bytes long. */
-    static Arbitrary<String> names() {
-        Arbitrary<String> any = codePoints().list().ofMinSize(1).ofMaxSize(90)
-                .map(WireArbitraries::fitTo255);
-        Arbitrary<String> full = codePoints().list().ofMinSize(60).ofMaxSize(255)
-                .map(WireArbitraries::padTo255);
-        return Arbitraries.frequencyOf(Tuple.of(3, any), Tuple.of(1, full))
-                .filter(s -> !s.isBlank());
+    static Gen<String> names() {
+        Gen<String> any = Gens.lists(codePoints(), 1, 90).map(WireArbitraries::fitTo255);
+        Gen<String> full = Gens.lists(codePoints(), 60, 255).map(WireArbitraries::padTo255);
+        return Generate.frequency(Pair.of(3, any), Pair.of(1, full))
+                .assuming(s -> !s.isBlank())
+                .describedAs(Gens::quoted);
     }
 
     /** Cluster labels: 0..255 UTF-8 bytes, the empty label included. */
-    static Arbitrary<String> labels() {
-        return Arbitraries.oneOf(Arbitraries.just(""), names());
+    static Gen<String> labels() {
+        return Generate.oneOf(Generate.constant(""), names()).describedAs(Gens::quoted);
     }
 
     /** Non-negative longs that hit every varint width (1..9 bytes) and both ends of the range. */
-    static Arbitrary<Long> nonNegativeLongs() {
-        Arbitrary<Long> boundaries = Arbitraries.integers().between(0, 63)
-                .flatMap(bits -> Arbitraries.of((1L << bits) - 1, bits < 63 ? 1L << bits : Long.MAX_VALUE));
-        return Arbitraries.oneOf(boundaries, Arbitraries.longs().between(0, Long.MAX_VALUE),
-                Arbitraries.longs().between(0, 300));
+    static Gen<Long> nonNegativeLongs() {
+        Gen<Long> boundaries = Gens.ints(0, 63)
+                .flatMap(bits -> Gens.of((1L << bits) - 1, bits < 63 ? 1L << bits : Long.MAX_VALUE));
+        return Generate.oneOf(boundaries, Gens.longs(0, Long.MAX_VALUE), Gens.longs(0, 300));
     }
 
-    static Arbitrary<NodeId> nodeIds() {
-        Arbitrary<Address> addresses = Combinators.combine(names(), Arbitraries.integers().between(0, 65_535))
-                .as(Address::new);
-        return Combinators.combine(names(), addresses, nonNegativeLongs()).as(NodeId::new);
+    static Gen<NodeId> nodeIds() {
+        Gen<Address> addresses = names().zip(Gens.ints(0, 65_535), Address::new);
+        return names().zip(addresses, nonNegativeLongs(), NodeId::new);
     }
 
-    static Arbitrary<Bytes> payloads() {
-        return Arbitraries.bytes().array(byte[].class).ofMaxSize(2_000).map(Bytes::copyOf);
+    static Gen<Bytes> payloads() {
+        return Gens.byteArrays(0, 2_000).map(b -> Bytes.copyOf(b));
     }
 
-    static Arbitrary<MemberState> memberStates() {
-        return Combinators.combine(nodeIds(), nonNegativeLongs(), Arbitraries.of(MemberStatus.class))
-                .as(MemberState::new);
+    static Gen<MemberState> memberStates() {
+        return nodeIds().zip(nonNegativeLongs(), Generate.enumValues(MemberStatus.class), MemberState::new);
     }
 
-    static Arbitrary<WireMessage> messages() {
-        Arbitrary<Integer> sequences = Arbitraries.integers();
-        Arbitrary<Ping> pings = Combinators.combine(sequences, names()).as(Ping::new);
-        Arbitrary<Ack> acks = sequences.map(Ack::new);
-        Arbitrary<Nack> nacks = sequences.map(Nack::new);
-        Arbitrary<PingReq> pingReqs = Combinators.combine(sequences, nodeIds()).as(PingReq::new);
-        Arbitrary<MemberUpdate> updates = Combinators.combine(nodeIds(), nonNegativeLongs(),
-                Arbitraries.of(MemberStatus.class), names()).as(MemberUpdate::new);
-        Arbitrary<UserEvent> events = Combinators.combine(names(), nonNegativeLongs(), names(), payloads())
-                .as(UserEvent::new);
-        Arbitrary<MemberListSync> syncs = Combinators.combine(Arbitraries.of(true, false), Arbitraries.of(true, false),
-                nonNegativeLongs(), Arbitraries.oneOf(Arbitraries.just(""), names()),
-                memberStates().list().ofMaxSize(40)).as(MemberListSync::new);
-        // weights: the three replicated-state types share one arbitrary, so it gets three shares
-        return Arbitraries.frequencyOf(Tuple.of(1, pings), Tuple.of(1, acks), Tuple.of(1, nacks), Tuple.of(1, pingReqs),
-                Tuple.of(1, updates), Tuple.of(1, events), Tuple.of(1, syncs),
-                Tuple.of(3, stateMessages(nodeIds(), keys(), payloads(), 6)));
+    static Gen<WireMessage> messages() {
+        Gen<Integer> sequences = Gens.anyInt();
+        Gen<WireMessage> pings = sequences.zip(names(), Ping::new);
+        Gen<WireMessage> acks = sequences.map(Ack::new);
+        Gen<WireMessage> nacks = sequences.map(Nack::new);
+        Gen<WireMessage> pingReqs = sequences.zip(nodeIds(), PingReq::new);
+        Gen<WireMessage> updates = nodeIds().zip(nonNegativeLongs(), Generate.enumValues(MemberStatus.class), names(),
+                MemberUpdate::new);
+        Gen<WireMessage> events = names().zip(nonNegativeLongs(), names(), payloads(), UserEvent::new);
+        Gen<WireMessage> syncs = Gens.booleans().zip(Gens.booleans(), nonNegativeLongs(),
+                Generate.oneOf(Generate.constant(""), names()), Gens.lists(memberStates(), 0, 40), MemberListSync::new);
+        // weights: the three replicated-state types share one generator, so it gets three shares
+        return Generate.frequency(Pair.of(1, pings), Pair.of(1, acks), Pair.of(1, nacks), Pair.of(1, pingReqs),
+                Pair.of(1, updates), Pair.of(1, events), Pair.of(1, syncs),
+                Pair.of(3, stateMessages(nodeIds(), keys(), payloads(), 6)));
     }
 
     /** STATE_DIGEST, STATE_ACK and STATE_PUSH over the given owners, keys and values. */
-    static Arbitrary<WireMessage> stateMessages(Arbitrary<NodeId> owners, Arbitrary<String> keys,
-                                                Arbitrary<Bytes> values, int maxRows) {
-        Arbitrary<Digest> digests = Combinators.combine(owners, Arbitraries.of(KeyPriority.class),
-                nonNegativeLongs(), nonNegativeLongs()).as(DigestEntry::new).list().ofMaxSize(maxRows).map(Digest::new);
-        Arbitrary<Delta> deltas = deltaParts(owners, keys, values, maxRows).list().ofMaxSize(Math.max(1, maxRows / 2))
-                .flatMap(parts -> Arbitraries.of(true, false).map(deferred -> new Delta(parts, deferred)));
-        return Arbitraries.oneOf(
-                Combinators.combine(digests, Arbitraries.of(true, false)).as(StateDigest::new),
-                Arbitraries.longs().map(StateDigest::ofSummary),
-                Combinators.combine(deltas, digests).as(StateAck::new),
+    static Gen<WireMessage> stateMessages(Gen<NodeId> owners, Gen<String> keys, Gen<Bytes> values, int maxRows) {
+        Gen<Digest> digests = Gens.lists(owners.zip(Generate.enumValues(KeyPriority.class), nonNegativeLongs(),
+                nonNegativeLongs(), DigestEntry::new), 0, maxRows).map(Digest::new);
+        Gen<Delta> deltas = Gens.lists(deltaParts(owners, keys, values, maxRows), 0, Math.max(1, maxRows / 2))
+                .zip(Gens.booleans(), Delta::new);
+        return Generate.oneOf(
+                digests.zip(Gens.booleans(), StateDigest::new),
+                Gens.anyLong().map(StateDigest::ofSummary),
+                deltas.zip(digests, StateAck::new),
                 deltas.map(StatePush::new));
     }
 
@@ -108,56 +101,63 @@ final class WireArbitraries {
      * Parts whose entries have strictly increasing versions above {@code fromVersion} and at
      * most {@code maxVersion}; tombstones carry no value, as {@link DeltaPart} requires.
      */
-    private static Arbitrary<DeltaPart> deltaParts(Arbitrary<NodeId> owners, Arbitrary<String> keys,
-                                                   Arbitrary<Bytes> values, int maxEntries) {
-        Arbitrary<Long> starts = Arbitraries.oneOf(Arbitraries.longs().between(0, 200),
-                Arbitraries.longs().between(0, Long.MAX_VALUE / 2));
-        Arbitrary<Long> steps = Arbitraries.oneOf(Arbitraries.longs().between(1, 3),
-                Arbitraries.longs().between(1, 1L << 40));
-        Arbitrary<VersionedEntry> unversioned = Combinators.combine(keys, values, Arbitraries.of(true, false))
-                .as((key, value, tombstone) -> new VersionedEntry(key, tombstone ? Bytes.EMPTY : value, 1, tombstone));
-        return Combinators.combine(owners, Arbitraries.of(KeyPriority.class), Arbitraries.of(true, false),
-                        Arbitraries.of(true, false), starts, nonNegativeLongs(), steps.list().ofMaxSize(maxEntries),
-                        unversioned.list().ofSize(maxEntries))
-                .as((owner, priority, reset, complete, from, gc, gaps, templates) -> {
-                    List<VersionedEntry> entries = new ArrayList<>();
-                    long version = from;
-                    for (int i = 0; i < gaps.size(); i++) {
-                        version += gaps.get(i);
-                        VersionedEntry t = templates.get(i);
-                        entries.add(new VersionedEntry(t.key(), t.value(), version, t.tombstone()));
-                    }
-                    return new DeltaPart(owner, priority, reset, from, gc, version + gaps.size() % 2, complete, entries);
-                });
+    private static Gen<DeltaPart> deltaParts(Gen<NodeId> owners, Gen<String> keys, Gen<Bytes> values,
+                                             int maxEntries) {
+        Gen<Long> starts = Generate.oneOf(Gens.longs(0, 200), Gens.longs(0, Long.MAX_VALUE / 2));
+        Gen<Long> steps = Generate.oneOf(Gens.longs(1, 3), Gens.longs(1, 1L << 40));
+        Gen<VersionedEntry> unversioned = keys.zip(values, Gens.booleans(),
+                (key, value, tombstone) -> new VersionedEntry(key, tombstone ? Bytes.EMPTY : value, 1, tombstone));
+        Gen<KeyPriority> priorities = Generate.enumValues(KeyPriority.class);
+        Gen<Boolean> resets = Gens.booleans();
+        Gen<Boolean> completes = Gens.booleans();
+        Gen<Long> gcs = nonNegativeLongs();
+        Gen<List<Long>> gapLists = Gens.lists(steps, 0, maxEntries);
+        Gen<List<VersionedEntry>> templateLists = Gens.lists(unversioned, maxEntries, maxEntries);
+        return in -> {
+            NodeId owner = owners.generate(in);
+            KeyPriority priority = priorities.generate(in);
+            boolean reset = resets.generate(in);
+            boolean complete = completes.generate(in);
+            long from = starts.generate(in);
+            long gc = gcs.generate(in);
+            List<Long> gaps = gapLists.generate(in);
+            List<VersionedEntry> templates = templateLists.generate(in);
+            List<VersionedEntry> entries = new ArrayList<>();
+            long version = from;
+            for (int i = 0; i < gaps.size(); i++) {
+                version += gaps.get(i);
+                VersionedEntry t = templates.get(i);
+                entries.add(new VersionedEntry(t.key(), t.value(), version, t.tombstone()));
+            }
+            return new DeltaPart(owner, priority, reset, from, gc, version + gaps.size() % 2, complete, entries);
+        };
     }
 
     /** Replicated-state keys: any non-empty string within the limit, blank ones included. */
-    static Arbitrary<String> keys() {
-        return Arbitraries.oneOf(names(), Arbitraries.of(" ", "\t", "k"));
+    static Gen<String> keys() {
+        return Generate.oneOf(names(), Gens.of(" ", "\t", "k")).describedAs(Gens::quoted);
     }
 
     /** Small messages of every type (short names, tiny payloads and lists), for properties that try every bit. */
-    static Arbitrary<WireMessage> smallMessages() {
-        Arbitrary<Integer> sequences = Arbitraries.integers();
-        Arbitrary<String> shortNames = codePoints().list().ofMinSize(1).ofMaxSize(6)
-                .map(WireArbitraries::fitTo255).filter(s -> !s.isBlank());
-        Arbitrary<NodeId> smallIds = Combinators.combine(shortNames, shortNames,
-                Arbitraries.integers().between(0, 65_535), nonNegativeLongs())
-                .as((name, host, port, generation) -> new NodeId(name, new Address(host, port), generation));
-        return Arbitraries.oneOf(
-                Combinators.combine(sequences, shortNames).as(Ping::new),
+    static Gen<WireMessage> smallMessages() {
+        Gen<Integer> sequences = Gens.anyInt();
+        Gen<String> shortNames = Gens.lists(codePoints(), 1, 6).map(WireArbitraries::fitTo255)
+                .assuming(s -> !s.isBlank()).describedAs(Gens::quoted);
+        Gen<NodeId> smallIds = shortNames.zip(shortNames, Gens.ints(0, 65_535), nonNegativeLongs(),
+                (name, host, port, generation) -> new NodeId(name, new Address(host, port), generation));
+        return Generate.oneOf(
+                sequences.zip(shortNames, Ping::new),
                 sequences.map(Ack::new),
                 sequences.map(Nack::new),
-                Combinators.combine(sequences, smallIds).as(PingReq::new),
-                Combinators.combine(smallIds, nonNegativeLongs(), Arbitraries.of(MemberStatus.class), shortNames)
-                        .as(MemberUpdate::new),
-                Combinators.combine(shortNames, nonNegativeLongs(), shortNames,
-                        Arbitraries.bytes().array(byte[].class).ofMaxSize(8).map(Bytes::copyOf)).as(UserEvent::new),
-                Combinators.combine(Arbitraries.of(true, false), Arbitraries.of(true, false), nonNegativeLongs(),
-                        Arbitraries.just(""), Combinators.combine(smallIds, nonNegativeLongs(), Arbitraries.of(MemberStatus.class))
-                                .as(MemberState::new).list().ofMaxSize(2)).as(MemberListSync::new),
-                stateMessages(smallIds, Arbitraries.oneOf(shortNames, Arbitraries.just(" ")),
-                        Arbitraries.bytes().array(byte[].class).ofMaxSize(4).map(Bytes::copyOf), 2));
+                sequences.zip(smallIds, PingReq::new),
+                smallIds.zip(nonNegativeLongs(), Generate.enumValues(MemberStatus.class), shortNames, MemberUpdate::new),
+                shortNames.zip(nonNegativeLongs(), shortNames, Gens.byteArrays(0, 8).map(b -> Bytes.copyOf(b)),
+                        UserEvent::new),
+                Gens.booleans().zip(Gens.booleans(), nonNegativeLongs(), Generate.constant(""),
+                        Gens.lists(smallIds.zip(nonNegativeLongs(), Generate.enumValues(MemberStatus.class),
+                                MemberState::new), 0, 2), MemberListSync::new),
+                stateMessages(smallIds, Generate.oneOf(shortNames, Generate.constant(" ")),
+                        Gens.byteArrays(0, 4).map(b -> Bytes.copyOf(b)), 2));
     }
 
     /** The longest prefix of {@code codePoints} whose UTF-8 form fits in 255 bytes (at least one). */

@@ -4,20 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
 import io.grapevine.core.base.NodeId;
+import io.grapevine.core.testsupport.Gens;
+import io.grapevine.core.testsupport.Properties;
 import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.statistics.Statistics;
-import net.jqwik.api.constraints.IntRange;
-import net.jqwik.api.constraints.Size;
-import net.jqwik.api.lifecycle.AfterContainer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.quicktheories.core.Gen;
+import org.quicktheories.generators.Generate;
 
 /**
  * Properties of the version-1 codec: valid packets round-trip byte for byte, and the decoder
@@ -25,7 +21,8 @@ import net.jqwik.api.lifecycle.AfterContainer;
  * re-encodes to exactly the bytes it was given, so corruption is never silently absorbed).
  * Junk is fed both as is (the CRC-32C trailer stops it) and resealed with a valid checksum, as
  * a buggy or hostile sender would send it, so the parser behind the checksum is exercised too.
- * Tries are bounded so the class runs in seconds; jqwik prints the seed of any failure.
+ * Examples are bounded so the class runs in seconds; a failure reports its seed
+ * (see {@link Properties}).
  */
 class WireCodecPropertiesTest {
     /** Raw single-bit flips: the CRC-32C trailer must catch every one. */
@@ -33,7 +30,7 @@ class WireCodecPropertiesTest {
     /** Flips resealed with a fresh checksum, as a buggy or hostile sender would: the parser's turn. */
     private static final FlipTally RESEALED = new FlipTally();
 
-    @AfterContainer
+    @AfterAll
     static void reportBitFlips() {
         System.out.println("single bit flips of valid packets, raw:      " + RAW);
         System.out.println("single bit flips of valid packets, resealed: " + RESEALED);
@@ -41,147 +38,155 @@ class WireCodecPropertiesTest {
 
     // ---- round trips ------------------------------------------------------------------------
 
-    @Property(tries = 400)
-    void everyMessageTypeRoundTripsAlone(@ForAll("messages") WireMessage message,
-                                         @ForAll("labels") String label,
-                                         @ForAll("nodeIds") NodeId sender) {
-        Statistics.collect(message.kind());
-        Statistics.coverage(coverage -> {
-            for (MessageType type : MessageType.values()) {
-                coverage.check(type).count(n -> n >= 10);
-            }
+    /** Also checks coverage: each message type is at least 1 in 40 of the examples (10 of 400). */
+    @Test
+    void everyMessageTypeRoundTripsAlone() {
+        Map<MessageType, Integer> seen = new EnumMap<>(MessageType.class);
+        Properties.qt(400).forAll(WireArbitraries.messages(), labels(), nodeIds()).checkAssert((message, label, sender) -> {
+            seen.merge(message.kind(), 1, Integer::sum);
+            byte[] bytes = WireCodec.encodePacket(label, sender, List.of(message));
+
+            Packet packet = decodeOk(bytes, label);
+
+            assertThat(packet).isEqualTo(new Packet(sender, List.of(message)));
+            assertThat(WireCodec.encodePacket(label, sender, packet.messages())).isEqualTo(bytes);
         });
-        byte[] bytes = WireCodec.encodePacket(label, sender, List.of(message));
-
-        Packet packet = decodeOk(bytes, label);
-
-        assertThat(packet).isEqualTo(new Packet(sender, List.of(message)));
-        assertThat(WireCodec.encodePacket(label, sender, packet.messages())).isEqualTo(bytes);
-    }
-
-    @Property(tries = 300)
-    void compoundPacketsRoundTripInWireOrder(@ForAll("compounds") List<WireMessage> messages,
-                                             @ForAll("labels") String label,
-                                             @ForAll("nodeIds") NodeId sender) {
-        byte[] bytes = WireCodec.encodePacket(label, sender, messages);
-
-        assertThat(decodeOk(bytes, label)).isEqualTo(new Packet(sender, messages));
-    }
-
-    @Property(tries = 50)
-    void aPacketIsItsHeaderThenCountThenItsFramesThenTheirChecksum(@ForAll("compounds") List<WireMessage> messages,
-                                                              @ForAll("labels") String label,
-                                                              @ForAll("nodeIds") NodeId sender) {
-        RawBytes expected = new RawBytes().raw(WireCodec.header(label, sender)).u8(messages.size());
-        for (WireMessage message : messages) {
-            expected.raw(WireCodec.encodeFrame(message));
+        int atLeast = Properties.examples(400) / 40;
+        for (MessageType type : MessageType.values()) {
+            assertThat(seen.getOrDefault(type, 0)).as("examples of %s", type).isGreaterThanOrEqualTo(atLeast);
         }
-
-        assertThat(WireCodec.encodePacket(label, sender, messages)).isEqualTo(expected.sealed());
     }
 
-    @Property(tries = 200)
-    void aPacketWithAnotherLabelIsAlwaysWrongLabel(@ForAll("smallMessages") WireMessage message,
-                                                   @ForAll("labels") String label,
-                                                   @ForAll("labels") String expected) {
-        byte[] bytes = WireCodec.encodePacket(label, WireCodecRejectionTest.SENDER, List.of(message));
+    @Test
+    void compoundPacketsRoundTripInWireOrder() {
+        Properties.qt(300).forAll(compounds(), labels(), nodeIds()).checkAssert((messages, label, sender) -> {
+            byte[] bytes = WireCodec.encodePacket(label, sender, messages);
 
-        Decoded decoded = WireCodec.decode(bytes, expected, Integer.MAX_VALUE);
+            assertThat(decodeOk(bytes, label)).isEqualTo(new Packet(sender, messages));
+        });
+    }
 
-        if (label.equals(expected)) {
-            assertThat(decoded.isOk()).isTrue();
-        } else {
-            assertThat(decoded).isInstanceOfSatisfying(Decoded.Rejected.class,
-                    r -> assertThat(r.reason()).isEqualTo(Rejection.WRONG_LABEL));
-        }
+    @Test
+    void aPacketIsItsHeaderThenCountThenItsFramesThenTheirChecksum() {
+        Properties.qt(50).forAll(compounds(), labels(), nodeIds()).checkAssert((messages, label, sender) -> {
+            RawBytes expected = new RawBytes().raw(WireCodec.header(label, sender)).u8(messages.size());
+            for (WireMessage message : messages) {
+                expected.raw(WireCodec.encodeFrame(message));
+            }
+
+            assertThat(WireCodec.encodePacket(label, sender, messages)).isEqualTo(expected.sealed());
+        });
+    }
+
+    @Test
+    void aPacketWithAnotherLabelIsAlwaysWrongLabel() {
+        Properties.qt(200).forAll(WireArbitraries.smallMessages(), labels(), labels())
+                .checkAssert((message, label, expected) -> {
+                    byte[] bytes = WireCodec.encodePacket(label, WireCodecRejectionTest.SENDER, List.of(message));
+
+                    Decoded decoded = WireCodec.decode(bytes, expected, Integer.MAX_VALUE);
+
+                    if (label.equals(expected)) {
+                        assertThat(decoded.isOk()).isTrue();
+                    } else {
+                        assertThat(decoded).isInstanceOfSatisfying(Decoded.Rejected.class,
+                                r -> assertThat(r.reason()).isEqualTo(Rejection.WRONG_LABEL));
+                    }
+                });
     }
 
     // ---- totality on junk -------------------------------------------------------------------
 
-    @Property(tries = 5000)
-    void arbitraryBytesNeverThrow(@ForAll @Size(max = 600) byte[] bytes) {
-        assertTotalAndCanonical(bytes, "");
+    @Test
+    void arbitraryBytesNeverThrow() {
+        Properties.qt(5000).forAll(Gens.byteArrays(0, 600)).checkAssert(bytes -> assertTotalAndCanonical(bytes, ""));
     }
 
-    @Property(tries = 3000)
-    void arbitraryBytesAfterTheMagicAndVersionNeverThrow(@ForAll @Size(max = 600) byte[] tail,
-                                                         @ForAll boolean sealed) {
-        RawBytes bytes = new RawBytes().u8s('G', 'V', 1).raw(tail);
-        assertTotalAndCanonical(sealed ? bytes.sealed() : bytes.toArray(), "c");
+    @Test
+    void arbitraryBytesAfterTheMagicAndVersionNeverThrow() {
+        Properties.qt(3000).forAll(Gens.byteArrays(0, 600), Gens.booleans()).checkAssert((tail, sealed) -> {
+            RawBytes bytes = new RawBytes().u8s('G', 'V', 1).raw(tail);
+            assertTotalAndCanonical(sealed ? bytes.sealed() : bytes.toArray(), "c");
+        });
     }
 
-    @Property(tries = 3000)
-    void arbitrarySealedBytesBehindAValidHeaderNeverThrow(@ForAll @Size(max = 600) byte[] tail,
-                                                          @ForAll @IntRange(min = 0, max = 255) int count) {
-        byte[] bytes = new RawBytes().raw(WireCodec.header("c", WireCodecRejectionTest.SENDER)).u8(count)
-                .raw(tail).sealed();
-        assertTotalAndCanonical(bytes, "c");
+    @Test
+    void arbitrarySealedBytesBehindAValidHeaderNeverThrow() {
+        Properties.qt(3000).forAll(Gens.byteArrays(0, 600), Gens.ints(0, 255)).checkAssert((tail, count) -> {
+            byte[] bytes = new RawBytes().raw(WireCodec.header("c", WireCodecRejectionTest.SENDER)).u8(count)
+                    .raw(tail).sealed();
+            assertTotalAndCanonical(bytes, "c");
+        });
     }
 
-    @Property(tries = 3000)
-    void arbitrarySealedBodiesOfEveryFrameTypeNeverThrow(@ForAll @IntRange(min = 0, max = 12) int type,
-                                                         @ForAll @IntRange(min = 0, max = 300) int declaredLength,
-                                                         @ForAll @Size(max = 300) byte[] body) {
-        byte[] bytes = new RawBytes().raw(WireCodec.header("c", WireCodecRejectionTest.SENDER)).u8(1)
-                .u8(type).varint(declaredLength).raw(body).sealed();
-        assertTotalAndCanonical(bytes, "c");
+    @Test
+    void arbitrarySealedBodiesOfEveryFrameTypeNeverThrow() {
+        Properties.qt(3000).forAll(Gens.ints(0, 12), Gens.ints(0, 300), Gens.byteArrays(0, 300))
+                .checkAssert((type, declaredLength, body) -> {
+                    byte[] bytes = new RawBytes().raw(WireCodec.header("c", WireCodecRejectionTest.SENDER)).u8(1)
+                            .u8(type).varint(declaredLength).raw(body).sealed();
+                    assertTotalAndCanonical(bytes, "c");
+                });
     }
 
-    @Property(tries = 500)
-    void validPacketsWithRandomBytesOverwrittenAndResealedNeverThrow(
-            @ForAll("mediumCompounds") List<WireMessage> messages,
-            @ForAll @Size(min = 1, max = 4) List<@IntRange(min = 0, max = 1_000_000) Integer> positions,
-            @ForAll @Size(min = 4, max = 4) byte[] values) {
-        byte[] bytes = WireCodec.encodePacket("c", WireCodecRejectionTest.SENDER, messages);
-        int bodyLength = bytes.length - WireCodec.CHECKSUM_BYTES;
-        for (int i = 0; i < positions.size(); i++) {
-            bytes[positions.get(i) % bodyLength] = values[i];
-        }
-        assertTotalAndCanonical(RawBytes.reseal(bytes), "c");
+    @Test
+    void validPacketsWithRandomBytesOverwrittenAndResealedNeverThrow() {
+        Properties.qt(500).forAll(mediumCompounds(), Gens.lists(Gens.ints(0, 1_000_000), 1, 4), Gens.byteArrays(4, 4))
+                .checkAssert((messages, positions, values) -> {
+                    byte[] bytes = WireCodec.encodePacket("c", WireCodecRejectionTest.SENDER, messages);
+                    int bodyLength = bytes.length - WireCodec.CHECKSUM_BYTES;
+                    for (int i = 0; i < positions.size(); i++) {
+                        bytes[positions.get(i) % bodyLength] = values[i];
+                    }
+                    assertTotalAndCanonical(RawBytes.reseal(bytes), "c");
+                });
     }
 
     // ---- truncation and bit flips -----------------------------------------------------------
 
-    @Property(tries = 300)
-    void everyTruncationOfAValidPacketIsRejected(@ForAll("smallCompounds") List<WireMessage> messages,
-                                                 @ForAll("shortLabels") String label) {
-        byte[] bytes = WireCodec.encodePacket(label, WireCodecRejectionTest.SENDER, messages);
-        for (int length = 0; length < bytes.length; length++) {
-            byte[] prefix = Arrays.copyOf(bytes, length);
-            // as received: the checksum no longer matches
-            assertThat(WireCodec.decode(prefix, label, Integer.MAX_VALUE)).as("prefix of %d/%d bytes", length, bytes.length)
-                    .isInstanceOfSatisfying(Decoded.Rejected.class, r -> assertThat(r.reason())
-                            .isIn(Rejection.TOO_SHORT, Rejection.BAD_CHECKSUM));
-            // resealed: the parser itself sees the missing bytes
-            if (length < bytes.length - WireCodec.CHECKSUM_BYTES && length > 0) {
-                byte[] resealed = new RawBytes().raw(Arrays.copyOf(bytes, length)).sealed();
-                assertThat(WireCodec.decode(resealed, label, Integer.MAX_VALUE))
-                        .as("resealed prefix of %d/%d bytes", length, bytes.length)
+    @Test
+    void everyTruncationOfAValidPacketIsRejected() {
+        Properties.qt(300).forAll(smallCompounds(), shortLabels()).checkAssert((messages, label) -> {
+            byte[] bytes = WireCodec.encodePacket(label, WireCodecRejectionTest.SENDER, messages);
+            for (int length = 0; length < bytes.length; length++) {
+                byte[] prefix = Arrays.copyOf(bytes, length);
+                // as received: the checksum no longer matches
+                assertThat(WireCodec.decode(prefix, label, Integer.MAX_VALUE))
+                        .as("prefix of %d/%d bytes", length, bytes.length)
                         .isInstanceOfSatisfying(Decoded.Rejected.class, r -> assertThat(r.reason())
-                                .isIn(Rejection.TOO_SHORT, Rejection.TRUNCATED));
+                                .isIn(Rejection.TOO_SHORT, Rejection.BAD_CHECKSUM));
+                // resealed: the parser itself sees the missing bytes
+                if (length < bytes.length - WireCodec.CHECKSUM_BYTES && length > 0) {
+                    byte[] resealed = new RawBytes().raw(Arrays.copyOf(bytes, length)).sealed();
+                    assertThat(WireCodec.decode(resealed, label, Integer.MAX_VALUE))
+                            .as("resealed prefix of %d/%d bytes", length, bytes.length)
+                            .isInstanceOfSatisfying(Decoded.Rejected.class, r -> assertThat(r.reason())
+                                    .isIn(Rejection.TOO_SHORT, Rejection.TRUNCATED));
+                }
             }
-        }
+        });
     }
 
-    @Property(tries = 250)
-    void everySingleBitFlipIsRejectedOrReEncodesToTheFlippedBytes(@ForAll("smallCompounds") List<WireMessage> messages,
-                                                                  @ForAll("shortLabels") String label) {
-        byte[] original = WireCodec.encodePacket(label, WireCodecRejectionTest.SENDER, messages);
-        int bodyLength = original.length - WireCodec.CHECKSUM_BYTES;
-        byte[] flipped = original.clone();
-        for (int bit = 0; bit < original.length * 8; bit++) {
-            byte mask = (byte) (1 << (bit % 8));
-            flipped[bit / 8] ^= mask;
-            Decoded raw = WireCodec.decode(flipped, label, Integer.MAX_VALUE);
-            if (raw.isOk()) {
-                fail("raw flip of bit %d accepted: %s", bit, RawBytes.hex(original));
+    @Test
+    void everySingleBitFlipIsRejectedOrReEncodesToTheFlippedBytes() {
+        Properties.qt(250).forAll(smallCompounds(), shortLabels()).checkAssert((messages, label) -> {
+            byte[] original = WireCodec.encodePacket(label, WireCodecRejectionTest.SENDER, messages);
+            int bodyLength = original.length - WireCodec.CHECKSUM_BYTES;
+            byte[] flipped = original.clone();
+            for (int bit = 0; bit < original.length * 8; bit++) {
+                byte mask = (byte) (1 << (bit % 8));
+                flipped[bit / 8] ^= mask;
+                Decoded raw = WireCodec.decode(flipped, label, Integer.MAX_VALUE);
+                if (raw.isOk()) {
+                    fail("raw flip of bit %d accepted: %s", bit, RawBytes.hex(original));
+                }
+                RAW.count(raw);
+                if (bit < bodyLength * 8) {
+                    RESEALED.count(assertTotalAndCanonical(RawBytes.reseal(flipped), label));
+                }
+                flipped[bit / 8] ^= mask;
             }
-            RAW.count(raw);
-            if (bit < bodyLength * 8) {
-                RESEALED.count(assertTotalAndCanonical(RawBytes.reseal(flipped), label));
-            }
-            flipped[bit / 8] ^= mask;
-        }
+        });
     }
 
     /**
@@ -221,16 +226,6 @@ class WireCodecPropertiesTest {
 
     // ---- generators -------------------------------------------------------------------------
 
-    @Provide
-    Arbitrary<WireMessage> messages() {
-        return WireArbitraries.messages();
-    }
-
-    @Provide
-    Arbitrary<WireMessage> smallMessages() {
-        return WireArbitraries.smallMessages();
-    }
-
     /** Counts decode outcomes: accepted, and rejected by reason. */
     private static final class FlipTally {
         private long accepted;
@@ -251,40 +246,33 @@ class WireCodecPropertiesTest {
         }
     }
 
-    @Provide
-    Arbitrary<List<WireMessage>> compounds() {
-        return Arbitraries.oneOf(
-                WireArbitraries.messages().list().ofMinSize(1).ofMaxSize(8),
+    private static Gen<List<WireMessage>> compounds() {
+        return Generate.oneOf(
+                Gens.lists(WireArbitraries.messages(), 1, 8),
                 // 255-frame packets are covered by example tests; 64 keeps generation cheap
-                WireArbitraries.smallMessages().list().ofMinSize(1).ofMaxSize(64));
+                Gens.lists(WireArbitraries.smallMessages(), 1, 64));
     }
 
-    @Provide
-    Arbitrary<List<WireMessage>> mediumCompounds() {
-        return Arbitraries.oneOf(
-                WireArbitraries.messages().list().ofMinSize(1).ofMaxSize(3),
-                WireArbitraries.smallMessages().list().ofMinSize(1).ofMaxSize(20));
+    private static Gen<List<WireMessage>> mediumCompounds() {
+        return Generate.oneOf(
+                Gens.lists(WireArbitraries.messages(), 1, 3),
+                Gens.lists(WireArbitraries.smallMessages(), 1, 20));
     }
 
-    @Provide
-    Arbitrary<List<WireMessage>> smallCompounds() {
-        return WireArbitraries.smallMessages().list().ofMinSize(1).ofMaxSize(3);
+    private static Gen<List<WireMessage>> smallCompounds() {
+        return Gens.lists(WireArbitraries.smallMessages(), 1, 3);
     }
 
-    @Provide
-    Arbitrary<String> labels() {
-        return Arbitraries.oneOf(Arbitraries.of("", "c", "prod-eu"), WireArbitraries.labels());
+    private static Gen<String> labels() {
+        return Generate.oneOf(Gens.of("", "c", "prod-eu"), WireArbitraries.labels()).describedAs(Gens::quoted);
     }
 
-    @Provide
-    Arbitrary<String> shortLabels() {
-        return Arbitraries.of("", "c", "prod-eu", "\u00e9t\u00e9");
+    private static Gen<String> shortLabels() {
+        return Gens.of("", "c", "prod-eu", "\u00e9t\u00e9").describedAs(Gens::quoted);
     }
 
-    @Provide
-    Arbitrary<NodeId> nodeIds() {
-        return Arbitraries.oneOf(WireArbitraries.nodeIds(), Combinators.combine(
-                Arbitraries.of("a", "node-1"), Arbitraries.integers().between(0, 3)).as(
+    private static Gen<NodeId> nodeIds() {
+        return Generate.oneOf(WireArbitraries.nodeIds(), Gens.of("a", "node-1").zip(Gens.ints(0, 3),
                 (name, generation) -> new NodeId(name, WireCodecRejectionTest.SENDER.address(), generation)));
     }
 }

@@ -8,13 +8,12 @@ import io.grapevine.core.base.Address;
 import io.grapevine.core.base.MemberStatus;
 import io.grapevine.core.base.NodeId;
 import java.nio.charset.StandardCharsets;
+import io.grapevine.core.testsupport.Gens;
+import io.grapevine.core.testsupport.Properties;
 import java.util.List;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
 import org.junit.jupiter.api.Test;
+import org.quicktheories.core.Gen;
+import org.quicktheories.generators.Generate;
 
 /**
  * The encoder's side of the contract: it never emits bytes that decode to something other
@@ -121,32 +120,39 @@ class WireEncoderContractTest {
      * Anything the records and the encoder accept decodes to an equal packet, over strings of
      * any chars (blank, unpaired surrogates, 255+ UTF-8 bytes) and generations of any sign.
      */
-    @Property(tries = 1000)
-    void whateverTheEncoderAcceptsDecodesToAnEqualPacket(@ForAll("anyStrings") String name,
-                                                         @ForAll("anyStrings") String host,
-                                                         @ForAll("anyStrings") String label,
-                                                         @ForAll("anyStrings") String target,
-                                                         @ForAll long generation) {
-        byte[] bytes;
-        NodeId sender;
-        List<WireMessage> messages;
-        try {
-            sender = new NodeId(name, new Address(host, 7946), generation);
-            messages = List.of(new Ping(5, target), new PingReq(6, sender));
-            bytes = WireCodec.encodePacket(label, sender, messages);
-        } catch (IllegalArgumentException refused) {
-            return;
-        }
-        assertThat(WireCodec.decode(bytes, label, Integer.MAX_VALUE))
-                .isEqualTo(new Decoded.Ok(new Packet(sender, messages)));
+    @Test
+    void whateverTheEncoderAcceptsDecodesToAnEqualPacket() {
+        Gen<Inputs> inputs = anyStrings().zip(anyStrings(), anyStrings(), anyStrings(), Gens.anyLong(), Inputs::new)
+                .describedAs(Inputs::describe);
+        Properties.qt(1000).forAll(inputs).checkAssert(in -> {
+            byte[] bytes;
+            NodeId sender;
+            List<WireMessage> messages;
+            try {
+                sender = new NodeId(in.name(), new Address(in.host(), 7946), in.generation());
+                messages = List.of(new Ping(5, in.target()), new PingReq(6, sender));
+                bytes = WireCodec.encodePacket(in.label(), sender, messages);
+            } catch (IllegalArgumentException refused) {
+                return;
+            }
+            assertThat(WireCodec.decode(bytes, in.label(), Integer.MAX_VALUE))
+                    .isEqualTo(new Decoded.Ok(new Packet(sender, messages)));
+        });
     }
 
-    @Provide
-    Arbitrary<String> anyStrings() {
-        return Arbitraries.oneOf(
-                Arbitraries.strings().all().ofMaxLength(300),
-                Arbitraries.strings().withChars("\u00e9\u4e2dab \t").ofMinLength(80).ofMaxLength(255),
-                Arbitraries.strings().withChars("\uD800\uDC00x \t").ofMaxLength(6));
+    /** One example of the contract property. */
+    private record Inputs(String name, String host, String label, String target, long generation) {
+        String describe() {
+            return "name=" + Gens.quoted(name) + ", host=" + Gens.quoted(host) + ", label=" + Gens.quoted(label)
+                    + ", target=" + Gens.quoted(target) + ", generation=" + generation;
+        }
+    }
+
+    private static Gen<String> anyStrings() {
+        return Generate.oneOf(
+                Gens.strings(Gens.anyChar(), 0, 300),
+                Gens.strings(Gens.charsOf("\u00e9\u4e2dab \t"), 80, 255),
+                Gens.strings(Gens.charsOf("\uD800\uDC00x \t"), 0, 6));
     }
 
     /**
