@@ -15,11 +15,11 @@ import java.util.Map;
  * @param drops packets not delivered, by reason; every reason present
  */
 public record SimStats(long packetsSent, long bytesSent, long packetsDelivered, long ticks, long events,
-                       Map<DropReason, Long> drops) {
+                       Map<NetworkDrop, Long> drops) {
     /** Copies {@code drops}, filling missing reasons with 0. */
     public SimStats {
-        EnumMap<DropReason, Long> all = new EnumMap<>(DropReason.class);
-        for (DropReason reason : DropReason.values()) {
+        EnumMap<NetworkDrop, Long> all = new EnumMap<>(NetworkDrop.class);
+        for (NetworkDrop reason : NetworkDrop.values()) {
             all.put(reason, drops.getOrDefault(reason, 0L));
         }
         drops = java.util.Collections.unmodifiableMap(all);
@@ -36,8 +36,8 @@ public record SimStats(long packetsSent, long bytesSent, long packetsDelivered, 
 
     /** The counts accumulated since {@code earlier}. */
     public SimStats minus(SimStats earlier) {
-        EnumMap<DropReason, Long> diff = new EnumMap<>(DropReason.class);
-        for (DropReason reason : DropReason.values()) {
+        EnumMap<NetworkDrop, Long> diff = new EnumMap<>(NetworkDrop.class);
+        for (NetworkDrop reason : NetworkDrop.values()) {
             diff.put(reason, drops.get(reason) - earlier.drops.get(reason));
         }
         return new SimStats(packetsSent - earlier.packetsSent, bytesSent - earlier.bytesSent,

@@ -35,7 +35,7 @@ public final class Simulation {
     private final Network network;
     private final SplitMix64 scenarioRandom;
     private final SplitMix64 restartRandom;
-    private final EventLoop loop;
+    private final DiscreteEventLoop loop;
     private final Interner interner;
 
     /** A cluster of {@code config.nodes()} nodes, none started yet, at virtual time 0. */
@@ -52,7 +52,7 @@ public final class Simulation {
         network = new Network(config.network(), master.split(), nodes.length);
         scenarioRandom = master.split();
         restartRandom = master.split();
-        loop = new EventLoop(nodes, byAddress, network);
+        loop = new DiscreteEventLoop(nodes, byAddress, network);
         // One interner for all nodes: N tables of N entries share one copy of each identity.
         interner = new Interner(4 * nodes.length + 1024);
     }

@@ -55,13 +55,13 @@ class SimulationTest {
         Simulation sim = converged(8, 2);
         long received = sim.node(5).metrics().packetsReceived();
         long sent = sim.node(5).metrics().packetsSent();
-        long downDrops = sim.stats().drops().get(DropReason.RECEIVER_DOWN);
+        long downDrops = sim.stats().drops().get(NetworkDrop.RECEIVER_DOWN);
         sim.crash(5);
         sim.runFor(20 * SECOND);
         assertThat(sim.state(5)).isEqualTo(NodeState.CRASHED);
         assertThat(sim.node(5).metrics().packetsReceived()).isEqualTo(received);
         assertThat(sim.node(5).metrics().packetsSent()).isEqualTo(sent);
-        assertThat(sim.stats().drops().get(DropReason.RECEIVER_DOWN)).isGreaterThan(downDrops);
+        assertThat(sim.stats().drops().get(NetworkDrop.RECEIVER_DOWN)).isGreaterThan(downDrops);
     }
 
     @Test
@@ -72,7 +72,7 @@ class SimulationTest {
         assertThat(sim.isPaused(4)).isTrue();
         sim.runFor(2 * SECOND - 1);
         assertThat(sim.node(4).metrics().packetsSent()).isEqualTo(sent);
-        assertThat(sim.stats().drops().get(DropReason.RECEIVER_PAUSED)).isPositive();
+        assertThat(sim.stats().drops().get(NetworkDrop.RECEIVER_PAUSED)).isPositive();
         sim.runFor(3 * SECOND);
         assertThat(sim.isPaused(4)).isFalse();
         assertThat(sim.node(4).metrics().packetsSent()).isGreaterThan(sent);

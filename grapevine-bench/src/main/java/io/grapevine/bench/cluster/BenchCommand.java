@@ -113,10 +113,10 @@ public final class BenchCommand implements Callable<Integer> {
     }
 
     /** Checks the arguments; the message names the offending flag and value. */
-    Scenario validate() {
-        Scenario scenario;
+    BenchScenario validate() {
+        BenchScenario scenario;
         try {
-            scenario = Scenario.valueOf(scenarioName.toUpperCase(Locale.ROOT));
+            scenario = BenchScenario.valueOf(scenarioName.toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
             throw invalid("SCENARIO must be one of s1, s2, s3, s4, s5: " + scenarioName);
         }
@@ -164,7 +164,7 @@ public final class BenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Scenario scenario = validate();
+        BenchScenario scenario = validate();
         int directMail = directMailFanout == null ? NodeMain.CORE_DEFAULT : directMailFanout;
         Path dir = workDir != null ? workDir : Files.createTempDirectory("grapevine-bench-");
         List<String> flags = Arrays.stream(jvmFlags.trim().split("\\s+")).filter(f -> !f.isEmpty()).toList();
@@ -183,7 +183,7 @@ public final class BenchCommand implements Callable<Integer> {
         Report report = new Report(scenario, nodes, directMail, flags, results);
         PrintWriter out = spec.commandLine().getOut();
         out.println(format.equals("json") ? report.json() : report.text());
-        if (scenario == Scenario.S2 && format.equals("text")) {
+        if (scenario == BenchScenario.S2 && format.equals("text")) {
             out.println("S2 victim: " + (failure.equals("stop") ? "frozen (SIGSTOP)" : "killed (kill -9)"));
         }
         out.flush();
@@ -193,7 +193,7 @@ public final class BenchCommand implements Callable<Integer> {
         return results.stream().anyMatch(r -> r.timeouts() > 0) ? 1 : 0;
     }
 
-    private SystemResult measure(ClusterUnderTest cluster, String mode, Scenario scenario, PrintWriter err)
+    private SystemResult measure(ClusterUnderTest cluster, String mode, BenchScenario scenario, PrintWriter err)
             throws Exception {
         ScenarioRunner runner = new ScenarioRunner(cluster, timeoutSeconds * 1000L, settleMillis,
                 durationSeconds * 1000L, err).freezingVictim(failure.equals("stop"));

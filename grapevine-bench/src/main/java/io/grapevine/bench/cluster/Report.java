@@ -11,13 +11,13 @@ import java.util.stream.Collectors;
  * many times cheaper (below 1: the peer was better).
  */
 final class Report {
-    private final Scenario scenario;
+    private final BenchScenario scenario;
     private final int nodes;
     private final int directMailFanout;
     private final List<String> jvmFlags;
     private final List<SystemResult> systems;
 
-    Report(Scenario scenario, int nodes, int directMailFanout, List<String> jvmFlags, List<SystemResult> systems) {
+    Report(BenchScenario scenario, int nodes, int directMailFanout, List<String> jvmFlags, List<SystemResult> systems) {
         this.scenario = scenario;
         this.nodes = nodes;
         this.directMailFanout = directMailFanout;
@@ -32,7 +32,7 @@ final class Report {
         out.append(String.format(Locale.ROOT, "%-10s %-9s %-30s %5s %10s %10s %10s  %s%n", "system", "mode", "figure",
                 "runs", "median", "p90", "max", "unit"));
         for (SystemResult system : systems) {
-            for (Scenario.Metric metric : scenario.metrics()) {
+            for (BenchScenario.Metric metric : scenario.metrics()) {
                 Optional<Quantiles> q = system.summary(metric);
                 out.append(String.format(Locale.ROOT, "%-10s %-9s %-30s %5d %10s %10s %10s  %s%n", system.system(),
                         system.mode(), metric.label(), q.map(Quantiles::count).orElse(0),
@@ -40,7 +40,7 @@ final class Report {
                         q.map(x -> number(x.max())).orElse("-"), metric.unit()));
             }
         }
-        for (Scenario.Metric metric : scenario.metrics()) {
+        for (BenchScenario.Metric metric : scenario.metrics()) {
             ratio(metric).ifPresent(r -> out.append(String.format(Locale.ROOT, "ratio %s/%s %-30s median %s%n",
                     systems.get(1).system(), systems.get(0).system(), metric.label(), number(r))));
         }
@@ -56,7 +56,7 @@ final class Report {
     }
 
     /** Peer median / our median, when both were measured and ours is non-zero. */
-    Optional<Double> ratio(Scenario.Metric metric) {
+    Optional<Double> ratio(BenchScenario.Metric metric) {
         if (systems.size() < 2) {
             return Optional.empty();
         }
@@ -81,9 +81,9 @@ final class Report {
                     .append(system.mode()).append("\",\"timeouts\":").append(system.timeouts())
                     .append(",\"falselySuspected\":").append(system.falselySuspected())
                     .append(",\"falselyDead\":").append(system.falselyDead()).append(",\"figures\":{");
-            List<Scenario.Metric> metrics = scenario.metrics();
+            List<BenchScenario.Metric> metrics = scenario.metrics();
             for (int m = 0; m < metrics.size(); m++) {
-                Scenario.Metric metric = metrics.get(m);
+                BenchScenario.Metric metric = metrics.get(m);
                 out.append(m == 0 ? "" : ",").append("\"").append(metric.key()).append("\":{\"runs\":[")
                         .append(system.values(metric).stream().map(Report::number).collect(Collectors.joining(",")))
                         .append("]");

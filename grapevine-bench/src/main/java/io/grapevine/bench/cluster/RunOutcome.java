@@ -11,7 +11,7 @@ import java.util.Map;
  * @param falselyDead healthy members that some node reported dead (a false positive)
  * @param timedOut true if some node never reached the condition before the deadline, or the run failed
  */
-public record RunOutcome(Map<Scenario.Metric, Double> values, int falselySuspected, int falselyDead,
+public record RunOutcome(Map<BenchScenario.Metric, Double> values, int falselySuspected, int falselyDead,
                          boolean timedOut) {
     /** Freezes the map. */
     public RunOutcome {

@@ -45,7 +45,7 @@ final class ScenarioRunner {
         this.log = log;
     }
 
-    RunOutcome run(Scenario scenario) throws Exception {
+    RunOutcome run(BenchScenario scenario) throws Exception {
         run++;
         return switch (scenario) {
             case S1 -> join();
@@ -83,13 +83,13 @@ final class ScenarioRunner {
         cluster.startFresh(false);
         long t0 = cluster.joinAll();
         Map<Integer, Long> joined = awaitJoined(t0);
-        Map<Scenario.Metric, Double> values = new EnumMap<>(Scenario.Metric.class);
+        Map<BenchScenario.Metric, Double> values = new EnumMap<>(BenchScenario.Metric.class);
         List<Double> perNode = new ArrayList<>();
         joined.values().forEach(at -> perNode.add((double) (at - t0)));
         boolean timedOut = joined.size() < cluster.size();
         if (!timedOut) {
-            values.put(Scenario.Metric.JOIN_ALL, Quantiles.of(perNode).max());
-            values.put(Scenario.Metric.JOIN_NODE_MEDIAN, Quantiles.of(perNode).median());
+            values.put(BenchScenario.Metric.JOIN_ALL, Quantiles.of(perNode).max());
+            values.put(BenchScenario.Metric.JOIN_NODE_MEDIAN, Quantiles.of(perNode).median());
         }
         return outcome(values, t0, -1, timedOut);
     }
@@ -115,7 +115,7 @@ final class ScenarioRunner {
         if (freezeVictim) {
             cluster.kill(victim); // a frozen process is replaced like a killed one
         }
-        return timed(Scenario.Metric.DETECT_ALL, seen, t0, allBut(victim).size(), since, victim);
+        return timed(BenchScenario.Metric.DETECT_ALL, seen, t0, allBut(victim).size(), since, victim);
     }
 
     private RunOutcome dissemination() throws Exception {
@@ -128,9 +128,9 @@ final class ScenarioRunner {
         long t1 = cluster.writeKey(origin, "bench-key", "v" + run);
         Map<Integer, Long> keys = cluster.observations().awaitAll(allBut(origin),
                 Observations.first(Observation.Kind.KEY, cluster.name(origin), "", t1), t1 + timeoutMillis);
-        RunOutcome first = timed(Scenario.Metric.EVENT_ALL, events, t0, cluster.size() - 1, since, -1);
-        RunOutcome second = timed(Scenario.Metric.KEY_ALL, keys, t1, cluster.size() - 1, since, -1);
-        Map<Scenario.Metric, Double> values = new EnumMap<>(Scenario.Metric.class);
+        RunOutcome first = timed(BenchScenario.Metric.EVENT_ALL, events, t0, cluster.size() - 1, since, -1);
+        RunOutcome second = timed(BenchScenario.Metric.KEY_ALL, keys, t1, cluster.size() - 1, since, -1);
+        Map<BenchScenario.Metric, Double> values = new EnumMap<>(BenchScenario.Metric.class);
         values.putAll(first.values());
         values.putAll(second.values());
         return new RunOutcome(values, second.falselySuspected(), second.falselyDead(),
@@ -143,12 +143,12 @@ final class ScenarioRunner {
         long t0 = cluster.leave(leaver);
         Map<Integer, Long> seen = cluster.observations().awaitAll(allBut(leaver),
                 Observations.first(Observation.Kind.STATUS, cluster.name(leaver), "LEFT", t0), t0 + timeoutMillis);
-        return timed(Scenario.Metric.LEAVE_ALL, seen, t0, allBut(leaver).size(), since, leaver);
+        return timed(BenchScenario.Metric.LEAVE_ALL, seen, t0, allBut(leaver).size(), since, leaver);
     }
 
-    private RunOutcome timed(Scenario.Metric metric, Map<Integer, Long> seen, long t0, int expected, long since,
+    private RunOutcome timed(BenchScenario.Metric metric, Map<Integer, Long> seen, long t0, int expected, long since,
                              int excused) {
-        Map<Scenario.Metric, Double> values = new EnumMap<>(Scenario.Metric.class);
+        Map<BenchScenario.Metric, Double> values = new EnumMap<>(BenchScenario.Metric.class);
         boolean timedOut = seen.size() < expected;
         if (!timedOut) {
             values.put(metric, (double) (seen.values().stream().mapToLong(Long::longValue).max().orElse(t0) - t0));
@@ -157,7 +157,7 @@ final class ScenarioRunner {
     }
 
     /** Counts healthy members reported suspect or dead since {@code since}; {@code excused} is the victim or leaver. */
-    private RunOutcome outcome(Map<Scenario.Metric, Double> values, long since, int excused, boolean timedOut) {
+    private RunOutcome outcome(Map<BenchScenario.Metric, Double> values, long since, int excused, boolean timedOut) {
         Set<String> suspected = new HashSet<>();
         Set<String> dead = new HashSet<>();
         String excusedName = excused < 0 ? "" : cluster.name(excused);
@@ -193,16 +193,16 @@ final class ScenarioRunner {
         double cpuAfter = cpuSeconds(processes);
         long[] bytesAfter = cluster.bytesSent().orElse(new long[0]);
         double seconds = (System.nanoTime() - start) / 1e9;
-        Map<Scenario.Metric, Double> values = new EnumMap<>(Scenario.Metric.class);
+        Map<BenchScenario.Metric, Double> values = new EnumMap<>(BenchScenario.Metric.class);
         int n = cluster.size();
-        values.put(Scenario.Metric.CPU, (cpuAfter - cpuBefore) / n / (seconds / 60));
-        values.put(Scenario.Metric.RSS, rssMib(processes) / n);
+        values.put(BenchScenario.Metric.CPU, (cpuAfter - cpuBefore) / n / (seconds / 60));
+        values.put(BenchScenario.Metric.RSS, rssMib(processes) / n);
         if (bytesBefore.length == n && bytesAfter.length == n) {
             long sent = 0;
             for (int i = 0; i < n; i++) {
                 sent += bytesAfter[i] - bytesBefore[i];
             }
-            values.put(Scenario.Metric.BYTES, sent / seconds / n);
+            values.put(BenchScenario.Metric.BYTES, sent / seconds / n);
         }
         return outcome(values, since, -1, false);
     }

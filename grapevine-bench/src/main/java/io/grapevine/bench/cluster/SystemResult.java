@@ -18,7 +18,7 @@ public record SystemResult(String system, String mode, List<RunOutcome> runs) {
     }
 
     /** The summary of {@code metric} over the runs that measured it, if any did. */
-    public Optional<Quantiles> summary(Scenario.Metric metric) {
+    public Optional<Quantiles> summary(BenchScenario.Metric metric) {
         List<Double> values = new ArrayList<>();
         for (RunOutcome run : runs) {
             Double value = run.values().get(metric);
@@ -45,7 +45,7 @@ public record SystemResult(String system, String mode, List<RunOutcome> runs) {
     }
 
     /** Values of {@code metric} per run, in run order (missing ones skipped). */
-    public List<Double> values(Scenario.Metric metric) {
+    public List<Double> values(BenchScenario.Metric metric) {
         return runs.stream().map(r -> r.values().get(metric)).filter(v -> v != null).toList();
     }
 

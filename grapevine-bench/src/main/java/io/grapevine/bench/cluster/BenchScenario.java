@@ -2,8 +2,12 @@ package io.grapevine.bench.cluster;
 
 import java.util.List;
 
-/** The standard scenarios of DESIGN.md, with the figures each one reports. */
-public enum Scenario {
+/**
+ * The standard scenarios of the {@code bench} loopback benchmark (DESIGN.md), with the figures each
+ * one reports; run on real processes by {@link ScenarioRunner}. Not the simulator's
+ * {@code io.grapevine.sim.scenario.Scenario}, which is an experiment on a simulated cluster.
+ */
+public enum BenchScenario {
     /** N nodes start; 1..N-1 join through node 0; until every node sees all N alive. */
     S1("join", List.of(Metric.JOIN_ALL, Metric.JOIN_NODE_MEDIAN)),
     /** kill -9 of one node of a converged cluster; until every survivor reports it dead. */
@@ -18,7 +22,7 @@ public enum Scenario {
     private final String title;
     private final List<Metric> metrics;
 
-    Scenario(String title, List<Metric> metrics) {
+    BenchScenario(String title, List<Metric> metrics) {
         this.title = title;
         this.metrics = metrics;
     }

@@ -11,13 +11,15 @@ import java.util.Map;
 import java.util.function.BooleanSupplier;
 
 /**
- * The heart of {@link Simulation}: the virtual clock, the event queue and the dispatch of each
- * event to its node, with the faults applied on the way (crashed and paused receivers, slow
- * nodes, the network's loss and partitions). After every input it schedules the node's next tick
- * at {@link Node#nextDeadlineNanos()}, keeping one live tick per node; older tick events carry a
- * stale token and are skipped. Confined to the simulation's thread.
+ * The heart of {@link Simulation}, a discrete-event loop: the virtual clock, the event queue and
+ * the dispatch of each event to its node, with the faults applied on the way (crashed and paused
+ * receivers, slow nodes, the network's loss and partitions). Virtual time jumps from one queued
+ * event to the next. After every input it schedules the node's next tick at
+ * {@link Node#nextDeadlineNanos()}, keeping one live tick per node; older tick events carry a
+ * stale token and are skipped. Confined to the simulation's thread; unrelated to Netty's
+ * event loops, which drive the real runtime.
  */
-final class EventLoop {
+final class DiscreteEventLoop {
     /** Floor on the step between a tick and the next one, in ns, so a stuck deadline cannot spin. */
     private static final long MIN_TICK_STEP_NANOS = 1_000L;
 
@@ -27,7 +29,7 @@ final class EventLoop {
     private final EventQueue queue;
     private final TraceHash trace = new TraceHash();
     private final NodeOutputs outputs = new NodeOutputs();
-    private final long[] drops = new long[DropReason.values().length];
+    private final long[] drops = new long[NetworkDrop.values().length];
     private SimObserver[] observers = new SimObserver[0];
     private long nowNanos;
     private long packetsSent;
@@ -36,7 +38,7 @@ final class EventLoop {
     private long ticks;
     private long events;
 
-    EventLoop(SimNode[] nodes, Map<Address, Integer> byAddress, Network network) {
+    DiscreteEventLoop(SimNode[] nodes, Map<Address, Integer> byAddress, Network network) {
         this.nodes = nodes;
         this.byAddress = byAddress;
         this.network = network;
@@ -62,8 +64,8 @@ final class EventLoop {
     }
 
     SimStats stats() {
-        EnumMap<DropReason, Long> byReason = new EnumMap<>(DropReason.class);
-        for (DropReason reason : DropReason.values()) {
+        EnumMap<NetworkDrop, Long> byReason = new EnumMap<>(NetworkDrop.class);
+        for (NetworkDrop reason : NetworkDrop.values()) {
             byReason.put(reason, drops[reason.ordinal()]);
         }
         return new SimStats(packetsSent, bytesSent, packetsDelivered, ticks, events, byReason);
@@ -125,7 +127,7 @@ final class EventLoop {
 
     private void onArrival(SimNode n, int kind, int from, byte[] packet, boolean deferred) {
         if (!n.state.isUp()) {
-            drops[DropReason.RECEIVER_DOWN.ordinal()]++;
+            drops[NetworkDrop.RECEIVER_DOWN.ordinal()]++;
             if (kind == EventQueue.STREAM && n.refusesStreams) {
                 long back = network.streamDelay(n.index, from);
                 if (back >= 0) {
@@ -139,7 +141,7 @@ final class EventLoop {
                 // A paused process's kernel still accepts the connection; the bytes wait for it.
                 queue.push(n.pausedUntilNanos, kind, n.index, from, packet, 0, deferred);
             } else {
-                drops[DropReason.RECEIVER_PAUSED.ordinal()]++;
+                drops[NetworkDrop.RECEIVER_PAUSED.ordinal()]++;
             }
             return;
         }
@@ -243,13 +245,13 @@ final class EventLoop {
         bytesSent += packet.length;
         Integer target = byAddress.get(to);
         if (target == null) {
-            drops[DropReason.UNKNOWN_ADDRESS.ordinal()]++;
+            drops[NetworkDrop.UNKNOWN_ADDRESS.ordinal()]++;
             return;
         }
         boolean stream = kind == EventQueue.STREAM;
         long delay = stream ? network.streamDelay(from, target) : network.datagramDelay(from, target);
         if (delay < 0) {
-            drops[(delay == Network.LOST ? DropReason.LOSS : DropReason.PARTITION).ordinal()]++;
+            drops[(delay == Network.LOST ? NetworkDrop.LOSS : NetworkDrop.PARTITION).ordinal()]++;
             return;
         }
         queue.push(nowNanos + delay, kind, target, from, packet, 0, false);

@@ -1,7 +1,11 @@
 package io.grapevine.sim;
 
-/** Why the simulator did not deliver a packet; each is counted in {@link SimStats}. */
-public enum DropReason {
+/**
+ * Why the simulated network did not deliver a packet to its receiver; each is counted in
+ * {@link SimStats#drops()}. These drops happen before any node sees the packet, unlike the core's
+ * {@code io.grapevine.core.wire.DropReason}, which says why a node discarded an input it was handed.
+ */
+public enum NetworkDrop {
     /** Random datagram loss ({@code NetworkModel.lossProbability}). */
     LOSS,
     /** A partition or a blocked link between sender and receiver. */
