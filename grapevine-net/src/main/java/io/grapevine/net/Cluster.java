@@ -149,7 +149,8 @@ public final class Cluster implements AutoCloseable {
     /**
      * Joins through {@code seeds} ({@code host:port}; a DNS name stands for all its
      * addresses), retrying with back-off until one answers. Completes with the number of live
-     * members known, or exceptionally after the join timeout.
+     * members known, or exceptionally after the join timeout; at once with an
+     * {@link IllegalArgumentException} naming the entry if one is not {@code host:port}.
      */
     public CompletableFuture<Integer> join(List<String> seeds) {
         return joiner.join(seeds);

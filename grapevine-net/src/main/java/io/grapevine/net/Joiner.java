@@ -42,6 +42,15 @@ final class Joiner {
             joined.completeExceptionally(new IllegalArgumentException("seeds must not be empty"));
             return joined;
         }
+        List<Address> parsed = new ArrayList<>(seeds.size());
+        try {
+            for (String seed : seeds) {
+                parsed.add(NetConfig.parseSeed(seed));
+            }
+        } catch (IllegalArgumentException e) {
+            joined.completeExceptionally(e); // API misuse: the caller's future says which entry
+            return joined;
+        }
         long deadline = NodeRuntime.now() + config.joinTimeoutNanos();
         runtime.loop().execute(() -> runtime.afterInput(() -> {
             if (!joined.isDone() && runtime.node().liveMemberCount() > 1) {
@@ -49,7 +58,7 @@ final class Joiner {
                 joined.complete(runtime.node().liveMemberCount());
             }
         }));
-        attempt(seeds, joined, config.joinRetryInitialNanos(), deadline);
+        attempt(List.copyOf(parsed), joined, config.joinRetryInitialNanos(), deadline);
         return joined;
     }
 
@@ -63,7 +72,7 @@ final class Joiner {
         }
     }
 
-    private void attempt(List<String> seeds, CompletableFuture<Integer> joined, long backoffNanos, long deadline) {
+    private void attempt(List<Address> seeds, CompletableFuture<Integer> joined, long backoffNanos, long deadline) {
         if (joined.isDone() || cancelled) {
             return;
         }
@@ -85,18 +94,13 @@ final class Joiner {
         });
     }
 
-    private static List<Address> resolve(List<String> seeds) {
+    /** Every address the seeds' hosts resolve to now (IP literals resolve to themselves). */
+    private static List<Address> resolve(List<Address> seeds) {
         Set<Address> addresses = new LinkedHashSet<>();
-        for (String seed : seeds) {
-            int colon = seed.lastIndexOf(':');
-            String host = seed.substring(0, colon);
-            if (host.startsWith("[") && host.endsWith("]")) {
-                host = host.substring(1, host.length() - 1);
-            }
-            int port = Integer.parseInt(seed.substring(colon + 1));
+        for (Address seed : seeds) {
             try {
-                for (InetAddress address : InetAddress.getAllByName(host)) {
-                    addresses.add(new Address(address.getHostAddress(), port));
+                for (InetAddress address : InetAddress.getAllByName(seed.host())) {
+                    addresses.add(new Address(address.getHostAddress(), seed.port()));
                 }
             } catch (UnknownHostException e) {
                 // not resolvable now: try again at the next attempt
