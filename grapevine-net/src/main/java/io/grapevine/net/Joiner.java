@@ -1,5 +1,6 @@
 package io.grapevine.net;
 
+import io.grapevine.core.Node;
 import io.grapevine.core.membership.Address;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
@@ -22,12 +23,14 @@ import java.util.concurrent.TimeoutException;
 final class Joiner {
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Joiner.class);
     private final NetConfig config;
+    private final Node node;
     private final NodeRuntime runtime;
     private final ExecutorService resolver;
     private volatile boolean cancelled;
 
-    Joiner(NetConfig config, NodeRuntime runtime) {
+    Joiner(NetConfig config, Node node, NodeRuntime runtime) {
         this.config = config;
+        this.node = node;
         this.runtime = runtime;
         this.resolver = Executors.newSingleThreadExecutor(r -> {
             Thread thread = new Thread(r, "grapevine-resolver-" + config.nodeName());
@@ -53,9 +56,9 @@ final class Joiner {
         }
         long deadline = NodeRuntime.now() + config.joinTimeoutNanos();
         runtime.loop().execute(() -> runtime.afterInput(() -> {
-            if (!joined.isDone() && runtime.node().liveMemberCount() > 1) {
+            if (!joined.isDone() && node.liveMemberCount() > 1) {
                 warnIfSeenElsewhere();
-                joined.complete(runtime.node().liveMemberCount());
+                joined.complete(node.liveMemberCount());
             }
         }));
         attempt(List.copyOf(parsed), joined, config.joinRetryInitialNanos(), deadline);
@@ -64,8 +67,8 @@ final class Joiner {
 
     /** A seed that sees our requests come from another host than we advertise: members may not reach us. */
     private void warnIfSeenElsewhere() {
-        String observed = runtime.node().observedHost();
-        String advertised = runtime.node().self().address().host();
+        String observed = node.observedHost();
+        String advertised = node.self().address().host();
         if (!observed.isEmpty() && !observed.equals(advertised)) {
             LOG.warn("the seed sees this node at {} but it advertises {}: members may be unable to reach it "
                     + "(set the advertise address)", observed, advertised);
@@ -84,8 +87,14 @@ final class Joiner {
             List<Address> addresses = resolve(seeds);
             runtime.loop().execute(() -> {
                 if (!addresses.isEmpty() && !joined.isDone()) {
-                    runtime.node().join(addresses, NodeRuntime.now(), runtime);
-                    runtime.inputDone();
+                    runtime.submit(CoreStep.JOIN, () -> {
+                        node.join(addresses, NodeRuntime.now(), runtime);
+                        return null;
+                    }).whenComplete((ignored, failure) -> {
+                        if (failure != null) {
+                            joined.completeExceptionally(failure); // a core failure: counted, logged, and told
+                        }
+                    });
                 }
                 long next = Math.min(backoffNanos * 2, config.joinRetryMaxNanos());
                 runtime.loop().schedule(() -> attempt(seeds, joined, next, deadline), backoffNanos,
