@@ -24,6 +24,8 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A running cluster member: the thing applications embed. Create one with
@@ -36,6 +38,7 @@ import java.util.function.Consumer;
  * protocol core. Listeners run on a separate event thread, in emission order.
  */
 public final class Cluster implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(Cluster.class);
     private static final long QUERY_TIMEOUT_SECONDS = 5;
     /** Prefix of the state keys the runtime writes itself; applications may not write them. */
     public static final String RESERVED_KEY_PREFIX = "grapevine.";
@@ -43,6 +46,8 @@ public final class Cluster implements AutoCloseable {
     public static final String KEYRING_KEY = RESERVED_KEY_PREFIX + "keyring";
 
     private final NetConfig config;
+    /** The protocol core: touched only on the runtime's event loop. */
+    private final Node node;
     private final NodeRuntime runtime;
     private final Transport transport;
     private final EventDispatcher events;
@@ -51,13 +56,15 @@ public final class Cluster implements AutoCloseable {
     /** The member snapshot file's writer, or null when none is configured. */
     private volatile MemberSnapshot snapshot;
 
-    Cluster(NetConfig config, NodeRuntime runtime, Transport transport, EventDispatcher events, Keyring keyring) {
+    Cluster(NetConfig config, Node node, NodeRuntime runtime, Transport transport, EventDispatcher events,
+            Keyring keyring) {
         this.config = config;
+        this.node = node;
         this.runtime = runtime;
         this.transport = transport;
         this.events = events;
         this.keyring = keyring;
-        this.joiner = new Joiner(config, runtime);
+        this.joiner = new Joiner(config, node, runtime);
     }
 
     /** A builder for a node named {@code nodeName}. */
@@ -73,10 +80,13 @@ public final class Cluster implements AutoCloseable {
         NodeId id = new NodeId(config.nodeName(), transport.advertised(), System.currentTimeMillis());
         Node node = new Node(config.core(), id, new SplitMix64(new java.security.SecureRandom().nextLong()),
                 NodeRuntime.now());
-        Optional<PacketCipher> cipher = keyring.map(k -> new PacketCipher(k, config.core().wire().clusterLabel()));
-        NodeRuntime runtime = new NodeRuntime(transport.loop(), node, cipher, events);
-        transport.attach(runtime, config.core().wire().maxStreamBytes() + PacketCipher.OVERHEAD_BYTES);
-        Cluster cluster = new Cluster(config, runtime, transport, events, keyring.orElse(null));
+        // one cipher seals (in the runtime), one opens (in the pipeline): each confined to the one loop
+        Optional<PacketCipher> sealer = keyring.map(k -> new PacketCipher(k, config.core().wire().clusterLabel()));
+        Optional<PacketCipher> opener = keyring.map(k -> new PacketCipher(k, config.core().wire().clusterLabel()));
+        NodeRuntime runtime = new NodeRuntime(transport.loop(), NodeInputs.of(node), sealer, events::dispatch,
+                LoggerFactory.getLogger(NodeRuntime.class));
+        transport.attach(runtime, config.core().wire().maxStreamBytes() + PacketCipher.OVERHEAD_BYTES, opener);
+        Cluster cluster = new Cluster(config, node, runtime, transport, events, keyring.orElse(null));
         if (!config.snapshotPath().isEmpty()) {
             cluster.snapshot = new MemberSnapshot(java.nio.file.Path.of(config.snapshotPath()), config.nodeName(),
                     cluster::members);
@@ -97,7 +107,13 @@ public final class Cluster implements AutoCloseable {
         if (runtime.loop().isShuttingDown()) {
             return; // a keyring changed after close: nothing to tell
         }
-        submit(() -> runtime.node().put(KEYRING_KEY, value, KeyPriority.CONTROL, 0, NodeRuntime.now(), runtime));
+        runtime.submit(CoreStep.PUT, () -> node.put(KEYRING_KEY, value, KeyPriority.CONTROL, 0, NodeRuntime.now(),
+                runtime)).whenComplete((change, failure) -> {
+                    if (failure != null) {
+                        // no caller waits on this write: a refusal (our misuse of the core) must not vanish
+                        LOG.warn("could not publish the keyring status", failure);
+                    }
+                });
     }
 
     /**
@@ -149,7 +165,8 @@ public final class Cluster implements AutoCloseable {
     /**
      * Joins through {@code seeds} ({@code host:port}; a DNS name stands for all its
      * addresses), retrying with back-off until one answers. Completes with the number of live
-     * members known, or exceptionally after the join timeout.
+     * members known, or exceptionally after the join timeout; at once with an
+     * {@link IllegalArgumentException} naming the entry if one is not {@code host:port}.
      */
     public CompletableFuture<Integer> join(List<String> seeds) {
         return joiner.join(seeds);
@@ -164,7 +181,7 @@ public final class Cluster implements AutoCloseable {
 
     /** This node's identity as other members see it. */
     public NodeId id() {
-        return runtime.node().self();
+        return node.self();
     }
 
     /**
@@ -172,7 +189,7 @@ public final class Cluster implements AutoCloseable {
      * differs from {@code id().address().host()}, the advertise address is probably wrong.
      */
     public String observedHost() {
-        return call(() -> runtime.node().observedHost());
+        return call(() -> node.observedHost());
     }
 
     /** The address the UDP and TCP sockets are bound to. */
@@ -182,7 +199,7 @@ public final class Cluster implements AutoCloseable {
 
     /** Every member this node knows, itself and tombstones included. */
     public List<Member> members() {
-        return call(() -> runtime.node().members());
+        return call(() -> node.members());
     }
 
     /** Members currently alive or suspect, this node included. */
@@ -198,7 +215,7 @@ public final class Cluster implements AutoCloseable {
 
     /** This node's own entry. */
     public Member localMember() {
-        return call(() -> runtime.node().member(config.nodeName()).orElseThrow());
+        return call(() -> node.member(config.nodeName()).orElseThrow());
     }
 
     /** Writes this node's {@code key} (CONTROL class, no TTL). */
@@ -210,29 +227,30 @@ public final class Cluster implements AutoCloseable {
     public CompletableFuture<KeyChange> put(String key, byte[] value, KeyPriority priority, Duration ttl) {
         checkNotReserved(key);
         byte[] copy = value.clone();
-        return submit(() -> runtime.node().put(key, copy, priority, ttl.toNanos(), NodeRuntime.now(), runtime));
+        return runtime.submit(CoreStep.PUT,
+                () -> node.put(key, copy, priority, ttl.toNanos(), NodeRuntime.now(), runtime));
     }
 
     /** Deletes this node's {@code key}; empty if it held no live value. */
     public CompletableFuture<Optional<KeyChange>> delete(String key) {
         checkNotReserved(key);
-        return submit(() -> runtime.node().delete(key, NodeRuntime.now(), runtime));
+        return runtime.submit(CoreStep.DELETE, () -> node.delete(key, NodeRuntime.now(), runtime));
     }
 
     /** {@code node}'s {@code key} as this node holds it. */
     public Optional<Bytes> get(String node, String key) {
-        return call(() -> runtime.node().get(node, key));
+        return call(() -> this.node.get(node, key));
     }
 
     /** {@code node}'s live keys as this node holds them. */
     public Map<String, Bytes> entries(String node) {
-        return call(() -> runtime.node().entries(node));
+        return call(() -> this.node.entries(node));
     }
 
     /** Fires a user event to every member (delivered here too). Fails if the payload is too large. */
     public CompletableFuture<DeliveredEvent> broadcast(String name, byte[] payload) {
         byte[] copy = payload.clone();
-        return submit(() -> runtime.node().fireEvent(name, copy, NodeRuntime.now(), runtime));
+        return runtime.submit(CoreStep.BROADCAST, () -> node.fireEvent(name, copy, NodeRuntime.now(), runtime));
     }
 
     /** Listens to every cluster event, on the event thread. */
@@ -249,10 +267,10 @@ public final class Cluster implements AutoCloseable {
     public ClusterMetrics metrics() {
         return call(() -> {
             Map<MemberStatus, Integer> byStatus = new EnumMap<>(MemberStatus.class);
-            for (Member member : runtime.node().members()) {
+            for (Member member : node.members()) {
                 byStatus.merge(member.status(), 1, Integer::sum);
             }
-            return new ClusterMetrics(byStatus, runtime.node().metrics(), runtime.drops());
+            return new ClusterMetrics(byStatus, node.metrics(), runtime.drops(), runtime.coreFailures());
         });
     }
 
@@ -263,16 +281,21 @@ public final class Cluster implements AutoCloseable {
     public CompletableFuture<Void> leave() {
         CompletableFuture<Void> done = new CompletableFuture<>();
         long deadline = NodeRuntime.now() + config.leaveTimeoutNanos();
-        runtime.loop().execute(() -> {
-            runtime.node().leave(NodeRuntime.now(), runtime);
-            runtime.inputDone();
-            awaitLeave(done, deadline);
+        runtime.submit(CoreStep.LEAVE, () -> {
+            node.leave(NodeRuntime.now(), runtime);
+            return null;
+        }).whenComplete((ignored, failure) -> {
+            if (failure != null) {
+                done.completeExceptionally(failure);
+            } else {
+                runtime.loop().execute(() -> awaitLeave(done, deadline));
+            }
         });
         return done;
     }
 
     private void awaitLeave(CompletableFuture<Void> done, long deadline) {
-        if (runtime.node().leaveSpread() || NodeRuntime.now() >= deadline) {
+        if (node.leaveSpread() || NodeRuntime.now() >= deadline) {
             if (snapshot != null) {
                 snapshot.markLeft();
             }
@@ -298,19 +321,6 @@ public final class Cluster implements AutoCloseable {
         }
         transport.close();
         events.close();
-    }
-
-    private <T> CompletableFuture<T> submit(Callable<T> operation) {
-        CompletableFuture<T> result = new CompletableFuture<>();
-        runtime.loop().execute(() -> {
-            try {
-                result.complete(operation.call());
-            } catch (Exception e) {
-                result.completeExceptionally(e);
-            }
-            runtime.inputDone();
-        });
-        return result;
     }
 
     private <T> T call(Callable<T> query) {

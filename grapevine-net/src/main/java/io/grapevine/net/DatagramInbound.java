@@ -5,7 +5,10 @@ import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.SimpleChannelInboundHandler;
 import io.netty.channel.socket.DatagramPacket;
 
-/** Hands every received datagram's bytes and sender to the runtime, on its event loop. */
+/**
+ * The datagram pipeline's last handler: hands every received datagram's bytes (plaintext:
+ * after {@link PacketOpener} when encryption is on) and sender to the runtime, on its event loop.
+ */
 final class DatagramInbound extends SimpleChannelInboundHandler<DatagramPacket> {
     private final NodeRuntime runtime;
 
@@ -18,9 +21,13 @@ final class DatagramInbound extends SimpleChannelInboundHandler<DatagramPacket> 
         runtime.onDatagram(packet.sender(), ByteBufUtil.getBytes(packet.content()));
     }
 
+    /**
+     * Only socket errors arrive here (e.g. ICMP port unreachable reported on a connectionless
+     * socket): the runtime catches what the core throws itself. Counted, logged, and the
+     * socket stays open.
+     */
     @Override
     public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
-        // a send error on a connectionless socket (e.g. ICMP unreachable): keep the socket open
-        runtime.countDrop(RuntimeDrop.DATAGRAM_ERROR);
+        runtime.transportError(RuntimeDrop.DATAGRAM_ERROR, cause);
     }
 }

@@ -1,5 +1,6 @@
 package io.grapevine.net;
 
+import io.grapevine.core.Node;
 import io.grapevine.core.base.Address;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
@@ -22,12 +23,14 @@ import java.util.concurrent.TimeoutException;
 final class Joiner {
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Joiner.class);
     private final NetConfig config;
+    private final Node node;
     private final NodeRuntime runtime;
     private final ExecutorService resolver;
     private volatile boolean cancelled;
 
-    Joiner(NetConfig config, NodeRuntime runtime) {
+    Joiner(NetConfig config, Node node, NodeRuntime runtime) {
         this.config = config;
+        this.node = node;
         this.runtime = runtime;
         this.resolver = Executors.newSingleThreadExecutor(r -> {
             Thread thread = new Thread(r, "grapevine-resolver-" + config.nodeName());
@@ -42,28 +45,37 @@ final class Joiner {
             joined.completeExceptionally(new IllegalArgumentException("seeds must not be empty"));
             return joined;
         }
+        List<Address> parsed = new ArrayList<>(seeds.size());
+        try {
+            for (String seed : seeds) {
+                parsed.add(NetConfig.parseSeed(seed));
+            }
+        } catch (IllegalArgumentException e) {
+            joined.completeExceptionally(e); // API misuse: the caller's future says which entry
+            return joined;
+        }
         long deadline = NodeRuntime.now() + config.joinTimeoutNanos();
         runtime.loop().execute(() -> runtime.afterInput(() -> {
-            if (!joined.isDone() && runtime.node().liveMemberCount() > 1) {
+            if (!joined.isDone() && node.liveMemberCount() > 1) {
                 warnIfSeenElsewhere();
-                joined.complete(runtime.node().liveMemberCount());
+                joined.complete(node.liveMemberCount());
             }
         }));
-        attempt(seeds, joined, config.joinRetryInitialNanos(), deadline);
+        attempt(List.copyOf(parsed), joined, config.joinRetryInitialNanos(), deadline);
         return joined;
     }
 
     /** A seed that sees our requests come from another host than we advertise: members may not reach us. */
     private void warnIfSeenElsewhere() {
-        String observed = runtime.node().observedHost();
-        String advertised = runtime.node().self().address().host();
+        String observed = node.observedHost();
+        String advertised = node.self().address().host();
         if (!observed.isEmpty() && !observed.equals(advertised)) {
             LOG.warn("the seed sees this node at {} but it advertises {}: members may be unable to reach it "
                     + "(set the advertise address)", observed, advertised);
         }
     }
 
-    private void attempt(List<String> seeds, CompletableFuture<Integer> joined, long backoffNanos, long deadline) {
+    private void attempt(List<Address> seeds, CompletableFuture<Integer> joined, long backoffNanos, long deadline) {
         if (joined.isDone() || cancelled) {
             return;
         }
@@ -75,8 +87,14 @@ final class Joiner {
             List<Address> addresses = resolve(seeds);
             runtime.loop().execute(() -> {
                 if (!addresses.isEmpty() && !joined.isDone()) {
-                    runtime.node().join(addresses, NodeRuntime.now(), runtime);
-                    runtime.inputDone();
+                    runtime.submit(CoreStep.JOIN, () -> {
+                        node.join(addresses, NodeRuntime.now(), runtime);
+                        return null;
+                    }).whenComplete((ignored, failure) -> {
+                        if (failure != null) {
+                            joined.completeExceptionally(failure); // a core failure: counted, logged, and told
+                        }
+                    });
                 }
                 long next = Math.min(backoffNanos * 2, config.joinRetryMaxNanos());
                 runtime.loop().schedule(() -> attempt(seeds, joined, next, deadline), backoffNanos,
@@ -85,18 +103,13 @@ final class Joiner {
         });
     }
 
-    private static List<Address> resolve(List<String> seeds) {
+    /** Every address the seeds' hosts resolve to now (IP literals resolve to themselves). */
+    private static List<Address> resolve(List<Address> seeds) {
         Set<Address> addresses = new LinkedHashSet<>();
-        for (String seed : seeds) {
-            int colon = seed.lastIndexOf(':');
-            String host = seed.substring(0, colon);
-            if (host.startsWith("[") && host.endsWith("]")) {
-                host = host.substring(1, host.length() - 1);
-            }
-            int port = Integer.parseInt(seed.substring(colon + 1));
+        for (Address seed : seeds) {
             try {
-                for (InetAddress address : InetAddress.getAllByName(host)) {
-                    addresses.add(new Address(address.getHostAddress(), port));
+                for (InetAddress address : InetAddress.getAllByName(seed.host())) {
+                    addresses.add(new Address(address.getHostAddress(), seed.port()));
                 }
             } catch (UnknownHostException e) {
                 // not resolvable now: try again at the next attempt

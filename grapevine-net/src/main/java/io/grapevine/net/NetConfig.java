@@ -1,6 +1,7 @@
 package io.grapevine.net;
 
 import io.grapevine.core.CoreConfig;
+import io.grapevine.core.base.Address;
 import java.util.List;
 
 /**
@@ -47,15 +48,7 @@ public record NetConfig(String nodeName, String bindHost, int bindPort, String a
         }
         seeds = List.copyOf(seeds);
         for (String seed : seeds) {
-            int colon = seed.lastIndexOf(':');
-            if (colon <= 0 || colon == seed.length() - 1) {
-                throw new IllegalArgumentException("seeds entry must be host:port: " + seed);
-            }
-            try {
-                port("seeds port", Integer.parseInt(seed.substring(colon + 1)));
-            } catch (NumberFormatException e) {
-                throw new IllegalArgumentException("seeds entry has a bad port: " + seed);
-            }
+            parseSeed(seed);
         }
         if (core == null) {
             throw new IllegalArgumentException("core must not be null");
@@ -69,6 +62,18 @@ public record NetConfig(String nodeName, String bindHost, int bindPort, String a
         }
         if (joinRetryMaxNanos < joinRetryInitialNanos) {
             throw new IllegalArgumentException("joinRetryMaxNanos must be >= joinRetryInitialNanos");
+        }
+    }
+
+    /**
+     * Parses one {@code seeds} entry with the core's {@link Address#parse} ({@code host:port},
+     * IPv6 hosts in brackets), naming the field: {@code seeds entry must be host:port: x (why)}.
+     */
+    static Address parseSeed(String seed) {
+        try {
+            return Address.parse(seed);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("seeds entry must be host:port: " + seed + " (" + e.getMessage() + ")");
         }
     }
 

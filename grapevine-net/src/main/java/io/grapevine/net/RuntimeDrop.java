@@ -4,8 +4,6 @@ package io.grapevine.net;
 public enum RuntimeDrop {
     /** No installed key authenticates the packet (wrong key, wrong label, or forged). */
     DECRYPT_FAILED,
-    /** A plaintext node received what looks like an encrypted packet, or the reverse. */
-    WRONG_MODE,
     /** A stream frame longer than the configured limit; the connection is closed. */
     STREAM_FRAME_TOO_LARGE,
     /** A stream connection failed or was reset. */

@@ -14,6 +14,7 @@ import io.netty.channel.socket.nio.NioDatagramChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.util.concurrent.DefaultThreadFactory;
 import java.net.InetSocketAddress;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -94,11 +95,16 @@ final class Transport implements AutoCloseable {
         throw new IllegalStateException("no free port for both UDP and TCP on " + config.bindHost());
     }
 
-    /** Installs the runtime's handlers on the bound channels. */
-    void attach(NodeRuntime runtime, int maxFrameBytes) {
-        StreamPipeline pipeline = new StreamPipeline(runtime, maxFrameBytes + 64);
+    /**
+     * Installs the runtime's handlers on the bound channels: on each, the decrypt step when
+     * {@code opener} is present, then the handler that hands bytes to the runtime. The opener's
+     * cipher is shared by every channel, all on this transport's one event loop.
+     */
+    void attach(NodeRuntime runtime, int maxFrameBytes, Optional<PacketCipher> opener) {
+        StreamPipeline pipeline = new StreamPipeline(runtime, maxFrameBytes + 64, opener);
         StreamConnections streams = new StreamConnections(runtime.loop(), pipeline, MAX_STREAM_CONNECTIONS,
                 runtime::countDrop);
+        opener.ifPresent(cipher -> datagrams.pipeline().addLast(new PacketOpener(cipher, runtime::countDrop)));
         datagrams.pipeline().addLast(new DatagramInbound(runtime));
         streamInitializer.delegateTo(pipeline);
         runtime.loop().execute(() -> runtime.attach(datagrams, streams));
