@@ -1,11 +1,9 @@
 package io.grapevine.core;
 
-import io.grapevine.core.base.RandomSource;
-import static com.tngtech.archunit.base.DescribedPredicate.not;
 import static com.tngtech.archunit.core.domain.JavaCall.Predicates.target;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.equivalentTo;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
-import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideOutsideOfPackage;
 import static com.tngtech.archunit.core.domain.properties.HasName.Predicates.name;
 import static com.tngtech.archunit.core.domain.properties.HasOwner.Predicates.With.owner;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
@@ -14,31 +12,17 @@ import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.tngtech.archunit.base.DescribedPredicate;
-import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.domain.JavaModifier;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
-import io.grapevine.core.base.Address;
-import io.grapevine.core.base.MemberStatus;
-import io.grapevine.core.base.NodeId;
-import io.grapevine.core.base.TextLimits;
-import io.grapevine.core.wire.Delta;
-import io.grapevine.core.wire.DeltaPart;
-import io.grapevine.core.wire.Digest;
-import io.grapevine.core.wire.DigestEntry;
-import io.grapevine.core.base.KeyPriority;
-import io.grapevine.core.wire.VersionedEntry;
-import io.grapevine.core.base.Bytes;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.InstantSource;
-import java.util.Arrays;
 import java.util.Random;
 import java.util.Set;
 import java.util.Timer;
 import java.util.TimerTask;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -142,17 +126,10 @@ class CorePurityTest {
         Set<String> inexact = Set.of("log", "log10", "log1p", "exp", "expm1", "pow", "cbrt", "hypot", "sin",
                 "cos", "tan", "asin", "acos", "atan", "atan2", "sinh", "cosh", "tanh");
         noClasses().that().resideInAPackage(CORE)
-                .should().callMethodWhere(target(owner(com.tngtech.archunit.core.domain.JavaClass.Predicates
-                        .equivalentTo(Math.class))).and(target(DescribedPredicate.describe("a transcendental function",
-                        t -> inexact.contains(t.getName())))))
+                .should().callMethodWhere(target(owner(equivalentTo(Math.class)))
+                        .and(target(DescribedPredicate.describe("a transcendental function",
+                                t -> inexact.contains(t.getName())))))
                 .because("StrictMath gives the same bits on every JVM").check(MAIN);
-    }
-
-    /** The class itself, or an array of it (a {@code MemberStatus[]} lookup table is still a MemberStatus use). */
-    private static DescribedPredicate<JavaClass> elementTypeIsAnyOf(Class<?>... allowed) {
-        Set<String> names = Arrays.stream(allowed).map(Class::getName).collect(Collectors.toSet());
-        return DescribedPredicate.describe("(arrays of) " + names,
-                javaClass -> names.contains(javaClass.getBaseComponentType().getName()));
     }
 
     @Test

@@ -8,8 +8,16 @@ import java.util.Map;
  * Canonicalizes decoded identities and names so that a member table of N entries holds one
  * copy of each, not one per message that mentioned it. Bounded: once {@code capacity}
  * distinct values are held, new values are returned as they are (garbage cannot grow it).
- * A simulator may share one interner among all its nodes; a runtime node keeps its own.
- * Interning never changes what a node decides, only how much memory it uses. Not thread-safe.
+ *
+ * <p>A runtime node keeps its own. A simulator shares one among all its nodes (N members per
+ * node without N copies of each identity), and that is harmless, for three reasons that each
+ * hold by construction: (1) what {@link #intern} returns is always {@code equals} to its
+ * argument, and the values ({@link NodeId} records, strings) are immutable, so a node sees
+ * the same values whether or not, and with whichever node, the cache is shared; (2) no core
+ * code compares identities or names by reference ({@code ==}), only by {@code equals}, so
+ * which instance a node holds cannot change what it decides; (3) the simulator runs every
+ * node on one thread, so the map is never touched concurrently. Sharing therefore changes
+ * memory only, never a trace. Not thread-safe.
  */
 public final class Interner {
     private final Map<Object, Object> canonical = new HashMap<>();
