@@ -72,6 +72,15 @@ public record CoreConfig(
                 .withSync(s -> s.withPushPullIntervalNanos(15_000_000_000L));
     }
 
+    /**
+     * How long a node may go without any input before it counts itself stalled (a GC pause,
+     * CPU starvation) and, with Lifeguard, postpones its suspicions by the gap: twice the
+     * longer of the probe and gossip intervals.
+     */
+    public long stallToleranceNanos() {
+        return 2 * Math.max(detector.probeIntervalNanos(), gossip.gossipIntervalNanos());
+    }
+
     /** A copy whose wire part is {@code change} applied to this one's. */
     public CoreConfig withWire(UnaryOperator<WireConfig> change) {
         return new CoreConfig(change.apply(wire), membership, detector, gossip, sync, state);

@@ -10,14 +10,15 @@ import io.grapevine.core.detector.FailureDetector;
 import io.grapevine.core.detector.LifeguardSuspicions;
 import io.grapevine.core.detector.AccusationNotifier;
 import io.grapevine.core.detector.ProbeTargets;
+import io.grapevine.core.detector.Reachability;
 import io.grapevine.core.dissemination.DeliveredEvent;
 import io.grapevine.core.dissemination.DirectMail;
 import io.grapevine.core.dissemination.GossipRounds;
 import io.grapevine.core.dissemination.MemberRumors;
-import io.grapevine.core.dissemination.RumorPriority;
 import io.grapevine.core.dissemination.RumorQueue;
 import io.grapevine.core.dissemination.Transmitter;
 import io.grapevine.core.dissemination.UserEvents;
+import io.grapevine.core.membership.ForceLeave;
 import io.grapevine.core.membership.Member;
 import io.grapevine.core.membership.MemberEntry;
 import io.grapevine.core.membership.MemberTable;
@@ -30,7 +31,6 @@ import io.grapevine.core.state.ReplicatedState;
 import io.grapevine.core.sync.MemberListExchange;
 import io.grapevine.core.sync.StateReplicator;
 import io.grapevine.core.wire.Ack;
-import io.grapevine.core.wire.Decoded;
 import io.grapevine.core.wire.DropReason;
 import io.grapevine.core.wire.Interner;
 import io.grapevine.core.wire.MemberListSync;
@@ -39,12 +39,12 @@ import io.grapevine.core.wire.Nack;
 import io.grapevine.core.wire.Packet;
 import io.grapevine.core.wire.Ping;
 import io.grapevine.core.wire.PingReq;
+import io.grapevine.core.wire.Receiver;
 import io.grapevine.core.wire.StateAck;
 import io.grapevine.core.wire.StateDigest;
 import io.grapevine.core.wire.StatePush;
 import io.grapevine.core.wire.TrafficCounters;
 import io.grapevine.core.wire.UserEvent;
-import io.grapevine.core.wire.WireCodec;
 import io.grapevine.core.wire.WireMessage;
 import java.util.ArrayList;
 import java.util.List;
@@ -72,12 +72,11 @@ import java.util.Optional;
  */
 public final class Node {
     private final CoreConfig config;
-    private final Interner interner;
     private final TrafficCounters counters = new TrafficCounters();
+    private final Receiver receiver;
     private final MemberTable table;
     private final RumorQueue rumors;
     private final Transmitter transmitter;
-    private final MemberRumors memberRumors;
     private final MembershipRules membership;
     private final FailureDetector detector;
     private final AccusationNotifier accusations;
@@ -108,7 +107,6 @@ public final class Node {
      */
     public Node(CoreConfig config, NodeId self, RandomSource random, long nowNanos, Interner interner) {
         this.config = config;
-        this.interner = interner;
         this.table = new MemberTable(config.membership().historyPerMember(), config.membership().maxTombstones());
         MemberEntry selfEntry = table.add(self, 0, MemberStatus.ALIVE, nowNanos);
         this.rumors = new RumorQueue(config.gossip().maxRumors());
@@ -116,7 +114,7 @@ public final class Node {
                 counters);
         PeerSampler peers = new PeerSampler(table, selfEntry, random);
         DirectMail mail = new DirectMail(config.gossip().directMailFanout(), peers, transmitter);
-        this.memberRumors = new MemberRumors(rumors, mail);
+        MemberRumors memberRumors = new MemberRumors(rumors, mail);
         LifeguardSuspicions suspicions = new LifeguardSuspicions(config.detector());
         ProbeTargets probeTargets = new ProbeTargets(config.detector(), random);
         this.state = new ReplicatedState(self, config.state());
@@ -124,16 +122,17 @@ public final class Node {
                 state, selfEntry, transmitter, mail, peers, rumors, random, nowNanos);
         this.membership = new MembershipRules(config.membership(), table, selfEntry, suspicions, memberRumors,
                 MembershipObserver.both(probeTargets, replicator), counters);
-        long stallToleranceNanos = 2 * Math.max(config.detector().probeIntervalNanos(),
-                config.gossip().gossipIntervalNanos());
+        // each room draws its first timer's random offset here, in this order: probe, gossip,
+        // push-pull, anti-entropy
         this.detector = new FailureDetector(config.detector(), table, membership, suspicions, probeTargets,
-                transmitter, mail, peers, random, counters, stallToleranceNanos, nowNanos);
+                transmitter, mail, peers, random, counters, config.stallToleranceNanos(), nowNanos);
         this.gossipRounds = new GossipRounds(config.gossip(), peers, transmitter, rumors, random, nowNanos);
         this.events = new UserEvents(config.gossip(), self.name(), rumors, mail, counters);
         this.exchange = new MemberListExchange(config.sync(), config.wire().maxStreamBytes(), table, membership,
-                transmitter, mail, peers, events, random, nowNanos);
+                transmitter, mail, peers, events, counters, random, nowNanos);
+        replicator.start(nowNanos);
         this.accusations = new AccusationNotifier(config.detector(), table, transmitter, self.name());
-        membership.gossip(selfEntry, self.name());
+        this.receiver = new Receiver(config.wire().clusterLabel(), self, interner, counters);
     }
 
     /** This node's identity. */
@@ -155,7 +154,7 @@ public final class Node {
     /** Handles one received datagram. Never throws on bad input: it is dropped and counted. */
     public void onDatagram(Address from, byte[] packet, long nowNanos, Outputs out) {
         detector.observeTime(nowNanos);
-        Packet decoded = decode(packet, 65_535);
+        Packet decoded = receiver.accept(packet, Receiver.MAX_DATAGRAM_BYTES);
         if (decoded == null) {
             return;
         }
@@ -169,7 +168,7 @@ public final class Node {
     /** Handles one message received over a stream (join, push-pull, fallback probe). */
     public void onStream(Address from, byte[] packet, long nowNanos, Outputs out) {
         detector.observeTime(nowNanos);
-        Packet decoded = decode(packet, config.wire().maxStreamBytes());
+        Packet decoded = receiver.accept(packet, config.wire().maxStreamBytes());
         if (decoded == null) {
             return;
         }
@@ -188,22 +187,6 @@ public final class Node {
         detector.onStreamRefused(to, nowNanos, out);
     }
 
-    private Packet decode(byte[] packet, int maxBytes) {
-        int length = packet == null ? 0 : packet.length;
-        counters.received(length);
-        Decoded decoded = WireCodec.decode(packet, 0, length, config.wire().clusterLabel(), maxBytes, interner);
-        if (decoded instanceof Decoded.Rejected rejected) {
-            counters.drop(DropReason.of(rejected.reason()));
-            return null;
-        }
-        Packet result = ((Decoded.Ok) decoded).packet();
-        if (result.sender().name().equals(self().name())) {
-            counters.drop(DropReason.FROM_SELF);
-            return null;
-        }
-        return result;
-    }
-
     private void dispatch(Address from, NodeId sender, WireMessage message, boolean stream, long nowNanos,
                           Outputs out) {
         switch (message.kind()) {
@@ -213,13 +196,8 @@ public final class Node {
             case PING_REQ -> detector.onPingReq(from, (PingReq) message, nowNanos, out);
             case MEMBER_UPDATE -> membership.onUpdate((MemberUpdate) message, nowNanos, out);
             case USER_EVENT -> events.onUserEvent((UserEvent) message, out);
-            case MEMBER_LIST_SYNC -> {
-                if (stream) {
-                    exchange.onMemberListSync(from, sender, (MemberListSync) message, nowNanos, out);
-                } else {
-                    counters.drop(DropReason.WRONG_CHANNEL);
-                }
-            }
+            case MEMBER_LIST_SYNC -> exchange.onMemberListSync(from, sender, (MemberListSync) message, stream,
+                    nowNanos, out);
             case STATE_DIGEST -> replicator.onDigest(from, (StateDigest) message, out);
             case STATE_ACK -> replicator.onAck(from, (StateAck) message, nowNanos, out);
             case STATE_PUSH -> replicator.onPush((StatePush) message, nowNanos, out);
@@ -254,7 +232,7 @@ public final class Node {
 
     /** True once this node has left and its leave rumor has been retransmitted to the limit. */
     public boolean leaveSpread() {
-        return membership.self().status() == MemberStatus.LEFT && !memberRumors.pending(self().name());
+        return membership.leaveSpread();
     }
 
     /**
@@ -285,6 +263,30 @@ public final class Node {
     public KeyChange put(String key, byte[] value, KeyPriority priority, long ttlNanos, long nowNanos, Outputs out) {
         detector.observeTime(nowNanos);
         return replicator.put(key, value, priority, ttlNanos, nowNanos, out);
+    }
+
+    /**
+     * Serf's force-leave: a member this node holds as failed (DEAD) becomes LEFT, on this
+     * node's word, and that spreads; a live member or an unknown name is refused (see
+     * {@link ForceLeave}).
+     */
+    public ForceLeave forceLeave(String name, long nowNanos, Outputs out) {
+        detector.observeTime(nowNanos);
+        return membership.forceLeave(name, nowNanos, out);
+    }
+
+    /**
+     * Starts a reachability check: every live member is pinged over datagrams and over a
+     * stream; {@link #reachability()} reports who answered on which, as the acks arrive.
+     */
+    public void checkReachability(long nowNanos, Outputs out) {
+        detector.observeTime(nowNanos);
+        detector.checkReachability(nowNanos, out);
+    }
+
+    /** The answers to the last {@link #checkReachability} so far, in probe order. */
+    public List<Reachability> reachability() {
+        return detector.reachability();
     }
 
     /** Deletes this node's {@code key} (a tombstone spreads); empty if it held no live value. */
@@ -334,10 +336,7 @@ public final class Node {
 
     /** A snapshot of this node's counters. */
     public NodeMetrics metrics() {
-        long dropped = 0;
-        for (RumorPriority priority : RumorPriority.values()) {
-            dropped += rumors.drops(priority);
-        }
+        long dropped = rumors.totalDrops();
         return new NodeMetrics(counters.packetsSent(), counters.bytesSent(), counters.packetsReceived(),
                 counters.bytesReceived(), rumors.size(), rumors.maxSize(), dropped, detector.healthScore(),
                 counters.drops(), detector.roundTrips().quantile(0.5), detector.roundTrips().quantile(0.99));

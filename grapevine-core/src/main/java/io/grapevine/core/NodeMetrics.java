@@ -14,7 +14,7 @@ import java.util.Map;
  * @param rumorsDropped rumors evicted or refused because the queue was full
  * @param healthScore Lifeguard local health score (0 is healthy)
  * @param drops dropped inputs by {@link io.grapevine.core.wire.DropReason} name, only non-zero counts, in enum order
- * @param probeRttMedianNanos median round trip of the last 128 direct probes (0 if none)
+ * @param probeRttMedianNanos median round trip of the last {@code roundTripSamples} direct probes (0 if none)
  * @param probeRttP99Nanos 99th percentile of the same
  */
 public record NodeMetrics(long packetsSent, long bytesSent, long packetsReceived, long bytesReceived,

@@ -47,6 +47,7 @@ public final class FailureDetector {
     private final Relays relays;
     private final RoundTripTimes roundTrips;
     private final Set<String> streamOnly = new LinkedHashSet<>();
+    private ReachabilityCheck reachability = new ReachabilityCheck();
     private ProbeRound probe;
     private long nextProbeNanos;
     private long lastInputNanos;
@@ -236,6 +237,7 @@ public final class FailureDetector {
         return peers.sample(count, entry -> entry.status() == MemberStatus.ALIVE && !entry.name().equals(exclude));
     }
 
+    /** A ping: ack it over the channel it came on (saying we left, if we did). */
     public void onPing(Address from, Ping ping, boolean stream, DetectorOutputs out) {
         if (!ping.targetName().equals(membership.self().name())) {
             counters.drop(DropReason.MISDIRECTED_PING);
@@ -254,6 +256,7 @@ public final class FailureDetector {
         }
     }
 
+    /** An ack: completes our probe, a reachability ping, or a relayed probe (forwarded to its requester). */
     public void onAck(Ack ack, boolean stream, long nowNanos, DetectorOutputs out) {
         if (probe != null && ack.sequence() == probe.sequence()) {
             if (!probe.acked() && !probe.indirect()) {
@@ -266,6 +269,9 @@ public final class FailureDetector {
             probe.ack();
             return;
         }
+        if (reachability.acked(ack.sequence(), nowNanos)) {
+            return;
+        }
         Relays.Relay relay = relays.complete(ack.sequence());
         if (relay != null) {
             transmitter.send(relay.requester(), new Ack(relay.requesterSequence()), out);
@@ -274,6 +280,7 @@ public final class FailureDetector {
         counters.drop(DropReason.UNEXPECTED_ACK);
     }
 
+    /** A relay's nack (Lifeguard): the relay is fine, the target stayed silent. */
     public void onNack(Nack nack) {
         if (probe != null && nack.sequence() == probe.sequence() && probe.indirect()) {
             probe.nack();
@@ -282,6 +289,7 @@ public final class FailureDetector {
         }
     }
 
+    /** A ping-req: probe the target on the requester's behalf, bounded by maxPendingRelays. */
     public void onPingReq(Address from, PingReq request, long nowNanos, DetectorOutputs out) {
         int seq = ++sequence;
         Relays.Relay relay = new Relays.Relay(from, request.sequence(), nowNanos + config.probeTimeoutNanos());
@@ -304,6 +312,33 @@ public final class FailureDetector {
         } else {
             streamOnly.remove(member);
         }
+    }
+
+    /**
+     * Starts a reachability check (Serf's {@code reachability}): every live member other than
+     * self gets a ping over datagrams and one over a stream, outside the probe cycle (no
+     * suspicion follows a missing answer). Replaces the previous check; read the answers with
+     * {@link #reachability()}.
+     */
+    public void checkReachability(long nowNanos, DetectorOutputs out) {
+        reachability = new ReachabilityCheck();
+        for (MemberEntry entry : table.entries()) {
+            if (entry == membership.self() || !entry.status().isLive()) {
+                continue;
+            }
+            Address address = entry.id().address();
+            int datagram = ++sequence;
+            reachability.sent(datagram, entry.name(), address, false, nowNanos);
+            transmitter.send(address, new Ping(datagram, entry.name()), out);
+            int stream = ++sequence;
+            reachability.sent(stream, entry.name(), address, true, nowNanos);
+            transmitter.stream(address, new Ping(stream, entry.name()), out);
+        }
+    }
+
+    /** The answers to the last reachability check so far, in probe order. */
+    public List<Reachability> reachability() {
+        return reachability.results();
     }
 
     /** Members last answering probes only over the stream. */

@@ -33,7 +33,7 @@ public final class MemberRumors implements MembershipGossip {
         mail.mail(update, exclude, out);
     }
 
-    /** Whether a rumor about {@code member} still waits to be sent its full number of times. */
+    @Override
     public boolean pending(String member) {
         return rumors.contains(key(member));
     }

@@ -205,6 +205,15 @@ public final class RumorQueue {
         return maxSize;
     }
 
+    /** Rumors dropped for lack of room, all classes together. */
+    public long totalDrops() {
+        long total = 0;
+        for (long drops : dropsByPriority) {
+            total += drops;
+        }
+        return total;
+    }
+
     /** Rumors dropped for lack of room, for one class. */
     public long drops(RumorPriority priority) {
         return dropsByPriority[priority.ordinal()];

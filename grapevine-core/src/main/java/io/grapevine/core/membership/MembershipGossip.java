@@ -12,6 +12,9 @@ public interface MembershipGossip {
     /** Queues {@code update} as the rumor about its member, superseding any earlier one. */
     void spread(MemberUpdate update);
 
+    /** Whether the rumor about {@code member} still waits to be sent its full number of times. */
+    boolean pending(String member);
+
     /** Mails {@code update} at once to the direct-mail recipients other than {@code exclude}. */
     void mail(MemberUpdate update, String exclude, PacketSink out);
 }

@@ -47,6 +47,8 @@ public final class MembershipRules {
         this.observer = observer;
         this.counters = counters;
         this.conflicts = new ConflictLog(config.conflictsRemembered());
+        // a new life announces itself: the first packets it sends carry its ALIVE
+        gossip(self, self.name());
     }
 
     /** This node's own entry. */
@@ -287,6 +289,31 @@ public final class MembershipRules {
         changed(self, Change.LEFT, self.name(), "graceful leave", nowNanos, out);
         gossip(self, self.name());
         gossip.mail(new MemberUpdate(self.id(), self.incarnation(), MemberStatus.LEFT, self.name()), "", out);
+    }
+
+    /**
+     * Serf's force-leave: marks a member this node holds as DEAD as LEFT on this node's word,
+     * and spreads that by rumor and direct mail, so the cluster stops waiting for it to come
+     * back and reaps it sooner. Refused for a live member (it would have no way to refute a
+     * LEFT) and for one that already left.
+     */
+    public <O extends MembershipOutputs & PacketSink> ForceLeave forceLeave(String name, long nowNanos, O out) {
+        MemberEntry entry = table.get(name);
+        if (entry == null || entry == self) {
+            return ForceLeave.UNKNOWN_MEMBER;
+        }
+        if (entry.status() != MemberStatus.DEAD) {
+            return entry.status() == MemberStatus.LEFT ? ForceLeave.ALREADY_LEFT : ForceLeave.NOT_FAILED;
+        }
+        MemberUpdate left = new MemberUpdate(entry.id(), entry.incarnation(), MemberStatus.LEFT, self.name());
+        applyGone(entry, left, Change.LEFT, nowNanos, out);
+        gossip.mail(left, name, out);
+        return ForceLeave.LEFT;
+    }
+
+    /** True once this node has left and its leave rumor has been retransmitted to the limit. */
+    public boolean leaveSpread() {
+        return self.status() == MemberStatus.LEFT && !gossip.pending(self.name());
     }
 
     /** Queues the current state of {@code entry} as a rumor, keyed by the member's name. */

@@ -11,9 +11,11 @@ import io.grapevine.core.membership.MemberEntry;
 import io.grapevine.core.membership.MemberTable;
 import io.grapevine.core.membership.MembershipRules;
 import io.grapevine.core.membership.PeerSampler;
+import io.grapevine.core.wire.DropReason;
 import io.grapevine.core.wire.MemberListSync;
 import io.grapevine.core.wire.MemberState;
 import io.grapevine.core.wire.MemberUpdate;
+import io.grapevine.core.wire.TrafficCounters;
 import io.grapevine.core.wire.WireMessage;
 import java.util.ArrayList;
 import java.util.List;
@@ -34,6 +36,7 @@ public final class MemberListExchange {
     private final DirectMail mail;
     private final PeerSampler peers;
     private final UserEvents events;
+    private final TrafficCounters counters;
     private long nextPushPullNanos;
     private String observedHost = "";
     /** Extra full syncs right after joining, to catch members that joined concurrently. */
@@ -48,7 +51,7 @@ public final class MemberListExchange {
      */
     public MemberListExchange(SyncConfig config, int maxStreamBytes, MemberTable table, MembershipRules membership,
                               Transmitter transmitter, DirectMail mail, PeerSampler peers, UserEvents events,
-                              RandomSource random, long nowNanos) {
+                              TrafficCounters counters, RandomSource random, long nowNanos) {
         this.config = config;
         this.maxStreamBytes = maxStreamBytes;
         this.table = table;
@@ -57,6 +60,7 @@ public final class MemberListExchange {
         this.mail = mail;
         this.peers = peers;
         this.events = events;
+        this.counters = counters;
         this.nextPushPullNanos = config.pushPullIntervalNanos() == 0 ? Long.MAX_VALUE
                 : nowNanos + config.pushPullIntervalNanos() + random.nextLong(config.pushPullIntervalNanos());
     }
@@ -106,16 +110,26 @@ public final class MemberListExchange {
         }
     }
 
-    /** Merges a peer's member list and, for a request, answers with ours. */
-    public void onMemberListSync(Address from, NodeId sender, MemberListSync sync, long nowNanos, SyncOutputs out) {
+    /**
+     * Merges a peer's member list and, for a request, answers with ours. A member list in a
+     * datagram is dropped and counted (WRONG_CHANNEL): the exchange is a stream's job.
+     */
+    public void onMemberListSync(Address from, NodeId sender, MemberListSync sync, boolean stream, long nowNanos,
+                                 SyncOutputs out) {
+        if (!stream) {
+            counters.drop(DropReason.WRONG_CHANNEL);
+            return;
+        }
         boolean firstJoinAnswer = false;
         if (sync.response() && sync.join()) {
             events.ignoreBefore(sync.eventClock());
-            if (followUpsLeft == 0 && nextFollowUpNanos == Long.MAX_VALUE && config.joinFollowUps() > 0) {
+            if (followUpsLeft == 0 && nextFollowUpNanos == Long.MAX_VALUE) {
                 firstJoinAnswer = true;
-                // the seed answered before hearing of members joining at the same time: ask again soon
-                followUpsLeft = config.joinFollowUps();
-                nextFollowUpNanos = nowNanos + config.joinFollowUpDelayNanos();
+                if (config.joinFollowUps() > 0) {
+                    // the seed answered before hearing of members joining at the same time: ask again soon
+                    followUpsLeft = config.joinFollowUps();
+                    nextFollowUpNanos = nowNanos + config.joinFollowUpDelayNanos();
+                }
             }
         } else {
             events.witness(sync.eventClock());

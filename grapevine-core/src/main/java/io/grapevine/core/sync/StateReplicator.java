@@ -52,8 +52,8 @@ public final class StateReplicator implements MembershipObserver {
     private long nextGcNanos;
 
     /**
-     * A replicator of {@code state}, owned by {@code self}; the first anti-entropy exchange is
-     * staggered by a random fraction of an interval.
+     * A replicator of {@code state}, owned by {@code self}. It starts no anti-entropy
+     * exchange until {@link #start}.
      *
      * @param mtuBytes the datagram limit, which bounds a delta sent in a datagram
      * @param maxStreamBytes the stream limit, which bounds a bulk delta
@@ -72,9 +72,19 @@ public final class StateReplicator implements MembershipObserver {
         this.rumors = rumors;
         this.random = random;
         this.recency = new PeerRecency(config.peerRecencyCapacity());
-        this.nextAntiEntropyNanos = config.antiEntropyIntervalNanos() == 0 ? Long.MAX_VALUE
-                : nowNanos + random.nextLong(config.antiEntropyIntervalNanos());
+        this.nextAntiEntropyNanos = Long.MAX_VALUE;
         this.nextGcNanos = nowNanos + gcIntervalNanos();
+    }
+
+    /**
+     * Schedules the first anti-entropy exchange, staggered by a random fraction of an interval
+     * so that nodes started together do not reconcile in lockstep. Separate from construction
+     * because the node draws its rooms' start offsets in a fixed order (probe, gossip,
+     * push-pull, anti-entropy), and the replicator must exist before the membership rules.
+     */
+    public void start(long nowNanos) {
+        nextAntiEntropyNanos = config.antiEntropyIntervalNanos() == 0 ? Long.MAX_VALUE
+                : nowNanos + random.nextLong(config.antiEntropyIntervalNanos());
     }
 
     private long gcIntervalNanos() {
@@ -85,16 +95,19 @@ public final class StateReplicator implements MembershipObserver {
         return Math.max(64, mtuBytes - DATAGRAM_OVERHEAD_BYTES);
     }
 
+    /** When the next anti-entropy exchange, tombstone collection or TTL expiry is due. */
     public long nextDeadlineNanos() {
         return Math.min(Math.min(nextAntiEntropyNanos, nextGcNanos), state.nextExpiryNanos());
     }
 
+    /** Writes this node's {@code key} and publishes it (event, direct mail, rumor); see {@code Node.put}. */
     public KeyChange put(String key, byte[] value, KeyPriority priority, long ttlNanos, long nowNanos, SyncOutputs out) {
         KeyChange change = state.put(key, value, priority, ttlNanos, nowNanos);
         published(change, priority, out);
         return change;
     }
 
+    /** Deletes this node's {@code key} and publishes the tombstone; empty if it held no live value. */
     public Optional<KeyChange> delete(String key, long nowNanos, SyncOutputs out) {
         Optional<KeyChange> change = state.delete(key, nowNanos);
         change.ifPresent(c -> published(c, priorityOf(c), out));
@@ -120,6 +133,7 @@ public final class StateReplicator implements MembershipObserver {
         }
     }
 
+    /** Expires TTL keys, collects tombstones and starts a due anti-entropy exchange. */
     public void onTick(long nowNanos, SyncOutputs out) {
         for (KeyChange expired : state.expire(nowNanos)) {
             published(expired, state.priorityOf(self.name(), expired.key()), out);
@@ -166,6 +180,10 @@ public final class StateReplicator implements MembershipObserver {
         }
     }
 
+    /**
+     * A peer's digest (or its 64-bit summary) opening anti-entropy: answer with what it
+     * lacks (and, for push-pull, our digest); a summary that matches ours needs no answer.
+     */
     public void onDigest(Address from, StateDigest syn, PacketSink out) {
         if (syn.summaryOnly()) {
             Digest mine = state.digest();
@@ -184,6 +202,7 @@ public final class StateReplicator implements MembershipObserver {
         }
     }
 
+    /** A peer's delta and digest answering ours: apply the delta, send back what it lacks. */
     public void onAck(Address from, StateAck ack, long nowNanos, SyncOutputs out) {
         apply(ack.delta(), nowNanos, out);
         if (!ack.digest().entries().isEmpty()) {
@@ -196,6 +215,7 @@ public final class StateReplicator implements MembershipObserver {
         }
     }
 
+    /** A delta expecting no reply (push-pull's third message, a push, direct mail or a rumor): apply it. */
     public void onPush(StatePush push, long nowNanos, StateOutputs out) {
         apply(push.delta(), nowNanos, out);
     }

@@ -7,6 +7,7 @@ public final class EncodedSize {
     private EncodedSize() {
     }
 
+    /** Bytes of an unsigned LEB128 varint. */
     public static int varint(long value) {
         int bytes = 1;
         while ((value & ~0x7FL) != 0) {
@@ -16,6 +17,7 @@ public final class EncodedSize {
         return bytes;
     }
 
+    /** UTF-8 bytes of {@code text}. */
     public static int utf8(String text) {
         int bytes = 0;
         for (int i = 0; i < text.length(); i++) {
@@ -34,10 +36,12 @@ public final class EncodedSize {
         return bytes;
     }
 
+    /** Bytes of a str8 (length byte and UTF-8). */
     public static int str8(String text) {
         return 1 + utf8(text);
     }
 
+    /** Bytes of an encoded node identity. */
     public static int node(NodeId id) {
         return str8(id.name()) + str8(id.address().host()) + 2 + varint(id.generation());
     }
