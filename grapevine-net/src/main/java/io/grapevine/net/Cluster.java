@@ -10,7 +10,10 @@ import io.grapevine.core.base.NodeId;
 import io.grapevine.core.state.KeyChange;
 import io.grapevine.core.base.KeyPriority;
 import io.grapevine.core.base.Bytes;
+import io.grapevine.core.detector.Reachability;
 import io.grapevine.core.dissemination.DeliveredEvent;
+import io.grapevine.core.membership.ForceLeave;
+import io.grapevine.core.membership.Transition;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -44,6 +47,9 @@ public final class Cluster implements AutoCloseable {
     public static final String RESERVED_KEY_PREFIX = "grapevine.";
     /** The state key under which an encrypted node publishes its {@link KeyringStatus}. */
     public static final String KEYRING_KEY = RESERVED_KEY_PREFIX + "keyring";
+    /** The state key under which a node publishes its member-view digest ({@link NetConfig#publishView()}). */
+    public static final String VIEW_KEY = RESERVED_KEY_PREFIX + "view";
+    private static final long VIEW_PUBLISH_DELAY_MILLIS = 250;
 
     private final NetConfig config;
     /** The protocol core: touched only on the runtime's event loop. */
@@ -53,6 +59,10 @@ public final class Cluster implements AutoCloseable {
     private final EventDispatcher events;
     private final Keyring keyring;
     private final Joiner joiner;
+    /** Whether a join was asked for and has not succeeded yet (a node never told to join is alone by choice). */
+    private volatile boolean joining;
+    /** Whether a view publication is scheduled on the loop; touched only there. */
+    private boolean viewPublishPending;
     /** The member snapshot file's writer, or null when none is configured. */
     private volatile MemberSnapshot snapshot;
 
@@ -92,6 +102,14 @@ public final class Cluster implements AutoCloseable {
                     cluster::members);
             events.add(cluster.snapshot::onEvent);
         }
+        if (config.publishView()) {
+            events.add(event -> {
+                if (event instanceof ClusterEvent.MemberChanged) {
+                    cluster.runtime.loop().execute(cluster::scheduleViewPublish);
+                }
+            });
+            runtime.loop().execute(cluster::scheduleViewPublish);
+        }
         keyring.ifPresent(ring -> {
             ring.onChange(cluster::publishKeyring);
             cluster.publishKeyring();
@@ -114,6 +132,98 @@ public final class Cluster implements AutoCloseable {
                         LOG.warn("could not publish the keyring status", failure);
                     }
                 });
+    }
+
+    /** On the loop: publishes the view digest soon, once for any burst of membership changes. */
+    private void scheduleViewPublish() {
+        if (viewPublishPending || runtime.loop().isShuttingDown()) {
+            return;
+        }
+        viewPublishPending = true;
+        runtime.loop().schedule(() -> {
+            viewPublishPending = false;
+            byte[] digest = ViewDigest.of(node.members()).getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+            if (!node.get(config.nodeName(), VIEW_KEY).map(held -> java.util.Arrays.equals(held.toArray(), digest))
+                    .orElse(false)) {
+                runtime.submit(CoreStep.PUT, () -> node.put(VIEW_KEY, digest, KeyPriority.CONTROL, 0,
+                        NodeRuntime.now(), runtime)).whenComplete((change, failure) -> {
+                            if (failure != null) {
+                                // no caller waits on this write: a refusal must not vanish
+                                LOG.warn("could not publish the member-view digest", failure);
+                            }
+                        });
+            }
+        }, VIEW_PUBLISH_DELAY_MILLIS, TimeUnit.MILLISECONDS);
+    }
+
+    /**
+     * Whether this node is joined and agrees with its peers about the live members (see
+     * {@link ClusterHealth}). The agreement part needs {@link ClusterBuilder#publishView(boolean)}
+     * on every node; without it, healthy means joined with nobody suspect.
+     */
+    public ClusterHealth health() {
+        return call(() -> {
+            List<Member> members = node.members();
+            String mine = ViewDigest.of(members);
+            List<String> disagreeing = new ArrayList<>();
+            List<String> suspects = new ArrayList<>();
+            int live = 0;
+            for (Member member : members) {
+                if (!member.status().isLive()) {
+                    continue;
+                }
+                live++;
+                if (member.status() == MemberStatus.SUSPECT) {
+                    suspects.add(member.name());
+                }
+                if (config.publishView() && !member.name().equals(config.nodeName())) {
+                    String theirs = node.get(member.name(), VIEW_KEY)
+                            .map(v -> new String(v.toArray(), java.nio.charset.StandardCharsets.US_ASCII)).orElse("");
+                    if (!theirs.equals(mine)) {
+                        disagreeing.add(member.name());
+                    }
+                }
+            }
+            String reason = joining ? "not joined: no seed has answered"
+                    : !suspects.isEmpty() ? "members suspected: " + suspects
+                    : !disagreeing.isEmpty() ? disagreeing.size() + " of " + (live - 1)
+                            + " peers see another member list: " + disagreeing
+                    : "";
+            return new ClusterHealth(reason.isEmpty(), reason, live, disagreeing);
+        });
+    }
+
+    /** The recorded transitions of {@code name} (when, why, on whose word), oldest first; empty if unknown. */
+    public List<Transition> history(String name) {
+        return call(() -> node.history(name));
+    }
+
+    /**
+     * Serf's force-leave: a member this node holds as failed becomes LEFT here and the news
+     * spreads; completes with what happened ({@link ForceLeave#NOT_FAILED} for a live member).
+     */
+    public CompletableFuture<ForceLeave> forceLeave(String name) {
+        return runtime.submit(CoreStep.FORCE_LEAVE, () -> node.forceLeave(name, NodeRuntime.now(), runtime));
+    }
+
+    /**
+     * Pings every live member over UDP and over TCP (Serf's {@code reachability}) and
+     * completes, after {@code wait}, with who answered on which channel and how fast.
+     */
+    public CompletableFuture<List<Reachability>> reachability(Duration wait) {
+        CompletableFuture<List<Reachability>> done = new CompletableFuture<>();
+        runtime.submit(CoreStep.REACHABILITY, () -> {
+            node.checkReachability(NodeRuntime.now(), runtime);
+            return null;
+        }).whenComplete((ignored, failure) -> {
+            if (failure != null) {
+                done.completeExceptionally(failure);
+            } else {
+                runtime.loop().schedule(() -> done.complete(node.reachability()), wait.toNanos(),
+                        TimeUnit.NANOSECONDS);
+            }
+        });
+        return done;
     }
 
     /**
@@ -169,7 +279,14 @@ public final class Cluster implements AutoCloseable {
      * {@link IllegalArgumentException} naming the entry if one is not {@code host:port}.
      */
     public CompletableFuture<Integer> join(List<String> seeds) {
-        return joiner.join(seeds);
+        joining = true;
+        CompletableFuture<Integer> joined = joiner.join(seeds);
+        joined.whenComplete((count, failure) -> {
+            if (failure == null) {
+                joining = false;
+            }
+        });
+        return joined;
     }
 
     private static void checkNotReserved(String key) {

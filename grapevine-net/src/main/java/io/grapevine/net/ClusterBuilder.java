@@ -25,6 +25,7 @@ public final class ClusterBuilder {
     private Duration joinTimeout = Duration.ofSeconds(60);
     private Duration leaveTimeout = Duration.ofSeconds(5);
     private String snapshotPath = "";
+    private boolean publishView;
     private final List<Consumer<ClusterEvent>> listeners = new ArrayList<>();
 
     ClusterBuilder(String nodeName) {
@@ -95,6 +96,15 @@ public final class ClusterBuilder {
         return this;
     }
 
+    /**
+     * Publishes a digest of this node's member view so that {@link Cluster#health()} can tell
+     * whether the members agree (see {@link NetConfig#publishView()}). Off by default.
+     */
+    public ClusterBuilder publishView(boolean publish) {
+        this.publishView = publish;
+        return this;
+    }
+
     /** A listener registered before the node starts, so it sees every event. */
     public ClusterBuilder listener(Consumer<ClusterEvent> listener) {
         listeners.add(listener);
@@ -110,7 +120,7 @@ public final class ClusterBuilder {
             throw new IllegalArgumentException("an encryption key is required; call plaintext() to run unencrypted");
         }
         return new NetConfig(nodeName, bindHost, bindPort, advertiseHost, advertisePort, seeds, core, plaintext,
-                200_000_000L, 5_000_000_000L, joinTimeout.toNanos(), leaveTimeout.toNanos(), snapshotPath);
+                200_000_000L, 5_000_000_000L, joinTimeout.toNanos(), leaveTimeout.toNanos(), snapshotPath, publishView);
     }
 
     /** Binds the sockets and starts the node. */

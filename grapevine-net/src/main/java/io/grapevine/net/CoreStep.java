@@ -20,12 +20,16 @@ enum CoreStep {
     JOIN(true),
     /** {@code Cluster.leave}. */
     LEAVE(true),
-    /** {@code Cluster.put}, and the keyring status the runtime publishes. */
+    /** {@code Cluster.put}, and the keyring status and member-view digest the runtime publishes. */
     PUT(true),
     /** {@code Cluster.delete}. */
     DELETE(true),
     /** {@code Cluster.broadcast}. */
-    BROADCAST(true);
+    BROADCAST(true),
+    /** {@code Cluster.forceLeave}. */
+    FORCE_LEAVE(true),
+    /** {@code Cluster.reachability}. */
+    REACHABILITY(true);
 
     private final boolean fromApplication;
 

@@ -26,10 +26,16 @@ import java.util.List;
  * @param snapshotPath a file where the node keeps the members it knows, so that after a restart
  *                     {@code join()} also tries up to 16 of them besides the seeds (Serf's
  *                     {@code -snapshot}); not after a graceful leave. Empty: none. Default empty.
+ * @param publishView publish a digest of this node's member view under the reserved key
+ *                    {@code grapevine.view} (at most every 250 ms while the view changes), so
+ *                    that {@link Cluster#health()} can tell whether every member sees the same
+ *                    cluster. Costs one small replicated write per view change. Default false
+ *                    (the agent turns it on).
  */
 public record NetConfig(String nodeName, String bindHost, int bindPort, String advertiseHost, int advertisePort,
                         List<String> seeds, CoreConfig core, boolean plaintext, long joinRetryInitialNanos,
-                        long joinRetryMaxNanos, long joinTimeoutNanos, long leaveTimeoutNanos, String snapshotPath) {
+                        long joinRetryMaxNanos, long joinTimeoutNanos, long leaveTimeoutNanos, String snapshotPath,
+                        boolean publishView) {
     /** Validates every field. */
     public NetConfig {
         if (nodeName == null || nodeName.isBlank()) {
@@ -92,6 +98,6 @@ public record NetConfig(String nodeName, String bindHost, int bindPort, String a
     /** The defaults for a node named {@code nodeName}. */
     public static NetConfig defaults(String nodeName) {
         return new NetConfig(nodeName, "127.0.0.1", 7946, "", 0, List.of(), CoreConfig.defaults(), false,
-                200_000_000L, 5_000_000_000L, 60_000_000_000L, 5_000_000_000L, "");
+                200_000_000L, 5_000_000_000L, 60_000_000_000L, 5_000_000_000L, "", false);
     }
 }

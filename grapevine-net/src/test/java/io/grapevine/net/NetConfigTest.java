@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 class NetConfigTest {
     private static NetConfig withSeeds(String... seeds) {
         return new NetConfig("n", "127.0.0.1", 0, "", 0, List.of(seeds), CoreConfig.local(), true,
-                200_000_000L, 5_000_000_000L, 60_000_000_000L, 5_000_000_000L, "");
+                200_000_000L, 5_000_000_000L, 60_000_000_000L, 5_000_000_000L, "", false);
     }
 
     @Test
