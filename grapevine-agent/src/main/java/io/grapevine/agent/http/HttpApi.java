@@ -5,6 +5,7 @@ import io.grapevine.core.ClusterEvent;
 import io.grapevine.core.base.Address;
 import io.grapevine.net.Cluster;
 import io.javalin.Javalin;
+import io.javalin.http.HttpResponseException;
 import io.javalin.json.JavalinJackson;
 import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -83,6 +84,7 @@ public final class HttpApi implements AutoCloseable {
             threads.setName("grapevine-http");
             config.jetty.threadPool = threads;
             config.routes.before(guard::check);
+            config.routes.exception(HttpResponseException.class, ErrorMapping::handle);
             config.routes.exception(Exception.class, ErrorMapping::handle);
             new MembersRoutes(cluster).addTo(config.routes);
             new KvRoutes(cluster, bodies).addTo(config.routes);
