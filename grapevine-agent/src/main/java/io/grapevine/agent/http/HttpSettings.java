@@ -24,7 +24,7 @@ import java.util.Optional;
  *                   grows with it (a few hundred bytes per event); a client away for longer
  *                   than the backlog covers is told it missed events.
  * @param sseClientQueue events queued for one SSE client that reads slower than events arrive,
- *                       1..{@code sseBacklog}. Default 256. A client whose queue fills is
+ *                       1..1,000,000. Default 256. A client whose queue fills is
  *                       disconnected (it may reconnect and resume from the backlog), so a stuck
  *                       reader costs at most this many events of memory.
  * @param maxSseClients SSE clients served at once, 1..10,000; more are refused with 503.
@@ -63,9 +63,8 @@ public record HttpSettings(String host, int port, String bearerToken, boolean pr
         if (sseBacklog < 1 || sseBacklog > MAX_BACKLOG) {
             throw new IllegalArgumentException("sseBacklog (" + sseBacklog + ") must be in 1.." + MAX_BACKLOG);
         }
-        if (sseClientQueue < 1 || sseClientQueue > sseBacklog) {
-            throw new IllegalArgumentException("sseClientQueue (" + sseClientQueue + ") must be in 1..sseBacklog ("
-                    + sseBacklog + ")");
+        if (sseClientQueue < 1 || sseClientQueue > MAX_BACKLOG) {
+            throw new IllegalArgumentException("sseClientQueue (" + sseClientQueue + ") must be in 1.." + MAX_BACKLOG);
         }
         if (maxSseClients < 1 || maxSseClients > MAX_SSE_CLIENTS) {
             throw new IllegalArgumentException("maxSseClients (" + maxSseClients + ") must be in 1.."
