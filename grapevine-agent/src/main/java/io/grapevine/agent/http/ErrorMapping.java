@@ -30,9 +30,25 @@ final class ErrorMapping {
     private ErrorMapping() {
     }
 
-    /** Handles {@code failure} of the request {@code ctx}. */
+    /**
+     * Handles {@code failure} of the request {@code ctx}. Never throws: Javalin hands a
+     * handler's own exception back to the handlers, so one that threw would spin.
+     */
     static void handle(Exception failure, Context ctx) {
         Throwable cause = unwrap(failure);
+        try {
+            respond(cause, ctx);
+        } catch (RuntimeException gone) {
+            // the response is gone (the client left, or the server stopped under a stream):
+            // nobody to answer; a bug of ours is still logged
+            if (!(cause instanceof HttpResponseException || cause instanceof IllegalArgumentException
+                    || cause instanceof TimeoutException)) {
+                LOG.error("a request failed after its response was gone: a bug in Grapevine", cause);
+            }
+        }
+    }
+
+    private static void respond(Throwable cause, Context ctx) {
         if (cause instanceof HttpResponseException http) {
             ctx.status(http.getStatus()).json(error(messageOf(http)));
         } else if (cause instanceof IllegalArgumentException) {

@@ -39,6 +39,8 @@ import java.util.concurrent.atomic.AtomicLong;
 final class EventStream implements AutoCloseable {
     /** Comment sent on an idle stream this often; well under Jetty's 30 s idle timeout. */
     static final long HEARTBEAT_MILLIS = 15_000;
+    /** How long {@link #close()} waits for the writers. */
+    static final long CLOSE_WAIT_MILLIS = 2_000;
     private static final SseEvent POISON = new SseEvent(0, "closed", "{}");
 
     private final ObjectMapper mapper;
@@ -193,6 +195,7 @@ final class EventStream implements AutoCloseable {
         } finally {
             synchronized (lock) {
                 subscribers.remove(subscriber);
+                lock.notifyAll(); // close() may be waiting for the writers to finish
             }
             sink.close();
         }
@@ -239,7 +242,12 @@ final class EventStream implements AutoCloseable {
         }
     }
 
-    /** Stops every client's writer and refuses new ones. */
+    /**
+     * Stops every client's writer and refuses new ones, waiting up to
+     * {@value #CLOSE_WAIT_MILLIS} ms for the writers to finish so that their responses end
+     * before the server stops (a writer stuck on a client that reads nothing is left to Jetty's
+     * idle timeout).
+     */
     @Override
     public void close() {
         synchronized (lock) {
@@ -247,6 +255,17 @@ final class EventStream implements AutoCloseable {
             for (Subscriber subscriber : subscribers) {
                 subscriber.stopping = true;
                 subscriber.queue.offer(POISON); // wakes the writer; if its queue is full it is busy anyway
+            }
+            long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(CLOSE_WAIT_MILLIS);
+            long left = deadline - System.nanoTime();
+            while (!subscribers.isEmpty() && left > 0) {
+                try {
+                    TimeUnit.NANOSECONDS.timedWait(lock, left);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+                left = deadline - System.nanoTime();
             }
         }
     }
@@ -261,12 +280,20 @@ final class EventStream implements AutoCloseable {
 
         @Override
         public void send(SseEvent event) {
-            client.sendEvent(event.type(), event.data(), event.marker() ? null : Long.toString(event.id()));
+            try {
+                client.sendEvent(event.type(), event.data(), event.marker() ? null : Long.toString(event.id()));
+            } catch (IllegalStateException recycled) {
+                client.close(); // Jetty recycled the response (the server stopped): the client is gone
+            }
         }
 
         @Override
         public void comment(String text) {
-            client.sendComment(text);
+            try {
+                client.sendComment(text);
+            } catch (IllegalStateException recycled) {
+                client.close();
+            }
         }
 
         @Override
