@@ -26,15 +26,17 @@ import org.slf4j.LoggerFactory;
  */
 final class ErrorMapping {
     private static final Logger LOG = LoggerFactory.getLogger(ErrorMapping.class);
+    private final int maxBodyBytes;
 
-    private ErrorMapping() {
+    ErrorMapping(int maxBodyBytes) {
+        this.maxBodyBytes = maxBodyBytes;
     }
 
     /**
      * Handles {@code failure} of the request {@code ctx}. Never throws: Javalin hands a
      * handler's own exception back to the handlers, so one that threw would spin.
      */
-    static void handle(Exception failure, Context ctx) {
+    void handle(Exception failure, Context ctx) {
         Throwable cause = unwrap(failure);
         try {
             respond(cause, ctx);
@@ -48,8 +50,11 @@ final class ErrorMapping {
         }
     }
 
-    private static void respond(Throwable cause, Context ctx) {
+    private void respond(Throwable cause, Context ctx) {
         if (cause instanceof HttpResponseException http) {
+            if (http.getStatus() == HttpStatus.METHOD_NOT_ALLOWED.getCode()) {
+                ctx.header("Allow", http.getDetails().getOrDefault("availableMethods", ""));
+            }
             ctx.status(http.getStatus()).json(error(messageOf(http)));
         } else if (cause instanceof IllegalArgumentException) {
             ctx.status(HttpStatus.BAD_REQUEST).json(error(cause.getMessage()));
@@ -66,9 +71,12 @@ final class ErrorMapping {
         return Map.of("error", message == null ? "" : message);
     }
 
-    private static String messageOf(HttpResponseException http) {
+    private String messageOf(HttpResponseException http) {
         if (http.getStatus() == HttpStatus.METHOD_NOT_ALLOWED.getCode()) {
             return "method not allowed here; allowed: " + http.getDetails().getOrDefault("availableMethods", "none");
+        }
+        if (http.getStatus() == HttpStatus.CONTENT_TOO_LARGE.getCode()) {
+            return "the request body is larger than maxBodyBytes (" + maxBodyBytes + ")";
         }
         return http.getMessage();
     }

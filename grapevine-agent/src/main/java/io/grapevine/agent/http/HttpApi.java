@@ -84,8 +84,9 @@ public final class HttpApi implements AutoCloseable {
             threads.setName("grapevine-http");
             config.jetty.threadPool = threads;
             config.routes.before(guard::check);
-            config.routes.exception(HttpResponseException.class, ErrorMapping::handle);
-            config.routes.exception(Exception.class, ErrorMapping::handle);
+            ErrorMapping errors = new ErrorMapping(settings.maxBodyBytes());
+            config.routes.exception(HttpResponseException.class, errors::handle);
+            config.routes.exception(Exception.class, errors::handle);
             new MembersRoutes(cluster).addTo(config.routes);
             new KvRoutes(cluster, bodies).addTo(config.routes);
             new UserEventRoutes(cluster).addTo(config.routes);

@@ -176,7 +176,7 @@ class KvApiTest {
         Http.Response response = first.put("/v1/kv/huge", Http.json(Map.of("value", "x".repeat(MAX_BODY + 1))));
 
         assertThat(response.status()).isEqualTo(413);
-        assertThat(response.error()).isNotEmpty();
+        assertThat(response.error()).isEqualTo("the request body is larger than maxBodyBytes (" + MAX_BODY + ")");
     }
 
     @Test

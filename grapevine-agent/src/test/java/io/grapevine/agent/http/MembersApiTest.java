@@ -101,6 +101,7 @@ class MembersApiTest {
         Http.Response response = http.delete("/v1/members");
 
         assertThat(response.status()).isEqualTo(405);
-        assertThat(response.error()).contains("GET");
+        assertThat(response.error()).isEqualTo("method not allowed here; allowed: GET");
+        assertThat(response.headers().firstValue("Allow")).hasValue("GET");
     }
 }
