@@ -71,6 +71,7 @@ public final class HttpApi implements AutoCloseable {
         meterBinders.forEach(binder -> binder.bindTo(registry));
 
         JsonBodies bodies = new JsonBodies(mapper);
+        OriginGuard origins = OriginGuard.of(settings);
         TokenGuard guard = TokenGuard.of(settings);
         Javalin app = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
@@ -83,6 +84,7 @@ public final class HttpApi implements AutoCloseable {
             QueuedThreadPool threads = new QueuedThreadPool(MAX_THREADS, MIN_THREADS, IDLE_THREAD_MILLIS);
             threads.setName("grapevine-http");
             config.jetty.threadPool = threads;
+            config.routes.before(origins::check);
             config.routes.before(guard::check);
             ErrorMapping errors = new ErrorMapping(settings.maxBodyBytes());
             config.routes.exception(HttpResponseException.class, errors::handle);

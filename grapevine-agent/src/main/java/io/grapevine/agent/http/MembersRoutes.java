@@ -44,7 +44,8 @@ final class MembersRoutes {
         String name = ctx.pathParam("name");
         Member member = cluster.members().stream().filter(m -> m.name().equals(name)).findFirst()
                 .orElseThrow(() -> new NotFoundResponse("no member named " + name));
-        KeyringStatus keyring = cluster.keyringStatus().get(name);
+        // keyringStatus() reads every live member's report: only worth it when there are keyrings
+        KeyringStatus keyring = cluster.keyring().isEmpty() ? null : cluster.keyringStatus().get(name);
         ctx.json(JsonViews.memberDetail(member, cluster.history(name),
                 keyring == null ? null : JsonViews.keyring(keyring), System.nanoTime()));
     }

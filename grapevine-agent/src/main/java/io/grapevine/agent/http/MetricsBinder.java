@@ -58,6 +58,19 @@ final class MetricsBinder implements MeterBinder {
 
     @Override
     public void bindTo(MeterRegistry registry) {
+        bindMembersAndTraffic(registry);
+        bindDrops(registry);
+        bindQueuesAndProbes(registry);
+        Gauge.builder("grapevine.sse.clients", stream, EventStream::clients)
+                .description("clients connected to /v1/events").register(registry);
+        FunctionCounter.builder("grapevine.sse.clients.dropped", stream, EventStream::droppedClients)
+                .description("/v1/events clients disconnected because they read too slowly").register(registry);
+        suspicionsStarted = suspicions(registry, "started");
+        suspicionsRefuted = suspicions(registry, "refuted");
+        suspicionsConfirmed = suspicions(registry, "confirmed");
+    }
+
+    private void bindMembersAndTraffic(MeterRegistry registry) {
         for (MemberStatus status : MemberStatus.values()) {
             Gauge.builder("grapevine.members", this, b -> b.current().membersByStatus().getOrDefault(status, 0))
                     .tag("status", JsonViews.lower(status))
@@ -68,6 +81,9 @@ final class MetricsBinder implements MeterBinder {
                 m -> m.core().packetsReceived());
         counter(registry, "grapevine.bytes.sent", "bytes of the packets sent", m -> m.core().bytesSent());
         counter(registry, "grapevine.bytes.received", "bytes of the packets received", m -> m.core().bytesReceived());
+    }
+
+    private void bindDrops(MeterRegistry registry) {
         for (DropReason reason : DropReason.values()) {
             FunctionCounter.builder("grapevine.drops", this,
                             b -> b.current().core().drops().getOrDefault(reason.name(), 0L))
@@ -82,6 +98,9 @@ final class MetricsBinder implements MeterBinder {
         }
         counter(registry, "grapevine.core.failures", "calls into the core that threw: each is a Grapevine bug",
                 ClusterMetrics::coreFailures);
+    }
+
+    private void bindQueuesAndProbes(MeterRegistry registry) {
         counter(registry, "grapevine.rumors.dropped", "rumors evicted or refused because the queue was full",
                 m -> m.core().rumorsDropped());
         gauge(registry, "grapevine.rumor.queue.length", "rumors waiting to be gossiped",
@@ -96,13 +115,6 @@ final class MetricsBinder implements MeterBinder {
         Gauge.builder("grapevine.probe.rtt.p99", this, b -> b.current().core().probeRttP99Nanos() / 1e9)
                 .baseUnit("seconds").description("99th percentile round trip of recent direct probes (0 if none)")
                 .register(registry);
-        Gauge.builder("grapevine.sse.clients", stream, EventStream::clients)
-                .description("clients connected to /v1/events").register(registry);
-        FunctionCounter.builder("grapevine.sse.clients.dropped", stream, EventStream::droppedClients)
-                .description("/v1/events clients disconnected because they read too slowly").register(registry);
-        suspicionsStarted = suspicions(registry, "started");
-        suspicionsRefuted = suspicions(registry, "refuted");
-        suspicionsConfirmed = suspicions(registry, "confirmed");
     }
 
     private static Counter suspicions(MeterRegistry registry, String outcome) {
