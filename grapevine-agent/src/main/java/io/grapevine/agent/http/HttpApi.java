@@ -5,6 +5,8 @@ import io.grapevine.core.ClusterEvent;
 import io.grapevine.core.base.Address;
 import io.grapevine.net.Cluster;
 import io.javalin.Javalin;
+import io.javalin.config.JavalinConfig;
+import io.javalin.config.RoutesConfig;
 import io.javalin.http.HttpResponseException;
 import io.javalin.json.JavalinJackson;
 import io.micrometer.core.instrument.Meter;
@@ -70,32 +72,9 @@ public final class HttpApi implements AutoCloseable {
         metrics.bindTo(registry);
         meterBinders.forEach(binder -> binder.bindTo(registry));
 
-        JsonBodies bodies = new JsonBodies(mapper);
-        OriginGuard origins = OriginGuard.of(settings);
-        TokenGuard guard = TokenGuard.of(settings);
         Javalin app = Javalin.create(config -> {
-            config.startup.showJavalinBanner = false;
-            config.startup.showOldJavalinVersionWarning = false;
-            config.jsonMapper(new JavalinJackson(mapper, false));
-            config.http.maxRequestSize = settings.maxBodyBytes();
-            config.http.prefer405over404 = true;
-            config.jetty.host = settings.host();
-            config.jetty.port = settings.port();
-            QueuedThreadPool threads = new QueuedThreadPool(MAX_THREADS, MIN_THREADS, IDLE_THREAD_MILLIS);
-            threads.setName("grapevine-http");
-            config.jetty.threadPool = threads;
-            config.routes.before(origins::check);
-            config.routes.before(guard::check);
-            ErrorMapping errors = new ErrorMapping(settings.maxBodyBytes());
-            config.routes.exception(HttpResponseException.class, errors::handle);
-            config.routes.exception(Exception.class, errors::handle);
-            new MembersRoutes(cluster).addTo(config.routes);
-            new KvRoutes(cluster, bodies).addTo(config.routes);
-            new UserEventRoutes(cluster).addTo(config.routes);
-            new OperatorRoutes(cluster, bodies).addTo(config.routes);
-            new KeysRoutes(cluster, bodies).addTo(config.routes);
-            new StatusRoutes(cluster, registry, settings.host(), version).addTo(config.routes);
-            stream.addTo(config.routes);
+            configureServer(config, settings, mapper);
+            addRoutes(config.routes, cluster, settings, mapper, registry, stream, version);
         });
         HttpApi started = new HttpApi(app, registry, stream, settings);
         cluster.addListener(event -> started.onEvent(event, metrics));
@@ -107,6 +86,37 @@ public final class HttpApi implements AutoCloseable {
                     + new Address(settings.host(), settings.port()) + ": " + e.getMessage(), e);
         }
         return started;
+    }
+
+    private static void configureServer(JavalinConfig config, HttpSettings settings, ObjectMapper mapper) {
+        config.startup.showJavalinBanner = false;
+        config.startup.showOldJavalinVersionWarning = false;
+        config.jsonMapper(new JavalinJackson(mapper, false));
+        config.http.maxRequestSize = settings.maxBodyBytes();
+        config.http.prefer405over404 = true;
+        config.jetty.host = settings.host();
+        config.jetty.port = settings.port();
+        // a handful of threads: requests are short or asynchronous; SSE writers use Javalin's async pool
+        QueuedThreadPool threads = new QueuedThreadPool(MAX_THREADS, MIN_THREADS, IDLE_THREAD_MILLIS);
+        threads.setName("grapevine-http");
+        config.jetty.threadPool = threads;
+    }
+
+    private static void addRoutes(RoutesConfig routes, Cluster cluster, HttpSettings settings, ObjectMapper mapper,
+                                  PrometheusMeterRegistry registry, EventStream stream, String version) {
+        routes.before(OriginGuard.of(settings)::check);
+        routes.before(TokenGuard.of(settings)::check);
+        ErrorMapping errors = new ErrorMapping(settings.maxBodyBytes());
+        routes.exception(HttpResponseException.class, errors::handle);
+        routes.exception(Exception.class, errors::handle);
+        JsonBodies bodies = new JsonBodies(mapper);
+        new MembersRoutes(cluster).addTo(routes);
+        new KvRoutes(cluster, bodies).addTo(routes);
+        new UserEventRoutes(cluster).addTo(routes);
+        new OperatorRoutes(cluster, bodies).addTo(routes);
+        new KeysRoutes(cluster, bodies).addTo(routes);
+        new StatusRoutes(cluster, registry, settings.host(), version).addTo(routes);
+        stream.addTo(routes);
     }
 
     /** Names every meter {@code grapevine.*}, so every Prometheus series is {@code grapevine_*}. */

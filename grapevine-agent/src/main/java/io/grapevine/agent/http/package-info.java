@@ -7,7 +7,8 @@
  * <p>One class per job: {@code *Routes} classes map one group of endpoints onto the cluster,
  * {@code JsonViews} shapes what they answer, {@code JsonBodies} reads what they are sent,
  * {@code ErrorMapping} turns failures into status codes, {@code OriginGuard} refuses web
- * pages' requests, {@code TokenGuard} checks the bearer token, {@code EventStream} fans cluster events out to SSE clients through a bounded
- * {@code EventBacklog}, and {@code MetricsBinder} exposes the cluster's counters to Micrometer.
+ * pages' requests, {@code TokenGuard} checks the bearer token, {@code EventStream} fans
+ * cluster events out to SSE clients through a bounded {@code EventBacklog}, and
+ * {@code MetricsBinder} exposes the cluster's counters to Micrometer.
  */
 package io.grapevine.agent.http;
