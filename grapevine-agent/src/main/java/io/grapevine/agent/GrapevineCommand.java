@@ -9,8 +9,7 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "grapevine", mixinStandardHelpOptions = true, version = "grapevine 0.1.0-SNAPSHOT",
         description = "Gossip toolkit for the JVM: membership, failure detection, broadcast.",
-        subcommands = {SimCommand.class, DemoCommand.class, io.grapevine.bench.cluster.BenchCommand.class,
-                CommandLine.HelpCommand.class})
+        subcommands = {SimCommand.class, DemoCommand.class, CommandLine.HelpCommand.class})
 public final class GrapevineCommand implements Runnable {
 
     @CommandLine.Spec
