@@ -22,7 +22,7 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Text lines: {@value #PATTERN}. JSON: Logback's own {@link JsonEncoder}, one object per line
  * with {@code timestamp} (epoch millis), {@code level}, {@code threadName}, {@code loggerName},
- * {@code formattedMessage} and, when there is one, {@code throwable}.
+ * {@code mdc}, {@code formattedMessage} and {@code throwable} (null unless an exception was logged).
  */
 public final class LogSetup {
     /** The text layout: ISO-8601 local time with offset, level, logger, message. */

@@ -89,10 +89,10 @@ public final class Agent implements AutoCloseable {
             }
             throw e;
         }
-        agent.joined = agent.join();
         LOG.info("agent {} started: gossip on {} (bound {}), profile {}, {}", config.nodeName(),
                 cluster.id().address(), format(cluster.boundAddress().getAddress().getHostAddress(),
                         cluster.boundAddress().getPort()), config.profile().flagValue(), config.encryption());
+        agent.joined = agent.join();
         return agent;
     }
 
