@@ -165,7 +165,11 @@ public final class AgentCommand implements Callable<Integer> {
         return value == null ? settings : settings.with(key, value, "flag");
     }
 
-    /** The default node name: the host name, else $HOSTNAME, else "grapevine". */
+    /**
+     * The default node name.
+     *
+     * @return the host name, else $HOSTNAME, else {@code grapevine}
+     */
     static String hostName() {
         try {
             String name = InetAddress.getLocalHost().getHostName();

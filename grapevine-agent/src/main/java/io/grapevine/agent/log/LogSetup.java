@@ -80,6 +80,7 @@ public final class LogSetup {
         return encoder;
     }
 
+    /** Logback's level for {@code level}. */
     static Level level(LogLevel level) {
         return switch (level) {
             case TRACE -> Level.TRACE;

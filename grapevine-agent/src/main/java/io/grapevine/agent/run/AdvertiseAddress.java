@@ -23,6 +23,8 @@ final class AdvertiseAddress {
     /**
      * The address to advertise, or empty to let the runtime use the bind address.
      *
+     * @param config the agent's configuration (bind and advertise)
+     * @return the host and port (0: the bound port) to advertise, or empty
      * @throws AgentStartException naming {@code --advertise} when the bind is a wildcard and the
      *                             machine has no address to advertise
      */
@@ -39,6 +41,7 @@ final class AdvertiseAddress {
                 .getHostAddress(), 0));
     }
 
+    /** True for the IPv4 and IPv6 any-addresses. */
     static boolean isWildcard(String host) {
         return host.equals("0.0.0.0") || host.equals("::") || host.equals("0:0:0:0:0:0:0:0");
     }

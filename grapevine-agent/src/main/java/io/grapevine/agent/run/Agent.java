@@ -269,7 +269,7 @@ public final class Agent implements AutoCloseable {
             stopped.join();
             return;
         }
-        List<Exception> failures = new ArrayList<>();
+        List<RuntimeException> failures = new ArrayList<>();
         try {
             if (leave) {
                 leave();
@@ -278,7 +278,7 @@ public final class Agent implements AutoCloseable {
                 AgentService service = services.get(i);
                 try {
                     service.close();
-                } catch (Exception e) {
+                } catch (RuntimeException e) {
                     LOG.warn("{} did not close cleanly: {}", service.name(), reason(e));
                     failures.add(e);
                 }
@@ -327,7 +327,12 @@ public final class Agent implements AutoCloseable {
         return new Address(host, port).toString();
     }
 
-    /** The innermost message worth showing in one line. */
+    /**
+     * The innermost message worth showing in one line.
+     *
+     * @param e a failure, possibly wrapped by a future
+     * @return its first line of message, or its class name when it has none
+     */
     static String reason(Throwable e) {
         Throwable cause = e;
         while ((cause instanceof ExecutionException || cause instanceof java.util.concurrent.CompletionException)

@@ -41,10 +41,9 @@ public interface AgentService extends AutoCloseable {
     }
 
     /**
-     * Stops the service and releases what it holds; bounded in time.
-     *
-     * @throws Exception if it could not stop cleanly (the agent closes the others regardless)
+     * Stops the service and releases what it holds; bounded in time. Throws (unchecked) if it could
+     * not stop cleanly; the agent closes the others regardless and reports it.
      */
     @Override
-    void close() throws Exception;
+    void close();
 }

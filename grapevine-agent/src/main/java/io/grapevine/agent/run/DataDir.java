@@ -18,7 +18,9 @@ import java.nio.file.StandardOpenOption;
  * without {@code --join}, and records a graceful leave so that a restart after one does not.
  */
 final class DataDir implements AutoCloseable {
+    /** The member snapshot's file name. */
     static final String SNAPSHOT_FILE = "members.snapshot";
+    /** The lock file's name. */
     static final String LOCK_FILE = "agent.lock";
 
     private final Path dir;
@@ -31,7 +33,13 @@ final class DataDir implements AutoCloseable {
         this.lock = lock;
     }
 
-    /** Creates (if missing), checks and locks {@code dir}; the message names {@code --data-dir}. */
+    /**
+     * Creates (if missing), checks and locks {@code dir}.
+     *
+     * @param dir the data directory
+     * @return the held directory
+     * @throws AgentStartException naming {@code --data-dir} when it is a file, not writable or in use
+     */
     static DataDir open(Path dir) {
         if (Files.exists(dir) && !Files.isDirectory(dir)) {
             throw new AgentStartException("--data-dir " + dir + " is a file, not a directory");
@@ -65,11 +73,12 @@ final class DataDir implements AutoCloseable {
         return new DataDir(dir, channel, lock);
     }
 
-    /** The member snapshot file. */
+    /** The member snapshot file. @return its path */
     Path snapshotFile() {
         return dir.resolve(SNAPSHOT_FILE);
     }
 
+    /** The directory. @return its path */
     Path path() {
         return dir;
     }

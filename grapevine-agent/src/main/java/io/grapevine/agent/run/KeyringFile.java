@@ -16,11 +16,19 @@ import java.nio.file.Path;
  * key ever appears in a message.
  */
 final class KeyringFile {
+    /** The largest keyring file read. */
     static final int MAX_BYTES = 64 * 1024;
 
     private KeyringFile() {
     }
 
+    /**
+     * Reads the keyring in {@code file}.
+     *
+     * @param file the keyring file
+     * @return a keyring whose primary key is the file's first
+     * @throws AgentStartException naming {@code --keyring-file} and the entry at fault
+     */
     static Keyring read(Path file) {
         String origin = "--keyring-file " + file;
         JsonNode root;
