@@ -34,8 +34,13 @@ public final class GrapevineCommand implements Runnable {
     private static int badUsage(CommandLine.ParameterException e, String[] args) {
         CommandLine cli = e.getCommandLine();
         String message = e.getMessage();
-        if (e instanceof CommandLine.UnmatchedArgumentException unmatched && !unmatched.getSuggestions().isEmpty()) {
-            message += " (did you mean " + String.join(" or ", unmatched.getSuggestions()) + "?)";
+        if (e instanceof CommandLine.UnmatchedArgumentException unmatched) {
+            if (cli.getParent() == null && unmatched.getUnmatched().stream().findFirst().filter("bench"::equals)
+                    .isPresent()) {
+                message += " (bench lives in the bench module's own jar: run bin/grapevine bench)";
+            } else if (!unmatched.getSuggestions().isEmpty()) {
+                message += " (did you mean " + String.join(" or ", unmatched.getSuggestions()) + "?)";
+            }
         }
         cli.getErr().println(cli.getCommandSpec().qualifiedName() + ": " + message
                 + " (see '" + cli.getCommandSpec().qualifiedName() + " --help')");

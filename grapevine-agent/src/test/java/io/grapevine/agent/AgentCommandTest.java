@@ -101,6 +101,13 @@ class AgentCommandTest {
     }
 
     @Test
+    void benchIsNotACommandOfThisJarAndTheMessageSaysWhereItIs() {
+        CommandLineRun run = CommandLineRun.of("bench", "s1");
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("bench lives in the bench module's own jar: run bin/grapevine bench");
+    }
+
+    @Test
     void aBadConfigFileValueNamesTheFlagAndTheFile() throws IOException {
         Path file = Files.writeString(dir.resolve("agent.json"), "{\"profile\": \"fast\", \"plaintext\": true}");
         CommandLineRun run = CommandLineRun.of("agent", "--config", file.toString());
