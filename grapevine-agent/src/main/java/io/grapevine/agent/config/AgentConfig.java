@@ -1,5 +1,6 @@
 package io.grapevine.agent.config;
 
+import io.grapevine.agent.handler.HandlerSpec;
 import io.grapevine.core.base.Address;
 import io.grapevine.core.base.TextLimits;
 import io.grapevine.core.state.StateConfig;
@@ -93,6 +94,7 @@ public record AgentConfig(String nodeName, Address bind, String advertise, Addre
             if (handler.isBlank()) {
                 throw new IllegalArgumentException("--event-handler must not be blank: \"" + handler + "\"");
             }
+            HandlerSpec.parse(handler); // a bad spec is refused here, naming --event-handler and the bad part
         }
         notNull("--log-level", logLevel);
         notNull("--http-token", httpToken);

@@ -101,7 +101,9 @@ public final class Agent implements AutoCloseable {
                 .bind(config.bind().host(), config.bind().port())
                 .seeds(config.join().toArray(String[]::new))
                 .core(config.profile().core())
-                .leaveTimeout(LEAVE_TIMEOUT);
+                .leaveTimeout(LEAVE_TIMEOUT)
+                // GET /v1/health compares member views: every agent publishes its view digest
+                .publishView(true);
         AdvertiseAddress.choose(config).ifPresent(a -> builder.advertise(a.host(), a.port()));
         keyring(config.encryption()).ifPresentOrElse(builder::keyring, builder::plaintext);
         dataDir.ifPresent(dir -> builder.snapshot(dir.snapshotFile()));

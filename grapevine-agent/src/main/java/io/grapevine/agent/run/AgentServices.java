@@ -17,6 +17,10 @@ public final class AgentServices {
      */
     public static List<AgentService> standard(AgentConfig config) {
         List<AgentService> services = new ArrayList<>();
+        EventHandlerService handlers = new EventHandlerService();
+        if (!config.eventHandlers().isEmpty()) {
+            services.add(handlers);
+        }
         // ---- Plug-in point (issue 13): add each service here, in start order. ----
         // 1. the event handler runner (io.grapevine.agent.handler, from config.eventHandlers()): first, so that
         //    it is listening before the node joins and sees every member event;
