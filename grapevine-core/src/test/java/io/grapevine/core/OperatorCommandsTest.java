@@ -61,6 +61,16 @@ class OperatorCommandsTest {
     }
 
     @Test
+    void aLoneNodesLeaveHasSpreadAtOnce() {
+        TestNetwork net = new TestNetwork(CoreConfig.defaults(), 6);
+        Node alone = net.add("alone");
+
+        alone.leave(net.now, net.outputs(alone.self().address()));
+
+        assertThat(alone.leaveSpread()).isTrue();
+    }
+
+    @Test
     void reachabilityReportsWhichChannelEachMemberAnswersOn() {
         TestNetwork net = joined(3, 5);
         Node prober = net.nodes().get(0);

@@ -311,9 +311,12 @@ public final class MembershipRules {
         return ForceLeave.LEFT;
     }
 
-    /** True once this node has left and its leave rumor has been retransmitted to the limit. */
+    /**
+     * True once this node has left and its leave rumor has been retransmitted to the limit, or
+     * at once when no other member is live (nobody is left to tell).
+     */
     public boolean leaveSpread() {
-        return self.status() == MemberStatus.LEFT && !gossip.pending(self.name());
+        return self.status() == MemberStatus.LEFT && (!gossip.pending(self.name()) || table.liveCount() == 0);
     }
 
     /** Queues the current state of {@code entry} as a rumor, keyed by the member's name. */
