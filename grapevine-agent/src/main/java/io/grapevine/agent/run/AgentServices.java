@@ -21,6 +21,7 @@ public final class AgentServices {
         if (!config.eventHandlers().isEmpty()) {
             services.add(handlers);
         }
+        services.add(new HttpService(handlers));
         // ---- Plug-in point (issue 13): add each service here, in start order. ----
         // 1. the event handler runner (io.grapevine.agent.handler, from config.eventHandlers()): first, so that
         //    it is listening before the node joins and sees every member event;

@@ -95,10 +95,14 @@ class EventStreamTest {
         Sink slow = serve(true, -1);
         Sink fast = serve(false, -1);
 
+        // the fast client drains each event before the next is published, so only the slow one
+        // (blocked on its first event) can fill its queue, however loaded the machine is
         stream.onEvent(key(1));
-        await().atMost(TestNodes.DEADLINE).until(() -> slow.blocked);
+        await().atMost(TestNodes.DEADLINE).until(() -> slow.blocked && fast.ids().size() == 1);
         stream.onEvent(key(2));
+        await().atMost(TestNodes.DEADLINE).until(() -> fast.ids().size() == 2);
         stream.onEvent(key(3));
+        await().atMost(TestNodes.DEADLINE).until(() -> fast.ids().size() == 3);
         assertThat(stream.droppedClients()).isZero(); // two queued: the queue is full, not over
         stream.onEvent(key(4));
         assertThat(stream.droppedClients()).isEqualTo(1);
