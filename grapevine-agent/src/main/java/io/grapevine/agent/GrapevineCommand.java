@@ -1,17 +1,19 @@
 package io.grapevine.agent;
 
+import io.grapevine.agent.demo.DemoCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /**
  * The {@code grapevine} command line: the root command whose subcommands run an agent
- * ({@code agent}) and the simulator ({@code sim}, {@code demo}). {@code bench} is the bench
+ * ({@code agent}), a small cluster of real agents on loopback that tells what it does
+ * ({@code demo}) and the simulator ({@code sim}, with {@code sim demo}). {@code bench} is the bench
  * module's own launcher ({@code bin/grapevine bench} runs it), so this jar carries no benchmark.
  * Exit codes: 0 success, 1 failure, 2 bad usage: one line on stderr naming the flag and the reason.
  */
 @Command(name = "grapevine", mixinStandardHelpOptions = true, version = "grapevine 0.1.0-SNAPSHOT",
         description = "Gossip toolkit for the JVM: membership, failure detection, broadcast.",
-        subcommands = {AgentCommand.class, SimCommand.class, DemoCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {AgentCommand.class, DemoCommand.class, SimCommand.class, CommandLine.HelpCommand.class})
 public final class GrapevineCommand implements Runnable {
 
     @CommandLine.Spec
