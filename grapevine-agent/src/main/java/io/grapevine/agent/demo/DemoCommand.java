@@ -5,7 +5,6 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.function.LongSupplier;
@@ -57,9 +56,9 @@ public final class DemoCommand implements Callable<Integer> {
     private final LongSupplier clock;
     private final LongSupplier originNanos;
 
-    /** The command as {@code grapevine demo} runs it: agents from this process's jar, times from the JVM's start. */
+    /** The command as {@code grapevine demo} runs it: agents from this process's jar, times from the process's start. */
     public DemoCommand() {
-        this(AgentLauncher::forThisProcess, System::nanoTime, DemoCommand::jvmStartNanos);
+        this(AgentLauncher::forThisProcess, System::nanoTime, DemoCommand::processStartNanos);
     }
 
     /**
@@ -143,11 +142,9 @@ public final class DemoCommand implements Callable<Integer> {
         }
     }
 
-    /** When this JVM started ({@code grapevine demo} was run), in {@link System#nanoTime()}'s time. */
-    private static long jvmStartNanos() {
-        long now = System.nanoTime();
-        Instant started = ProcessHandle.current().info().startInstant().orElseGet(Instant::now);
-        return now - Math.max(0, Duration.between(started, Instant.now()).toNanos());
+    /** When this process started ({@code grapevine demo} was run), in {@link System#nanoTime()}'s time. */
+    private static long processStartNanos() {
+        return System.nanoTime() - ProcessStart.age().toNanos();
     }
 
     /**
