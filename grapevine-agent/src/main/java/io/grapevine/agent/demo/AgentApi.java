@@ -85,6 +85,24 @@ final class AgentApi {
                 .POST(HttpRequest.BodyPublishers.ofString(payload)));
     }
 
+    /**
+     * {@code GET /v1/members/NAME}: the member's recorded transitions, as this agent holds them.
+     *
+     * @param member the member's name
+     * @return its {@code history} array (oldest first), or an empty array if the agent does not
+     *         answer or knows no such member: the history only adds detail to the story
+     */
+    JsonNode history(String member) {
+        try {
+            HttpResponse<String> response = send(HttpRequest.newBuilder(base.resolve("/v1/members/" + encode(member)))
+                    .GET());
+            return response.statusCode() == 200 ? json.readTree(response.body()).path("history")
+                    : json.createArrayNode();
+        } catch (IOException e) {
+            return json.createArrayNode();
+        }
+    }
+
     private void expectOk(String what, HttpRequest.Builder request) {
         try {
             HttpResponse<String> response = send(request);

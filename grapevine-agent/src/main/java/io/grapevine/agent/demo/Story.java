@@ -1,5 +1,6 @@
 package io.grapevine.agent.demo;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.grapevine.agent.demo.AgentApi.Health;
 import io.grapevine.agent.demo.Cast.LiveAgent;
 import java.time.Duration;
@@ -170,14 +171,37 @@ final class Story {
         Map<String, Long> failed = awaitEach(cast.namesExcept(name), from, e -> e.isMemberChange(name, "failed"),
                 "every survivor to see " + name + " failed");
         cast.log().first(from, e -> e.isMemberChange(name, "suspected")).ifPresent(e -> say.say(
-                "%s suspected %s %s after the kill: its probe went unanswered, and so did the probes it asked "
-                        + "others to make", e.onWordOf(), name, Narrator.span(e.atNanos() - killed)));
+                "%s suspected %s %s after the kill: its probe got no answer", e.onWordOf(), name,
+                Narrator.span(e.atNanos() - killed)));
         HeardEvent verdict = cast.log().first(from, e -> e.isMemberChange(name, "failed")).orElseThrow();
-        say.say("detected: %s declared %s failed %s after the kill (nobody could refute the suspicion)",
-                verdict.onWordOf(), name, Narrator.span(verdict.atNanos() - killed));
+        say.say("detected: %s declared %s failed %s after the kill%s", verdict.onWordOf(), name,
+                Narrator.span(verdict.atNanos() - killed), why(verdict.onWordOf(), name));
         say.say("all %d survivors see %s failed, the last %s after the kill (%s)", failed.size(), name,
                 Narrator.span(latest(failed) - killed), order(failed, killed));
         return name;
+    }
+
+    /**
+     * Why {@code declarer} declared {@code member} failed, from the last {@code failed} line of
+     * the member's history there (who suspected, on what evidence, who confirmed).
+     */
+    private String why(String declarer, String member) {
+        List<LiveAgent> found = cast.agents().stream().filter(a -> a.name().equals(declarer)).toList();
+        if (found.isEmpty()) {
+            return "";
+        }
+        String detail = "";
+        for (JsonNode line : found.get(0).api().history(member)) {
+            if (line.path("change").asText().equals("failed")) {
+                detail = line.path("detail").asText().replace(", confirmed by []", "");
+            }
+        }
+        if (detail.contains("stream connection refused")) {
+            return " (its record: " + detail + "; a refused TCP connection is hard evidence that nothing listens "
+                    + "there any more, so the suspicion ran one probe timeout, not the full suspicion timeout a "
+                    + "silent host gets)";
+        }
+        return detail.isEmpty() ? " (nobody refuted the suspicion in time)" : " (its record: " + detail + ")";
     }
 
     private void restart(String name) {
