@@ -226,7 +226,7 @@ final class Story {
     /**
      * After the story: the cluster keeps running (the dashboard stays live) until {@code untilNanos}
      * or, if {@code forever}, until the demo is stopped; what the first agent (node-1) hears about members and
-     * any agent that exits on its own is narrated.
+     * any agent whose process ends (killed from outside, or crashed) is narrated.
      *
      * @param forever run until stopped (Ctrl-C)
      * @param untilNanos when to return, in the demo's clock, unless {@code forever}
@@ -246,8 +246,9 @@ final class Story {
             }
             for (LiveAgent agent : List.copyOf(watched)) {
                 if (!agent.child().isAlive() && !children.stopping()) {
-                    say.say("%s exited by itself, with code %d%s", agent.name(), agent.child().exitValue(),
-                            agent.child().logTail());
+                    int code = agent.child().exitValue();
+                    say.say("%s's process ended: %s", agent.name(), code > 128 ? "killed by signal " + (code - 128)
+                            + " (exit code " + code + ")" : "exit code " + code + agent.child().logTail());
                     watched.remove(agent);
                 }
             }
