@@ -37,6 +37,7 @@ final class InJvmCluster implements ClusterUnderTest {
     private final java.util.Set<Cluster> stopped = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private volatile int epoch;
 
+    /** N nodes, started by {@link #startFresh}, with the core configuration of {@code --profile lan}. */
     InJvmCluster(int size) {
         this.size = size;
         this.config = Profile.LAN.core();
