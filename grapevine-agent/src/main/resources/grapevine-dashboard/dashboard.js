@@ -163,7 +163,9 @@
     if (detail === null) {
       view.histories.delete(name);
     } else {
-      view.histories.set(name, {history: detail.history, fetchedAt: performance.now()});
+      const fetchedAt = performance.now();
+      view.histories.set(name, {history: detail.history, fetchedAt});
+      dateFeedFromHistory(name, detail.history, fetchedAt);
     }
     renderHistories();
     renderMembers();
@@ -209,7 +211,7 @@
     for (const m of view.members.values()) {
       const last = lastTransition(m.name);
       rows.push(el('tr', {className: m.name === view.self ? 'self' : '', dataset: {member: m.name, status: m.status}},
-        el('td', null, el('strong', null, m.name)),
+        el('td', null, el('strong', null, m.name), m.name === view.self ? el('span', {className: 'self-tag'}, 'this node') : null),
         el('td', {className: 'mono'}, m.address),
         el('td', {className: 'status'}, pill(m.status)),
         el('td', {className: 'num'}, ago(m.statusAgeMillis + now - view.fetchedAt)),
@@ -224,6 +226,11 @@
     $('members-hint').textContent = view.self ? 'as ' + view.self + ' sees them' : '';
   }
 
+  /** The core's detail ("suspected by a (why), confirmed by [b, c]") with its lists unbracketed. */
+  function readable(detail) {
+    return detail.replace(/confirmed by \[\]/g, 'no one else confirmed').replace(/\[([^\]]*)\]/g, '$1');
+  }
+
   function renderHistories() {
     const now = performance.now();
     const cards = [];
@@ -234,10 +241,11 @@
         el('span', {className: 'age'}, ago(t.ageMillis + now - h.fetchedAt) + ' ago'),
         el('span', {className: 'change ' + t.status}, t.change),
         el('span', {className: 'word'}, 'on word of ', el('strong', null, t.onWordOf),
-          t.detail ? ' · ' + t.detail : '', el('span', {className: 'muted'}, ' · inc ' + t.incarnation)))) : [];
+          t.detail ? ' · ' + readable(t.detail) : '', el('span', {className: 'muted'}, ' · inc ' + t.incarnation)))) : [];
       cards.push(el('div', {className: 'card', dataset: {member: m.name}},
         el('h3', null, m.name, pill(m.status)),
-        lines.length ? el('ol', null, ...lines) : el('div', {className: 'empty'}, 'no transitions recorded')));
+        lines.length ? el('ol', null, ...lines) : el('div', {className: 'empty'},
+          m.name === view.self ? 'this node: the others record its transitions' : 'no transitions recorded')));
     }
     $('history').replaceChildren(...cards);
   }
@@ -253,27 +261,51 @@
         el('td', {className: 'value mono', title: v}, v.length > 120 ? v.slice(0, 120) + '…' : v)));
       blocks.push(el('div', {className: 'node-keys', dataset: {node: name}},
         el('h3', null, name, el('span', {className: 'muted'}, entries.length + (entries.length === 1 ? ' key' : ' keys'))),
-        rows.length ? el('table', null, el('tbody', null, ...rows)) : el('div', {className: 'empty'}, 'no keys')));
+        rows.length ? el('table', {className: 'grid'}, el('tbody', null, ...rows)) : el('div', {className: 'empty'}, 'no keys')));
     }
     $('keys').replaceChildren(...blocks);
   }
 
   // ---------- event feed ----------
+  // Member events replayed from the agent's backlog when the page opens arrive all at once; their
+  // time comes from the member's history (ageMillis) once it is read, not from their arrival.
+  const untimed = [];   // {name, change, incarnation, generation, onWordOf, time: element}
+
   function feed(type, text, attrs) {
     const list = $('feed');
-    const item = el('li', attrs, el('span', {className: 'time'}, clock(new Date())),
-      el('span', null, el('span', {className: 'tag ' + type}, type)), el('span', {className: 'text'}, ...text));
+    const time = el('span', {className: 'time'}, clock(new Date()));
+    const item = el('li', attrs, time,
+      el('span', null, el('span', {className: 'tag ' + type}, TAGS[type] || type)), el('span', {className: 'text'}, ...text));
     list.prepend(item);
     while (list.children.length > FEED_LIMIT) list.lastElementChild.remove();
     $('feed-count').textContent = list.children.length + (list.children.length === FEED_LIMIT ? '+' : '');
+    return time;
   }
 
+  function dateFeedFromHistory(name, history, fetchedAt) {
+    for (let i = untimed.length - 1; i >= 0; i--) {
+      const u = untimed[i];
+      if (u.name !== name) continue;
+      const t = history.slice().reverse().find(h => h.change === u.change && h.incarnation === u.incarnation
+        && h.generation === u.generation && h.onWordOf === u.onWordOf);
+      if (t) {
+        u.time.textContent = clock(new Date(Date.now() - t.ageMillis - (performance.now() - fetchedAt)));
+        untimed.splice(i, 1);
+      }
+    }
+    if (untimed.length > FEED_LIMIT) untimed.splice(0, untimed.length - FEED_LIMIT);
+  }
+
+  const TAGS = {'member-changed': 'member', 'key-changed': 'key', 'user-event': 'user event', 'name-conflict': 'conflict'};
   const strong = text => el('strong', null, text);
 
   function onMemberChanged(d) {
     const m = d.member;
-    feed('member-changed', [strong(m.name), ' ' + d.change + ' ', pill(m.status), ' on word of ', strong(d.onWordOf)],
-      {className: d.change, dataset: {type: 'member-changed', member: m.name, change: d.change, status: m.status}});
+    const time = feed('member-changed', [strong(m.name), ' ' + d.change + ' ', pill(m.status), ' on word of ',
+      strong(d.onWordOf)], {className: d.change, dataset: {type: 'member-changed', member: m.name, change: d.change,
+      status: m.status}});
+    untimed.push({name: m.name, change: d.change, incarnation: m.incarnation, generation: m.generation,
+      onWordOf: d.onWordOf, time});
     refreshMembers();
     refreshHistory(m.name);
     if (d.change === 'joined' || d.change === 'restarted') refreshKeys(m.name);
@@ -346,6 +378,7 @@
       width: Math.max(200, target.clientWidth),
       height: 170,
       cursor: {drag: {x: false, y: false}},
+      legend: {live: false},
       scales: {x: {time: true}, y: {range: (u, min, max) => [0, Math.max(unit === '' ? 1 : 10, max * 1.15)]}},
       axes: [axis, Object.assign({}, axis, {size: 58, values: (u, vals) => vals.map(v => rate(v, unit).trim())})],
       series: [{value: (u, v) => (v === null ? '–' : clock(new Date(v * 1000)))}].concat(series.map(s => ({
@@ -358,6 +391,7 @@
 
   function drawCharts() {
     for (const c of charts) c.chart.setData([samples.x, ...c.keys.map(k => samples[k])]);
+    $('charts').dataset.samples = samples.x.length;
   }
 
   function resizeCharts() {
