@@ -16,6 +16,7 @@
   const POLL_MILLIS = 1000;        // /v1/info
   const PING_MILLIS = 10000;       // /v1/reachability
   const PING_WAIT_MILLIS = 300;
+  const PING_MAX_MEMBERS = 64;     // beyond this many live members an open page would ping too much
   const RETRY_MILLIS = 5000;       // a refused event stream (503) is retried by hand
 
   const view = {
@@ -198,7 +199,7 @@
     if (member.name === view.self) return el('td', {className: 'num muted'}, 'self');
     if (member.status !== 'alive' && member.status !== 'suspect') return el('td', {className: 'num muted'}, '–');
     const r = view.rtt.get(member.name);
-    if (!r) return el('td', {className: 'num muted'}, '…');
+    if (!r) return el('td', {className: 'num muted', title: 'not pinged (yet)'}, '…');
     if (r.udp) return el('td', {className: 'num', title: 'UDP ping'}, r.udpRttMillis.toFixed(2) + ' ms');
     if (r.tcp) return el('td', {className: 'num', title: 'no UDP answer; TCP ping'}, 'tcp ' + r.tcpRttMillis.toFixed(2) + ' ms');
     return el('td', {className: 'num', title: 'no answer to the last ping'}, 'no answer');
@@ -228,6 +229,7 @@
 
   /** The core's detail ("suspected by a (why), confirmed by [b, c]") with its lists unbracketed. */
   function readable(detail) {
+    if (detail === 'confirmation') return 'confirms the suspicion';
     return detail.replace(/confirmed by \[\]/g, 'no one else confirmed').replace(/\[([^\]]*)\]/g, '$1');
   }
 
@@ -442,6 +444,11 @@
   });
 
   const ping = coalesced(async () => {
+    const live = [...view.members.values()].filter(m => m.status === 'alive' || m.status === 'suspect').length;
+    if (live > PING_MAX_MEMBERS) {
+      view.rtt = new Map();
+      return;
+    }
     const answers = await getJson('/v1/reachability?waitMillis=' + PING_WAIT_MILLIS);
     if (answers === null) return;
     view.rtt = new Map(answers.map(r => [r.member, r]));
