@@ -1,6 +1,7 @@
 package io.grapevine.agent.http;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.grapevine.agent.dashboard.Dashboard;
 import io.grapevine.core.ClusterEvent;
 import io.grapevine.core.base.Address;
 import io.grapevine.net.Cluster;
@@ -21,7 +22,8 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
 /**
  * The agent's HTTP API over one running {@link Cluster}: JSON endpoints under {@code /v1/},
  * Server-Sent Events at {@code /v1/events}, Prometheus metrics at {@code /metrics}
- * (docs/http-api.md lists them all). Javalin on Jetty serves it.
+ * (docs/http-api.md lists them all), and the dashboard page at {@code /} (docs/dashboard.md).
+ * Javalin on Jetty serves it.
  *
  * <p>Start it before the cluster joins, so the event backlog and the suspicion counters see the
  * joins. Every meter is named {@code grapevine.*} (Prometheus {@code grapevine_*}); a meter an
@@ -100,6 +102,7 @@ public final class HttpApi implements AutoCloseable {
         QueuedThreadPool threads = new QueuedThreadPool(MAX_THREADS, MIN_THREADS, IDLE_THREAD_MILLIS);
         threads.setName("grapevine-http");
         config.jetty.threadPool = threads;
+        Dashboard.serveOn(config); // the page and webjars as static files: routes win over files, guards apply
     }
 
     private static void addRoutes(RoutesConfig routes, Cluster cluster, HttpSettings settings, ObjectMapper mapper,
