@@ -269,13 +269,14 @@
   }
 
   // ---------- event feed ----------
-  // Member events replayed from the agent's backlog when the page opens arrive all at once; their
-  // time comes from the member's history (ageMillis) once it is read, not from their arrival.
+  // Every cluster event carries atMillis, the agent's wall clock when its node emitted it, so
+  // events replayed from the backlog when the page opens show when they happened; an event
+  // without it (an older agent) falls back to the member's history (ageMillis), then arrival.
   const untimed = [];   // {name, change, incarnation, generation, onWordOf, time: element}
 
-  function feed(type, text, attrs) {
+  function feed(type, text, attrs, atMillis) {
     const list = $('feed');
-    const time = el('span', {className: 'time'}, clock(new Date()));
+    const time = el('span', {className: 'time'}, clock(typeof atMillis === 'number' ? new Date(atMillis) : new Date()));
     const item = el('li', attrs, time,
       el('span', null, el('span', {className: 'tag ' + type}, TAGS[type] || type)), el('span', {className: 'text'}, ...text));
     list.prepend(item);
@@ -305,9 +306,11 @@
     const m = d.member;
     const time = feed('member-changed', [strong(m.name), ' ' + d.change + ' ', pill(m.status), ' on word of ',
       strong(d.onWordOf)], {className: d.change, dataset: {type: 'member-changed', member: m.name, change: d.change,
-      status: m.status}});
-    untimed.push({name: m.name, change: d.change, incarnation: m.incarnation, generation: m.generation,
-      onWordOf: d.onWordOf, time});
+      status: m.status}}, d.atMillis);
+    if (typeof d.atMillis !== 'number') {
+      untimed.push({name: m.name, change: d.change, incarnation: m.incarnation, generation: m.generation,
+        onWordOf: d.onWordOf, time});
+    }
     refreshMembers();
     refreshHistory(m.name);
     if (d.change === 'joined' || d.change === 'restarted') refreshKeys(m.name);
@@ -317,18 +320,18 @@
     const what = d.deleted ? [' deleted ', el('span', {className: 'mono'}, d.key)]
       : [' set ', el('span', {className: 'mono'}, d.key), ' = ', el('span', {className: 'mono'}, d.value)];
     feed('key-changed', [strong(d.node), ...what, el('span', {className: 'muted'}, ' v' + d.version)],
-      {dataset: {type: 'key-changed', node: d.node, key: d.key}});
+      {dataset: {type: 'key-changed', node: d.node, key: d.key}}, d.atMillis);
     refreshKeys(d.node);
   }
 
   function onUserEvent(d) {
     feed('user-event', [strong(d.name), ' from ', strong(d.origin), d.payload ? ': ' : '',
-      el('span', {className: 'mono'}, d.payload)], {dataset: {type: 'user-event', name: d.name}});
+      el('span', {className: 'mono'}, d.payload)], {dataset: {type: 'user-event', name: d.name}}, d.atMillis);
   }
 
   function onNameConflict(d) {
     feed('name-conflict', ['two nodes named ', strong(d.kept.name), ': kept ', d.kept.address, ', refused ',
-      d.rejected.address], {dataset: {type: 'name-conflict'}});
+      d.rejected.address], {dataset: {type: 'name-conflict'}}, d.atMillis);
   }
 
   function onGap(d) {
