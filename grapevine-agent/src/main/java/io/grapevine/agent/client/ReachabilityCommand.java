@@ -11,7 +11,7 @@ import picocli.CommandLine.Option;
  * {@code grapevine reachability}: the agent pings every live member over UDP and over TCP,
  * waits, and reports who answered on which ({@code GET /v1/reachability}), like Serf's
  * {@code reachability}: a table MEMBER, ADDRESS, UDP, TCP (each {@code ok (RTT ms)} or
- * {@code no answer}), then a summary, {@code Successfully contacted all N live members} when
+ * {@code no answer}), then a summary, {@code Successfully contacted all live members ...} when
  * every one answered on both. A member answering on TCP only usually sits behind a firewall
  * dropping datagrams. Exit 0 either way: the report is the result.
  */
@@ -46,7 +46,7 @@ public final class ReachabilityCommand extends ClientCommand {
         }
         table.print(out());
         if (missing.isEmpty()) {
-            out().println("Successfully contacted all " + answers.size() + " live members over UDP and TCP");
+            out().println("Successfully contacted all live members over UDP and TCP (" + answers.size() + ")");
         } else {
             out().println(missing.size() + " of " + answers.size() + " live members did not answer within "
                     + waitMillis + " ms: " + String.join(", ", missing));

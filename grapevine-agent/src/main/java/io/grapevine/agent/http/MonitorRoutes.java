@@ -125,7 +125,8 @@ final class MonitorRoutes implements AutoCloseable {
             });
             while (!sink.closed()) {
                 LogTap.LogLine line = subscription.queue().poll(EventStream.HEARTBEAT_MILLIS, TimeUnit.MILLISECONDS);
-                if (line == LogTap.CLOSED || isClosed()) {
+                // lines queued before the close are still sent: the agent's last words ("leaving the cluster")
+                if (line == LogTap.CLOSED || (line == null && isClosed())) {
                     return;
                 }
                 long dropped = subscription.takeDropped();
@@ -139,6 +140,9 @@ final class MonitorRoutes implements AutoCloseable {
                         sink.send(new SseEvent(0, "log", json(line)));
                     }
                 });
+                if (isClosed() && subscription.queue().isEmpty()) {
+                    return; // closed while its queue was full, so the tap could not queue CLOSED
+                }
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -36,7 +36,7 @@ class ReachabilityCommandTest {
         assertThat(lines.get(1)).matches("p-1 +" + ClientAgents.gossip(cluster.get(1)).replace(".", "\\.")
                 + " +ok \\(\\d+\\.\\d\\d ms\\) +ok \\(\\d+\\.\\d\\d ms\\)");
         assertThat(lines.get(2)).startsWith("p-2 ");
-        assertThat(lines.get(3)).isEqualTo("Successfully contacted all 2 live members over UDP and TCP");
+        assertThat(lines.get(3)).isEqualTo("Successfully contacted all live members over UDP and TCP (2)");
     }
 
     @Test

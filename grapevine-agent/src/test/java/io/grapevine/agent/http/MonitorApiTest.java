@@ -108,13 +108,15 @@ class MonitorApiTest {
     }
 
     @Test
-    void closingTheApiEndsTheMonitorStreams() {
+    void closingTheApiEndsTheMonitorStreamsAfterTheLinesLoggedBefore() {
         TestNodes own = new TestNodes();
         try (own) {
             HttpApi api = own.api(own.start("mon-closing"));
             SseReader monitor = SseReader.connectedPath(Http.of(api).base(), "/v1/monitor");
+            log.info("the last words before the close");
             api.close();
             monitor.awaitEnd();
+            assertThat(monitor.events()).anyMatch(e -> logLine(e, "the last words before the close"));
         }
     }
 }
