@@ -49,6 +49,20 @@ class KvCommandsTest {
     }
 
     @Test
+    void keysWithSpacesAndUrlCharactersTravelIntact() {
+        String key = "odd key?a=b&c#d%e+f";
+
+        Cli put = Cli.run("kv", "put", key, "v w", "--http-addr", first);
+        Cli get = Cli.run("kv", "get", key, "--http-addr", first);
+        Cli delete = Cli.run("kv", "delete", key, "--http-addr", first);
+
+        assertThat(put.exitCode()).as(put.err()).isZero();
+        assertThat(put.out()).startsWith("k-0 " + key + " = v w (version ");
+        assertThat(get.out()).isEqualTo("v w\n");
+        assertThat(delete.exitCode()).as(delete.err()).isZero();
+    }
+
+    @Test
     void listShowsANodesKeysAlignedByKey() {
         Cli.run("kv", "put", "zone", "eu-1", "--http-addr", second);
         Cli.run("kv", "put", "a-long-key-name", "x y", "--http-addr", second);
