@@ -280,8 +280,8 @@ final class EventStream implements AutoCloseable {
         }
     }
 
-    /** Javalin's SSE client as a sink. */
-    private static final class ClientSink implements SseSink {
+    /** Javalin's SSE client as a sink (the log monitor writes through it too). */
+    static final class ClientSink implements SseSink {
         private final SseClient client;
 
         ClientSink(SseClient client) {
