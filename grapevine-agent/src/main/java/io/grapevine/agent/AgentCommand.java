@@ -97,9 +97,13 @@ public final class AgentCommand implements Callable<Integer> {
             + "(on stderr). Default: false (text).")
     private Boolean logJson;
 
-    @Option(names = "--http-token", paramLabel = "TOKEN", description = "Bearer token the HTTP API requires on writes. "
-            + "Default: none.")
+    @Option(names = "--http-token", paramLabel = "TOKEN", description = "Bearer token the HTTP API requires on writes "
+            + "(printable ASCII, no spaces). Default: none.")
     private String httpToken;
+
+    @Option(names = "--http-protect-reads", arity = "0..1", paramLabel = "BOOL", description = "Require the token on "
+            + "reads too (GET /v1/health stays open); needs --http-token. Default: false.")
+    private Boolean httpProtectReads;
 
     @Override
     public Integer call() {
@@ -158,7 +162,8 @@ public final class AgentCommand implements Callable<Integer> {
         flags = set(flags, Key.EVENT_HANDLER, eventHandlers);
         flags = set(flags, Key.LOG_LEVEL, logLevel);
         flags = set(flags, Key.LOG_JSON, logJson);
-        return set(flags, Key.HTTP_TOKEN, httpToken);
+        flags = set(flags, Key.HTTP_TOKEN, httpToken);
+        return set(flags, Key.HTTP_PROTECT_READS, httpProtectReads);
     }
 
     private static AgentSettings set(AgentSettings settings, Key key, Object value) {

@@ -1,19 +1,40 @@
 package io.grapevine.agent;
 
+import io.grapevine.agent.client.ClientFactory;
+import io.grapevine.agent.client.CompletionCommand;
+import io.grapevine.agent.client.EventCommand;
+import io.grapevine.agent.client.ForceLeaveCommand;
+import io.grapevine.agent.client.HistoryCommand;
+import io.grapevine.agent.client.InfoCommand;
+import io.grapevine.agent.client.JoinCommand;
+import io.grapevine.agent.client.KeysCommand;
+import io.grapevine.agent.client.KvCommand;
+import io.grapevine.agent.client.LeaveCommand;
+import io.grapevine.agent.client.MembersCommand;
+import io.grapevine.agent.client.MonitorCommand;
+import io.grapevine.agent.client.ReachabilityCommand;
+import io.grapevine.agent.client.VersionProvider;
 import io.grapevine.agent.demo.DemoCommand;
+import java.util.Map;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /**
  * The {@code grapevine} command line: the root command whose subcommands run an agent
- * ({@code agent}), a small cluster of real agents on loopback that tells what it does
- * ({@code demo}) and the simulator ({@code sim}, with {@code sim demo}). {@code bench} is the bench
+ * ({@code agent}), talk to a running one over its HTTP API (the client commands of
+ * {@link io.grapevine.agent.client}: {@code members}, {@code kv}, {@code monitor}, ...), start a
+ * small cluster of real agents on loopback that tells what it does ({@code demo}, in
+ * {@link io.grapevine.agent.demo}) and run the simulator ({@code sim}, with {@code sim demo}). {@code bench} is the bench
  * module's own launcher ({@code bin/grapevine bench} runs it), so this jar carries no benchmark.
  * Exit codes: 0 success, 1 failure, 2 bad usage: one line on stderr naming the flag and the reason.
+ * {@code --version} is the build's version; {@code completion} prints a bash completion script.
  */
-@Command(name = "grapevine", mixinStandardHelpOptions = true, version = "grapevine 0.1.0-SNAPSHOT",
+@Command(name = "grapevine", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Gossip toolkit for the JVM: membership, failure detection, broadcast.",
-        subcommands = {AgentCommand.class, DemoCommand.class, SimCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {AgentCommand.class, MembersCommand.class, JoinCommand.class, LeaveCommand.class,
+                ForceLeaveCommand.class, EventCommand.class, KvCommand.class, KeysCommand.class, HistoryCommand.class,
+                ReachabilityCommand.class, MonitorCommand.class, InfoCommand.class, SimCommand.class, DemoCommand.class,
+                CompletionCommand.class, CommandLine.HelpCommand.class})
 public final class GrapevineCommand implements Runnable {
 
     @CommandLine.Spec
@@ -21,12 +42,32 @@ public final class GrapevineCommand implements Runnable {
 
     /** Runs the command line and exits with its exit code. */
     public static void main(String[] args) {
-        System.exit(newCommandLine().execute(args));
+        System.exit(newCommandLine(System.getenv()).execute(args));
     }
 
-    /** The configured command line, for tests and embedding. */
+    /** The configured command line, for tests and embedding; client commands see no environment. */
     public static CommandLine newCommandLine() {
-        return new CommandLine(new GrapevineCommand()).setParameterExceptionHandler(GrapevineCommand::badUsage);
+        return newCommandLine(Map.of());
+    }
+
+    /**
+     * The configured command line whose client commands read {@code environment} (their
+     * {@code --http-token} defaults to its {@code GRAPEVINE_HTTP_TOKEN}).
+     *
+     * @param environment the process environment, or a test's
+     * @return the command line
+     */
+    public static CommandLine newCommandLine(Map<String, String> environment) {
+        CommandLine cli = new CommandLine(new GrapevineCommand(), new ClientFactory(environment))
+                .setParameterExceptionHandler(GrapevineCommand::badUsage);
+        withVersion(cli);
+        return cli;
+    }
+
+    /** Every command's {@code --version} prints the build's version, not only the root's. */
+    private static void withVersion(CommandLine cli) {
+        cli.getCommandSpec().versionProvider(new VersionProvider());
+        cli.getSubcommands().values().forEach(GrapevineCommand::withVersion);
     }
 
     /**

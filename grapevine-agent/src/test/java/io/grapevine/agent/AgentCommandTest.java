@@ -36,7 +36,7 @@ class AgentCommandTest {
                 "--http-addr", "127.0.0.1:0", "--join", "a.example:7946", "--join", "127.0.0.1:7000",
                 "--data-dir", "/tmp/gv", "--encrypt", KEY, "--profile", "local", "--tag", "role=web",
                 "--tag", "zone=b=c", "--event-handler", "member-join=./on-join.sh", "--event-handler", "./all.sh",
-                "--log-level", "warn", "--log-json", "--http-token", "tok");
+                "--log-level", "warn", "--log-json", "--http-token", "tok", "--http-protect-reads");
         assertThat(config.nodeName()).isEqualTo("n1");
         assertThat(config.bind()).isEqualTo(new Address("127.0.0.1", 0));
         assertThat(config.advertise()).isEqualTo("127.0.0.1:9");
@@ -50,6 +50,7 @@ class AgentCommandTest {
         assertThat(config.logLevel()).isEqualTo(LogLevel.WARN);
         assertThat(config.logJson()).isTrue();
         assertThat(config.httpToken()).isEqualTo("tok");
+        assertThat(config.httpProtectReads()).isTrue();
     }
 
     @Test
@@ -89,7 +90,9 @@ class AgentCommandTest {
         "agent --node n1                             | one of --encrypt BASE64KEY, --keyring-file FILE or --plaintext is required",
         "agent --plaintext --encrypt " + KEY + "     | --encrypt, --keyring-file and --plaintext are mutually exclusive",
         "agent --encrypt c2hvcnQ=                    | --encrypt: encryption key must be 32 bytes (AES-256), was 5",
-        "agent --http-token a\tb --plaintext         | --http-token must not contain whitespace",
+        "agent --http-token a\tb --plaintext         | --http-token must be printable ASCII without spaces",
+        "agent --http-token tøken --plaintext        | --http-token must be printable ASCII without spaces",
+        "agent --http-protect-reads --plaintext      | --http-protect-reads needs --http-token",
         "agent --plaintext --joinn 127.0.0.1:1       | Unknown options: '--joinn', '127.0.0.1:1' (did you mean --join?)",
         "agent --config /nonexistent/agent.yaml      | --config /nonexistent/agent.yaml: no such file"})
     void aBadFlagIsOneLineNamingIt(String args, String message) {
@@ -133,7 +136,8 @@ class AgentCommandTest {
         for (String flag : new String[] {"--node=NAME", "--bind=HOST:PORT", "--advertise=HOST:PORT",
                 "--http-addr=HOST:PORT", "--join=HOST:PORT", "--config=FILE", "--data-dir=DIR", "--encrypt=BASE64KEY",
                 "--keyring-file=FILE", "--plaintext", "--profile=lan|wan|local", "--tag=KEY=VALUE",
-                "--event-handler=[FILTER=]SCRIPT", "--log-level=LEVEL", "--log-json", "--http-token=TOKEN"}) {
+                "--event-handler=[FILTER=]SCRIPT", "--log-level=LEVEL", "--log-json", "--http-token=TOKEN",
+                "--http-protect-reads"}) {
             assertThat(help).contains(flag);
         }
         assertThat(help).contains("Default: the host name", "Default: 0.0.0.0:7946", "Default: 127.0.0.1:7373",

@@ -50,11 +50,16 @@ import java.util.TreeMap;
  * @param logJson {@code --log-json}: one JSON object per log line instead of human-readable text.
  *                Default false.
  * @param httpToken {@code --http-token}: the bearer token the HTTP API requires on writes; empty: none.
- *                  No whitespace. Default empty.
+ *                  Printable ASCII without spaces (it travels in an HTTP header), as the HTTP API
+ *                  itself requires. Default empty.
+ * @param httpProtectReads {@code --http-protect-reads}: the HTTP API requires the token on reads too
+ *                         ({@code GET /v1/health} stays open for probes). Needs a token. Default false:
+ *                         anyone who can reach the API may read the member list and the state.
  */
 public record AgentConfig(String nodeName, Address bind, String advertise, Address httpAddr, List<String> join,
                           String dataDir, Encryption encryption, Profile profile, Map<String, String> tags,
-                          List<String> eventHandlers, LogLevel logLevel, boolean logJson, String httpToken) {
+                          List<String> eventHandlers, LogLevel logLevel, boolean logJson, String httpToken,
+                          boolean httpProtectReads) {
     /** {@code --bind}'s default: every interface, Serf's port. */
     public static final String DEFAULT_BIND = "0.0.0.0:7946";
     /** {@code --http-addr}'s default: loopback only, Serf's RPC port. */
@@ -98,15 +103,20 @@ public record AgentConfig(String nodeName, Address bind, String advertise, Addre
         }
         notNull("--log-level", logLevel);
         notNull("--http-token", httpToken);
-        if (httpToken.chars().anyMatch(c -> Character.isWhitespace(c) || Character.isISOControl(c))) {
-            throw new IllegalArgumentException("--http-token must not contain whitespace or control characters");
+        // the same rule as HttpSettings.bearerToken, so an agent never starts with a token its API refuses
+        if (!httpToken.chars().allMatch(c -> c > 0x20 && c < 0x7f)) {
+            throw new IllegalArgumentException("--http-token must be printable ASCII without spaces "
+                    + "(it travels in an HTTP header)");
+        }
+        if (httpProtectReads && httpToken.isEmpty()) {
+            throw new IllegalArgumentException("--http-protect-reads needs --http-token (the token reads would need)");
         }
     }
 
     /**
      * The defaults, for a node named {@code nodeName} protected by {@code encryption}: bind
      * {@value #DEFAULT_BIND}, HTTP on {@value #DEFAULT_HTTP_ADDR}, LAN profile, no seeds, no data dir,
-     * no tags, no handlers, info logs as text, no HTTP token.
+     * no tags, no handlers, info logs as text, no HTTP token, reads unprotected.
      *
      * @param nodeName the node's name
      * @param encryption how gossip is protected (no default on purpose)
@@ -114,7 +124,7 @@ public record AgentConfig(String nodeName, Address bind, String advertise, Addre
      */
     public static AgentConfig defaults(String nodeName, Encryption encryption) {
         return new AgentConfig(nodeName, Address.parse(DEFAULT_BIND), "", Address.parse(DEFAULT_HTTP_ADDR), List.of(),
-                "", encryption, Profile.LAN, Map.of(), List.of(), LogLevel.INFO, false, "");
+                "", encryption, Profile.LAN, Map.of(), List.of(), LogLevel.INFO, false, "", false);
     }
 
     /**
@@ -193,7 +203,7 @@ public record AgentConfig(String nodeName, Address bind, String advertise, Addre
      */
     public AgentConfig withNodeName(String value) {
         return new AgentConfig(value, bind, advertise, httpAddr, join, dataDir, encryption, profile, tags,
-                eventHandlers, logLevel, logJson, httpToken);
+                eventHandlers, logLevel, logJson, httpToken, httpProtectReads);
     }
 
     /**
@@ -204,7 +214,7 @@ public record AgentConfig(String nodeName, Address bind, String advertise, Addre
      */
     public AgentConfig withBind(Address value) {
         return new AgentConfig(nodeName, value, advertise, httpAddr, join, dataDir, encryption, profile, tags,
-                eventHandlers, logLevel, logJson, httpToken);
+                eventHandlers, logLevel, logJson, httpToken, httpProtectReads);
     }
 
     /**
@@ -215,7 +225,7 @@ public record AgentConfig(String nodeName, Address bind, String advertise, Addre
      */
     public AgentConfig withAdvertise(String value) {
         return new AgentConfig(nodeName, bind, value, httpAddr, join, dataDir, encryption, profile, tags,
-                eventHandlers, logLevel, logJson, httpToken);
+                eventHandlers, logLevel, logJson, httpToken, httpProtectReads);
     }
 
     /**
@@ -226,7 +236,7 @@ public record AgentConfig(String nodeName, Address bind, String advertise, Addre
      */
     public AgentConfig withHttpAddr(Address value) {
         return new AgentConfig(nodeName, bind, advertise, value, join, dataDir, encryption, profile, tags,
-                eventHandlers, logLevel, logJson, httpToken);
+                eventHandlers, logLevel, logJson, httpToken, httpProtectReads);
     }
 
     /**
@@ -237,7 +247,7 @@ public record AgentConfig(String nodeName, Address bind, String advertise, Addre
      */
     public AgentConfig withJoin(List<String> value) {
         return new AgentConfig(nodeName, bind, advertise, httpAddr, value, dataDir, encryption, profile, tags,
-                eventHandlers, logLevel, logJson, httpToken);
+                eventHandlers, logLevel, logJson, httpToken, httpProtectReads);
     }
 
     /**
@@ -248,7 +258,7 @@ public record AgentConfig(String nodeName, Address bind, String advertise, Addre
      */
     public AgentConfig withDataDir(String value) {
         return new AgentConfig(nodeName, bind, advertise, httpAddr, join, value, encryption, profile, tags,
-                eventHandlers, logLevel, logJson, httpToken);
+                eventHandlers, logLevel, logJson, httpToken, httpProtectReads);
     }
 
     /**
@@ -259,7 +269,7 @@ public record AgentConfig(String nodeName, Address bind, String advertise, Addre
      */
     public AgentConfig withEncryption(Encryption value) {
         return new AgentConfig(nodeName, bind, advertise, httpAddr, join, dataDir, value, profile, tags,
-                eventHandlers, logLevel, logJson, httpToken);
+                eventHandlers, logLevel, logJson, httpToken, httpProtectReads);
     }
 
     /**
@@ -270,7 +280,7 @@ public record AgentConfig(String nodeName, Address bind, String advertise, Addre
      */
     public AgentConfig withProfile(Profile value) {
         return new AgentConfig(nodeName, bind, advertise, httpAddr, join, dataDir, encryption, value, tags,
-                eventHandlers, logLevel, logJson, httpToken);
+                eventHandlers, logLevel, logJson, httpToken, httpProtectReads);
     }
 
     /**
@@ -281,7 +291,7 @@ public record AgentConfig(String nodeName, Address bind, String advertise, Addre
      */
     public AgentConfig withTags(Map<String, String> value) {
         return new AgentConfig(nodeName, bind, advertise, httpAddr, join, dataDir, encryption, profile, value,
-                eventHandlers, logLevel, logJson, httpToken);
+                eventHandlers, logLevel, logJson, httpToken, httpProtectReads);
     }
 
     /**
@@ -292,7 +302,7 @@ public record AgentConfig(String nodeName, Address bind, String advertise, Addre
      */
     public AgentConfig withEventHandlers(List<String> value) {
         return new AgentConfig(nodeName, bind, advertise, httpAddr, join, dataDir, encryption, profile, tags,
-                value, logLevel, logJson, httpToken);
+                value, logLevel, logJson, httpToken, httpProtectReads);
     }
 
     /**
@@ -303,7 +313,7 @@ public record AgentConfig(String nodeName, Address bind, String advertise, Addre
      */
     public AgentConfig withLogLevel(LogLevel value) {
         return new AgentConfig(nodeName, bind, advertise, httpAddr, join, dataDir, encryption, profile, tags,
-                eventHandlers, value, logJson, httpToken);
+                eventHandlers, value, logJson, httpToken, httpProtectReads);
     }
 
     /**
@@ -314,7 +324,7 @@ public record AgentConfig(String nodeName, Address bind, String advertise, Addre
      */
     public AgentConfig withLogJson(boolean value) {
         return new AgentConfig(nodeName, bind, advertise, httpAddr, join, dataDir, encryption, profile, tags,
-                eventHandlers, logLevel, value, httpToken);
+                eventHandlers, logLevel, value, httpToken, httpProtectReads);
     }
 
     /**
@@ -325,7 +335,18 @@ public record AgentConfig(String nodeName, Address bind, String advertise, Addre
      */
     public AgentConfig withHttpToken(String value) {
         return new AgentConfig(nodeName, bind, advertise, httpAddr, join, dataDir, encryption, profile, tags,
-                eventHandlers, logLevel, logJson, value);
+                eventHandlers, logLevel, logJson, value, httpProtectReads);
+    }
+
+    /**
+     * A copy that does or does not require the HTTP token on reads.
+     *
+     * @param value true to protect reads (needs a token)
+     * @return the copy
+     */
+    public AgentConfig withHttpProtectReads(boolean value) {
+        return new AgentConfig(nodeName, bind, advertise, httpAddr, join, dataDir, encryption, profile, tags,
+                eventHandlers, logLevel, logJson, httpToken, value);
     }
 
     @Override
@@ -334,6 +355,6 @@ public record AgentConfig(String nodeName, Address bind, String advertise, Addre
                 + httpAddr + ", join=" + join + ", dataDir=" + dataDir + ", encryption=" + encryption + ", profile="
                 + profile.flagValue() + ", tags=" + tags + ", eventHandlers=" + eventHandlers + ", logLevel="
                 + logLevel.flagValue() + ", logJson=" + logJson + ", httpToken=" + (httpToken.isEmpty() ? "none" : "set")
-                + "]";
+                + ", httpProtectReads=" + httpProtectReads + "]";
     }
 }

@@ -52,7 +52,9 @@ public final class AgentSettings {
         /** {@code --log-json}: a boolean. */
         LOG_JSON("log-json"),
         /** {@code --http-token}: text. */
-        HTTP_TOKEN("http-token");
+        HTTP_TOKEN("http-token"),
+        /** {@code --http-protect-reads}: a boolean. */
+        HTTP_PROTECT_READS("http-protect-reads");
 
         private final String key;
 
@@ -142,7 +144,7 @@ public final class AgentSettings {
                 map.forEach((k, v) -> copy.put((String) k, (String) v));
                 return Collections.unmodifiableMap(copy);
             }
-            case PLAINTEXT, LOG_JSON -> {
+            case PLAINTEXT, LOG_JSON, HTTP_PROTECT_READS -> {
                 return (Boolean) value;
             }
             default -> {
@@ -256,7 +258,8 @@ public final class AgentSettings {
                     get(Key.EVENT_HANDLER).map(AgentSettings::list).orElse(List.of()),
                     text(Key.LOG_LEVEL).map(LogLevel::parse).orElse(LogLevel.INFO),
                     Boolean.TRUE.equals(values.get(Key.LOG_JSON)),
-                    text(Key.HTTP_TOKEN).orElse(""));
+                    text(Key.HTTP_TOKEN).orElse(""),
+                    Boolean.TRUE.equals(values.get(Key.HTTP_PROTECT_READS)));
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException(e.getMessage() + fromFile(e.getMessage()), e);
         }

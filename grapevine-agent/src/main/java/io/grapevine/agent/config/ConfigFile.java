@@ -103,7 +103,7 @@ public final class ConfigFile {
     private static Object value(Key key, JsonNode value, String origin) {
         String where = origin + ": '" + key.key() + "' ";
         switch (key) {
-            case PLAINTEXT, LOG_JSON -> {
+            case PLAINTEXT, LOG_JSON, HTTP_PROTECT_READS -> {
                 if (!value.isBoolean()) {
                     throw new IllegalArgumentException(where + "must be true or false, was " + kind(value));
                 }

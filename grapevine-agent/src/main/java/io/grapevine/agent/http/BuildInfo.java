@@ -7,9 +7,10 @@ import java.util.Properties;
 
 /**
  * The agent's version, as Maven wrote it into {@code version.properties} beside this class
- * when it built the jar (resource filtering in grapevine-agent/pom.xml).
+ * when it built the jar (resource filtering in grapevine-agent/pom.xml). {@code /v1/info} and
+ * {@code grapevine --version} report it.
  */
-final class BuildInfo {
+public final class BuildInfo {
     private BuildInfo() {
     }
 
@@ -18,7 +19,7 @@ final class BuildInfo {
      *
      * @throws IllegalStateException if the build did not write it (a packaging bug)
      */
-    static String version() {
+    public static String version() {
         try (InputStream in = BuildInfo.class.getResourceAsStream("version.properties")) {
             if (in == null) {
                 throw new IllegalStateException("version.properties is missing from the agent's jar: a build bug");

@@ -2,6 +2,7 @@ package io.grapevine.agent.http;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.grapevine.core.ClusterEvent;
 import io.grapevine.net.Cluster;
 import io.javalin.http.BadRequestResponse;
@@ -89,13 +90,22 @@ final class EventStream implements AutoCloseable {
         return droppedClients.get();
     }
 
-    /** Cluster listener: numbers, keeps and fans out {@code event}. Non-blocking. */
+    /**
+     * Cluster listener: numbers, keeps and fans out {@code event}, its data stamped with
+     * {@code atMillis}, the wall clock ({@link System#currentTimeMillis()}) read here, on the
+     * cluster's event thread, as the event arrives. Other processes on the machine share that
+     * clock, so a benchmark can time an event's spread from the stamps of several agents.
+     * Non-blocking.
+     */
     void onEvent(ClusterEvent event) {
+        long atMillis = System.currentTimeMillis();
         if (event instanceof ClusterEvent.KeyChanged changed
                 && changed.change().key().startsWith(Cluster.RESERVED_KEY_PREFIX)) {
             return; // the runtime's own bookkeeping (view digest, keyring status), not news
         }
-        String data = json(JsonViews.eventData(event, System.nanoTime()));
+        ObjectNode fields = mapper.valueToTree(JsonViews.eventData(event, System.nanoTime()));
+        fields.put("atMillis", atMillis);
+        String data = json(fields);
         String type = JsonViews.eventType(event);
         synchronized (lock) {
             if (closed) {
@@ -270,8 +280,8 @@ final class EventStream implements AutoCloseable {
         }
     }
 
-    /** Javalin's SSE client as a sink. */
-    private static final class ClientSink implements SseSink {
+    /** Javalin's SSE client as a sink (the log monitor writes through it too). */
+    static final class ClientSink implements SseSink {
         private final SseClient client;
 
         ClientSink(SseClient client) {

@@ -1,6 +1,7 @@
 package io.grapevine.agent.http;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.grapevine.agent.dashboard.Dashboard;
 import io.grapevine.core.ClusterEvent;
 import io.grapevine.core.base.Address;
 import io.grapevine.net.Cluster;
@@ -20,8 +21,9 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
 
 /**
  * The agent's HTTP API over one running {@link Cluster}: JSON endpoints under {@code /v1/},
- * Server-Sent Events at {@code /v1/events}, Prometheus metrics at {@code /metrics}
- * (docs/http-api.md lists them all). Javalin on Jetty serves it.
+ * Server-Sent Events at {@code /v1/events}, the agent's log at {@code /v1/monitor}, Prometheus
+ * metrics at {@code /metrics} (docs/http-api.md lists them all), and the dashboard page at
+ * {@code /} (docs/dashboard.md). Javalin on Jetty serves it.
  *
  * <p>Start it before the cluster joins, so the event backlog and the suspicion counters see the
  * joins. Every meter is named {@code grapevine.*} (Prometheus {@code grapevine_*}); a meter an
@@ -29,8 +31,8 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
  * event handlers' runs and failures) by passing {@link MeterBinder}s to
  * {@link #start(Cluster, HttpSettings, List)}, or later on {@link #meterRegistry()}.
  *
- * <p>Thread-safe. {@link #close()} stops the server and disconnects event stream clients; it
- * does not stop the cluster, which the caller owns.
+ * <p>Thread-safe. {@link #close()} stops the server and disconnects event stream and monitor
+ * clients; it does not stop the cluster, which the caller owns.
  */
 public final class HttpApi implements AutoCloseable {
     private static final String PREFIX = "grapevine.";
@@ -41,13 +43,16 @@ public final class HttpApi implements AutoCloseable {
     private final Javalin app;
     private final PrometheusMeterRegistry registry;
     private final EventStream stream;
+    private final MonitorRoutes monitor;
     private final HttpSettings settings;
     private volatile boolean closed;
 
-    private HttpApi(Javalin app, PrometheusMeterRegistry registry, EventStream stream, HttpSettings settings) {
+    private HttpApi(Javalin app, PrometheusMeterRegistry registry, EventStream stream, MonitorRoutes monitor,
+                    HttpSettings settings) {
         this.app = app;
         this.registry = registry;
         this.stream = stream;
+        this.monitor = monitor;
         this.settings = settings;
     }
 
@@ -71,12 +76,14 @@ public final class HttpApi implements AutoCloseable {
         MetricsBinder metrics = new MetricsBinder(cluster, stream);
         metrics.bindTo(registry);
         meterBinders.forEach(binder -> binder.bindTo(registry));
+        MonitorRoutes monitor = MonitorRoutes.attach(mapper, settings);
 
         Javalin app = Javalin.create(config -> {
             configureServer(config, settings, mapper);
             addRoutes(config.routes, cluster, settings, mapper, registry, stream, version);
+            monitor.addTo(config.routes);
         });
-        HttpApi started = new HttpApi(app, registry, stream, settings);
+        HttpApi started = new HttpApi(app, registry, stream, monitor, settings);
         cluster.addListener(event -> started.onEvent(event, metrics));
         try {
             app.start();
@@ -100,6 +107,7 @@ public final class HttpApi implements AutoCloseable {
         QueuedThreadPool threads = new QueuedThreadPool(MAX_THREADS, MIN_THREADS, IDLE_THREAD_MILLIS);
         threads.setName("grapevine-http");
         config.jetty.threadPool = threads;
+        Dashboard.serveOn(config); // the page and webjars as static files: routes win over files, guards apply
     }
 
     private static void addRoutes(RoutesConfig routes, Cluster cluster, HttpSettings settings, ObjectMapper mapper,
@@ -164,6 +172,7 @@ public final class HttpApi implements AutoCloseable {
         }
         closed = true;
         stream.close();
+        monitor.close();
         app.stop();
         registry.close();
     }

@@ -242,7 +242,7 @@ final class JsonViews {
         return new IdentityView(id.name(), id.address().toString(), id.generation());
     }
 
-    /** The SSE {@code data} of {@code event}. */
+    /** The SSE {@code data} of {@code event}, before {@link EventStream} adds its {@code atMillis} stamp. */
     static Object eventData(ClusterEvent event, long nowNanos) {
         return switch (event.kind()) {
             case MEMBER_CHANGED -> {

@@ -12,9 +12,9 @@ import java.util.Map;
 
 /**
  * The agent's HTTP API (JSON, SSE events, health, Prometheus metrics) as a service, on
- * {@code --http-addr} with {@code --http-token}. Started last and closed first, so it answers
- * only while everything else runs. Its metrics include the event handlers' counters when the
- * agent runs handlers. Started and closed from the agent's thread.
+ * {@code --http-addr} with {@code --http-token} and {@code --http-protect-reads}. Started last
+ * and closed first, so it answers only while everything else runs. Its metrics include the event
+ * handlers' counters when the agent runs handlers. Started and closed from the agent's thread.
  */
 public final class HttpService implements AgentService {
     private final EventHandlerService handlers;
@@ -35,7 +35,8 @@ public final class HttpService implements AgentService {
         HttpSettings settings = HttpSettings.defaults()
                 .withHost(context.config().httpAddr().host())
                 .withPort(context.config().httpAddr().port())
-                .withBearerToken(context.config().httpToken());
+                .withBearerToken(context.config().httpToken())
+                .withProtectReads(context.config().httpProtectReads());
         List<MeterBinder> binders = new ArrayList<>();
         handlers.handlers().ifPresent(running -> binders.add(registry -> bindHandlers(running, registry)));
         api = HttpApi.start(context.cluster(), settings, binders);

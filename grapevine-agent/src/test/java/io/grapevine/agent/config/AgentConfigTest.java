@@ -47,7 +47,12 @@ class AgentConfigTest {
                 bad(c -> c.withTags(Map.of("k".repeat(129), "x")), "--tag key must be at most 128 UTF-8 bytes"),
                 bad(c -> c.withTags(Map.of("big", "v".repeat(65_537))), "--tag big value must be at most 65536 bytes, was 65537"),
                 bad(c -> c.withEventHandlers(List.of(" ")), "--event-handler must not be blank: \" \""),
-                bad(c -> c.withHttpToken("two words"), "--http-token must not contain whitespace or control characters"),
+                bad(c -> c.withHttpToken("two words"), "--http-token must be printable ASCII without spaces (it travels "
+                        + "in an HTTP header)"),
+                bad(c -> c.withHttpToken("caf\u00e9"), "--http-token must be printable ASCII without spaces (it travels "
+                        + "in an HTTP header)"),
+                bad(c -> c.withHttpProtectReads(true), "--http-protect-reads needs --http-token (the token reads would "
+                        + "need)"),
                 bad(c -> c.withEncryption(null), "encryption (--encrypt, --keyring-file or --plaintext) must not be null"),
                 bad(c -> c.withProfile(null), "--profile must not be null"));
     }

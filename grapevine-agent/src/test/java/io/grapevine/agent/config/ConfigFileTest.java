@@ -35,13 +35,15 @@ class ConfigFileTest {
             log-level: debug
             log-json: true
             http-token: t0ken
+            http-protect-reads: true
             """.formatted(KEY);
     private static final String JSON = """
             {"node": "web-1", "bind": "127.0.0.1:7946", "advertise": "127.0.0.1:17946",
              "http-addr": "127.0.0.1:7373", "join": ["seed-1.example:7946", "127.0.0.1:7947"],
              "data-dir": "/var/lib/grapevine", "encrypt": "%s", "profile": "wan",
              "tag": {"role": "web", "rack": 7}, "event-handler": ["member-join=/etc/grapevine/on-join.sh"],
-             "log-level": "debug", "log-json": true, "http-token": "t0ken"}
+             "log-level": "debug", "log-json": true, "http-token": "t0ken",
+             "http-protect-reads": true}
             """.formatted(KEY);
 
     @TempDir
@@ -72,6 +74,7 @@ class ConfigFileTest {
         assertThat(fromYaml.logLevel()).isEqualTo(LogLevel.DEBUG);
         assertThat(fromYaml.logJson()).isTrue();
         assertThat(fromYaml.httpToken()).isEqualTo("t0ken");
+        assertThat(fromYaml.httpProtectReads()).isTrue();
     }
 
     @Test

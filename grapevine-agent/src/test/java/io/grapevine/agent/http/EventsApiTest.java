@@ -61,6 +61,7 @@ class EventsApiTest {
             assertThat(data(joined).get("change").asText()).isEqualTo("joined");
             assertThat(data(joined).get("member").get("status").asText()).isEqualTo("alive");
             assertThat(data(joined).has("onWordOf")).isTrue();
+            assertThat(data(joined).get("atMillis").isIntegralNumber()).isTrue();
         }
     }
 
@@ -79,13 +80,17 @@ class EventsApiTest {
     }
 
     @Test
-    void aClientHearsUserEvents() {
+    void aClientHearsUserEventsStampedWithTheWallClockOfTheirArrival() {
         try (SseReader events = SseReader.connected(http.base(), "")) {
+            long before = System.currentTimeMillis();
             http.post("/v1/event/ping", "payload");
 
             SseReader.Event event = events.awaitEvent(e -> e.type().equals("user-event"));
+            long after = System.currentTimeMillis();
             assertThat(data(event).get("name").asText()).isEqualTo("ping");
             assertThat(data(event).get("payload").asText()).isEqualTo("payload");
+            // taken on the node's event thread once the POST fired it, before the client read it
+            assertThat(data(event).get("atMillis").asLong()).isBetween(before, after);
         }
     }
 

@@ -47,7 +47,12 @@ final class SseReader implements AutoCloseable {
 
     /** Connects to {@code base}/v1/events with {@code headers} ({@code name, value, ...}). */
     static SseReader open(String base, String query, String... headers) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + "/v1/events" + query))
+        return openPath(base, "/v1/events" + query, headers);
+    }
+
+    /** Connects to {@code base}{@code pathAndQuery}, another SSE endpoint (the log monitor). */
+    static SseReader openPath(String base, String pathAndQuery, String... headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + pathAndQuery))
                 .header("Accept", "text/event-stream").GET();
         if (headers.length > 0) {
             request.headers(headers);
@@ -65,6 +70,13 @@ final class SseReader implements AutoCloseable {
     /** Opens the stream and waits until the server says the client is subscribed. */
     static SseReader connected(String base, String query, String... headers) {
         SseReader reader = open(base, query, headers);
+        reader.awaitEvent(e -> e.type().equals(":") && e.data().equals("connected"));
+        return reader;
+    }
+
+    /** Opens {@code pathAndQuery} and waits until the server says the client is subscribed. */
+    static SseReader connectedPath(String base, String pathAndQuery, String... headers) {
+        SseReader reader = openPath(base, pathAndQuery, headers);
         reader.awaitEvent(e -> e.type().equals(":") && e.data().equals("connected"));
         return reader;
     }

@@ -31,7 +31,7 @@ import picocli.CommandLine.Spec;
                 "Times run from the action, as issued by this runner, to the moment the last node reported the "
                         + "outcome (wall clock shared by every process on the machine)."})
 public final class BenchCommand implements Callable<Integer> {
-    /** The flags node JVMs get unless {@code --jvm-flags} says otherwise: tuned for a small RSS. */
+    /** The flags agent JVMs get unless {@code --jvm-flags} says otherwise: tuned for a small RSS. */
     public static final List<String> DEFAULT_JVM_FLAGS = List.of("-Xms8m", "-Xmx48m", "-Xss256k", "-XX:+UseSerialGC",
             "-XX:TieredStopAtLevel=1", "-XX:CICompilerCount=1", "-XX:MaxMetaspaceSize=48m",
             "-XX:ReservedCodeCacheSize=16m", "-XX:MaxDirectMemorySize=16m", "-XX:-UsePerfData",
@@ -57,7 +57,8 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--format", paramLabel = "FORMAT", description = "text or json. Default: ${DEFAULT-VALUE}.")
     private String format = "text";
 
-    @Option(names = "--processes", description = "Each Grapevine node in its own JVM (default for N >= 32).")
+    @Option(names = "--processes", description = "Each Grapevine node a real 'grapevine agent' process, driven "
+            + "over its HTTP API (default for N >= 32).")
     private boolean processes;
 
     @Option(names = "--in-jvm", description = "Every Grapevine node in this JVM (default for N < 32).")
@@ -78,15 +79,11 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--serf-binary", paramLabel = "PATH", description = "The serf executable. Default: ${DEFAULT-VALUE}.")
     private String serfBinary = "serf";
 
-    @Option(names = "--jvm-flags", paramLabel = "FLAGS", description = "Flags for node JVMs, space-separated. Default: "
+    @Option(names = "--jvm-flags", paramLabel = "FLAGS", description = "Flags for the agent JVMs, space-separated. Default: "
             + "-Xms8m -Xmx48m -Xss256k -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -XX:CICompilerCount=1 "
             + "-XX:MaxMetaspaceSize=48m -XX:ReservedCodeCacheSize=16m -XX:MaxDirectMemorySize=16m -XX:-UsePerfData "
             + "-Dio.netty.allocator.type=unpooled.")
     private String jvmFlags = String.join(" ", DEFAULT_JVM_FLAGS);
-
-    @Option(names = "--direct-mail-fanout", paramLabel = "K", description = "Grapevine only: send each key write "
-            + "at once to K members (CoreConfig.withDirectMailFanout; 0 = off). Default: the core's default.")
-    private Integer directMailFanout;
 
     @Option(names = "--failure", paramLabel = "HOW", description = "S2: kill (kill -9: a crashed process, whose "
             + "ports then refuse connections) or stop (SIGSTOP: a hung process or silent host; separate processes only). "
@@ -96,11 +93,11 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--json-out", paramLabel = "FILE", description = "Also write the JSON report to this file.")
     private Path jsonOut;
 
-    @Option(names = "--trace-dir", paramLabel = "DIR", description = "Write what every node printed in each run "
-            + "to DIR/SYSTEM-SCENARIO-nN-runK.tsv (node, arrival millis, line), to explain a slow run.")
+    @Option(names = "--trace-dir", paramLabel = "DIR", description = "Write what every node reported in each run "
+            + "to DIR/SYSTEM-SCENARIO-nN-runK.tsv (node, arrival millis, event), to explain a slow run.")
     private Path traceDir;
 
-    @Option(names = "--work-dir", paramLabel = "DIR", description = "Where node stderr and peer config go. Default: a new temporary directory.")
+    @Option(names = "--work-dir", paramLabel = "DIR", description = "Where agent logs and peer config go. Default: a new temporary directory.")
     private Path workDir;
 
     /**
@@ -126,9 +123,6 @@ public final class BenchCommand implements Callable<Integer> {
         range("--duration-s", durationSeconds, 5, 3600);
         range("--timeout-s", timeoutSeconds, 1, 3600);
         range("--settle-ms", settleMillis, 0, 600_000);
-        if (directMailFanout != null) {
-            range("--direct-mail-fanout", directMailFanout, 0, 100_000);
-        }
         if (!format.equals("text") && !format.equals("json")) {
             throw invalid("--format must be text or json: " + format);
         }
@@ -165,14 +159,13 @@ public final class BenchCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         BenchScenario scenario = validate();
-        int directMail = directMailFanout == null ? NodeMain.CORE_DEFAULT : directMailFanout;
         Path dir = workDir != null ? workDir : Files.createTempDirectory("grapevine-bench-");
         List<String> flags = Arrays.stream(jvmFlags.trim().split("\\s+")).filter(f -> !f.isEmpty()).toList();
         PrintWriter err = spec.commandLine().getErr();
         List<SystemResult> results = new ArrayList<>();
         String mode = separateProcesses() ? "processes" : "in-jvm";
-        try (ClusterUnderTest ours = separateProcesses() ? new ProcessCluster(nodes, directMail, flags, dir)
-                : new InJvmCluster(nodes, directMail)) {
+        try (ClusterUnderTest ours = separateProcesses() ? new ProcessCluster(nodes, flags, dir, err)
+                : new InJvmCluster(nodes)) {
             results.add(measure(ours, mode, scenario, err));
         }
         if (peer.equals("serf")) {
@@ -180,7 +173,7 @@ public final class BenchCommand implements Callable<Integer> {
                 results.add(measure(serf, "agents", scenario, err));
             }
         }
-        Report report = new Report(scenario, nodes, directMail, flags, results);
+        Report report = new Report(scenario, nodes, flags, results);
         PrintWriter out = spec.commandLine().getOut();
         out.println(format.equals("json") ? report.json() : report.text());
         if (scenario == BenchScenario.S2 && format.equals("text")) {

@@ -1,5 +1,6 @@
 package io.grapevine.bench.cluster;
 
+import io.grapevine.agent.config.Profile;
 import io.grapevine.core.ClusterEvent;
 import io.grapevine.core.CoreConfig;
 import io.grapevine.net.Cluster;
@@ -16,8 +17,10 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Grapevine nodes as N {@link Cluster} instances in this JVM (each with its own event loop
- * and event thread). Cheap to start, but the nodes share one heap, one JIT and one GC, so
- * per-node CPU and memory are not measured separately.
+ * and event thread), with the protocol configuration of the agent's {@code --profile lan}. Cheap
+ * to start, but the nodes share one heap, one JIT and one GC, so per-node CPU and memory are not
+ * measured separately. Like an agent's event stream, it ignores the runtime's own
+ * {@code grapevine.*} keys.
  */
 final class InJvmCluster implements ClusterUnderTest {
     private final int size;
@@ -34,9 +37,10 @@ final class InJvmCluster implements ClusterUnderTest {
     private final java.util.Set<Cluster> stopped = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private volatile int epoch;
 
-    InJvmCluster(int size, int directMailFanout) {
+    /** N nodes, started by {@link #startFresh}, with the core configuration of {@code --profile lan}. */
+    InJvmCluster(int size) {
         this.size = size;
-        this.config = NodeMain.core(directMailFanout);
+        this.config = Profile.LAN.core();
     }
 
     @Override
@@ -91,6 +95,9 @@ final class InJvmCluster implements ClusterUnderTest {
                     ((ClusterEvent.UserEventReceived) event).event().name(), ""));
             case KEY_CHANGED -> {
                 ClusterEvent.KeyChanged changed = (ClusterEvent.KeyChanged) event;
+                if (changed.change().key().startsWith(Cluster.RESERVED_KEY_PREFIX)) {
+                    return; // the view digest and keyring status, not a scenario's write
+                }
                 observations.add(new Observation(node, at, Observation.Kind.KEY,
                         changed.change().owner().name(), changed.change().key()));
             }

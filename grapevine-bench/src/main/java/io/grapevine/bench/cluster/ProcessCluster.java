@@ -1,21 +1,41 @@
 package io.grapevine.bench.cluster;
 
-import java.io.File;
+import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
+import java.io.PrintWriter;
+import java.net.http.HttpClient;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 
 /**
- * Grapevine nodes in N separate JVMs ({@link NodeMain}), each started once with
- * {@code jvmFlags} and reused across runs; a JVM killed by S2 is replaced at the next run.
+ * Grapevine nodes as N real {@code grapevine agent} processes (issue 13 §1), a fresh set for
+ * every run. Node {@code i} is started as
+ * <pre>
+ * java FLAGS -cp CLASSPATH io.grapevine.agent.GrapevineCommand agent --node nI --bind 127.0.0.1:0
+ *      --http-addr 127.0.0.1:0 --encrypt KEY --profile lan
+ * </pre>
+ * with a new AES key per run; its banner gives the ports it bound. It is driven through its HTTP
+ * API (docs/http-api.md): {@code POST /v1/join}, {@code POST /v1/event/NAME}, {@code PUT
+ * /v1/kv/KEY}, {@code POST /v1/leave}, {@code GET /v1/info}; kill -9 and SIGSTOP are signals to
+ * its process. What each node sees comes from its {@code /v1/events} stream ({@link EventFeed}),
+ * stamped by the agent itself, so a figure never includes the trip to this runner.
+ *
+ * <p>The class path is this JVM's by default: {@code benchmarks.jar} (or the test class path)
+ * holds the agent. Each agent's stderr (its log) is appended to {@code LOGDIR/grapevine-nI.log}.
+ * Used by one scenario thread; failed requests are reported on {@code log} and in the trace.
  */
 final class ProcessCluster implements ClusterUnderTest {
-    private static final long READY_TIMEOUT_MILLIS = 120_000;
+    /** The agent's entry point: the {@code grapevine} command line. */
+    static final String AGENT_MAIN = "io.grapevine.agent.GrapevineCommand";
+    /** How long N agents may take to start and open their event streams. */
+    private static final long START_TIMEOUT_MILLIS = 120_000;
     /**
      * AES-GCM overhead per packet: version byte, 12-byte nonce, 16-byte tag. The core counts
      * bytes before encryption; PacketCipher.OVERHEAD_BYTES says the same but is package-private.
@@ -23,21 +43,38 @@ final class ProcessCluster implements ClusterUnderTest {
     static final int CIPHER_OVERHEAD_BYTES = 1 + 12 + 16;
 
     private final int size;
-    private final int directMailFanout;
     private final List<String> jvmFlags;
+    private final String classPath;
     private final Path logDir;
-    private final ChildProcess[] children;
-    private final Observations observations = new Observations();
+    private final PrintWriter log;
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(10)).build();
     private final SecureRandom random = new SecureRandom();
-    private int epoch;
-    private int seedPort;
+    private final Observations observations = new Observations();
+    private final List<AgentProcess> agents = new ArrayList<>();
+    private final List<AgentApi> apis = new ArrayList<>();
+    private final List<EventFeed> feeds = new ArrayList<>();
+    private String seed = "";
+    /** Counts {@link #stopAgents()}: a request of agents since stopped is not reported as failed. */
+    private volatile int stops;
 
-    ProcessCluster(int size, int directMailFanout, List<String> jvmFlags, Path logDir) {
-        this.directMailFanout = directMailFanout;
+    /** N agents started from this JVM's class path. */
+    ProcessCluster(int size, List<String> jvmFlags, Path logDir, PrintWriter log) {
+        this(size, jvmFlags, System.getProperty("java.class.path"), logDir, log);
+    }
+
+    /**
+     * @param jvmFlags flags for every agent JVM
+     * @param classPath a class path holding the agent and its dependencies
+     * @param logDir where the agents' logs go
+     * @param log where failed requests are reported (the runner's progress output)
+     */
+    ProcessCluster(int size, List<String> jvmFlags, String classPath, Path logDir, PrintWriter log) {
         this.size = size;
         this.jvmFlags = List.copyOf(jvmFlags);
+        this.classPath = classPath;
         this.logDir = logDir;
-        this.children = new ChildProcess[size];
+        this.log = log;
     }
 
     @Override
@@ -60,54 +97,48 @@ final class ProcessCluster implements ClusterUnderTest {
         return observations;
     }
 
-    private ChildProcess launch(int i) throws IOException {
+    /** The command line that starts node {@code i} with cluster key {@code key}. */
+    List<String> command(int i, String key) {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(jvmFlags);
-        command.addAll(List.of("-cp", System.getProperty("java.class.path"), NodeMain.class.getName()));
-        Files.createDirectories(logDir);
-        ProcessBuilder builder = new ProcessBuilder(command)
-                .redirectError(logDir.resolve("grapevine-" + name(i) + ".err").toFile());
-        return new ChildProcess(builder, name(i), line -> onLine(i, line));
+        command.addAll(List.of("-cp", classPath, AGENT_MAIN, "agent", "--node", name(i), "--bind", "127.0.0.1:0",
+                "--http-addr", "127.0.0.1:0", "--encrypt", key, "--profile", "lan"));
+        return command;
     }
 
-    private void onLine(int node, String line) {
-        if (line.startsWith("EV " + epoch + " ")) {
-            observations.addRaw(node, System.currentTimeMillis(), line);
-        }
-        LineParser.parse(node, epoch, line).ifPresent(observations::add);
-    }
-
+    /** Kills the previous run's agents, then starts N fresh ones and opens their event streams. */
     @Override
     public void startFresh(boolean quiet) throws Exception {
-        epoch++;
+        stopAgents();
         observations.clear();
-        for (int i = 0; i < size; i++) {
-            if (children[i] == null || !children[i].alive()) {
-                children[i] = launch(i);
-            }
-            children[i].drain();
-        }
+        Files.createDirectories(logDir);
         byte[] key = new byte[32];
         random.nextBytes(key);
         String encoded = Base64.getEncoder().encodeToString(key);
         for (int i = 0; i < size; i++) {
-            children[i].send("start " + epoch + " " + name(i) + " " + encoded + " " + directMailFanout);
+            agents.add(new AgentProcess(command(i, encoded), logDir.resolve("grapevine-" + name(i) + ".log"), name(i)));
         }
-        long deadline = System.currentTimeMillis() + READY_TIMEOUT_MILLIS;
+        long deadline = System.currentTimeMillis() + START_TIMEOUT_MILLIS;
         for (int i = 0; i < size; i++) {
-            String ready = children[i].await("READY " + epoch + " ", deadline);
+            AgentProcess.Banner banner = agents.get(i).awaitBanner(deadline);
             if (i == 0) {
-                seedPort = Integer.parseInt(ready.split(" ")[3]);
+                seed = banner.gossip();
             }
+            apis.add(new AgentApi(http, banner.http()));
+            feeds.add(EventFeed.open(http, apis.get(i).base(), i, observations));
+        }
+        for (EventFeed feed : feeds) {
+            feed.awaitConnected(deadline);
         }
     }
 
     @Override
-    public long joinAll() throws IOException {
+    public long joinAll() {
         long t0 = System.currentTimeMillis();
+        String body = AgentApi.seedsBody(seed);
         for (int i = 1; i < size; i++) {
-            children[i].send("join " + epoch + " 127.0.0.1:" + seedPort);
+            reported(i, apis.get(i).post("/v1/join", body));
         }
         return t0;
     }
@@ -115,89 +146,92 @@ final class ProcessCluster implements ClusterUnderTest {
     @Override
     public long kill(int i) throws InterruptedException {
         long t0 = System.currentTimeMillis();
-        children[i].kill();
+        agents.get(i).kill();
         return t0;
     }
 
     @Override
     public long freeze(int i) throws Exception {
         long t0 = System.currentTimeMillis();
-        children[i].freeze();
+        agents.get(i).freeze();
         return t0;
     }
 
     @Override
-    public long leave(int i) throws IOException {
+    public long leave(int i) {
         long t0 = System.currentTimeMillis();
-        children[i].send("leave " + epoch);
+        reported(i, apis.get(i).post("/v1/leave", ""));
         return t0;
     }
 
     @Override
-    public long fireEvent(int i, String name) throws IOException {
+    public long fireEvent(int i, String name) {
         long t0 = System.currentTimeMillis();
-        children[i].send("event " + epoch + " " + name);
+        reported(i, apis.get(i).post("/v1/event/" + AgentApi.segment(name), ""));
         return t0;
     }
 
     @Override
-    public long writeKey(int i, String key, String value) throws IOException {
+    public long writeKey(int i, String key, String value) {
         long t0 = System.currentTimeMillis();
-        children[i].send("put " + epoch + " " + key + " " + value);
+        reported(i, apis.get(i).put("/v1/kv/" + AgentApi.segment(key), AgentApi.valueBody(value)));
         return t0;
+    }
+
+    /**
+     * A request that failed shows in the progress output and the trace; the scenario then times
+     * out. One cut off because its agents were stopped (a join still being answered when an S1
+     * run ends) is not a failure.
+     */
+    private void reported(int node, CompletableFuture<String> request) {
+        int issuedIn = stops;
+        request.whenComplete((answer, failure) -> {
+            if (failure != null && issuedIn == stops) {
+                String line = "request failed: " + (failure.getCause() != null ? failure.getCause() : failure);
+                observations.addRaw(node, System.currentTimeMillis(), line);
+                synchronized (log) {
+                    log.println("  " + name(node) + ": " + line);
+                    log.flush();
+                }
+            }
+        });
     }
 
     @Override
     public List<ProcessHandle> processes() {
-        List<ProcessHandle> handles = new ArrayList<>();
-        for (ChildProcess child : children) {
-            handles.add(child.process().toHandle());
-        }
-        return handles;
+        return agents.stream().map(agent -> agent.process().toHandle()).toList();
     }
 
-    /** Core bytes sent plus the cipher's overhead per packet. */
+    /** Each agent's core bytes sent ({@code GET /v1/info}) plus the cipher's overhead per packet. */
     @Override
-    public Optional<long[]> bytesSent() throws Exception {
+    public Optional<long[]> bytesSent() throws IOException, InterruptedException {
         long[] bytes = new long[size];
         for (int i = 0; i < size; i++) {
-            children[i].send("metrics " + epoch);
-        }
-        long deadline = System.currentTimeMillis() + 30_000;
-        for (int i = 0; i < size; i++) {
-            String[] w = children[i].await("METRICS " + epoch + " ", deadline).split(" ");
-            bytes[i] = Long.parseLong(w[4]) + CIPHER_OVERHEAD_BYTES * Long.parseLong(w[3]);
+            JsonNode metrics = apis.get(i).get("/v1/info").path("metrics");
+            bytes[i] = metrics.path("bytesSent").asLong() + CIPHER_OVERHEAD_BYTES * metrics.path("packetsSent").asLong();
         }
         return Optional.of(bytes);
     }
 
-    @Override
-    public void close() {
-        for (ChildProcess child : children) {
-            if (child != null) {
-                try {
-                    child.send("exit");
-                } catch (IOException e) {
-                    // already gone
-                }
-            }
+    /** Closes the event streams, then kill -9s every agent (all at once) and waits for them. */
+    private void stopAgents() throws InterruptedException {
+        stops++;
+        feeds.forEach(EventFeed::close);
+        agents.forEach(AgentProcess::destroy);
+        for (AgentProcess agent : agents) {
+            agent.awaitExit();
         }
-        for (ChildProcess child : children) {
-            if (child != null) {
-                try {
-                    if (!child.process().waitFor(5, java.util.concurrent.TimeUnit.SECONDS)) {
-                        child.kill();
-                    }
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    return;
-                }
-            }
-        }
+        feeds.clear();
+        apis.clear();
+        agents.clear();
     }
 
-    /** The log directory, for messages. */
-    File logDir() {
-        return logDir.toFile();
+    @Override
+    public void close() {
+        try {
+            stopAgents();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }

@@ -13,22 +13,21 @@ import java.util.stream.Collectors;
 final class Report {
     private final BenchScenario scenario;
     private final int nodes;
-    private final int directMailFanout;
     private final List<String> jvmFlags;
     private final List<SystemResult> systems;
 
-    Report(BenchScenario scenario, int nodes, int directMailFanout, List<String> jvmFlags, List<SystemResult> systems) {
+    Report(BenchScenario scenario, int nodes, List<String> jvmFlags, List<SystemResult> systems) {
         this.scenario = scenario;
         this.nodes = nodes;
-        this.directMailFanout = directMailFanout;
         this.jvmFlags = List.copyOf(jvmFlags);
         this.systems = List.copyOf(systems);
     }
 
     String text() {
         StringBuilder out = new StringBuilder();
-        out.append(String.format(Locale.ROOT, "%s %s, N=%d, grapevine: CoreConfig.defaults()%s%n", scenario.name(),
-                scenario.title(), nodes, directMailFanout == NodeMain.CORE_DEFAULT ? "" : ".withGossip(p -> p.withDirectMailFanout(" + directMailFanout + "))"));
+        out.append(String.format(Locale.ROOT, "%s %s, N=%d, grapevine: %s%n", scenario.name(), scenario.title(), nodes,
+                systems.get(0).mode().equals("processes") ? "grapevine agent --profile lan"
+                        : "CoreConfig of --profile lan, in this JVM"));
         out.append(String.format(Locale.ROOT, "%-10s %-9s %-30s %5s %10s %10s %10s  %s%n", "system", "mode", "figure",
                 "runs", "median", "p90", "max", "unit"));
         for (SystemResult system : systems) {
@@ -71,8 +70,7 @@ final class Report {
     String json() {
         StringBuilder out = new StringBuilder("{");
         out.append("\"scenario\":\"").append(scenario.name()).append("\",\"nodes\":").append(nodes)
-                .append(",\"directMailFanout\":")
-                .append(directMailFanout == NodeMain.CORE_DEFAULT ? "null" : Integer.toString(directMailFanout));
+                .append(",\"profile\":\"lan\"");
         out.append(",\"jvmFlags\":[").append(jvmFlags.stream().map(f -> "\"" + escape(f) + "\"")
                 .collect(Collectors.joining(","))).append("],\"systems\":[");
         for (int s = 0; s < systems.size(); s++) {

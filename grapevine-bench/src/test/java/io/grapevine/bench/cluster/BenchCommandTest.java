@@ -31,7 +31,6 @@ class BenchCommandTest {
         "s4 --settle-ms -5        | --settle-ms must be in 0..600000: -5",
         "s1 --format xml          | --format must be text or json: xml",
         "s1 --peer consul         | --peer must be none or serf: consul",
-        "s3 --direct-mail-fanout -1 | --direct-mail-fanout must be in 0..100000: -1",
         "s1 --processes --in-jvm  | --processes and --in-jvm are mutually exclusive",
         "s9                       | SCENARIO must be one of s1, s2, s3, s4, s5: s9"})
     void badArgumentsNameTheFlag(String args, String message) {

@@ -16,14 +16,35 @@ class ParsersTest {
     }
 
     @Test
-    void nodeLinesOfThisRunBecomeObservations() {
-        assertThat(LineParser.parse(3, 7, "EV 7 1700000000123 STATUS n5 DEAD"))
+    void agentEventsBecomeObservationsStampedByTheAgent() {
+        assertThat(AgentEvents.parse(3, "member-changed", "{\"member\":{\"name\":\"n5\",\"address\":\"127.0.0.1:1\","
+                + "\"status\":\"dead\",\"incarnation\":0,\"generation\":1,\"statusAgeMillis\":0},\"change\":\"failed\","
+                + "\"onWordOf\":\"n2\",\"atMillis\":1700000000123}"))
                 .contains(new Observation(3, 1_700_000_000_123L, Observation.Kind.STATUS, "n5", "DEAD"));
-        assertThat(LineParser.parse(3, 7, "EV 7 1700000000123 USER bench-event-1"))
-                .contains(new Observation(3, 1_700_000_000_123L, Observation.Kind.USER, "bench-event-1", ""));
-        assertThat(LineParser.parse(3, 7, "EV 6 1700000000123 STATUS n5 DEAD")).isEmpty();
-        assertThat(LineParser.parse(3, 7, "READY 7 1700000000123 40000")).isEmpty();
-        assertThat(LineParser.parse(3, 7, "EV 7 soon STATUS n5 DEAD")).isEmpty();
+        assertThat(AgentEvents.parse(3, "user-event", "{\"origin\":\"n1\",\"lamportTime\":4,\"name\":\"bench-event-1\","
+                + "\"payload\":\"\",\"payloadBase64\":\"\",\"atMillis\":1700000000124}"))
+                .contains(new Observation(3, 1_700_000_000_124L, Observation.Kind.USER, "bench-event-1", ""));
+        assertThat(AgentEvents.parse(3, "key-changed", "{\"node\":\"n1\",\"key\":\"bench-key\",\"value\":\"v1\","
+                + "\"valueBase64\":\"djE=\",\"version\":2,\"deleted\":false,\"atMillis\":1700000000125}"))
+                .contains(new Observation(3, 1_700_000_000_125L, Observation.Kind.KEY, "n1", "bench-key"));
+    }
+
+    @Test
+    void markersUnstampedAndMalformedEventsAreIgnored() {
+        assertThat(AgentEvents.parse(0, "gap", "{\"lastEventId\":1,\"reason\":\"x\",\"resumingAt\":3}")).isEmpty();
+        assertThat(AgentEvents.parse(0, "user-event", "{\"name\":\"e\"}")).isEmpty();
+        assertThat(AgentEvents.parse(0, "user-event", "{\"name\":\"e\",\"atMillis\":\"soon\"}")).isEmpty();
+        assertThat(AgentEvents.parse(0, "member-changed", "{\"member\":{},\"atMillis\":1}")).isEmpty();
+        assertThat(AgentEvents.parse(0, "user-event", "{not json")).isEmpty();
+    }
+
+    @Test
+    void theAgentBannerGivesTheBoundAddresses() {
+        assertThat(AgentProcess.Banner.parse("grapevine agent: node=n1 gossip=127.0.0.1:40001 http=127.0.0.1:40002 "
+                + "profile=lan encryption=on"))
+                .contains(new AgentProcess.Banner("n1", "127.0.0.1:40001", "127.0.0.1:40002"));
+        assertThat(AgentProcess.Banner.parse("grapevine agent: node=n1 gossip=127.0.0.1:40001")).isEmpty();
+        assertThat(AgentProcess.Banner.parse("2026-12-01T09:29:13.499Z INFO  Agent: agent n1 started")).isEmpty();
     }
 
     @Test
