@@ -100,13 +100,13 @@ public final class DemoCommand implements Callable<Integer> {
             say.line("agent JVM flags: " + String.join(" ", agents.jvmFlags()) + "; agent logs: " + logs
                     + "/node-N.log");
             Story story = new Story(cast, say);
-            String dashboard = "http://" + story.tell().banner().http() + "/";
+            String http = story.tell().banner().http();
             boolean forever = durationSeconds == null;
             long until = forever ? Long.MAX_VALUE : origin + Duration.ofSeconds(durationSeconds).toNanos();
-            say.say(forever ? "the story is over; the cluster keeps running: watch it at %s, or try curl -s %sv1/members"
-                    + " (and kill an agent yourself). Ctrl-C stops every agent."
+            say.say(forever ? "the story is over; the cluster keeps running: watch it at http://%s/, or try "
+                    + "bin/grapevine members --http-addr %s (and kill an agent yourself). Ctrl-C stops every agent."
                     : "the story is over; the cluster keeps running until --duration (%3$d s) has passed: watch it "
-                    + "at %1$s, or try curl -s %2$sv1/members", dashboard, dashboard, durationSeconds);
+                    + "at http://%1$s/, or try bin/grapevine members --http-addr %2$s", http, http, durationSeconds);
             story.keepRunning(forever, until, children);
             stop.now("--duration " + durationSeconds + " s has passed");
             return 0;
