@@ -14,6 +14,7 @@ import io.grapevine.agent.client.MembersCommand;
 import io.grapevine.agent.client.MonitorCommand;
 import io.grapevine.agent.client.ReachabilityCommand;
 import io.grapevine.agent.client.VersionProvider;
+import io.grapevine.agent.demo.DemoCommand;
 import java.util.Map;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -21,8 +22,9 @@ import picocli.CommandLine.Command;
 /**
  * The {@code grapevine} command line: the root command whose subcommands run an agent
  * ({@code agent}), talk to a running one over its HTTP API (the client commands of
- * {@link io.grapevine.agent.client}: {@code members}, {@code kv}, {@code monitor}, ...) and run the
- * simulator ({@code sim}, {@code demo}). {@code bench} is the bench
+ * {@link io.grapevine.agent.client}: {@code members}, {@code kv}, {@code monitor}, ...), start a
+ * small cluster of real agents on loopback that tells what it does ({@code demo}, in
+ * {@link io.grapevine.agent.demo}) and run the simulator ({@code sim}, with {@code sim demo}). {@code bench} is the bench
  * module's own launcher ({@code bin/grapevine bench} runs it), so this jar carries no benchmark.
  * Exit codes: 0 success, 1 failure, 2 bad usage: one line on stderr naming the flag and the reason.
  * {@code --version} is the build's version; {@code completion} prints a bash completion script.

@@ -25,10 +25,11 @@ import picocli.CommandLine.ParameterException;
  * names the flag.
  */
 @Command(name = "sim", mixinStandardHelpOptions = true, sortOptions = false,
-        subcommands = {EpidemicCommand.class, ReconcileCommand.class},
+        subcommands = {SimDemoCommand.class, EpidemicCommand.class, ReconcileCommand.class},
         description = {"Runs a scenario on the deterministic simulator.",
                 "Scenarios: join, failure, event, leave, pause, partition-heal, slow-nodes, bootstrap, restart, idle.",
-                "Also: 'sim epidemic' (one update's spread) and 'sim reconcile' (Scuttlebutt policies)."})
+                "Also: 'sim demo' (a simulated cluster's join, crash and convergence as a short report),",
+                "'sim epidemic' (one update's spread) and 'sim reconcile' (Scuttlebutt policies)."})
 public final class SimCommand implements Callable<Integer> {
     private static final long MS = 1_000_000L;
     private static final int HISTORY_AUTO_LIMIT = 2_000;
@@ -121,7 +122,7 @@ public final class SimCommand implements Callable<Integer> {
     public Integer call() {
         if (scenario == null) {
             throw bad("<scenario>", "missing; expected one of " + String.join(", ", Scenarios.names())
-                    + ", or the subcommands epidemic, reconcile");
+                    + ", or the subcommands demo, epidemic, reconcile");
         }
         Scenario chosen = Scenarios.byName(scenario).orElseThrow(() -> bad("<scenario>",
                 "unknown scenario '" + scenario + "'; expected one of " + String.join(", ", Scenarios.names())));

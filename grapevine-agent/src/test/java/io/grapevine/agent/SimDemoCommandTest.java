@@ -4,11 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
 
-class DemoCommandTest {
+class SimDemoCommandTest {
 
     @Test
     void theDemoReportsJoinDetectionFalsePositivesAndTraffic() {
-        CommandLineRun run = CommandLineRun.of("demo");
+        CommandLineRun run = CommandLineRun.of("sim", "demo");
         assertThat(run.exitCode()).isZero();
         assertThat(run.out())
                 .contains("Grapevine demo: 64 simulated nodes, seed 42")
@@ -22,7 +22,7 @@ class DemoCommandTest {
 
     @Test
     void aBadNodeCountIsAUsageErrorNamingTheFlag() {
-        CommandLineRun run = CommandLineRun.of("demo", "--nodes", "1");
+        CommandLineRun run = CommandLineRun.of("sim", "demo", "--nodes", "1");
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.err()).contains("--nodes");
     }

@@ -14,14 +14,15 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 
 /**
- * {@code grapevine demo}: the README's first command. Simulates a cluster (64 nodes by default)
- * that joins, loses one node without warning and converges, and prints a short report: how long
- * the join took, how long until every survivor saw the crash as dead, false positives and
- * traffic per node. Deterministic for a given seed; a few seconds of wall time.
+ * {@code grapevine sim demo}: simulates a cluster (64 nodes by default) that joins, loses one node
+ * without warning and converges, and prints a short report: how long the join took, how long
+ * until every survivor saw the crash as dead, false positives and traffic per node. Deterministic
+ * for a given seed; a few seconds of wall time. (Until issue 13 this was {@code grapevine demo},
+ * which now runs real agents: {@link io.grapevine.agent.demo.DemoCommand}.)
  */
 @Command(name = "demo", mixinStandardHelpOptions = true,
         description = "Simulates a 64-node cluster that joins, loses a node and converges; prints a short report.")
-public final class DemoCommand implements Callable<Integer> {
+public final class SimDemoCommand implements Callable<Integer> {
 
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;
