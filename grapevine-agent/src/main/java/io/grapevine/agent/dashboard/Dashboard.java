@@ -1,14 +1,13 @@
 package io.grapevine.agent.dashboard;
 
 import io.javalin.config.JavalinConfig;
-import io.javalin.http.staticfiles.Location;
+import java.util.HashMap;
 import java.util.Map;
 
 /**
  * Serves the dashboard from the class path on the HTTP API's server: the page and its script
- * and style at {@code /} (from {@code grapevine-dashboard/} in the jar) and the webjars at
- * {@code /webjars/} (Javalin's webjar mapping of {@code META-INF/resources/webjars}, cached for
- * a year since each path carries its version).
+ * and style at {@code /} (from {@code grapevine-dashboard/} in the jar) and the uPlot webjar's
+ * two files at {@code /webjars/} (cached for a year since each path carries its version).
  *
  * <p>Static files go through the API's before-handlers like every other request, so the origin
  * guard (loopback {@code Host} names only on a loopback API) and the bearer token (when reads
@@ -22,6 +21,8 @@ import java.util.Map;
 public final class Dashboard {
     /** Class path directory holding {@code index.html}, {@code dashboard.js}, {@code dashboard.css}. */
     static final String ASSETS = "/grapevine-dashboard";
+    /** The uPlot webjar's version, as the page names it (and the pom pins it). */
+    static final String UPLOT_VERSION = "1.6.30";
 
     /**
      * The page's security headers: everything from this origin only, no inline script or style
@@ -40,20 +41,29 @@ public final class Dashboard {
     private Dashboard() {
     }
 
+    /** The files the page needs, by the path it names them with, and where they live on the class path. */
+    private static final Map<String, String> FILES = Map.of(
+            "/", ASSETS + "/index.html",
+            "/index.html", ASSETS + "/index.html",
+            "/dashboard.js", ASSETS + "/dashboard.js",
+            "/dashboard.css", ASSETS + "/dashboard.css",
+            "/webjars/uplot/" + UPLOT_VERSION + "/dist/uPlot.iife.min.js",
+            "/META-INF/resources/webjars/uplot/" + UPLOT_VERSION + "/dist/uPlot.iife.min.js",
+            "/webjars/uplot/" + UPLOT_VERSION + "/dist/uPlot.min.css",
+            "/META-INF/resources/webjars/uplot/" + UPLOT_VERSION + "/dist/uPlot.min.css");
+
     /**
-     * Adds the dashboard's static files to {@code config}: {@code /} and {@code /index.html} is
-     * the page, {@code /webjars/**} the libraries. Routes declared on the server take precedence
-     * over files, so nothing under {@code /v1/} or {@code /metrics} is shadowed.
+     * Adds the dashboard's files to {@code config}'s routes: {@code /} and {@code /index.html}
+     * are the page, the rest its script, style and the uPlot webjar files. Each file is read
+     * once from the class path into memory (about 70 KB in all) and served from there: Javalin's
+     * class path static files would mount the jar as a zip file system per handler (tens of MB
+     * of index nodes and a slower start per agent). A file missing from the build fails here.
      *
      * @param config the server's configuration, while Javalin is being created
      */
     public static void serveOn(JavalinConfig config) {
-        config.staticFiles.add(files -> {
-            files.hostedPath = "/";
-            files.directory = ASSETS;
-            files.location = Location.CLASSPATH;
-            files.headers = HEADERS;
-        });
-        config.staticFiles.enableWebjars();
+        Map<String, StaticFile> files = new HashMap<>();
+        FILES.forEach((path, resource) -> files.put(path, StaticFile.load(resource)));
+        files.forEach((path, file) -> config.routes.get(path, ctx -> file.serveTo(ctx, path.startsWith("/webjars/"))));
     }
 }

@@ -107,7 +107,7 @@ public final class HttpApi implements AutoCloseable {
         QueuedThreadPool threads = new QueuedThreadPool(MAX_THREADS, MIN_THREADS, IDLE_THREAD_MILLIS);
         threads.setName("grapevine-http");
         config.jetty.threadPool = threads;
-        Dashboard.serveOn(config); // the page and webjars as static files: routes win over files, guards apply
+        Dashboard.serveOn(config); // the page, its script and style, uPlot: held in memory, guards apply
     }
 
     private static void addRoutes(RoutesConfig routes, Cluster cluster, HttpSettings settings, ObjectMapper mapper,
