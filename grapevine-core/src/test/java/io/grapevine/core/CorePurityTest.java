@@ -87,7 +87,9 @@ class CorePurityTest {
 
     /**
      * The rooms of the core, one direction only, no exceptions: base &lt;- wire &lt;- membership,
-     * state &lt;- dissemination &lt;- detector, sync &lt;- the facade. A lower room that needs
+     * state &lt;- dissemination &lt;- detector, sync &lt;- the facade; and for the shared keyspace
+     * base &lt;- ring, merkle &lt;- keyspace (with wire) &lt;- repair (with membership and
+     * dissemination) &lt;- the facade. A lower room that needs
      * something of a higher one declares an interface the higher one implements
      * ({@code membership.Suspicions}, {@code membership.MembershipGossip}, ...).
      */
@@ -100,18 +102,25 @@ class CorePurityTest {
                 .layer("dissemination").definedBy("io.grapevine.core.dissemination..")
                 .layer("membership").definedBy("io.grapevine.core.membership..")
                 .layer("state").definedBy("io.grapevine.core.state..")
+                .layer("keyspace").definedBy("io.grapevine.core.keyspace..")
+                .layer("ring").definedBy("io.grapevine.core.ring..")
+                .layer("merkle").definedBy("io.grapevine.core.merkle..")
                 .layer("wire").definedBy("io.grapevine.core.wire..")
                 .layer("base").definedBy("io.grapevine.core.base..")
                 .whereLayer("facade").mayNotBeAccessedByAnyLayer()
                 .whereLayer("detector").mayOnlyBeAccessedByLayers("facade")
                 .whereLayer("sync").mayOnlyBeAccessedByLayers("facade")
                 .whereLayer("dissemination").mayOnlyBeAccessedByLayers("detector", "sync", "facade")
-                .whereLayer("membership").mayOnlyBeAccessedByLayers("dissemination", "detector", "sync", "facade")
+                .whereLayer("membership").mayOnlyBeAccessedByLayers("dissemination", "detector", "sync",
+                        "facade")
                 .whereLayer("state").mayOnlyBeAccessedByLayers("sync", "facade")
-                .whereLayer("wire").mayOnlyBeAccessedByLayers("membership", "state", "dissemination", "detector",
-                        "sync", "facade")
-                .whereLayer("base").mayOnlyBeAccessedByLayers("wire", "membership", "state", "dissemination",
+                .whereLayer("keyspace").mayOnlyBeAccessedByLayers("facade")
+                .whereLayer("ring").mayOnlyBeAccessedByLayers("keyspace", "facade")
+                .whereLayer("merkle").mayOnlyBeAccessedByLayers("keyspace", "facade")
+                .whereLayer("wire").mayOnlyBeAccessedByLayers("membership", "state", "keyspace", "dissemination",
                         "detector", "sync", "facade")
+                .whereLayer("base").mayOnlyBeAccessedByLayers("wire", "membership", "state", "keyspace", "ring",
+                        "merkle", "dissemination", "detector", "sync", "facade")
                 .check(MAIN);
     }
 

@@ -1,0 +1,173 @@
+package io.grapevine.core.keyspace;
+
+import io.grapevine.core.merkle.MerkleShape;
+import io.grapevine.core.merkle.MerkleTree;
+import io.grapevine.core.wire.LeafRef;
+import io.grapevine.core.wire.MerkleEntries;
+import io.grapevine.core.wire.MerkleHash;
+import io.grapevine.core.wire.MerkleHashes;
+import io.grapevine.core.wire.SharedEntry;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.IntPredicate;
+
+/**
+ * The steps of a Merkle repair between two replicas, each a pure function of one replica's
+ * {@link Keyspace} and the message received, so the protocol ({@code repair} room) and the
+ * simulator run the very same code:
+ * <ol>
+ *   <li>{@link #roots}: the initiator sends the root of every range the two share;</li>
+ *   <li>{@link #compare}: the receiver answers each differing inner node with its children's
+ *       hashes, level by level, alternating sides (a matching root ends that range);</li>
+ *   <li>at the leaves, the side that finds them differing sends its entries there
+ *       ({@link #entriesOf}, complete, asking for a reply);</li>
+ *   <li>{@link #onEntries}: the other applies them by last-writer-wins and answers with its
+ *       entries of those leaves that the first lacks or holds older.</li>
+ * </ol>
+ * Identical ranges exchange only the root hash; d differences among n keys cost about
+ * {@code d · depth · fanout} hashes plus the entries of d leaves. Stateless.
+ */
+public final class RangeComparison {
+    private RangeComparison() {
+    }
+
+    /** This replica's root hashes of {@code partitions}, opening a repair. */
+    public static MerkleHashes roots(Keyspace keyspace, List<Integer> partitions) {
+        List<MerkleHash> items = new ArrayList<>(partitions.size());
+        for (int partition : partitions) {
+            items.add(new MerkleHash(partition, 0, 0, keyspace.tree(partition).root()));
+        }
+        MerkleShape shape = keyspace.config().merkle();
+        return new MerkleHashes(shape.fanout(), shape.depth(), items);
+    }
+
+    /**
+     * Compares a peer's hashes with this replica's trees, for the ranges {@code shared} accepts
+     * (others are ignored: not ours to repair). The caller checks the shape first.
+     */
+    public static ComparisonStep compare(Keyspace keyspace, MerkleHashes theirs, IntPredicate shared) {
+        MerkleShape shape = keyspace.config().merkle();
+        List<MerkleHash> deeper = new ArrayList<>();
+        List<LeafId> leaves = new ArrayList<>();
+        List<Integer> matched = new ArrayList<>();
+        for (MerkleHash item : theirs.items()) {
+            if (item.partition() >= keyspace.config().partitions() || item.level() > shape.depth()
+                    || item.index() >= shape.width(item.level()) || !shared.test(item.partition())) {
+                continue;
+            }
+            MerkleTree tree = keyspace.tree(item.partition());
+            if (tree.hash(item.level(), item.index()) == item.hash()) {
+                if (item.level() == 0) {
+                    matched.add(item.partition());
+                }
+                continue;
+            }
+            if (item.level() == shape.depth()) {
+                leaves.add(new LeafId(item.partition(), item.index()));
+                continue;
+            }
+            int first = item.index() * shape.fanout();
+            for (int i = 0; i < shape.fanout(); i++) {
+                deeper.add(new MerkleHash(item.partition(), item.level() + 1, first + i,
+                        tree.hash(item.level() + 1, first + i)));
+            }
+        }
+        return new ComparisonStep(deeper, leaves, matched);
+    }
+
+    /**
+     * This replica's entries in {@code leaves}, complete unless they exceed {@code maxBytes}
+     * (then a prefix, marked incomplete: the rest is repaired by a later exchange).
+     */
+    public static MerkleEntries entriesOf(Keyspace keyspace, List<LeafId> leaves, boolean reply, int maxBytes) {
+        List<LeafRef> refs = new ArrayList<>(leaves.size());
+        List<SharedEntry> entries = new ArrayList<>();
+        int bytes = 0;
+        boolean complete = true;
+        for (LeafId leaf : leaves) {
+            if (!complete) {
+                break;
+            }
+            refs.add(new LeafRef(leaf.partition(), leaf.leaf(), keyspace.horizon(leaf.partition())));
+            for (SharedEntry entry : keyspace.leafEntries(leaf.partition(), leaf.leaf())) {
+                bytes += entry.encodedSize();
+                if (bytes > maxBytes) {
+                    complete = false;
+                    break;
+                }
+                entries.add(entry);
+            }
+        }
+        return new MerkleEntries(reply, complete, refs, entries);
+    }
+
+    /**
+     * Applies a peer's leaf entries. First each range's horizon is raised to the peer's (its
+     * tombstones below it are collected here too); then each entry is applied by
+     * last-writer-wins; then, if the peer's list is complete, this replica's entries of those
+     * leaves that the peer lacks and that are older than its horizon are dropped (deleted
+     * there long ago: they must not come back). When the peer asked, the answer carries this
+     * replica's entries of those leaves that differ from the peer's, and a tombstone for each
+     * entry of the peer's refused as below this replica's horizon, so that it drops it too.
+     */
+    public static EntriesReceived onEntries(Keyspace keyspace, MerkleEntries theirs, long physicalMillis,
+                                            int maxBytes) {
+        int partitions = keyspace.config().partitions();
+        int leafCount = keyspace.config().merkle().leaves();
+        List<LeafRef> leaves = new ArrayList<>();
+        for (LeafRef leaf : theirs.leaves()) {
+            if (leaf.partition() < partitions && leaf.leaf() < leafCount) {
+                leaves.add(leaf);
+                keyspace.raiseHorizon(leaf.partition(), leaf.horizon());
+            }
+        }
+        Map<String, SharedEntry> received = new HashMap<>();
+        List<SharedEntry> changed = new ArrayList<>();
+        List<SharedEntry> refused = new ArrayList<>();
+        for (SharedEntry entry : theirs.entries()) {
+            received.put(entry.key(), entry);
+            ApplyOutcome outcome = keyspace.apply(entry, physicalMillis);
+            if (outcome == ApplyOutcome.APPLIED) {
+                changed.add(entry);
+            } else if (outcome == ApplyOutcome.BELOW_HORIZON && !entry.tombstone()) {
+                refused.add(entry);
+            }
+        }
+        int dropped = 0;
+        List<SharedEntry> mine = new ArrayList<>();
+        for (LeafRef leaf : leaves) {
+            for (SharedEntry entry : keyspace.leafEntries(leaf.partition(), leaf.leaf())) {
+                if (theirs.complete() && !received.containsKey(entry.key()) && entry.hlc() < leaf.horizon()) {
+                    keyspace.dropBelowHorizon(entry);
+                    dropped++;
+                } else if (!entry.equals(received.get(entry.key()))) {
+                    mine.add(entry);
+                }
+            }
+        }
+        if (!theirs.reply()) {
+            return new EntriesReceived(changed, dropped, Optional.empty());
+        }
+        List<SharedEntry> answer = new ArrayList<>();
+        int bytes = 0;
+        for (SharedEntry entry : refused) {
+            mine.add(SharedEntry.tombstone(entry.key(), entry.hlc(), entry.writer()));
+        }
+        for (SharedEntry entry : mine) {
+            bytes += entry.encodedSize();
+            if (bytes > maxBytes) {
+                break; // the rest differs still: the next exchange repairs it
+            }
+            answer.add(entry);
+        }
+        List<LeafRef> refs = new ArrayList<>(leaves.size());
+        for (LeafRef leaf : leaves) {
+            refs.add(new LeafRef(leaf.partition(), leaf.leaf(), keyspace.horizon(leaf.partition())));
+        }
+        // an answer is a difference, never a complete list: it proves no key absent
+        return new EntriesReceived(changed, dropped, Optional.of(new MerkleEntries(false, false, refs, answer)));
+    }
+}

@@ -1,0 +1,162 @@
+package io.grapevine.core.wire;
+
+import io.grapevine.core.base.Bytes;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Encodes the shared-keyspace bodies (docs/wire-format.md, types 11..17):
+ *
+ * <pre>
+ * merkle_hashes  := fanout u8 | depth u8 | count varint | hash_item{count}
+ * hash_item      := partition varint | level u8 | index varint | hash u64
+ * merkle_entries := flags u8 (bit 0: reply, bit 1: complete) | count varint | leaf{count}
+ *                   | count varint | entry{count}
+ * leaf           := partition varint | leaf varint | horizon varint
+ * key_write      := opId varint | count varint | entry{count}
+ * key_write_ack  := opId varint
+ * key_read       := opId varint | key str8
+ * key_scan       := opId varint | prefix str8 | count varint | partition varint{count}
+ * key_read_reply := opId varint | complete u8 | count varint | entry{count}
+ * entry          := key str8 (non-empty) | writer str8 (non-blank) | hlc u64 | tombstone u8
+ *                   | value (length varint | bytes)
+ * </pre>
+ *
+ * Counts are checked against the bytes left before anything is allocated. Stateless.
+ */
+final class KeyspaceCodec {
+    /** partition (1), level (1), index (1), hash (8). */
+    private static final int MIN_HASH_ITEM_BYTES = 11;
+    /** partition, leaf, horizon: one byte each at least. */
+    private static final int MIN_LEAF_BYTES = 3;
+    /** key (2), writer (2), hlc (8), tombstone (1), empty value (1). */
+    private static final int MIN_ENTRY_BYTES = 14;
+
+    private KeyspaceCodec() {
+    }
+
+    static int entrySize(SharedEntry entry) {
+        return EncodedSize.str8(entry.key()) + EncodedSize.str8(entry.writer()) + 8 + 1
+                + EncodedSize.varint(entry.value().length()) + entry.value().length();
+    }
+
+    static void write(WireWriter w, WireMessage message) {
+        switch (message.kind()) {
+            case MERKLE_HASHES -> {
+                MerkleHashes hashes = (MerkleHashes) message;
+                w.u8(hashes.fanout()).u8(hashes.depth()).varLong(hashes.items().size());
+                for (MerkleHash item : hashes.items()) {
+                    w.varLong(item.partition()).u8(item.level()).varLong(item.index()).i64(item.hash());
+                }
+            }
+            case MERKLE_ENTRIES -> {
+                MerkleEntries entries = (MerkleEntries) message;
+                w.u8((entries.reply() ? 1 : 0) | (entries.complete() ? 2 : 0)).varLong(entries.leaves().size());
+                for (LeafRef leaf : entries.leaves()) {
+                    w.varLong(leaf.partition()).varLong(leaf.leaf()).varLong(leaf.horizon());
+                }
+                writeEntries(w, entries.entries());
+            }
+            case KEY_WRITE -> {
+                KeyWrite write = (KeyWrite) message;
+                w.varLong(write.opId());
+                writeEntries(w, write.entries());
+            }
+            case KEY_WRITE_ACK -> w.varLong(((KeyWriteAck) message).opId());
+            case KEY_READ -> {
+                KeyRead read = (KeyRead) message;
+                w.varLong(read.opId()).string(read.key());
+            }
+            case KEY_SCAN -> {
+                KeyScan scan = (KeyScan) message;
+                w.varLong(scan.opId()).string(scan.prefix()).varLong(scan.partitions().size());
+                for (int partition : scan.partitions()) {
+                    w.varLong(partition);
+                }
+            }
+            case KEY_READ_REPLY -> {
+                KeyReadReply reply = (KeyReadReply) message;
+                w.varLong(reply.opId()).bool(reply.complete());
+                writeEntries(w, reply.entries());
+            }
+            default -> throw new IllegalStateException("not a keyspace message: " + message.kind());
+        }
+    }
+
+    private static void writeEntries(WireWriter w, List<SharedEntry> entries) {
+        w.varLong(entries.size());
+        for (SharedEntry entry : entries) {
+            w.string(entry.key()).string(entry.writer()).i64(entry.hlc()).bool(entry.tombstone()).bytes(entry.value());
+        }
+    }
+
+    static WireMessage read(WireReader r, MessageType type) {
+        return switch (type) {
+            case MERKLE_HASHES -> readHashes(r);
+            case MERKLE_ENTRIES -> readEntriesMessage(r);
+            case KEY_WRITE -> new KeyWrite(r.varLong(), readEntries(r));
+            case KEY_WRITE_ACK -> new KeyWriteAck(r.varLong());
+            case KEY_READ -> new KeyRead(r.varLong(), r.key());
+            case KEY_SCAN -> {
+                long opId = r.varLong();
+                String prefix = r.string();
+                int count = boundedCount(r, 1);
+                List<Integer> partitions = new ArrayList<>(count);
+                for (int i = 0; i < count; i++) {
+                    partitions.add(r.varInt());
+                }
+                yield new KeyScan(opId, prefix, partitions);
+            }
+            case KEY_READ_REPLY -> {
+                long opId = r.varLong();
+                boolean complete = r.bool();
+                yield new KeyReadReply(opId, complete, readEntries(r));
+            }
+            default -> throw Malformed.of(Rejection.UNKNOWN_TYPE);
+        };
+    }
+
+    private static MerkleHashes readHashes(WireReader r) {
+        int fanout = r.u8();
+        int depth = r.u8();
+        int count = boundedCount(r, MIN_HASH_ITEM_BYTES);
+        List<MerkleHash> items = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            items.add(new MerkleHash(r.varInt(), r.u8(), r.varInt(), r.i64()));
+        }
+        return new MerkleHashes(fanout, depth, items);
+    }
+
+    private static MerkleEntries readEntriesMessage(WireReader r) {
+        int flags = r.u8();
+        if (flags > 3) {
+            throw Malformed.of(Rejection.MALFORMED);
+        }
+        int count = boundedCount(r, MIN_LEAF_BYTES);
+        List<LeafRef> leaves = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            leaves.add(new LeafRef(r.varInt(), r.varInt(), r.varLong()));
+        }
+        return new MerkleEntries((flags & 1) != 0, (flags & 2) != 0, leaves, readEntries(r));
+    }
+
+    private static List<SharedEntry> readEntries(WireReader r) {
+        int count = boundedCount(r, MIN_ENTRY_BYTES);
+        List<SharedEntry> entries = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            String key = r.key();
+            String writer = r.name();
+            long hlc = r.i64();
+            boolean tombstone = r.bool();
+            Bytes value = r.bytes();
+            entries.add(new SharedEntry(key, value, hlc, writer, tombstone));
+        }
+        return entries;
+    }
+
+    private static int boundedCount(WireReader r, int minBytesEach) {
+        int count = r.varInt();
+        r.require((int) Math.min(Integer.MAX_VALUE, (long) count * minBytesEach));
+        return count;
+    }
+}
