@@ -18,6 +18,8 @@ import io.grapevine.core.dissemination.MemberRumors;
 import io.grapevine.core.dissemination.RumorQueue;
 import io.grapevine.core.dissemination.Transmitter;
 import io.grapevine.core.dissemination.UserEvents;
+import io.grapevine.core.keyspace.KeyStore;
+import io.grapevine.core.keyspace.MemoryKeyStore;
 import io.grapevine.core.membership.ForceLeave;
 import io.grapevine.core.membership.Member;
 import io.grapevine.core.membership.MemberEntry;
@@ -26,6 +28,7 @@ import io.grapevine.core.membership.MembershipObserver;
 import io.grapevine.core.membership.MembershipRules;
 import io.grapevine.core.membership.PeerSampler;
 import io.grapevine.core.membership.Transition;
+import io.grapevine.core.repair.KeyspaceReplicator;
 import io.grapevine.core.state.KeyChange;
 import io.grapevine.core.state.ReplicatedState;
 import io.grapevine.core.sync.MemberListExchange;
@@ -33,6 +36,13 @@ import io.grapevine.core.sync.StateReplicator;
 import io.grapevine.core.wire.Ack;
 import io.grapevine.core.wire.DropReason;
 import io.grapevine.core.wire.Interner;
+import io.grapevine.core.wire.KeyRead;
+import io.grapevine.core.wire.KeyReadReply;
+import io.grapevine.core.wire.KeyScan;
+import io.grapevine.core.wire.KeyWrite;
+import io.grapevine.core.wire.KeyWriteAck;
+import io.grapevine.core.wire.MerkleEntries;
+import io.grapevine.core.wire.MerkleHashes;
 import io.grapevine.core.wire.MemberListSync;
 import io.grapevine.core.wire.MemberUpdate;
 import io.grapevine.core.wire.Nack;
@@ -40,6 +50,7 @@ import io.grapevine.core.wire.Packet;
 import io.grapevine.core.wire.Ping;
 import io.grapevine.core.wire.PingReq;
 import io.grapevine.core.wire.Receiver;
+import io.grapevine.core.wire.SharedEntry;
 import io.grapevine.core.wire.StateAck;
 import io.grapevine.core.wire.StateDigest;
 import io.grapevine.core.wire.StatePush;
@@ -85,6 +96,7 @@ public final class Node {
     private final MemberListExchange exchange;
     private final ReplicatedState state;
     private final StateReplicator replicator;
+    private final KeyspaceReplicator shared;
 
     /**
      * A node that knows only itself, alive at incarnation 0.
@@ -106,6 +118,17 @@ public final class Node {
      * {@link Interner} for why sharing is harmless).
      */
     public Node(CoreConfig config, NodeId self, RandomSource random, long nowNanos, Interner interner) {
+        this(config, self, random, nowNanos, interner, new MemoryKeyStore(), 0);
+    }
+
+    /**
+     * A node like {@link #Node(CoreConfig, NodeId, RandomSource, long, Interner)} whose shared
+     * keyspace lives in {@code store} (a persistent one survives restarts: the node serves what
+     * it held and repairs only what it missed), stamping writes with wall-clock time
+     * {@code nowNanos + clockOffsetNanos} (the driver's wall clock minus its monotonic one).
+     */
+    public Node(CoreConfig config, NodeId self, RandomSource random, long nowNanos, Interner interner,
+                KeyStore store, long clockOffsetNanos) {
         this.config = config;
         this.table = new MemberTable(config.membership().historyPerMember(), config.membership().maxTombstones());
         MemberEntry selfEntry = table.add(self, 0, MemberStatus.ALIVE, nowNanos);
@@ -133,6 +156,8 @@ public final class Node {
         replicator.start(nowNanos);
         this.accusations = new AccusationNotifier(config.detector(), table, transmitter, self.name());
         this.receiver = new Receiver(config.wire().clusterLabel(), self, interner, counters);
+        this.shared = new KeyspaceReplicator(config.keyspace(), config.wire().maxStreamBytes(), self.name(), store, table,
+                transmitter, random, counters, clockOffsetNanos);
     }
 
     /** This node's identity. */
@@ -201,6 +226,13 @@ public final class Node {
             case STATE_DIGEST -> replicator.onDigest(from, (StateDigest) message, out);
             case STATE_ACK -> replicator.onAck(from, (StateAck) message, nowNanos, out);
             case STATE_PUSH -> replicator.onPush((StatePush) message, nowNanos, out);
+            case KEY_WRITE -> shared.onWrite(from, (KeyWrite) message, nowNanos, out);
+            case KEY_WRITE_ACK -> shared.onWriteAck((KeyWriteAck) message, out);
+            case KEY_READ -> shared.onRead(from, (KeyRead) message, nowNanos, out);
+            case KEY_SCAN -> shared.onScan(from, (KeyScan) message, nowNanos, out);
+            case KEY_READ_REPLY -> shared.onReadReply((KeyReadReply) message, out);
+            case MERKLE_HASHES -> shared.onMerkleHashes(from, sender, (MerkleHashes) message, nowNanos, out);
+            case MERKLE_ENTRIES -> shared.onMerkleEntries(from, (MerkleEntries) message, nowNanos, out);
             default -> throw new IllegalStateException("unhandled " + message.kind());
         }
     }
@@ -214,6 +246,7 @@ public final class Node {
         exchange.onTick(nowNanos, out);
         replicator.onTick(nowNanos, out);
         membership.onTick(nowNanos, out);
+        shared.onTick(nowNanos, out);
     }
 
     /** When {@link #onTick} must be called next (node time). */
@@ -221,6 +254,7 @@ public final class Node {
         long next = Math.min(detector.nextDeadlineNanos(), gossipRounds.nextDeadlineNanos());
         next = Math.min(next, exchange.nextDeadlineNanos());
         next = Math.min(next, replicator.nextDeadlineNanos());
+        next = Math.min(next, shared.nextDeadlineNanos());
         return Math.min(next, membership.nextDeadlineNanos());
     }
 
@@ -308,6 +342,48 @@ public final class Node {
     /** The highest version of {@code owner}'s state held here (0 if none). */
     public long stateVersion(String owner) {
         return state.maxVersion(owner);
+    }
+
+    /**
+     * Writes {@code key} of the shared keyspace, which any node may write: stamped here by the
+     * hybrid logical clock and mailed to the key's replicas; ends with a
+     * {@link Outputs#sharedOpCompleted} for {@code opId} once {@code w} acknowledged (possibly
+     * during this call) or the request timed out.
+     *
+     * @param opId the caller's id for the operation: positive, not pending
+     * @throws IllegalArgumentException on a bad id or a key or value over a keyspace limit
+     */
+    public void sharedPut(long opId, String key, byte[] value, long nowNanos, Outputs out) {
+        detector.observeTime(nowNanos);
+        shared.put(opId, key, Bytes.copyOf(value), nowNanos, out);
+    }
+
+    /** Deletes shared {@code key} (a tombstone, written like {@link #sharedPut}). */
+    public void sharedDelete(long opId, String key, long nowNanos, Outputs out) {
+        detector.observeTime(nowNanos);
+        shared.delete(opId, key, nowNanos, out);
+    }
+
+    /** Reads shared {@code key} from {@code r} of its replicas (at once from here when a replica and r = 1). */
+    public void sharedGet(long opId, String key, long nowNanos, Outputs out) {
+        detector.observeTime(nowNanos);
+        shared.get(opId, key, nowNanos, out);
+    }
+
+    /** Lists the live shared keys starting with {@code prefix}, asking one replica of each range. */
+    public void sharedScan(long opId, String prefix, long nowNanos, Outputs out) {
+        detector.observeTime(nowNanos);
+        shared.scan(opId, prefix, nowNanos, out);
+    }
+
+    /** The shared entry this node holds for {@code key} (value or tombstone), replica or not. */
+    public Optional<SharedEntry> sharedLocal(String key) {
+        return Optional.ofNullable(shared.localEntry(key));
+    }
+
+    /** This node's shared keyspace: its data, ring view and repair counters (read-only use). */
+    public KeyspaceReplicator sharedKeyspace() {
+        return shared;
     }
 
     /** Every entry, self and tombstones included, in a deterministic order. */

@@ -99,6 +99,7 @@ class CorePurityTest {
                 .layer("facade").definedBy("io.grapevine.core")
                 .layer("detector").definedBy("io.grapevine.core.detector..")
                 .layer("sync").definedBy("io.grapevine.core.sync..")
+                .layer("repair").definedBy("io.grapevine.core.repair..")
                 .layer("dissemination").definedBy("io.grapevine.core.dissemination..")
                 .layer("membership").definedBy("io.grapevine.core.membership..")
                 .layer("state").definedBy("io.grapevine.core.state..")
@@ -110,17 +111,18 @@ class CorePurityTest {
                 .whereLayer("facade").mayNotBeAccessedByAnyLayer()
                 .whereLayer("detector").mayOnlyBeAccessedByLayers("facade")
                 .whereLayer("sync").mayOnlyBeAccessedByLayers("facade")
-                .whereLayer("dissemination").mayOnlyBeAccessedByLayers("detector", "sync", "facade")
-                .whereLayer("membership").mayOnlyBeAccessedByLayers("dissemination", "detector", "sync",
+                .whereLayer("repair").mayOnlyBeAccessedByLayers("facade")
+                .whereLayer("dissemination").mayOnlyBeAccessedByLayers("detector", "sync", "repair", "facade")
+                .whereLayer("membership").mayOnlyBeAccessedByLayers("dissemination", "detector", "sync", "repair",
                         "facade")
                 .whereLayer("state").mayOnlyBeAccessedByLayers("sync", "facade")
-                .whereLayer("keyspace").mayOnlyBeAccessedByLayers("facade")
-                .whereLayer("ring").mayOnlyBeAccessedByLayers("keyspace", "facade")
-                .whereLayer("merkle").mayOnlyBeAccessedByLayers("keyspace", "facade")
+                .whereLayer("keyspace").mayOnlyBeAccessedByLayers("repair", "facade")
+                .whereLayer("ring").mayOnlyBeAccessedByLayers("keyspace", "repair", "facade")
+                .whereLayer("merkle").mayOnlyBeAccessedByLayers("keyspace", "repair", "facade")
                 .whereLayer("wire").mayOnlyBeAccessedByLayers("membership", "state", "keyspace", "dissemination",
-                        "detector", "sync", "facade")
+                        "detector", "sync", "repair", "facade")
                 .whereLayer("base").mayOnlyBeAccessedByLayers("wire", "membership", "state", "keyspace", "ring",
-                        "merkle", "dissemination", "detector", "sync", "facade")
+                        "merkle", "dissemination", "detector", "sync", "repair", "facade")
                 .check(MAIN);
     }
 

@@ -1,0 +1,13 @@
+package io.grapevine.core.repair;
+
+import io.grapevine.core.wire.PacketSink;
+
+/**
+ * What the shared keyspace writes: its packets, and the end of every operation this node
+ * coordinates. Called on the node's thread, during the input that finished the operation
+ * (possibly the very call that started it).
+ */
+public interface KeyspaceOutputs extends PacketSink {
+    /** An operation started with {@code Node.sharedPut} and the like finished. */
+    void sharedOpCompleted(SharedOpResult result);
+}
