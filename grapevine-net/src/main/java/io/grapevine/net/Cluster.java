@@ -14,6 +14,11 @@ import io.grapevine.core.detector.Reachability;
 import io.grapevine.core.dissemination.DeliveredEvent;
 import io.grapevine.core.membership.ForceLeave;
 import io.grapevine.core.membership.Transition;
+import io.grapevine.core.keyspace.KeyStore;
+import io.grapevine.core.keyspace.MemoryKeyStore;
+import io.grapevine.core.repair.SharedOpResult;
+import io.grapevine.core.wire.Interner;
+import io.grapevine.net.store.MvKeyStore;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -65,10 +70,17 @@ public final class Cluster implements AutoCloseable {
     private boolean viewPublishPending;
     /** The member snapshot file's writer, or null when none is configured. */
     private volatile MemberSnapshot snapshot;
+    /** Where the shared keyspace lives: a file under the data directory, or memory. */
+    private final KeyStore sharedStore;
+    /** Shared-map operations waiting for their result, by op id; touched only on the loop. */
+    private final Map<Long, CompletableFuture<SharedOpResult>> sharedPending = new java.util.HashMap<>();
+    /** The last shared-map op id given out; touched only on the loop. */
+    private long lastSharedOp;
 
     Cluster(NetConfig config, Node node, NodeRuntime runtime, Transport transport, EventDispatcher events,
-            Keyring keyring) {
+            Keyring keyring, KeyStore sharedStore) {
         this.config = config;
+        this.sharedStore = sharedStore;
         this.node = node;
         this.runtime = runtime;
         this.transport = transport;
@@ -83,20 +95,26 @@ public final class Cluster implements AutoCloseable {
     }
 
     /** Starts a node: binds its sockets and begins the protocol (alone until it joins). */
-    static Cluster start(NetConfig config, Optional<Keyring> keyring, List<Consumer<ClusterEvent>> listeners) {
+    static Cluster start(NetConfig config, Optional<Keyring> keyring, List<Consumer<ClusterEvent>> listeners,
+                         Optional<java.nio.file.Path> dataDirectory) {
         EventDispatcher events = new EventDispatcher(config.nodeName());
         listeners.forEach(events::add);
         Transport transport = Transport.bind(config);
         NodeId id = new NodeId(config.nodeName(), transport.advertised(), System.currentTimeMillis());
+        KeyStore store = dataDirectory.<KeyStore>map(MvKeyStore::open).orElseGet(MemoryKeyStore::new);
+        // the shared keyspace's hybrid logical clock reads wall-clock time as monotonic time plus this offset
+        long wallClockOffsetNanos = System.currentTimeMillis() * 1_000_000L - NodeRuntime.now();
         Node node = new Node(config.core(), id, new SplitMix64(new java.security.SecureRandom().nextLong()),
-                NodeRuntime.now());
+                NodeRuntime.now(), new Interner(2 * config.core().membership().maxMembers()), store,
+                wallClockOffsetNanos);
         // one cipher seals (in the runtime), one opens (in the pipeline): each confined to the one loop
         Optional<PacketCipher> sealer = keyring.map(k -> new PacketCipher(k, config.core().wire().clusterLabel()));
         Optional<PacketCipher> opener = keyring.map(k -> new PacketCipher(k, config.core().wire().clusterLabel()));
         NodeRuntime runtime = new NodeRuntime(transport.loop(), NodeInputs.of(node), sealer, events::dispatch,
                 LoggerFactory.getLogger(NodeRuntime.class));
         transport.attach(runtime, config.core().wire().maxStreamBytes() + PacketCipher.OVERHEAD_BYTES, opener);
-        Cluster cluster = new Cluster(config, node, runtime, transport, events, keyring.orElse(null));
+        Cluster cluster = new Cluster(config, node, runtime, transport, events, keyring.orElse(null), store);
+        runtime.onSharedResult(cluster::sharedResult);
         if (!config.snapshotPath().isEmpty()) {
             cluster.snapshot = new MemberSnapshot(java.nio.file.Path.of(config.snapshotPath()), config.nodeName(),
                     cluster::members);
@@ -370,6 +388,73 @@ public final class Cluster implements AutoCloseable {
         return runtime.submit(CoreStep.BROADCAST, () -> node.fireEvent(name, copy, NodeRuntime.now(), runtime));
     }
 
+    /**
+     * The shared map {@code name}: keys any member may write, held by {@code rf} replicas and
+     * repaired by Merkle trees (see {@link SharedMap}). Cheap: a view, not a resource.
+     *
+     * @throws IllegalArgumentException if {@code name} is empty or contains '/'
+     */
+    public SharedMap sharedMap(String name) {
+        return new SharedMap(name, this);
+    }
+
+    /** One shared-keyspace call into the core, given the op id to use. */
+    @FunctionalInterface
+    interface SharedCall {
+        void start(Node node, long opId, long nowNanos, NodeRuntime out);
+    }
+
+    /** Starts a shared-keyspace operation on the loop; completes with its result. */
+    CompletableFuture<SharedOpResult> sharedOp(SharedCall call) {
+        CompletableFuture<SharedOpResult> done = new CompletableFuture<>();
+        runtime.submit(CoreStep.SHARED, () -> {
+            long opId = ++lastSharedOp;
+            // registered first: the core may finish the operation within the call
+            sharedPending.put(opId, done);
+            try {
+                call.start(node, opId, NodeRuntime.now(), runtime);
+            } catch (RuntimeException e) {
+                sharedPending.remove(opId);
+                throw e;
+            }
+            return null;
+        }).whenComplete((ignored, failure) -> {
+            if (failure != null) {
+                done.completeExceptionally(failure);
+            }
+        });
+        return done;
+    }
+
+    /** On the loop: a shared operation ended. */
+    private void sharedResult(SharedOpResult result) {
+        CompletableFuture<SharedOpResult> waiting = sharedPending.remove(result.opId());
+        if (waiting != null) {
+            waiting.complete(result);
+        }
+    }
+
+    /**
+     * Shared-keyspace counters: entries this node holds (tombstones included), Merkle repairs
+     * it opened, entries that won here through repair.
+     */
+    public SharedKeyspaceStats sharedStats() {
+        return call(() -> new SharedKeyspaceStats(node.sharedKeyspace().keyspace().size(),
+                node.sharedKeyspace().repairsOpened(), node.sharedKeyspace().entriesRepaired()));
+    }
+
+    /** Every shared entry this node holds (tombstones included), by key: for tests and diagnostics. */
+    Map<String, io.grapevine.core.wire.SharedEntry> sharedSnapshot() {
+        return call(() -> {
+            Map<String, io.grapevine.core.wire.SharedEntry> all = new java.util.TreeMap<>();
+            var keyspace = node.sharedKeyspace().keyspace();
+            for (int p = 0; p < keyspace.config().partitions(); p++) {
+                keyspace.scanPartition(p, entry -> all.put(entry.key(), entry));
+            }
+            return all;
+        });
+    }
+
     /** Listens to every cluster event, on the event thread. */
     public void addListener(Consumer<ClusterEvent> listener) {
         events.add(listener);
@@ -438,6 +523,9 @@ public final class Cluster implements AutoCloseable {
         }
         transport.close();
         events.close();
+        if (sharedStore instanceof MvKeyStore persistent) {
+            persistent.close();
+        }
     }
 
     private <T> T call(Callable<T> query) {

@@ -209,12 +209,16 @@ public final class Keyspace {
         store.scan(from, to, visitor);
     }
 
-    /** Range {@code partition}'s entries in leaf {@code leaf}, in (hash, key) order. */
-    public List<SharedEntry> leafEntries(int partition, int leaf) {
-        int bits = partitionBits + shape.leafBits();
-        int shift = 64 - bits;
-        long from = (((long) partition << shape.leafBits()) | leaf) << shift;
-        long to = from + ((1L << shift) - 1);
+    /**
+     * Range {@code partition}'s entries under node {@code index} at {@code level} of its tree
+     * (a leaf at the tree's depth), in (hash, key) order.
+     */
+    public List<SharedEntry> subtreeEntries(int partition, int level, int index) {
+        int levelBits = Integer.numberOfTrailingZeros(shape.fanout()) * level;
+        int shift = 64 - partitionBits - levelBits;
+        long prefix = ((long) partition << levelBits) | index;
+        long from = shift == 64 ? 0 : prefix << shift;
+        long to = shift == 64 ? -1 : from + ((1L << shift) - 1);
         List<SharedEntry> entries = new ArrayList<>();
         store.scan(from, to, entries::add);
         return entries;

@@ -3,54 +3,70 @@ package io.grapevine.core.keyspace;
 import io.grapevine.core.wire.MerkleEntries;
 import io.grapevine.core.wire.MerkleHashes;
 import io.grapevine.core.wire.WireMessage;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.List;
-import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
  * One whole Merkle repair between two replicas held in the same process, message by message
  * with the {@link RangeComparison} steps the network protocol uses, until neither side has
  * anything to send. For the simulator's measurements and for tests; {@code sent} sees every
- * message in order (to count bytes and round trips). Stateless.
+ * message in order (to count bytes). Stateless.
  */
 public final class PairRepair {
     private PairRepair() {
     }
 
     /**
-     * Repairs {@code partitions} between {@code initiator} and {@code responder}; returns the
-     * number of messages exchanged (1 when the ranges were identical: the roots alone).
+     * What a repair exchanged.
+     *
+     * @param messages messages sent, both ways (1 when the ranges were identical: the roots alone)
+     * @param roundTrips the longest chain of messages each answering the one before, halved and
+     *                   rounded up: the round trips the repair takes when each side answers at once
      */
-    public static int run(Keyspace initiator, Keyspace responder, List<Integer> partitions, long physicalMillis,
-                          Consumer<WireMessage> sent) {
-        int maxBytes = Math.min(initiator.config().maxRepairBytes(), responder.config().maxRepairBytes());
-        Keyspace[] sides = {initiator, responder};
-        WireMessage next = RangeComparison.roots(initiator, partitions);
-        int messages = 0;
-        int to = 1;
-        while (next != null) {
-            sent.accept(next);
-            messages++;
-            next = answer(sides[to], next, physicalMillis, maxBytes);
-            to = 1 - to;
-        }
-        return messages;
+    public record Outcome(int messages, int roundTrips) {
     }
 
-    /** What {@code side} sends back on receiving {@code message}, or null when the repair is over. */
-    private static WireMessage answer(Keyspace side, WireMessage message, long physicalMillis, int maxBytes) {
+    private record InFlight(WireMessage message, int to, int hop) {
+    }
+
+    /** Repairs {@code partitions} between {@code initiator} and {@code responder}. */
+    public static Outcome run(Keyspace initiator, Keyspace responder, List<Integer> partitions, long physicalMillis,
+                              Consumer<WireMessage> sent) {
+        int maxBytes = Math.min(initiator.config().maxRepairBytes(), responder.config().maxRepairBytes());
+        Keyspace[] sides = {initiator, responder};
+        Deque<InFlight> queue = new ArrayDeque<>();
+        queue.add(new InFlight(RangeComparison.roots(initiator, partitions), 1, 1));
+        int messages = 0;
+        int hops = 0;
+        while (!queue.isEmpty()) {
+            InFlight next = queue.poll();
+            sent.accept(next.message);
+            messages++;
+            hops = Math.max(hops, next.hop);
+            for (WireMessage answer : answers(sides[next.to], next.message, physicalMillis, maxBytes)) {
+                queue.add(new InFlight(answer, 1 - next.to, next.hop + 1));
+            }
+        }
+        return new Outcome(messages, (hops + 1) / 2);
+    }
+
+    /** What {@code side} sends back on receiving {@code message} (nothing when that part of the repair is over). */
+    private static List<WireMessage> answers(Keyspace side, WireMessage message, long physicalMillis, int maxBytes) {
         if (message instanceof MerkleHashes hashes) {
             ComparisonStep step = RangeComparison.compare(side, hashes, p -> true);
+            List<WireMessage> out = new java.util.ArrayList<>(2);
             if (!step.leaves().isEmpty()) {
-                // every range descends in lockstep from the roots, so one message's items share a level:
-                // it yields leaves or deeper hashes, never both
-                return RangeComparison.entriesOf(side, step.leaves(), true, maxBytes);
+                out.add(RangeComparison.entriesOf(side, step.leaves(), true, maxBytes));
             }
-            return step.deeper().isEmpty() ? null
-                    : new MerkleHashes(hashes.fanout(), hashes.depth(), step.deeper());
+            if (!step.deeper().isEmpty()) {
+                out.add(new MerkleHashes(hashes.fanout(), hashes.depth(), step.deeper()));
+            }
+            return out;
         }
         MerkleEntries entries = (MerkleEntries) message;
-        Optional<MerkleEntries> reply = RangeComparison.onEntries(side, entries, physicalMillis, maxBytes).answer();
-        return reply.filter(r -> !r.entries().isEmpty()).orElse(null);
+        return RangeComparison.onEntries(side, entries, physicalMillis, maxBytes).answer()
+                .filter(r -> !r.entries().isEmpty()).<List<WireMessage>>map(List::of).orElse(List.of());
     }
 }

@@ -65,8 +65,10 @@ public final class RangeComparison {
                 }
                 continue;
             }
-            if (item.level() == shape.depth()) {
-                leaves.add(new LeafId(item.partition(), item.index()));
+            // a leaf, or a subtree so sparse here that its entries cost less than the fanout's hashes below it
+            // (an entry is ~3-4 hashes' worth of bytes): exchange its entries instead of descending
+            if (item.level() == shape.depth() || tree.count(item.level(), item.index()) <= shape.fanout() / 4) {
+                leaves.add(new LeafId(item.partition(), item.level(), item.index()));
                 continue;
             }
             int first = item.index() * shape.fanout();
@@ -91,8 +93,8 @@ public final class RangeComparison {
             if (!complete) {
                 break;
             }
-            refs.add(new LeafRef(leaf.partition(), leaf.leaf(), keyspace.horizon(leaf.partition())));
-            for (SharedEntry entry : keyspace.leafEntries(leaf.partition(), leaf.leaf())) {
+            refs.add(new LeafRef(leaf.partition(), leaf.level(), leaf.index(), keyspace.horizon(leaf.partition())));
+            for (SharedEntry entry : keyspace.subtreeEntries(leaf.partition(), leaf.level(), leaf.index())) {
                 bytes += entry.encodedSize();
                 if (bytes > maxBytes) {
                     complete = false;
@@ -116,10 +118,11 @@ public final class RangeComparison {
     public static EntriesReceived onEntries(Keyspace keyspace, MerkleEntries theirs, long physicalMillis,
                                             int maxBytes) {
         int partitions = keyspace.config().partitions();
-        int leafCount = keyspace.config().merkle().leaves();
+        MerkleShape shape = keyspace.config().merkle();
         List<LeafRef> leaves = new ArrayList<>();
         for (LeafRef leaf : theirs.leaves()) {
-            if (leaf.partition() < partitions && leaf.leaf() < leafCount) {
+            if (leaf.partition() < partitions && leaf.level() <= shape.depth()
+                    && leaf.index() < shape.width(leaf.level())) {
                 leaves.add(leaf);
                 keyspace.raiseHorizon(leaf.partition(), leaf.horizon());
             }
@@ -139,7 +142,7 @@ public final class RangeComparison {
         int dropped = 0;
         List<SharedEntry> mine = new ArrayList<>();
         for (LeafRef leaf : leaves) {
-            for (SharedEntry entry : keyspace.leafEntries(leaf.partition(), leaf.leaf())) {
+            for (SharedEntry entry : keyspace.subtreeEntries(leaf.partition(), leaf.level(), leaf.index())) {
                 if (theirs.complete() && !received.containsKey(entry.key()) && entry.hlc() < leaf.horizon()) {
                     keyspace.dropBelowHorizon(entry);
                     dropped++;
@@ -165,7 +168,7 @@ public final class RangeComparison {
         }
         List<LeafRef> refs = new ArrayList<>(leaves.size());
         for (LeafRef leaf : leaves) {
-            refs.add(new LeafRef(leaf.partition(), leaf.leaf(), keyspace.horizon(leaf.partition())));
+            refs.add(new LeafRef(leaf.partition(), leaf.level(), leaf.index(), keyspace.horizon(leaf.partition())));
         }
         // an answer is a difference, never a complete list: it proves no key absent
         return new EntriesReceived(changed, dropped, Optional.of(new MerkleEntries(false, false, refs, answer)));

@@ -22,6 +22,8 @@ public final class MerkleTree {
     private final long[][] levels;
     /** dirty[l][i]: inner node (l, i) must be recomputed from its children; l is below depth. */
     private final boolean[][] dirty;
+    /** counts[l][i]: entries under node (l, i). */
+    private final int[][] counts;
 
     /** An empty tree (every hash 0) of {@code shape}. */
     public MerkleTree(MerkleShape shape) {
@@ -29,8 +31,10 @@ public final class MerkleTree {
         this.fanoutBits = Integer.numberOfTrailingZeros(shape.fanout());
         this.levels = new long[shape.depth() + 1][];
         this.dirty = new boolean[shape.depth()][];
+        this.counts = new int[shape.depth() + 1][];
         for (int level = 0; level <= shape.depth(); level++) {
             levels[level] = new long[shape.width(level)];
+            counts[level] = new int[shape.width(level)];
             if (level < shape.depth()) {
                 dirty[level] = new boolean[shape.width(level)];
             }
@@ -45,13 +49,28 @@ public final class MerkleTree {
     /** Adds an entry whose digest is {@code digest} to {@code leaf}. */
     public void add(int leaf, long digest) {
         levels[shape.depth()][leaf] += digest;
+        countPath(leaf, 1);
         markPath(leaf);
     }
 
     /** Removes an entry whose digest is {@code digest} from {@code leaf} (it must have been added). */
     public void remove(int leaf, long digest) {
         levels[shape.depth()][leaf] -= digest;
+        countPath(leaf, -1);
         markPath(leaf);
+    }
+
+    private void countPath(int leaf, int change) {
+        int index = leaf;
+        for (int level = shape.depth(); level >= 0; level--) {
+            counts[level][index] += change;
+            index >>>= fanoutBits;
+        }
+    }
+
+    /** How many entries lie under node {@code index} at {@code level}. */
+    public int count(int level, int index) {
+        return counts[level][index];
     }
 
     private void markPath(int leaf) {
@@ -87,14 +106,14 @@ public final class MerkleTree {
         return levels[level][index];
     }
 
-    /** True when every node of both trees has the same hash (same shape required). */
+    /** True when every node of both trees has the same hash and entry count (same shape required). */
     public boolean sameAs(MerkleTree other) {
         if (!shape.equals(other.shape)) {
             return false;
         }
         for (int level = 0; level <= shape.depth(); level++) {
             for (int i = 0; i < shape.width(level); i++) {
-                if (hash(level, i) != other.hash(level, i)) {
+                if (hash(level, i) != other.hash(level, i) || counts[level][i] != other.counts[level][i]) {
                     return false;
                 }
             }

@@ -172,7 +172,7 @@ public final class KeyspaceReplicator {
         }
     }
 
-    /** A changed live set moves ranges: repair each range whose replica set changed at once. */
+    /** A changed live set moves ranges: repair each range whose replica set changed at once (see {@link Placement#refresh}). */
     private void refresh(KeyspaceOutputs out) {
         Map<String, List<Integer>> changed = placement.refresh();
         if (!changed.isEmpty()) {

@@ -32,9 +32,16 @@ final class Placement {
 
     /**
      * Rebuilds the ring if the live set changed since the last call; returns, by co-replica
-     * (in name order), the ranges this node replicates whose replica set changed: on the first
-     * call every range it replicates (it had no view before, and may hold data placed by an
-     * older one), then only those whose replicas differ; empty when nothing changed.
+     * (in name order), the ranges this node replicates whose replica set changed and that this
+     * node should repair with that co-replica: on the first call every range it replicates
+     * (it had no view before, and may hold data placed by an older one); then, of the ranges
+     * whose replicas differ, those where the co-replica is new (it may hold nothing, or come
+     * back from a restart its peers never noticed) or, where both were replicas before, the
+     * co-replica's name is greater (both ends see that change, and one repair gives both the
+     * union). Of the eligible co-replicas of a range only the first in ring order is taken:
+     * one repair gives both ends the union, and repairing with every co-replica at once would
+     * bring the same missing entries once from each (the periodic repair reaches the others).
+     * Empty when nothing changed.
      */
     Map<String, List<Integer>> refresh() {
         List<String> live = new ArrayList<>();
@@ -54,14 +61,27 @@ final class Placement {
         ring = HashRing.of(live, config.virtualNodes(), config.partitionBits(), config.replicationFactor());
         signature = now;
         if (old == null) {
-            return coReplicas();
+            for (int p = 0; p < ring.partitions(); p++) {
+                List<String> replicas = ring.replicas(p);
+                if (replicas.contains(self)) {
+                    for (String peer : replicas) {
+                        if (!peer.equals(self)) {
+                            changed.computeIfAbsent(peer, k -> new ArrayList<>()).add(p);
+                            break;
+                        }
+                    }
+                }
+            }
+            return changed;
         }
         for (int p = 0; p < ring.partitions(); p++) {
             List<String> replicas = ring.replicas(p);
-            if (replicas.contains(self) && !replicas.equals(old.replicas(p))) {
+            List<String> before = old.replicas(p);
+            if (replicas.contains(self) && !replicas.equals(before)) {
                 for (String peer : replicas) {
-                    if (!peer.equals(self)) {
+                    if (!peer.equals(self) && (!before.contains(peer) || self.compareTo(peer) < 0)) {
                         changed.computeIfAbsent(peer, k -> new ArrayList<>()).add(p);
+                        break;
                     }
                 }
             }

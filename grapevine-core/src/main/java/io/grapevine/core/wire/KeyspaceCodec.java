@@ -12,7 +12,7 @@ import java.util.List;
  * hash_item      := partition varint | level u8 | index varint | hash u64
  * merkle_entries := flags u8 (bit 0: reply, bit 1: complete) | count varint | leaf{count}
  *                   | count varint | entry{count}
- * leaf           := partition varint | leaf varint | horizon varint
+ * leaf           := partition varint | level u8 | index varint | horizon varint
  * key_write      := opId varint | count varint | entry{count}
  * key_write_ack  := opId varint
  * key_read       := opId varint | key str8
@@ -27,8 +27,8 @@ import java.util.List;
 final class KeyspaceCodec {
     /** partition (1), level (1), index (1), hash (8). */
     private static final int MIN_HASH_ITEM_BYTES = 11;
-    /** partition, leaf, horizon: one byte each at least. */
-    private static final int MIN_LEAF_BYTES = 3;
+    /** partition, level, index, horizon: one byte each at least. */
+    private static final int MIN_LEAF_BYTES = 4;
     /** key (2), writer (2), hlc (8), tombstone (1), empty value (1). */
     private static final int MIN_ENTRY_BYTES = 14;
 
@@ -53,7 +53,7 @@ final class KeyspaceCodec {
                 MerkleEntries entries = (MerkleEntries) message;
                 w.u8((entries.reply() ? 1 : 0) | (entries.complete() ? 2 : 0)).varLong(entries.leaves().size());
                 for (LeafRef leaf : entries.leaves()) {
-                    w.varLong(leaf.partition()).varLong(leaf.leaf()).varLong(leaf.horizon());
+                    w.varLong(leaf.partition()).u8(leaf.level()).varLong(leaf.index()).varLong(leaf.horizon());
                 }
                 writeEntries(w, entries.entries());
             }
@@ -135,7 +135,7 @@ final class KeyspaceCodec {
         int count = boundedCount(r, MIN_LEAF_BYTES);
         List<LeafRef> leaves = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
-            leaves.add(new LeafRef(r.varInt(), r.varInt(), r.varLong()));
+            leaves.add(new LeafRef(r.varInt(), r.u8(), r.varInt(), r.varLong()));
         }
         return new MerkleEntries((flags & 1) != 0, (flags & 2) != 0, leaves, readEntries(r));
     }

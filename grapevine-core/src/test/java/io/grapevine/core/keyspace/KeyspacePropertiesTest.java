@@ -79,7 +79,7 @@ class KeyspacePropertiesTest {
             Keyspace[] replicas = {Replicas.fresh(), Replicas.fresh()};
             play(everywhere, replicas);
             List<Object> sent = new ArrayList<>();
-            int messages = PairRepair.run(replicas[0], replicas[1], Replicas.ALL, 10_000, sent::add);
+            int messages = PairRepair.run(replicas[0], replicas[1], Replicas.ALL, 10_000, sent::add).messages();
             assertThat(messages).isEqualTo(1);
             assertThat(sent).hasSize(1);
         });

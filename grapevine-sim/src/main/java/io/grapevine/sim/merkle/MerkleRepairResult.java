@@ -14,7 +14,7 @@ import io.grapevine.sim.report.JsonWriter;
  * @param repaired true when the replicas held identical entries afterwards
  * @param merkleBytes bytes of every Merkle repair message (hashes both ways, then leaf entries both ways)
  * @param merkleMessages messages of the Merkle repair
- * @param merkleRoundTrips round trips of the Merkle repair: messages / 2, rounded up
+ * @param merkleRoundTrips round trips of the Merkle repair: its longest chain of answers, halved, rounded up
  * @param merkleEntriesSent entries the Merkle repair carried (differing leaves hold neighbours too)
  * @param fullBytes the same repair by sending the whole range and getting back what differs
  * @param scuttlebuttBytes Scuttlebutt push-pull (digest; delta and digest; delta) on the same

@@ -97,7 +97,7 @@ public final class MerkleRepairRun {
         long full = fullRepairBytes(data);
         long scuttlebutt = scuttlebuttBytes(data);
         long[] merkle = {0, 0};
-        int messages = PairRepair.run(a, b, List.of(0), LATE_MILLIS + 1, message -> {
+        PairRepair.Outcome outcome = PairRepair.run(a, b, List.of(0), LATE_MILLIS + 1, message -> {
             merkle[0] += WireCodec.encodeFrame(message).length;
             if (message instanceof MerkleEntries entries) {
                 merkle[1] += entries.entries().size();
@@ -105,7 +105,7 @@ public final class MerkleRepairRun {
         });
         boolean repaired = contents(a).equals(contents(b));
         return new MerkleRepairResult(keys, differences, seed, shape.fanout(), shape.depth(), repaired, merkle[0],
-                messages, (messages + 1) / 2, merkle[1], full, scuttlebutt);
+                outcome.messages(), outcome.roundTrips(), merkle[1], full, scuttlebutt);
     }
 
     private static List<SharedEntry> contents(Keyspace keyspace) {
