@@ -50,6 +50,7 @@ import io.grapevine.core.wire.Packet;
 import io.grapevine.core.wire.Ping;
 import io.grapevine.core.wire.PingReq;
 import io.grapevine.core.wire.Receiver;
+import io.grapevine.core.wire.RingRepairToken;
 import io.grapevine.core.wire.SharedEntry;
 import io.grapevine.core.wire.StateAck;
 import io.grapevine.core.wire.StateDigest;
@@ -233,6 +234,7 @@ public final class Node {
             case KEY_READ_REPLY -> shared.onReadReply((KeyReadReply) message, out);
             case MERKLE_HASHES -> shared.onMerkleHashes(from, sender, (MerkleHashes) message, nowNanos, out);
             case MERKLE_ENTRIES -> shared.onMerkleEntries(from, (MerkleEntries) message, nowNanos, out);
+            case RING_REPAIR -> shared.onRingRepair((RingRepairToken) message, nowNanos, out);
             default -> throw new IllegalStateException("unhandled " + message.kind());
         }
     }

@@ -7,6 +7,7 @@ import io.grapevine.core.dissemination.DeliveredEvent;
 import io.grapevine.core.membership.Change;
 import io.grapevine.core.membership.Member;
 import io.grapevine.core.repair.KeyspaceOutputs;
+import io.grapevine.core.repair.RingRepairReport;
 import io.grapevine.core.repair.SharedOpResult;
 import io.grapevine.core.state.KeyChange;
 import io.grapevine.core.sync.SyncOutputs;
@@ -40,6 +41,11 @@ public interface Outputs extends DetectorOutputs, SyncOutputs, KeyspaceOutputs {
      */
     @Override
     default void sharedOpCompleted(SharedOpResult result) {
+    }
+
+    /** A closed-loop ring repair ended here. Nothing by default; the counters are in {@code Node.sharedKeyspace()}. */
+    @Override
+    default void ringRepairCompleted(RingRepairReport report) {
     }
 
     /** Emits {@link ClusterEvent.MemberChanged}. */

@@ -30,6 +30,8 @@ final class TestNetwork {
     final Map<Address, List<ClusterEvent>> eventsByNode = new HashMap<>();
     /** Every shared-keyspace operation result, by op id. */
     final Map<Long, io.grapevine.core.repair.SharedOpResult> sharedResults = new HashMap<>();
+    /** Every closed-loop ring repair that ended, in order. */
+    final List<io.grapevine.core.repair.RingRepairReport> ringRepairs = new ArrayList<>();
     final SplitMix64 random;
     private final CoreConfig config;
     private final java.util.Set<Address> crashed = new java.util.HashSet<>();
@@ -90,6 +92,11 @@ final class TestNetwork {
             @Override
             public void sharedOpCompleted(io.grapevine.core.repair.SharedOpResult result) {
                 sharedResults.put(result.opId(), result);
+            }
+
+            @Override
+            public void ringRepairCompleted(io.grapevine.core.repair.RingRepairReport report) {
+                ringRepairs.add(report);
             }
 
             @Override

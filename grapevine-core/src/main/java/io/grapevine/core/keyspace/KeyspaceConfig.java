@@ -39,11 +39,18 @@ import io.grapevine.core.merkle.MerkleShape;
  *                      operation fails at once (REJECTED). Default 4,096.
  * @param maxClockAheadNanos a received stamp further ahead of this node's wall clock is
  *                           applied but not adopted by its clock. Default 5 minutes.
+ * @param ringRepairIntervalNanos how often this node starts a closed-loop ring repair
+ *                                (InfluxDB's) of one random range it replicates; 0 turns it
+ *                                off. Default 0 (off: the random-peer Merkle repair runs anyway).
+ * @param ringRepairHopNanos how long the token of a ring repair stays with a replica (its
+ *                           Merkle repair with its successor runs meanwhile) before passing
+ *                           on: longer than one range's repair takes. Default 500 ms.
  */
 public record KeyspaceConfig(int partitionBits, int virtualNodes, int replicationFactor, int writeAcks, int readAcks,
                              MerkleShape merkle, long repairIntervalNanos, long requestTimeoutNanos, int maxKeyBytes,
                              int maxValueBytes, int maxKeys, int maxRepairBytes, long tombstoneGraceNanos,
-                             int maxPendingOps, long maxClockAheadNanos) {
+                             int maxPendingOps, long maxClockAheadNanos, long ringRepairIntervalNanos,
+                             long ringRepairHopNanos) {
     /** Validates every field. */
     public KeyspaceConfig {
         ConfigCheck.range("partitionBits", partitionBits, 0, 12);
@@ -65,12 +72,14 @@ public record KeyspaceConfig(int partitionBits, int virtualNodes, int replicatio
         ConfigCheck.positive("tombstoneGraceNanos", tombstoneGraceNanos);
         ConfigCheck.positive("maxPendingOps", maxPendingOps);
         ConfigCheck.nonNegative("maxClockAheadNanos", maxClockAheadNanos);
+        ConfigCheck.nonNegative("ringRepairIntervalNanos", ringRepairIntervalNanos);
+        ConfigCheck.positive("ringRepairHopNanos", ringRepairHopNanos);
     }
 
     /** The defaults listed above. */
     public static KeyspaceConfig defaults() {
         return new KeyspaceConfig(6, 16, 3, 1, 1, MerkleShape.defaults(), 1_000_000_000L, 2_000_000_000L, 200,
-                65_536, 1_000_000, 1 << 20, 3_600_000_000_000L, 4_096, 300_000_000_000L);
+                65_536, 1_000_000, 1 << 20, 3_600_000_000_000L, 4_096, 300_000_000_000L, 0, 500_000_000L);
     }
 
     /**
@@ -90,104 +99,130 @@ public record KeyspaceConfig(int partitionBits, int virtualNodes, int replicatio
     public KeyspaceConfig withPartitionBits(int value) {
         return new KeyspaceConfig(value, virtualNodes, replicationFactor, writeAcks, readAcks, merkle,
                 repairIntervalNanos, requestTimeoutNanos, maxKeyBytes, maxValueBytes, maxKeys, maxRepairBytes,
-                tombstoneGraceNanos, maxPendingOps, maxClockAheadNanos);
+                tombstoneGraceNanos, maxPendingOps, maxClockAheadNanos, ringRepairIntervalNanos,
+                ringRepairHopNanos);
     }
 
     /** A copy with {@code virtualNodes} changed. */
     public KeyspaceConfig withVirtualNodes(int value) {
         return new KeyspaceConfig(partitionBits, value, replicationFactor, writeAcks, readAcks, merkle,
                 repairIntervalNanos, requestTimeoutNanos, maxKeyBytes, maxValueBytes, maxKeys, maxRepairBytes,
-                tombstoneGraceNanos, maxPendingOps, maxClockAheadNanos);
+                tombstoneGraceNanos, maxPendingOps, maxClockAheadNanos, ringRepairIntervalNanos,
+                ringRepairHopNanos);
     }
 
     /** A copy with {@code replicationFactor} changed. */
     public KeyspaceConfig withReplicationFactor(int value) {
         return new KeyspaceConfig(partitionBits, virtualNodes, value, writeAcks, readAcks, merkle,
                 repairIntervalNanos, requestTimeoutNanos, maxKeyBytes, maxValueBytes, maxKeys, maxRepairBytes,
-                tombstoneGraceNanos, maxPendingOps, maxClockAheadNanos);
+                tombstoneGraceNanos, maxPendingOps, maxClockAheadNanos, ringRepairIntervalNanos,
+                ringRepairHopNanos);
     }
 
     /** A copy with {@code writeAcks} changed. */
     public KeyspaceConfig withWriteAcks(int value) {
         return new KeyspaceConfig(partitionBits, virtualNodes, replicationFactor, value, readAcks, merkle,
                 repairIntervalNanos, requestTimeoutNanos, maxKeyBytes, maxValueBytes, maxKeys, maxRepairBytes,
-                tombstoneGraceNanos, maxPendingOps, maxClockAheadNanos);
+                tombstoneGraceNanos, maxPendingOps, maxClockAheadNanos, ringRepairIntervalNanos,
+                ringRepairHopNanos);
     }
 
     /** A copy with {@code readAcks} changed. */
     public KeyspaceConfig withReadAcks(int value) {
         return new KeyspaceConfig(partitionBits, virtualNodes, replicationFactor, writeAcks, value, merkle,
                 repairIntervalNanos, requestTimeoutNanos, maxKeyBytes, maxValueBytes, maxKeys, maxRepairBytes,
-                tombstoneGraceNanos, maxPendingOps, maxClockAheadNanos);
+                tombstoneGraceNanos, maxPendingOps, maxClockAheadNanos, ringRepairIntervalNanos,
+                ringRepairHopNanos);
     }
 
     /** A copy with {@code merkle} changed. */
     public KeyspaceConfig withMerkle(MerkleShape value) {
         return new KeyspaceConfig(partitionBits, virtualNodes, replicationFactor, writeAcks, readAcks, value,
                 repairIntervalNanos, requestTimeoutNanos, maxKeyBytes, maxValueBytes, maxKeys, maxRepairBytes,
-                tombstoneGraceNanos, maxPendingOps, maxClockAheadNanos);
+                tombstoneGraceNanos, maxPendingOps, maxClockAheadNanos, ringRepairIntervalNanos,
+                ringRepairHopNanos);
     }
 
     /** A copy with {@code repairIntervalNanos} changed. */
     public KeyspaceConfig withRepairIntervalNanos(long value) {
         return new KeyspaceConfig(partitionBits, virtualNodes, replicationFactor, writeAcks, readAcks, merkle,
                 value, requestTimeoutNanos, maxKeyBytes, maxValueBytes, maxKeys, maxRepairBytes,
-                tombstoneGraceNanos, maxPendingOps, maxClockAheadNanos);
+                tombstoneGraceNanos, maxPendingOps, maxClockAheadNanos, ringRepairIntervalNanos,
+                ringRepairHopNanos);
     }
 
     /** A copy with {@code requestTimeoutNanos} changed. */
     public KeyspaceConfig withRequestTimeoutNanos(long value) {
         return new KeyspaceConfig(partitionBits, virtualNodes, replicationFactor, writeAcks, readAcks, merkle,
                 repairIntervalNanos, value, maxKeyBytes, maxValueBytes, maxKeys, maxRepairBytes,
-                tombstoneGraceNanos, maxPendingOps, maxClockAheadNanos);
+                tombstoneGraceNanos, maxPendingOps, maxClockAheadNanos, ringRepairIntervalNanos,
+                ringRepairHopNanos);
     }
 
     /** A copy with {@code maxKeyBytes} changed. */
     public KeyspaceConfig withMaxKeyBytes(int value) {
         return new KeyspaceConfig(partitionBits, virtualNodes, replicationFactor, writeAcks, readAcks, merkle,
                 repairIntervalNanos, requestTimeoutNanos, value, maxValueBytes, maxKeys, maxRepairBytes,
-                tombstoneGraceNanos, maxPendingOps, maxClockAheadNanos);
+                tombstoneGraceNanos, maxPendingOps, maxClockAheadNanos, ringRepairIntervalNanos,
+                ringRepairHopNanos);
     }
 
     /** A copy with {@code maxValueBytes} changed. */
     public KeyspaceConfig withMaxValueBytes(int value) {
         return new KeyspaceConfig(partitionBits, virtualNodes, replicationFactor, writeAcks, readAcks, merkle,
                 repairIntervalNanos, requestTimeoutNanos, maxKeyBytes, value, maxKeys, maxRepairBytes,
-                tombstoneGraceNanos, maxPendingOps, maxClockAheadNanos);
+                tombstoneGraceNanos, maxPendingOps, maxClockAheadNanos, ringRepairIntervalNanos,
+                ringRepairHopNanos);
     }
 
     /** A copy with {@code maxKeys} changed. */
     public KeyspaceConfig withMaxKeys(int value) {
         return new KeyspaceConfig(partitionBits, virtualNodes, replicationFactor, writeAcks, readAcks, merkle,
                 repairIntervalNanos, requestTimeoutNanos, maxKeyBytes, maxValueBytes, value, maxRepairBytes,
-                tombstoneGraceNanos, maxPendingOps, maxClockAheadNanos);
+                tombstoneGraceNanos, maxPendingOps, maxClockAheadNanos, ringRepairIntervalNanos,
+                ringRepairHopNanos);
     }
 
     /** A copy with {@code maxRepairBytes} changed. */
     public KeyspaceConfig withMaxRepairBytes(int value) {
         return new KeyspaceConfig(partitionBits, virtualNodes, replicationFactor, writeAcks, readAcks, merkle,
                 repairIntervalNanos, requestTimeoutNanos, maxKeyBytes, maxValueBytes, maxKeys, value,
-                tombstoneGraceNanos, maxPendingOps, maxClockAheadNanos);
+                tombstoneGraceNanos, maxPendingOps, maxClockAheadNanos, ringRepairIntervalNanos,
+                ringRepairHopNanos);
     }
 
     /** A copy with {@code tombstoneGraceNanos} changed. */
     public KeyspaceConfig withTombstoneGraceNanos(long value) {
         return new KeyspaceConfig(partitionBits, virtualNodes, replicationFactor, writeAcks, readAcks, merkle,
                 repairIntervalNanos, requestTimeoutNanos, maxKeyBytes, maxValueBytes, maxKeys, maxRepairBytes,
-                value, maxPendingOps, maxClockAheadNanos);
+                value, maxPendingOps, maxClockAheadNanos, ringRepairIntervalNanos, ringRepairHopNanos);
     }
 
     /** A copy with {@code maxPendingOps} changed. */
     public KeyspaceConfig withMaxPendingOps(int value) {
         return new KeyspaceConfig(partitionBits, virtualNodes, replicationFactor, writeAcks, readAcks, merkle,
                 repairIntervalNanos, requestTimeoutNanos, maxKeyBytes, maxValueBytes, maxKeys, maxRepairBytes,
-                tombstoneGraceNanos, value, maxClockAheadNanos);
+                tombstoneGraceNanos, value, maxClockAheadNanos, ringRepairIntervalNanos, ringRepairHopNanos);
     }
 
     /** A copy with {@code maxClockAheadNanos} changed. */
     public KeyspaceConfig withMaxClockAheadNanos(long value) {
         return new KeyspaceConfig(partitionBits, virtualNodes, replicationFactor, writeAcks, readAcks, merkle,
                 repairIntervalNanos, requestTimeoutNanos, maxKeyBytes, maxValueBytes, maxKeys, maxRepairBytes,
-                tombstoneGraceNanos, maxPendingOps, value);
+                tombstoneGraceNanos, maxPendingOps, value, ringRepairIntervalNanos, ringRepairHopNanos);
+    }
+
+    /** A copy with {@code ringRepairIntervalNanos} changed. */
+    public KeyspaceConfig withRingRepairIntervalNanos(long value) {
+        return new KeyspaceConfig(partitionBits, virtualNodes, replicationFactor, writeAcks, readAcks, merkle,
+                repairIntervalNanos, requestTimeoutNanos, maxKeyBytes, maxValueBytes, maxKeys, maxRepairBytes,
+                tombstoneGraceNanos, maxPendingOps, maxClockAheadNanos, value, ringRepairHopNanos);
+    }
+
+    /** A copy with {@code ringRepairHopNanos} changed. */
+    public KeyspaceConfig withRingRepairHopNanos(long value) {
+        return new KeyspaceConfig(partitionBits, virtualNodes, replicationFactor, writeAcks, readAcks, merkle,
+                repairIntervalNanos, requestTimeoutNanos, maxKeyBytes, maxValueBytes, maxKeys, maxRepairBytes,
+                tombstoneGraceNanos, maxPendingOps, maxClockAheadNanos, ringRepairIntervalNanos, value);
     }
 }

@@ -34,6 +34,16 @@ public final class PairRepair {
     /** Repairs {@code partitions} between {@code initiator} and {@code responder}. */
     public static Outcome run(Keyspace initiator, Keyspace responder, List<Integer> partitions, long physicalMillis,
                               Consumer<WireMessage> sent) {
+        return run(initiator, responder, partitions, physicalMillis, sent, message -> true);
+    }
+
+    /**
+     * Repairs like {@link #run(Keyspace, Keyspace, List, long, Consumer)} over a lossy link: a
+     * message {@code delivered} refuses is sent (and counted) but never arrives, which ends
+     * that branch of the repair.
+     */
+    public static Outcome run(Keyspace initiator, Keyspace responder, List<Integer> partitions, long physicalMillis,
+                              Consumer<WireMessage> sent, java.util.function.Predicate<WireMessage> delivered) {
         int maxBytes = Math.min(initiator.config().maxRepairBytes(), responder.config().maxRepairBytes());
         Keyspace[] sides = {initiator, responder};
         Deque<InFlight> queue = new ArrayDeque<>();
@@ -45,6 +55,9 @@ public final class PairRepair {
             sent.accept(next.message);
             messages++;
             hops = Math.max(hops, next.hop);
+            if (!delivered.test(next.message)) {
+                continue;
+            }
             for (WireMessage answer : answers(sides[next.to], next.message, physicalMillis, maxBytes)) {
                 queue.add(new InFlight(answer, 1 - next.to, next.hop + 1));
             }

@@ -10,4 +10,7 @@ import io.grapevine.core.wire.PacketSink;
 public interface KeyspaceOutputs extends PacketSink {
     /** An operation started with {@code Node.sharedPut} and the like finished. */
     void sharedOpCompleted(SharedOpResult result);
+
+    /** A closed-loop ring repair this node held the token of last came to its end. */
+    void ringRepairCompleted(RingRepairReport report);
 }

@@ -17,6 +17,7 @@ import io.grapevine.core.wire.KeyWrite;
 import io.grapevine.core.wire.KeyWriteAck;
 import io.grapevine.core.wire.MerkleEntries;
 import io.grapevine.core.wire.MerkleHashes;
+import io.grapevine.core.wire.RingRepairToken;
 import io.grapevine.core.wire.SharedEntry;
 import io.grapevine.core.wire.TrafficCounters;
 import java.util.List;
@@ -39,6 +40,7 @@ public final class KeyspaceReplicator {
     private final Placement placement;
     private final SharedOperations operations;
     private final MerkleAntiEntropy antiEntropy;
+    private final RingRepair ringRepair;
     private final RandomSource random;
     private final long clockOffsetNanos;
     private boolean active;
@@ -60,6 +62,7 @@ public final class KeyspaceReplicator {
         this.operations = new SharedOperations(config, self, keyspace, placement, transmitter, counters, budget);
         this.antiEntropy = new MerkleAntiEntropy(config, self, keyspace, placement, transmitter, random, counters,
                 budget);
+        this.ringRepair = new RingRepair(config, self, keyspace, placement, antiEntropy, transmitter, random, counters);
         this.random = random;
         this.clockOffsetNanos = clockOffsetNanos;
         this.active = store.size() > 0;
@@ -79,6 +82,7 @@ public final class KeyspaceReplicator {
         if (config.repairIntervalNanos() > 0) {
             nextRepairNanos = nowNanos + random.nextLong(config.repairIntervalNanos());
         }
+        ringRepair.start(nowNanos);
     }
 
     private long gcIntervalNanos() {
@@ -154,6 +158,20 @@ public final class KeyspaceReplicator {
         antiEntropy.onEntries(from, entries, physicalMillis(nowNanos), out);
     }
 
+    /** A closed-loop ring repair's token, handed to this replica. */
+    public void onRingRepair(RingRepairToken token, long nowNanos, KeyspaceOutputs out) {
+        activate(nowNanos);
+        refresh(out);
+        ringRepair.onToken(token, nowNanos, out);
+    }
+
+    /** Starts a closed-loop ring repair of one random range this node replicates now (also started every interval). */
+    public void startRingRepair(long nowNanos, KeyspaceOutputs out) {
+        activate(nowNanos);
+        refresh(out);
+        ringRepair.startRound(nowNanos, out);
+    }
+
     /** Follows the ring, ends timed-out operations, repairs and collects tombstones when due. */
     public void onTick(long nowNanos, KeyspaceOutputs out) {
         if (!active) {
@@ -170,6 +188,7 @@ public final class KeyspaceReplicator {
             nextGcNanos = nowNanos + gcIntervalNanos();
             antiEntropy.collectGarbage(physicalMillis(nowNanos));
         }
+        ringRepair.onTick(nowNanos, out);
     }
 
     /** A changed live set moves ranges: repair each range whose replica set changed at once (see {@link Placement#refresh}). */
@@ -185,7 +204,8 @@ public final class KeyspaceReplicator {
         if (!active) {
             return Long.MAX_VALUE;
         }
-        return Math.min(Math.min(nextRepairNanos, nextGcNanos), operations.nextDeadlineNanos());
+        long next = Math.min(Math.min(nextRepairNanos, nextGcNanos), operations.nextDeadlineNanos());
+        return Math.min(next, ringRepair.nextDeadlineNanos());
     }
 
     /** The entry this node holds for {@code key} (a value or tombstone), whether or not it is a replica. */
@@ -211,5 +231,11 @@ public final class KeyspaceReplicator {
     /** Entries that won here through Merkle repair so far. */
     public long entriesRepaired() {
         return antiEntropy.entriesRepaired();
+    }
+
+    /** Closed-loop ring repairs this node started, ended (as last holder) and ended verified. */
+    public RingRepairCounts ringRepairCounts() {
+        return new RingRepairCounts(ringRepair.roundsStarted(), ringRepair.roundsCompleted(),
+                ringRepair.roundsVerified());
     }
 }

@@ -72,7 +72,8 @@ final class MerkleAntiEntropy {
         }
     }
 
-    private void open(String peer, List<Integer> partitions, PacketSink out) {
+    /** Opens a repair of {@code partitions} with {@code peer}, if it is live. */
+    void open(String peer, List<Integer> partitions, PacketSink out) {
         placement.address(peer).ifPresent(address -> {
             repairs++;
             transmitter.stream(address, RangeComparison.roots(keyspace, partitions), out);

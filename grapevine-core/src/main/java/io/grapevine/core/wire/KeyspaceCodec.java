@@ -18,6 +18,8 @@ import java.util.List;
  * key_read       := opId varint | key str8
  * key_scan       := opId varint | prefix str8 | count varint | partition varint{count}
  * key_read_reply := opId varint | complete u8 | count varint | entry{count}
+ * ring_repair    := partition varint | round varint | origin str8 | step varint
+ *                   | count varint | replica str8{count} | count varint | root u64{count}
  * entry          := key str8 (non-empty) | writer str8 (non-blank) | hlc u64 | tombstone u8
  *                   | value (length varint | bytes)
  * </pre>
@@ -79,6 +81,18 @@ final class KeyspaceCodec {
                 w.varLong(reply.opId()).bool(reply.complete());
                 writeEntries(w, reply.entries());
             }
+            case RING_REPAIR -> {
+                RingRepairToken token = (RingRepairToken) message;
+                w.varLong(token.partition()).varLong(token.round()).string(token.origin()).varLong(token.step())
+                        .varLong(token.walk().size());
+                for (String replica : token.walk()) {
+                    w.string(replica);
+                }
+                w.varLong(token.roots().size());
+                for (long root : token.roots()) {
+                    w.i64(root);
+                }
+            }
             default -> throw new IllegalStateException("not a keyspace message: " + message.kind());
         }
     }
@@ -112,8 +126,27 @@ final class KeyspaceCodec {
                 boolean complete = r.bool();
                 yield new KeyReadReply(opId, complete, readEntries(r));
             }
+            case RING_REPAIR -> readToken(r);
             default -> throw Malformed.of(Rejection.UNKNOWN_TYPE);
         };
+    }
+
+    private static RingRepairToken readToken(WireReader r) {
+        int partition = r.varInt();
+        long round = r.varLong();
+        String origin = r.name();
+        int step = r.varInt();
+        int count = boundedCount(r, 2);
+        List<String> walk = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            walk.add(r.name());
+        }
+        int roots = boundedCount(r, 8);
+        List<Long> hashes = new ArrayList<>(roots);
+        for (int i = 0; i < roots; i++) {
+            hashes.add(r.i64());
+        }
+        return new RingRepairToken(partition, round, origin, step, walk, hashes);
     }
 
     private static MerkleHashes readHashes(WireReader r) {

@@ -38,9 +38,11 @@ public enum MessageType {
     /** {@link KeyScan}: a scan of shared keys by prefix. */
     KEY_SCAN(16),
     /** {@link KeyReadReply}: a replica's answer to a read or a scan. */
-    KEY_READ_REPLY(17);
+    KEY_READ_REPLY(17),
+    /** {@link RingRepairToken}: the token of a closed-loop ring repair. */
+    RING_REPAIR(18);
 
-    private static final MessageType[] BY_CODE = new MessageType[18];
+    private static final MessageType[] BY_CODE = new MessageType[19];
 
     static {
         for (MessageType type : values()) {

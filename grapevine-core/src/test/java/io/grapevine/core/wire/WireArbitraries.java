@@ -82,10 +82,10 @@ final class WireArbitraries {
         return Generate.frequency(Pair.of(1, pings), Pair.of(1, acks), Pair.of(1, nacks), Pair.of(1, pingReqs),
                 Pair.of(1, updates), Pair.of(1, events), Pair.of(1, syncs),
                 Pair.of(3, stateMessages(nodeIds(), keys(), payloads(), 6)),
-                Pair.of(7, keyspaceMessages(keys(), names(), payloads(), 6)));
+                Pair.of(8, keyspaceMessages(keys(), names(), payloads(), 6)));
     }
 
-    /** The seven shared-keyspace types (MERKLE_HASHES .. KEY_READ_REPLY) over the given keys, writers and values. */
+    /** The eight shared-keyspace types (MERKLE_HASHES .. RING_REPAIR) over the given keys, writers and values. */
     static Gen<WireMessage> keyspaceMessages(Gen<String> keys, Gen<String> writers, Gen<Bytes> values, int maxItems) {
         Gen<Long> positive = nonNegativeLongs().map(v -> Math.max(1, v));
         Gen<Integer> smallInts = Generate.oneOf(Gens.ints(0, 300), Gens.ints(0, Integer.MAX_VALUE));
@@ -103,7 +103,16 @@ final class WireArbitraries {
                 positive.zip(keys, KeyRead::new),
                 positive.zip(Generate.oneOf(Generate.constant(""), keys), Gens.lists(smallInts, 0, maxItems),
                         KeyScan::new),
-                positive.zip(Gens.booleans(), entryLists, KeyReadReply::new));
+                positive.zip(Gens.booleans(), entryLists, KeyReadReply::new),
+                ringRepairTokens(smallInts, positive, writers, maxItems));
+    }
+
+    private static Gen<WireMessage> ringRepairTokens(Gen<Integer> smallInts, Gen<Long> positive, Gen<String> names,
+                                                     int maxItems) {
+        Gen<List<String>> walks = Gens.lists(names, 1, maxItems);
+        Gen<List<Long>> roots = Gens.lists(Gens.anyLong(), 0, maxItems);
+        return in -> new RingRepairToken(smallInts.generate(in), positive.generate(in), names.generate(in),
+                smallInts.generate(in), walks.generate(in), roots.generate(in));
     }
 
     /** STATE_DIGEST, STATE_ACK and STATE_PUSH over the given owners, keys and values. */

@@ -94,6 +94,10 @@ class WireCodecHostileLengthTest {
                 new RawBytes().varint(1).str8("").varint(TWO_TO_31 - 1)));
         add(inputs, "key read reply of 2^31-1 entries", Rejection.TRUNCATED, oneFrame(TYPE_KEY_READ_REPLY,
                 new RawBytes().varint(1).u8(1).varint(TWO_TO_31 - 1)));
+        add(inputs, "ring repair walk of 2^31-1 replicas", Rejection.TRUNCATED, oneFrame(18,
+                new RawBytes().varint(0).varint(1).str8("o").varint(0).varint(TWO_TO_31 - 1).str8("a")));
+        add(inputs, "ring repair of 2^31-1 roots", Rejection.TRUNCATED, oneFrame(18,
+                new RawBytes().varint(0).varint(1).str8("o").varint(0).varint(1).str8("a").varint(TWO_TO_31 - 1)));
         return inputs;
     }
 

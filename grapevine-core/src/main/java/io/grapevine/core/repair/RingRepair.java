@@ -1,0 +1,167 @@
+package io.grapevine.core.repair;
+
+import io.grapevine.core.base.Address;
+import io.grapevine.core.base.RandomSource;
+import io.grapevine.core.dissemination.Transmitter;
+import io.grapevine.core.keyspace.Keyspace;
+import io.grapevine.core.keyspace.KeyspaceConfig;
+import io.grapevine.core.ring.HashRing;
+import io.grapevine.core.ring.RingWalk;
+import io.grapevine.core.wire.DropReason;
+import io.grapevine.core.wire.RingRepairToken;
+import io.grapevine.core.wire.TrafficCounters;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * InfluxDB's closed-loop anti-entropy over the network: every {@code ringRepairIntervalNanos}
+ * this node starts a round for one random range it replicates; a token walks the range's
+ * replicas in ring order ({@link RingWalk}); its holder opens a Merkle repair with its
+ * successor and, {@code ringRepairHopNanos} later, passes the token on with its root hash; the
+ * last holder checks every replica reported the same root and reports the round. A successor
+ * found down is left out and the walk restarts from the holder over the rest. Confined to the
+ * node's thread; pending hand-overs are bounded by {@code maxPendingOps}.
+ */
+final class RingRepair {
+    private final KeyspaceConfig config;
+    private final String self;
+    private final Keyspace keyspace;
+    private final Placement placement;
+    private final MerkleAntiEntropy antiEntropy;
+    private final Transmitter transmitter;
+    private final RandomSource random;
+    private final TrafficCounters counters;
+    private final List<HandOver> handOvers = new ArrayList<>();
+    private long nextRoundNanos = Long.MAX_VALUE;
+    private long rounds;
+    private long completed;
+    private long verified;
+
+    private record HandOver(long dueNanos, Address to, RingRepairToken token, List<String> skipped) {
+    }
+
+    RingRepair(KeyspaceConfig config, String self, Keyspace keyspace, Placement placement,
+               MerkleAntiEntropy antiEntropy, Transmitter transmitter, RandomSource random, TrafficCounters counters) {
+        this.config = config;
+        this.self = self;
+        this.keyspace = keyspace;
+        this.placement = placement;
+        this.antiEntropy = antiEntropy;
+        this.transmitter = transmitter;
+        this.random = random;
+        this.counters = counters;
+    }
+
+    /** Schedules the first round, a random fraction of an interval away (none when off). */
+    void start(long nowNanos) {
+        if (config.ringRepairIntervalNanos() > 0) {
+            nextRoundNanos = nowNanos + random.nextLong(config.ringRepairIntervalNanos());
+        }
+    }
+
+    void onTick(long nowNanos, KeyspaceOutputs out) {
+        if (nextRoundNanos <= nowNanos) {
+            nextRoundNanos = nowNanos + config.ringRepairIntervalNanos();
+            startRound(nowNanos, out);
+        }
+        List<HandOver> due = new ArrayList<>();
+        handOvers.removeIf(h -> h.dueNanos <= nowNanos && due.add(h));
+        for (HandOver h : due) {
+            RingRepairToken token = h.token;
+            List<Long> roots = new ArrayList<>(token.roots());
+            roots.add(keyspace.tree(token.partition()).root());
+            transmitter.stream(h.to, new RingRepairToken(token.partition(), token.round(), token.origin(),
+                    token.step() + 1, token.walk(), roots), out);
+        }
+    }
+
+    long nextDeadlineNanos() {
+        long next = nextRoundNanos;
+        for (HandOver h : handOvers) {
+            next = Math.min(next, h.dueNanos);
+        }
+        return next;
+    }
+
+    /** Starts a round for a random range this node replicates with at least one other live replica. */
+    void startRound(long nowNanos, KeyspaceOutputs out) {
+        HashRing ring = placement.ring();
+        List<Integer> mine = new ArrayList<>();
+        for (int p : ring.partitionsOf(self)) {
+            if (ring.replicas(p).size() > 1) {
+                mine.add(p);
+            }
+        }
+        if (mine.isEmpty()) {
+            return;
+        }
+        int partition = mine.get(random.nextInt(mine.size()));
+        List<String> replicas = ring.replicas(partition);
+        RingWalk walk = RingWalk.from(replicas, replicas.indexOf(self));
+        rounds++;
+        hold(new RingRepairToken(partition, rounds, self, 0, walk.replicas(), List.of()), List.of(), nowNanos, out);
+    }
+
+    /** A token handed over by the previous replica of the walk. */
+    void onToken(RingRepairToken token, long nowNanos, KeyspaceOutputs out) {
+        RingWalk walk = new RingWalk(token.walk());
+        if (token.partition() >= config.partitions() || token.step() > walk.steps()
+                || !walk.from(token.step()).equals(self) || handOvers.size() >= config.maxPendingOps()) {
+            counters.drop(DropReason.MALFORMED_RING_REPAIR);
+            return;
+        }
+        hold(token, List.of(), nowNanos, out);
+    }
+
+    private void hold(RingRepairToken token, List<String> skipped, long nowNanos, KeyspaceOutputs out) {
+        RingWalk walk = new RingWalk(token.walk());
+        if (token.step() >= walk.steps()) {
+            finish(token, walk, skipped, out);
+            return;
+        }
+        String successor = walk.to(token.step());
+        Optional<Address> address = placement.address(successor);
+        if (address.isEmpty()) {
+            // the successor is down: walk the others, from here
+            List<String> rest = new ArrayList<>(walk.replicas());
+            rest.remove(successor);
+            List<String> nowSkipped = new ArrayList<>(skipped);
+            nowSkipped.add(successor);
+            RingWalk shorter = RingWalk.from(rest, rest.indexOf(self));
+            hold(new RingRepairToken(token.partition(), token.round(), token.origin(), 0, shorter.replicas(),
+                    List.of()), nowSkipped, nowNanos, out);
+            return;
+        }
+        antiEntropy.open(successor, List.of(token.partition()), out);
+        handOvers.add(new HandOver(nowNanos + config.ringRepairHopNanos(), address.get(), token, skipped));
+    }
+
+    private void finish(RingRepairToken token, RingWalk walk, List<String> skipped, KeyspaceOutputs out) {
+        long mine = keyspace.tree(token.partition()).root();
+        int others = walk.replicas().size() - 1;
+        List<Long> roots = token.roots();
+        boolean same = roots.size() >= others;
+        for (int i = roots.size() - others; same && i < roots.size(); i++) {
+            same = roots.get(i) == mine;
+        }
+        completed++;
+        if (same) {
+            verified++;
+        }
+        out.ringRepairCompleted(new RingRepairReport(token.partition(), token.round(), token.origin(), walk.steps(),
+                walk.replicas(), skipped, same));
+    }
+
+    long roundsStarted() {
+        return rounds;
+    }
+
+    long roundsCompleted() {
+        return completed;
+    }
+
+    long roundsVerified() {
+        return verified;
+    }
+}
