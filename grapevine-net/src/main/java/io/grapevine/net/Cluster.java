@@ -97,11 +97,20 @@ public final class Cluster implements AutoCloseable {
     /** Starts a node: binds its sockets and begins the protocol (alone until it joins). */
     static Cluster start(NetConfig config, Optional<Keyring> keyring, List<Consumer<ClusterEvent>> listeners,
                          Optional<java.nio.file.Path> dataDirectory) {
+        // the store first: a data directory another process holds fails here, before any socket is bound
+        KeyStore store = dataDirectory.<KeyStore>map(MvKeyStore::open).orElseGet(MemoryKeyStore::new);
+        Transport transport;
+        try {
+            transport = Transport.bind(config);
+        } catch (RuntimeException e) {
+            if (store instanceof MvKeyStore persistent) {
+                persistent.close();
+            }
+            throw e;
+        }
         EventDispatcher events = new EventDispatcher(config.nodeName());
         listeners.forEach(events::add);
-        Transport transport = Transport.bind(config);
         NodeId id = new NodeId(config.nodeName(), transport.advertised(), System.currentTimeMillis());
-        KeyStore store = dataDirectory.<KeyStore>map(MvKeyStore::open).orElseGet(MemoryKeyStore::new);
         // the shared keyspace's hybrid logical clock reads wall-clock time as monotonic time plus this offset
         long wallClockOffsetNanos = System.currentTimeMillis() * 1_000_000L - NodeRuntime.now();
         Node node = new Node(config.core(), id, new SplitMix64(new java.security.SecureRandom().nextLong()),
