@@ -18,9 +18,12 @@ import java.util.Optional;
  * InfluxDB's closed-loop anti-entropy over the network: every {@code ringRepairIntervalNanos}
  * this node starts a round for one random range it replicates; a token walks the range's
  * replicas in ring order ({@link RingWalk}); its holder opens a Merkle repair with its
- * successor and, {@code ringRepairHopNanos} later, passes the token on with its root hash; the
- * last holder checks every replica reported the same root and reports the round. A successor
- * found down is left out and the walk restarts from the holder over the rest. Confined to the
+ * successor and, {@code ringRepairHopNanos} later, passes the token on with its root hash. The
+ * receiver checks the hand-over: when its root differs from the one its predecessor reported
+ * (a repair cut short), it repairs with the predecessor again and holds the token one more
+ * hop period before going on (once per hop). The last holder checks every replica reported
+ * the same root and reports the round. A successor found down is left out and the walk
+ * restarts from the holder over the rest. Confined to the
  * node's thread; pending hand-overs are bounded by {@code maxPendingOps}.
  */
 final class RingRepair {
@@ -33,6 +36,8 @@ final class RingRepair {
     private final RandomSource random;
     private final TrafficCounters counters;
     private final List<HandOver> handOvers = new ArrayList<>();
+    /** Tokens held back one hop period for a retried hand-over. */
+    private final List<HandOver> retries = new ArrayList<>();
     private long nextRoundNanos = Long.MAX_VALUE;
     private long rounds;
     private long completed;
@@ -65,6 +70,11 @@ final class RingRepair {
             nextRoundNanos = nowNanos + config.ringRepairIntervalNanos();
             startRound(nowNanos, out);
         }
+        List<HandOver> retried = new ArrayList<>();
+        retries.removeIf(h -> h.dueNanos <= nowNanos && retried.add(h));
+        for (HandOver h : retried) {
+            hold(h.token, h.skipped, nowNanos, out);
+        }
         List<HandOver> due = new ArrayList<>();
         handOvers.removeIf(h -> h.dueNanos <= nowNanos && due.add(h));
         for (HandOver h : due) {
@@ -79,6 +89,9 @@ final class RingRepair {
     long nextDeadlineNanos() {
         long next = nextRoundNanos;
         for (HandOver h : handOvers) {
+            next = Math.min(next, h.dueNanos);
+        }
+        for (HandOver h : retries) {
             next = Math.min(next, h.dueNanos);
         }
         return next;
@@ -109,6 +122,17 @@ final class RingRepair {
         if (token.partition() >= config.partitions() || token.step() > walk.steps()
                 || !walk.from(token.step()).equals(self) || handOvers.size() >= config.maxPendingOps()) {
             counters.drop(DropReason.MALFORMED_RING_REPAIR);
+            return;
+        }
+        long reported = token.roots().isEmpty() ? 0 : token.roots().get(token.roots().size() - 1);
+        boolean cutShort = token.step() > 0 && !token.roots().isEmpty()
+                && reported != keyspace.tree(token.partition()).root();
+        if (cutShort && retries.size() < config.maxPendingOps()) {
+            // the hand-over differs: repair with the predecessor again, then go on one hop period later (held
+            // tokens skip this check: once per hop); the predecessor's reported root stays, so a verification
+            // that still counts it stays honest
+            antiEntropy.open(walk.from(token.step() - 1), List.of(token.partition()), out);
+            retries.add(new HandOver(nowNanos + config.ringRepairHopNanos(), null, token, List.of()));
             return;
         }
         hold(token, List.of(), nowNanos, out);

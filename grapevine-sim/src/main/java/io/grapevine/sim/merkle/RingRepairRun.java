@@ -23,8 +23,9 @@ import java.util.TreeMap;
  * {@code miss} (but reached at least one: it was acknowledged); then repair runs until every
  * replica of every range is identical, every repair message lost with probability
  * {@code loss}. Both use the core's Merkle repair steps ({@link PairRepair}); the ring repair
- * walks each range's replicas with {@link RingWalk}, starting at a random replica, walking
- * again while a range still differs. Deterministic: the seed fixes data, starts and losses.
+ * walks each range's replicas with {@link RingWalk}, starting at a random replica; the
+ * successor checks each hand-over (equal roots) and a hop that losses left unequal is retried
+ * (up to three times), and a range that still differs after its walk walks again. Deterministic: the seed fixes data, starts and losses.
  */
 public final class RingRepairRun {
     private static final int PARTITION_BITS = 4;
@@ -41,17 +42,28 @@ public final class RingRepairRun {
             throw new IllegalArgumentException("need nodes >= 2, 2 <= rf <= nodes, keys >= 1, 0 <= miss, loss < 1, "
                     + "seeds >= 1: " + nodes + ", " + rf + ", " + keys + ", " + miss + ", " + loss + ", " + seeds);
         }
-        long[] ring = ring(nodes, rf, keys, miss, loss, seed, -1);
-        long[] down = ring(nodes, rf, keys, miss, loss, seed, nodes / 2);
+        int[] ringRounds = new int[seeds];
+        long[] ringBytes = new long[seeds];
+        int[] downRounds = new int[seeds];
+        long[] downBytes = new long[seeds];
+        int skipped = 0;
         int[] rounds = new int[seeds];
         long[] bytes = new long[seeds];
         for (int s = 0; s < seeds; s++) {
+            long[] ring = ring(nodes, rf, keys, miss, loss, seed, seed + s, -1);
+            ringRounds[s] = (int) ring[0];
+            ringBytes[s] = ring[1];
+            long[] down = ring(nodes, rf, keys, miss, loss, seed, seed + s, nodes / 2);
+            downRounds[s] = (int) down[0];
+            downBytes[s] = down[1];
+            skipped = (int) down[2];
             long[] random = random(nodes, rf, keys, miss, loss, seed, seed + s);
             rounds[s] = (int) random[0];
             bytes[s] = random[1];
         }
-        return new RingRepairResult(nodes, rf, keys, miss, loss, seeds, RingWalk.from(names(rf), 0).steps(), (int) ring[0],
-                ring[1], (int) down[0], (int) down[2], rounds, bytes);
+        return new RingRepairResult(nodes, rf, keys, miss, loss, seeds, RingWalk.from(names(rf), 0).steps(),
+                new Rounds(ringRounds, ringBytes), new Rounds(downRounds, downBytes), skipped,
+                new Rounds(rounds, bytes));
     }
 
     private static List<String> names(int n) {
@@ -130,13 +142,15 @@ public final class RingRepairRun {
      * round for all ranges at once, and walks again while it differs. Returns rounds, bytes and
      * replica slots skipped because node {@code downIndex} (or none, -1) was down.
      */
-    private static long[] ring(int nodes, int rf, int keys, double miss, double loss, long seed, int downIndex) {
-        Cluster cluster = Cluster.written(nodes, rf, keys, miss, seed);
+    private static long[] ring(int nodes, int rf, int keys, double miss, double loss, long dataSeed, long seed,
+                               int downIndex) {
+        Cluster cluster = Cluster.written(nodes, rf, keys, miss, dataSeed);
         String down = downIndex < 0 ? "" : "n" + downIndex;
         SplitMix64 random = new SplitMix64(seed ^ 0x5deece66dL);
         int partitions = cluster.ring.partitions();
         RingWalk[] walks = new RingWalk[partitions];
         int[] step = new int[partitions];
+        int[] retries = new int[partitions];
         long skipped = 0;
         for (int p = 0; p < partitions; p++) {
             List<String> live = new ArrayList<>(cluster.ring.replicas(p));
@@ -157,8 +171,17 @@ public final class RingRepairRun {
                     }
                     step[p] = 0; // walk again: losses left it different
                 }
-                bytes += cluster.repair(walks[p].from(step[p]), walks[p].to(step[p]), List.of(p), loss, random);
-                step[p]++;
+                String from = walks[p].from(step[p]);
+                String to = walks[p].to(step[p]);
+                bytes += cluster.repair(from, to, List.of(p), loss, random);
+                // the successor checks the hand-over: a hop that losses left unequal is retried (up to 3 times)
+                boolean equal = cluster.replicas.get(from).tree(p).root() == cluster.replicas.get(to).tree(p).root();
+                if (equal || retries[p] >= 3) {
+                    step[p]++;
+                    retries[p] = 0;
+                } else {
+                    retries[p]++;
+                }
             }
         }
         return new long[] {rounds, bytes, skipped};
