@@ -65,7 +65,8 @@ import java.util.Optional;
 
 /**
  * One cluster member's protocol, as a pure state machine: SWIM membership and failure
- * detection with Lifeguard, rumor dissemination, full state sync and user events.
+ * detection with Lifeguard, rumor dissemination, full state sync, user events, and the shared
+ * keyspace (any node writes, rf replicas on a hash ring, Merkle and closed-loop ring repair).
  *
  * <p>Inputs are method calls carrying the current time ({@code nowNanos}, monotonic); outputs
  * (packets to send, events) are written into the caller's {@link Outputs} during the call;

@@ -24,8 +24,9 @@ public final class PairRepair {
      * @param messages messages sent, both ways (1 when the ranges were identical: the roots alone)
      * @param roundTrips the longest chain of messages each answering the one before, halved and
      *                   rounded up: the round trips the repair takes when each side answers at once
+     * @param applied entries that won at either side (the repair's effect)
      */
-    public record Outcome(int messages, int roundTrips) {
+    public record Outcome(int messages, int roundTrips, long applied) {
     }
 
     private record InFlight(WireMessage message, int to, int hop) {
@@ -50,6 +51,7 @@ public final class PairRepair {
         queue.add(new InFlight(RangeComparison.roots(initiator, partitions), 1, 1));
         int messages = 0;
         int hops = 0;
+        long[] applied = {0};
         while (!queue.isEmpty()) {
             InFlight next = queue.poll();
             sent.accept(next.message);
@@ -58,15 +60,16 @@ public final class PairRepair {
             if (!delivered.test(next.message)) {
                 continue;
             }
-            for (WireMessage answer : answers(sides[next.to], next.message, physicalMillis, maxBytes)) {
+            for (WireMessage answer : answers(sides[next.to], next.message, physicalMillis, maxBytes, applied)) {
                 queue.add(new InFlight(answer, 1 - next.to, next.hop + 1));
             }
         }
-        return new Outcome(messages, (hops + 1) / 2);
+        return new Outcome(messages, (hops + 1) / 2, applied[0]);
     }
 
     /** What {@code side} sends back on receiving {@code message} (nothing when that part of the repair is over). */
-    private static List<WireMessage> answers(Keyspace side, WireMessage message, long physicalMillis, int maxBytes) {
+    private static List<WireMessage> answers(Keyspace side, WireMessage message, long physicalMillis, int maxBytes,
+                                             long[] applied) {
         if (message instanceof MerkleHashes hashes) {
             ComparisonStep step = RangeComparison.compare(side, hashes, p -> true);
             List<WireMessage> out = new java.util.ArrayList<>(2);
@@ -78,8 +81,9 @@ public final class PairRepair {
             }
             return out;
         }
-        MerkleEntries entries = (MerkleEntries) message;
-        return RangeComparison.onEntries(side, entries, physicalMillis, maxBytes).answer()
-                .filter(r -> !r.entries().isEmpty()).<List<WireMessage>>map(List::of).orElse(List.of());
+        EntriesReceived received = RangeComparison.onEntries(side, (MerkleEntries) message, physicalMillis, maxBytes);
+        applied[0] += received.changed().size();
+        return received.answer().filter(r -> !r.entries().isEmpty()).<List<WireMessage>>map(List::of)
+                .orElse(List.of());
     }
 }

@@ -120,9 +120,12 @@ public final class RangeComparison {
         int partitions = keyspace.config().partitions();
         MerkleShape shape = keyspace.config().merkle();
         List<LeafRef> leaves = new ArrayList<>();
+        java.util.Set<LeafId> seen = new java.util.HashSet<>();
         for (LeafRef leaf : theirs.leaves()) {
+            // each subtree once, however often a peer names it: a message cannot buy more scans than subtrees
             if (leaf.partition() < partitions && leaf.level() <= shape.depth()
-                    && leaf.index() < shape.width(leaf.level())) {
+                    && leaf.index() < shape.width(leaf.level())
+                    && seen.add(new LeafId(leaf.partition(), leaf.level(), leaf.index()))) {
                 leaves.add(leaf);
                 keyspace.raiseHorizon(leaf.partition(), leaf.horizon());
             }

@@ -189,9 +189,10 @@ final class SharedOperations {
         transmitter.send(from, new KeyReadReply(read.opId(), true, held == null ? List.of() : List.of(held)), out);
     }
 
-    /** A coordinator's scan: answer with the live entries of the ranges asked for. */
+    /** A coordinator's scan: answer with the live entries of the ranges asked for (each once, however often named). */
     void onScan(Address from, KeyScan scan, KeyspaceOutputs out) {
-        transmitter.send(from, scanHere(scan.opId(), scan.prefix(), scan.partitions()), out);
+        List<Integer> ranges = List.copyOf(new java.util.TreeSet<>(scan.partitions()));
+        transmitter.send(from, scanHere(scan.opId(), scan.prefix(), ranges), out);
     }
 
     private KeyReadReply scanHere(long opId, String prefix, List<Integer> partitions) {

@@ -21,9 +21,15 @@ import java.util.Locale;
  * @param ringOneDown the same with one node down during the walk (identical among the live ones)
  * @param ringDownSkipped replica slots the walks skipped because that node was down
  * @param random random-peer anti-entropy's rounds and bytes per seed
+ * @param ringRepairedPerRound the first seed's ring repair: entries that won somewhere in each round
  */
 public record RingRepairResult(int nodes, int rf, int keys, double miss, double loss, int seeds, int ringBound,
-                               Rounds ring, Rounds ringOneDown, int ringDownSkipped, Rounds random) {
+                               Rounds ring, Rounds ringOneDown, int ringDownSkipped, Rounds random,
+                               java.util.List<Long> ringRepairedPerRound) {
+    /** Copies the list. */
+    public RingRepairResult {
+        ringRepairedPerRound = java.util.List.copyOf(ringRepairedPerRound);
+    }
 
     /** One JSON object on one line. */
     public String toJson() {
@@ -32,6 +38,7 @@ public record RingRepairResult(int nodes, int rf, int keys, double miss, double 
                 .object("ring", ring.json().number("bound_rounds", ringBound))
                 .object("ring_one_node_down", ringOneDown.json().number("skipped", ringDownSkipped))
                 .object("random", random.json())
+                .numbers("ring_entries_repaired_per_round", ringRepairedPerRound)
                 .toString();
     }
 

@@ -47,13 +47,15 @@ public final class RingRepairRun {
         int[] downRounds = new int[seeds];
         long[] downBytes = new long[seeds];
         int skipped = 0;
+        List<Long> firstPerRound = new ArrayList<>();
+        List<Long> scratch = new ArrayList<>();
         int[] rounds = new int[seeds];
         long[] bytes = new long[seeds];
         for (int s = 0; s < seeds; s++) {
-            long[] ring = ring(nodes, rf, keys, miss, loss, seed, seed + s, -1);
+            long[] ring = ring(nodes, rf, keys, miss, loss, seed, seed + s, -1, s == 0 ? firstPerRound : scratch);
             ringRounds[s] = (int) ring[0];
             ringBytes[s] = ring[1];
-            long[] down = ring(nodes, rf, keys, miss, loss, seed, seed + s, nodes / 2);
+            long[] down = ring(nodes, rf, keys, miss, loss, seed, seed + s, nodes / 2, scratch);
             downRounds[s] = (int) down[0];
             downBytes[s] = down[1];
             skipped = (int) down[2];
@@ -63,7 +65,7 @@ public final class RingRepairRun {
         }
         return new RingRepairResult(nodes, rf, keys, miss, loss, seeds, RingWalk.from(names(rf), 0).steps(),
                 new Rounds(ringRounds, ringBytes), new Rounds(downRounds, downBytes), skipped,
-                new Rounds(rounds, bytes));
+                new Rounds(rounds, bytes), firstPerRound);
     }
 
     private static List<String> names(int n) {
@@ -80,7 +82,15 @@ public final class RingRepairRun {
     }
 
     /** The cluster after the lossy writes: each node's keyspace, and the ring. */
-    private record Cluster(Map<String, Keyspace> replicas, HashRing ring) {
+    private static final class Cluster {
+        final Map<String, Keyspace> replicas;
+        final HashRing ring;
+
+        Cluster(Map<String, Keyspace> replicas, HashRing ring) {
+            this.replicas = replicas;
+            this.ring = ring;
+        }
+
         static Cluster written(int nodes, int rf, int keys, double miss, long seed) {
             KeyspaceConfig config = config(rf, keys);
             HashRing ring = HashRing.of(names(nodes), config.virtualNodes(), PARTITION_BITS, rf);
@@ -128,11 +138,14 @@ public final class RingRepairRun {
             return true;
         }
 
+        /** Entries that won somewhere through repair so far. */
+        long applied;
+
         /** One pair repair of {@code partitions} over the lossy link; returns the bytes sent. */
         long repair(String a, String b, List<Integer> partitions, double loss, SplitMix64 random) {
             long[] bytes = {0};
-            PairRepair.run(replicas.get(a), replicas.get(b), partitions, MILLIS + 1,
-                    m -> bytes[0] += WireCodec.encodeFrame(m).length, m -> random.nextDouble() >= loss);
+            applied += PairRepair.run(replicas.get(a), replicas.get(b), partitions, MILLIS + 1,
+                    m -> bytes[0] += WireCodec.encodeFrame(m).length, m -> random.nextDouble() >= loss).applied();
             return bytes[0];
         }
     }
@@ -143,7 +156,7 @@ public final class RingRepairRun {
      * replica slots skipped because node {@code downIndex} (or none, -1) was down.
      */
     private static long[] ring(int nodes, int rf, int keys, double miss, double loss, long dataSeed, long seed,
-                               int downIndex) {
+                               int downIndex, List<Long> perRound) {
         Cluster cluster = Cluster.written(nodes, rf, keys, miss, dataSeed);
         String down = downIndex < 0 ? "" : "n" + downIndex;
         SplitMix64 random = new SplitMix64(seed ^ 0x5deece66dL);
@@ -159,8 +172,10 @@ public final class RingRepairRun {
         }
         long bytes = 0;
         int rounds = 0;
+        perRound.clear();
         while (!cluster.allIdentical(down) && rounds < MAX_ROUNDS) {
             rounds++;
+            long before = cluster.applied;
             for (int p = 0; p < partitions; p++) {
                 if (walks[p] == null) {
                     continue;
@@ -183,6 +198,7 @@ public final class RingRepairRun {
                     retries[p]++;
                 }
             }
+            perRound.add(cluster.applied - before);
         }
         return new long[] {rounds, bytes, skipped};
     }
