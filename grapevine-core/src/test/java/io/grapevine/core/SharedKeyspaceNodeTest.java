@@ -190,6 +190,35 @@ class SharedKeyspaceNodeTest {
     }
 
     @Test
+    void aLocalWriteOverALimitFailsNamingTheLimit() {
+        CoreConfig config = CoreConfig.defaults().withKeyspace(k -> k.withMaxValueBytes(8).withMaxKeys(2)
+                .withReplicationFactor(0));
+        TestNetwork net = converged(config, 2, 7);
+        Node node = net.nodes().get(0);
+        Outputs out = net.outputs(node.self().address());
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> node.sharedPut(nextOp++, "k", new byte[9], net.now, out))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("maxValueBytes");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> node.sharedPut(nextOp++, "x".repeat(201), new byte[1],
+                net.now, out)).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("maxKeyBytes");
+        node.sharedPut(nextOp++, "a", new byte[1], net.now, out);
+        node.sharedPut(nextOp++, "b", new byte[1], net.now, out);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> node.sharedPut(nextOp++, "c", new byte[1], net.now, out))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("maxKeys (2)");
+        // overwriting a held key is no new key
+        node.sharedPut(nextOp++, "a", new byte[2], net.now, out);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> node.sharedPut(0, "a", new byte[1], net.now, out))
+                .hasMessageContaining("opId");
+    }
+
+    @Test
+    void acknowledgementCountsBeyondTheReplicationFactorAreRefusedByName() {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> CoreConfig.defaults()
+                .withKeyspace(k -> k.withWriteAcks(4))).hasMessageContaining("writeAcks").hasMessageContaining("4");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> CoreConfig.defaults()
+                .withKeyspace(k -> k.withReadAcks(0))).hasMessageContaining("readAcks");
+    }
+
+    @Test
     void aClusterThatNeverUsesTheKeyspaceSchedulesNothingForIt() {
         TestNetwork net = converged(CoreConfig.defaults(), 3, 5);
         for (Node node : net.nodes()) {
