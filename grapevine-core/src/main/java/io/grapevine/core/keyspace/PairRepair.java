@@ -71,7 +71,7 @@ public final class PairRepair {
     private static List<WireMessage> answers(Keyspace side, WireMessage message, long physicalMillis, int maxBytes,
                                              long[] applied) {
         if (message instanceof MerkleHashes hashes) {
-            ComparisonStep step = RangeComparison.compare(side, hashes, p -> true);
+            ComparisonStep step = RangeComparison.compare(side, hashes, p -> true, maxBytes);
             List<WireMessage> out = new java.util.ArrayList<>(2);
             if (!step.leaves().isEmpty()) {
                 out.add(RangeComparison.entriesOf(side, step.leaves(), true, maxBytes));

@@ -31,6 +31,9 @@ import java.util.function.IntPredicate;
  * {@code d · depth · fanout} hashes plus the entries of d leaves. Stateless.
  */
 public final class RangeComparison {
+    /** Largest encoded {@link MerkleHash}: partition (2), level (1), index (4), hash (8). */
+    public static final int MAX_HASH_ITEM_BYTES = 15;
+
     private RangeComparison() {
     }
 
@@ -49,6 +52,16 @@ public final class RangeComparison {
      * (others are ignored: not ours to repair). The caller checks the shape first.
      */
     public static ComparisonStep compare(Keyspace keyspace, MerkleHashes theirs, IntPredicate shared) {
+        return compare(keyspace, theirs, shared, Integer.MAX_VALUE);
+    }
+
+    /**
+     * {@link #compare(Keyspace, MerkleHashes, IntPredicate)} answering with at most
+     * {@code maxBytes / MAX_HASH_ITEM_BYTES} deeper hashes, so the answer fits a stream frame:
+     * the subtrees left out stay different, and the next exchange descends into them.
+     */
+    public static ComparisonStep compare(Keyspace keyspace, MerkleHashes theirs, IntPredicate shared, int maxBytes) {
+        int maxItems = Math.max(keyspace.config().merkle().fanout(), maxBytes / MAX_HASH_ITEM_BYTES);
         MerkleShape shape = keyspace.config().merkle();
         List<MerkleHash> deeper = new ArrayList<>();
         List<LeafId> leaves = new ArrayList<>();
@@ -70,6 +83,9 @@ public final class RangeComparison {
             if (item.level() == shape.depth() || tree.count(item.level(), item.index()) <= shape.fanout() / 4) {
                 leaves.add(new LeafId(item.partition(), item.level(), item.index()));
                 continue;
+            }
+            if (deeper.size() + shape.fanout() > maxItems) {
+                continue; // over budget: this subtree waits for the next exchange
             }
             int first = item.index() * shape.fanout();
             for (int i = 0; i < shape.fanout(); i++) {

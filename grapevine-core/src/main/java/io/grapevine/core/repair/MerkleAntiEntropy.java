@@ -89,7 +89,7 @@ final class MerkleAntiEntropy {
         }
         // every range the peer asks about, even one this node's ring does not give it yet: the peer may know of
         // a membership change this node has not heard of, and answering costs no more than a stale copy
-        ComparisonStep step = RangeComparison.compare(keyspace, hashes, p -> true);
+        ComparisonStep step = RangeComparison.compare(keyspace, hashes, p -> true, budget);
         long now = HybridClock.ofMillis(physicalMillis);
         for (int range : step.matchedRanges()) {
             inSyncAt.computeIfAbsent(range, k -> new TreeMap<>()).put(sender.name(), now);

@@ -70,6 +70,19 @@ class KeyspacePropertiesTest {
         });
     }
 
+    /** The same with every repair message cut to 1 KiB: several exchanges, the same end. */
+    @Test
+    void replicasRepairedUnderASmallByteBudgetAreEqualToo() {
+        KeyspaceConfig tight = Replicas.SMALL.withMaxRepairBytes(1024);
+        Properties.qt(100).forAll(scripts()).checkAssert(script -> {
+            Keyspace[] replicas = {new Keyspace(tight, new MemoryKeyStore()), new Keyspace(tight, new MemoryKeyStore())};
+            Map<String, SharedEntry> winners = play(script, replicas);
+            Replicas.repairFully(replicas[0], replicas[1], 10_000);
+            Replicas.assertSame(replicas[0], replicas[1]);
+            assertThat(replicas[0].size()).isEqualTo(winners.size());
+        });
+    }
+
     @Test
     void identicalReplicasExchangeOnlyTheRoots() {
         Properties.qt(100).forAll(scripts()).checkAssert(script -> {
