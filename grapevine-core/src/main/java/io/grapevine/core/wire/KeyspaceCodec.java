@@ -8,8 +8,10 @@ import java.util.List;
  * Encodes the shared-keyspace bodies (docs/wire-format.md, types 11..17):
  *
  * <pre>
- * merkle_hashes  := fanout u8 | depth u8 | count varint | hash_item{count}
- * hash_item      := partition varint | level u8 | index varint | hash u64
+ * merkle_hashes  := fanout u8 | depth u8 | count varint | run{count}
+ * run            := partition varint | level u8 | first varint | count varint (&gt;= 1) | hash u64{count}
+ *                   (consecutive nodes of one level, e.g. one node's children; runs are maximal:
+ *                   a run that continues the one before is MALFORMED, so every encoding is canonical)
  * merkle_entries := flags u8 (bit 0: reply, bit 1: complete) | count varint | leaf{count}
  *                   | count varint | entry{count}
  * leaf           := partition varint | level u8 | index varint | horizon varint
@@ -27,8 +29,8 @@ import java.util.List;
  * Counts are checked against the bytes left before anything is allocated. Stateless.
  */
 final class KeyspaceCodec {
-    /** partition (1), level (1), index (1), hash (8). */
-    private static final int MIN_HASH_ITEM_BYTES = 11;
+    /** partition (1), level (1), first (1), count (1), one hash (8). */
+    private static final int MIN_RUN_BYTES = 12;
     /** partition, level, index, horizon: one byte each at least. */
     private static final int MIN_LEAF_BYTES = 4;
     /** key (2), writer (2), hlc (8), tombstone (1), empty value (1). */
@@ -46,9 +48,15 @@ final class KeyspaceCodec {
         switch (message.kind()) {
             case MERKLE_HASHES -> {
                 MerkleHashes hashes = (MerkleHashes) message;
-                w.u8(hashes.fanout()).u8(hashes.depth()).varLong(hashes.items().size());
-                for (MerkleHash item : hashes.items()) {
-                    w.varLong(item.partition()).u8(item.level()).varLong(item.index()).i64(item.hash());
+                List<MerkleHash> items = hashes.items();
+                List<int[]> runs = runs(items);
+                w.u8(hashes.fanout()).u8(hashes.depth()).varLong(runs.size());
+                for (int[] run : runs) {
+                    MerkleHash first = items.get(run[0]);
+                    w.varLong(first.partition()).u8(first.level()).varLong(first.index()).varLong(run[1]);
+                    for (int i = run[0]; i < run[0] + run[1]; i++) {
+                        w.i64(items.get(i).hash());
+                    }
                 }
             }
             case MERKLE_ENTRIES -> {
@@ -95,6 +103,24 @@ final class KeyspaceCodec {
             }
             default -> throw new IllegalStateException("not a keyspace message: " + message.kind());
         }
+    }
+
+    /** Maximal runs of consecutive nodes of one level, as (start in {@code items}, length). */
+    private static List<int[]> runs(List<MerkleHash> items) {
+        List<int[]> runs = new ArrayList<>();
+        int start = 0;
+        for (int i = 1; i <= items.size(); i++) {
+            if (i == items.size() || !continues(items.get(i - 1), items.get(i))) {
+                runs.add(new int[] {start, i - start});
+                start = i;
+            }
+        }
+        return items.isEmpty() ? List.of() : runs;
+    }
+
+    private static boolean continues(MerkleHash previous, MerkleHash next) {
+        return next.partition() == previous.partition() && next.level() == previous.level()
+                && (long) next.index() == (long) previous.index() + 1;
     }
 
     private static void writeEntries(WireWriter w, List<SharedEntry> entries) {
@@ -152,10 +178,23 @@ final class KeyspaceCodec {
     private static MerkleHashes readHashes(WireReader r) {
         int fanout = r.u8();
         int depth = r.u8();
-        int count = boundedCount(r, MIN_HASH_ITEM_BYTES);
+        int count = boundedCount(r, MIN_RUN_BYTES);
         List<MerkleHash> items = new ArrayList<>(count);
-        for (int i = 0; i < count; i++) {
-            items.add(new MerkleHash(r.varInt(), r.u8(), r.varInt(), r.i64()));
+        MerkleHash last = null;
+        for (int run = 0; run < count; run++) {
+            int partition = r.varInt();
+            int level = r.u8();
+            int first = r.varInt();
+            int length = r.varInt();
+            r.require((int) Math.min(Integer.MAX_VALUE, 8L * length));
+            if (length == 0 || (long) first + length - 1 > Integer.MAX_VALUE
+                    || (last != null && continues(last, new MerkleHash(partition, level, first, 0)))) {
+                throw Malformed.of(Rejection.MALFORMED); // empty, overflowing, or not maximal (not canonical)
+            }
+            for (int i = 0; i < length; i++) {
+                last = new MerkleHash(partition, level, first + i, r.i64());
+                items.add(last);
+            }
         }
         return new MerkleHashes(fanout, depth, items);
     }

@@ -78,10 +78,12 @@ class WireCodecHostileLengthTest {
         add(inputs, "entry value of 2^31-1 bytes", Rejection.TRUNCATED, oneFrame(TYPE_STATE_ACK2, new RawBytes()
                 .u8(0).varint(1).node("o", "h", 1, 0).u8(0).u8(0).varint(0).varint(0).varint(9).varint(1)
                 .str8("k").varint(1).u8(0).varint(TWO_TO_31 - 1)));
-        add(inputs, "merkle hashes of 2^31-1 items", Rejection.TRUNCATED, oneFrame(TYPE_MERKLE_HASHES,
-                new RawBytes().u8(16).u8(3).varint(TWO_TO_31 - 1).varint(0).u8(0).varint(0).i32(0).i32(0)));
-        add(inputs, "merkle hashes of 2^31 items", Rejection.MALFORMED, oneFrame(TYPE_MERKLE_HASHES,
+        add(inputs, "merkle hashes of 2^31-1 runs", Rejection.TRUNCATED, oneFrame(TYPE_MERKLE_HASHES,
+                new RawBytes().u8(16).u8(3).varint(TWO_TO_31 - 1).varint(0).u8(0).varint(0).varint(1).i32(0).i32(0)));
+        add(inputs, "merkle hashes of 2^31 runs", Rejection.MALFORMED, oneFrame(TYPE_MERKLE_HASHES,
                 new RawBytes().u8(16).u8(3).varint(TWO_TO_31)));
+        add(inputs, "merkle run of 2^31-1 hashes", Rejection.TRUNCATED, oneFrame(TYPE_MERKLE_HASHES,
+                new RawBytes().u8(16).u8(3).varint(1).varint(0).u8(1).varint(0).varint(TWO_TO_31 - 1).i32(0).i32(0)));
         add(inputs, "merkle entries of 2^31-1 leaves", Rejection.TRUNCATED, oneFrame(TYPE_MERKLE_ENTRIES,
                 new RawBytes().u8(3).varint(TWO_TO_31 - 1).varint(0).varint(0).varint(0)));
         add(inputs, "merkle entries of one million entries", Rejection.TRUNCATED, oneFrame(TYPE_MERKLE_ENTRIES,
