@@ -524,7 +524,13 @@ public final class Cluster implements AutoCloseable {
             snapshot.close();
         }
         try {
-            runtime.loop().submit(runtime::close).get(QUERY_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+            runtime.loop().submit(() -> {
+                // a shared-map operation still waiting would never end: it fails instead
+                sharedPending.values().forEach(waiting -> waiting.completeExceptionally(
+                        new IllegalStateException("the cluster node was closed")));
+                sharedPending.clear();
+                runtime.close();
+            }).get(QUERY_TIMEOUT_SECONDS, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (ExecutionException | TimeoutException | java.util.concurrent.RejectedExecutionException e) {
