@@ -190,6 +190,28 @@ class SharedKeyspaceNodeTest {
     }
 
     @Test
+    void aRingRepairLeavesOutAReplicaThatDiedDuringTheWalk() {
+        CoreConfig config = CoreConfig.defaults().withKeyspace(k -> k.withRepairIntervalNanos(0).withPartitionBits(0)
+                .withReplicationFactor(4).withRingRepairHopNanos(20 * SECOND));
+        TestNetwork net = converged(config, 5, 8);
+        for (int k = 0; k < 50; k++) {
+            put(net, net.nodes().get(0), "key-" + k, "v" + k);
+        }
+        net.runUntil(net.now + 2 * SECOND, x -> false);
+        List<String> walk = net.nodes().get(0).sharedKeyspace().ring().replicas(0);
+        Node origin = net.nodes().stream().filter(n -> n.self().name().equals(walk.get(0))).findFirst().orElseThrow();
+        origin.sharedKeyspace().startRingRepair(net.now, net.outputs(origin.self().address()));
+        // the replica two steps on dies before its turn; by then everyone holds it dead
+        String victim = walk.get(2);
+        net.crash(net.nodes().stream().filter(n -> n.self().name().equals(victim)).findFirst().orElseThrow());
+        assertThat(net.runUntil(net.now + 200 * SECOND, x -> !x.ringRepairs.isEmpty())).isTrue();
+        io.grapevine.core.repair.RingRepairReport report = net.ringRepairs.get(0);
+        assertThat(report.skipped()).containsExactly(victim);
+        assertThat(report.walk()).hasSize(3).doesNotContain(victim);
+        assertThat(report.verified()).isTrue();
+    }
+
+    @Test
     void aLocalWriteOverALimitFailsNamingTheLimit() {
         CoreConfig config = CoreConfig.defaults().withKeyspace(k -> k.withMaxValueBytes(8).withMaxKeys(2)
                 .withReplicationFactor(0));

@@ -43,7 +43,7 @@ final class RingRepair {
     private long completed;
     private long verified;
 
-    private record HandOver(long dueNanos, Address to, RingRepairToken token, List<String> skipped) {
+    private record HandOver(long dueNanos, Address to, RingRepairToken token) {
     }
 
     RingRepair(KeyspaceConfig config, String self, Keyspace keyspace, Placement placement,
@@ -73,7 +73,7 @@ final class RingRepair {
         List<HandOver> retried = new ArrayList<>();
         retries.removeIf(h -> h.dueNanos <= nowNanos && retried.add(h));
         for (HandOver h : retried) {
-            hold(h.token, h.skipped, nowNanos, out);
+            hold(h.token, nowNanos, out);
         }
         List<HandOver> due = new ArrayList<>();
         handOvers.removeIf(h -> h.dueNanos <= nowNanos && due.add(h));
@@ -82,7 +82,7 @@ final class RingRepair {
             List<Long> roots = new ArrayList<>(token.roots());
             roots.add(keyspace.tree(token.partition()).root());
             transmitter.stream(h.to, new RingRepairToken(token.partition(), token.round(), token.origin(),
-                    token.step() + 1, token.walk(), roots), out);
+                    token.step() + 1, token.walk(), roots, token.skipped()), out);
         }
     }
 
@@ -113,7 +113,7 @@ final class RingRepair {
         List<String> replicas = ring.replicas(partition);
         RingWalk walk = RingWalk.from(replicas, replicas.indexOf(self));
         rounds++;
-        hold(new RingRepairToken(partition, rounds, self, 0, walk.replicas(), List.of()), List.of(), nowNanos, out);
+        hold(new RingRepairToken(partition, rounds, self, 0, walk.replicas(), List.of(), List.of()), nowNanos, out);
     }
 
     /** A token handed over by the previous replica of the walk. */
@@ -132,16 +132,16 @@ final class RingRepair {
             // tokens skip this check: once per hop); the predecessor's reported root stays, so a verification
             // that still counts it stays honest
             antiEntropy.open(walk.from(token.step() - 1), List.of(token.partition()), out);
-            retries.add(new HandOver(nowNanos + config.ringRepairHopNanos(), null, token, List.of()));
+            retries.add(new HandOver(nowNanos + config.ringRepairHopNanos(), null, token));
             return;
         }
-        hold(token, List.of(), nowNanos, out);
+        hold(token, nowNanos, out);
     }
 
-    private void hold(RingRepairToken token, List<String> skipped, long nowNanos, KeyspaceOutputs out) {
+    private void hold(RingRepairToken token, long nowNanos, KeyspaceOutputs out) {
         RingWalk walk = new RingWalk(token.walk());
         if (token.step() >= walk.steps()) {
-            finish(token, walk, skipped, out);
+            finish(token, walk, out);
             return;
         }
         String successor = walk.to(token.step());
@@ -150,18 +150,18 @@ final class RingRepair {
             // the successor is down: walk the others, from here
             List<String> rest = new ArrayList<>(walk.replicas());
             rest.remove(successor);
-            List<String> nowSkipped = new ArrayList<>(skipped);
-            nowSkipped.add(successor);
+            List<String> skipped = new ArrayList<>(token.skipped());
+            skipped.add(successor);
             RingWalk shorter = RingWalk.from(rest, rest.indexOf(self));
             hold(new RingRepairToken(token.partition(), token.round(), token.origin(), 0, shorter.replicas(),
-                    List.of()), nowSkipped, nowNanos, out);
+                    List.of(), skipped), nowNanos, out);
             return;
         }
         antiEntropy.open(successor, List.of(token.partition()), out);
-        handOvers.add(new HandOver(nowNanos + config.ringRepairHopNanos(), address.get(), token, skipped));
+        handOvers.add(new HandOver(nowNanos + config.ringRepairHopNanos(), address.get(), token));
     }
 
-    private void finish(RingRepairToken token, RingWalk walk, List<String> skipped, KeyspaceOutputs out) {
+    private void finish(RingRepairToken token, RingWalk walk, KeyspaceOutputs out) {
         long mine = keyspace.tree(token.partition()).root();
         int others = walk.replicas().size() - 1;
         List<Long> roots = token.roots();
@@ -174,7 +174,7 @@ final class RingRepair {
             verified++;
         }
         out.ringRepairCompleted(new RingRepairReport(token.partition(), token.round(), token.origin(), walk.steps(),
-                walk.replicas(), skipped, same));
+                walk.replicas(), token.skipped(), same));
     }
 
     long roundsStarted() {

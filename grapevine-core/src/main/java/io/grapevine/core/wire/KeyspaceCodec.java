@@ -22,6 +22,7 @@ import java.util.List;
  * key_read_reply := opId varint | complete u8 | count varint | entry{count}
  * ring_repair    := partition varint | round varint | origin str8 | step varint
  *                   | count varint | replica str8{count} | count varint | root u64{count}
+ *                   | count varint | skipped str8{count}
  * entry          := key str8 (non-empty) | writer str8 (non-blank) | hlc u64 | tombstone u8
  *                   | value (length varint | bytes)
  * </pre>
@@ -100,6 +101,10 @@ final class KeyspaceCodec {
                 for (long root : token.roots()) {
                     w.i64(root);
                 }
+                w.varLong(token.skipped().size());
+                for (String replica : token.skipped()) {
+                    w.string(replica);
+                }
             }
             default -> throw new IllegalStateException("not a keyspace message: " + message.kind());
         }
@@ -172,7 +177,12 @@ final class KeyspaceCodec {
         for (int i = 0; i < roots; i++) {
             hashes.add(r.i64());
         }
-        return new RingRepairToken(partition, round, origin, step, walk, hashes);
+        int skippedCount = boundedCount(r, 2);
+        List<String> skipped = new ArrayList<>(skippedCount);
+        for (int i = 0; i < skippedCount; i++) {
+            skipped.add(r.name());
+        }
+        return new RingRepairToken(partition, round, origin, step, walk, hashes, skipped);
     }
 
     private static MerkleHashes readHashes(WireReader r) {

@@ -16,9 +16,10 @@ import java.util.List;
  * @param step how many steps were done, 0..steps
  * @param walk the replicas in walk order (the holder of step s is {@code walk[s mod size]}), at least one
  * @param roots the root hash each holder had when it passed the token on, in step order
+ * @param skipped replicas left out of the walk because they were down when their turn came
  */
 public record RingRepairToken(int partition, long round, String origin, int step, List<String> walk,
-                              List<Long> roots) implements WireMessage {
+                              List<Long> roots, List<String> skipped) implements WireMessage {
     /** Validates the fields. */
     public RingRepairToken {
         if (partition < 0 || round <= 0 || step < 0) {
@@ -32,6 +33,10 @@ public record RingRepairToken(int partition, long round, String origin, int step
         }
         for (String replica : walk) {
             TextLimits.checkName("walk entry", replica);
+        }
+        skipped = List.copyOf(skipped);
+        for (String replica : skipped) {
+            TextLimits.checkName("skipped entry", replica);
         }
     }
 

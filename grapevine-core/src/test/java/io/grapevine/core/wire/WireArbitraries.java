@@ -111,8 +111,9 @@ final class WireArbitraries {
                                                      int maxItems) {
         Gen<List<String>> walks = Gens.lists(names, 1, maxItems);
         Gen<List<Long>> roots = Gens.lists(Gens.anyLong(), 0, maxItems);
+        Gen<List<String>> skipped = Gens.lists(names, 0, 2);
         return in -> new RingRepairToken(smallInts.generate(in), positive.generate(in), names.generate(in),
-                smallInts.generate(in), walks.generate(in), roots.generate(in));
+                smallInts.generate(in), walks.generate(in), roots.generate(in), skipped.generate(in));
     }
 
     /** STATE_DIGEST, STATE_ACK and STATE_PUSH over the given owners, keys and values. */

@@ -100,6 +100,8 @@ class WireCodecHostileLengthTest {
                 new RawBytes().varint(0).varint(1).str8("o").varint(0).varint(TWO_TO_31 - 1).str8("a")));
         add(inputs, "ring repair of 2^31-1 roots", Rejection.TRUNCATED, oneFrame(18,
                 new RawBytes().varint(0).varint(1).str8("o").varint(0).varint(1).str8("a").varint(TWO_TO_31 - 1)));
+        add(inputs, "ring repair of 2^31-1 skipped replicas", Rejection.TRUNCATED, oneFrame(18, new RawBytes()
+                .varint(0).varint(1).str8("o").varint(0).varint(1).str8("a").varint(0).varint(TWO_TO_31 - 1)));
         return inputs;
     }
 
