@@ -36,13 +36,6 @@ import io.grapevine.core.sync.StateReplicator;
 import io.grapevine.core.wire.Ack;
 import io.grapevine.core.wire.DropReason;
 import io.grapevine.core.wire.Interner;
-import io.grapevine.core.wire.KeyRead;
-import io.grapevine.core.wire.KeyReadReply;
-import io.grapevine.core.wire.KeyScan;
-import io.grapevine.core.wire.KeyWrite;
-import io.grapevine.core.wire.KeyWriteAck;
-import io.grapevine.core.wire.MerkleEntries;
-import io.grapevine.core.wire.MerkleHashes;
 import io.grapevine.core.wire.MemberListSync;
 import io.grapevine.core.wire.MemberUpdate;
 import io.grapevine.core.wire.Nack;
@@ -50,8 +43,6 @@ import io.grapevine.core.wire.Packet;
 import io.grapevine.core.wire.Ping;
 import io.grapevine.core.wire.PingReq;
 import io.grapevine.core.wire.Receiver;
-import io.grapevine.core.wire.RingRepairToken;
-import io.grapevine.core.wire.SharedEntry;
 import io.grapevine.core.wire.StateAck;
 import io.grapevine.core.wire.StateDigest;
 import io.grapevine.core.wire.StatePush;
@@ -99,6 +90,7 @@ public final class Node {
     private final ReplicatedState state;
     private final StateReplicator replicator;
     private final KeyspaceReplicator shared;
+    private final SharedKeyspace sharedFace;
 
     /**
      * A node that knows only itself, alive at incarnation 0.
@@ -160,6 +152,7 @@ public final class Node {
         this.receiver = new Receiver(config.wire().clusterLabel(), self, interner, counters);
         this.shared = new KeyspaceReplicator(config.keyspace(), config.wire().maxStreamBytes(), self.name(), store, table,
                 transmitter, random, counters, clockOffsetNanos);
+        this.sharedFace = new SharedKeyspace(shared, detector::observeTime);
     }
 
     /** This node's identity. */
@@ -228,14 +221,8 @@ public final class Node {
             case STATE_DIGEST -> replicator.onDigest(from, (StateDigest) message, out);
             case STATE_ACK -> replicator.onAck(from, (StateAck) message, nowNanos, out);
             case STATE_PUSH -> replicator.onPush((StatePush) message, nowNanos, out);
-            case KEY_WRITE -> shared.onWrite(from, (KeyWrite) message, nowNanos, out);
-            case KEY_WRITE_ACK -> shared.onWriteAck((KeyWriteAck) message, out);
-            case KEY_READ -> shared.onRead(from, (KeyRead) message, nowNanos, out);
-            case KEY_SCAN -> shared.onScan(from, (KeyScan) message, nowNanos, out);
-            case KEY_READ_REPLY -> shared.onReadReply((KeyReadReply) message, out);
-            case MERKLE_HASHES -> shared.onMerkleHashes(from, sender, (MerkleHashes) message, nowNanos, out);
-            case MERKLE_ENTRIES -> shared.onMerkleEntries(from, (MerkleEntries) message, nowNanos, out);
-            case RING_REPAIR -> shared.onRingRepair((RingRepairToken) message, nowNanos, out);
+            case KEY_WRITE, KEY_WRITE_ACK, KEY_READ, KEY_SCAN, KEY_READ_REPLY, MERKLE_HASHES, MERKLE_ENTRIES, RING_REPAIR ->
+                    shared.onMessage(from, sender, message, nowNanos, out);
             default -> throw new IllegalStateException("unhandled " + message.kind());
         }
     }
@@ -347,46 +334,9 @@ public final class Node {
         return state.maxVersion(owner);
     }
 
-    /**
-     * Writes {@code key} of the shared keyspace, which any node may write: stamped here by the
-     * hybrid logical clock and mailed to the key's replicas; ends with a
-     * {@link Outputs#sharedOpCompleted} for {@code opId} once {@code w} acknowledged (possibly
-     * during this call) or the request timed out.
-     *
-     * @param opId the caller's id for the operation: positive, not pending
-     * @throws IllegalArgumentException on a bad id or a key or value over a keyspace limit
-     */
-    public void sharedPut(long opId, String key, byte[] value, long nowNanos, Outputs out) {
-        detector.observeTime(nowNanos);
-        shared.put(opId, key, Bytes.copyOf(value), nowNanos, out);
-    }
-
-    /** Deletes shared {@code key} (a tombstone, written like {@link #sharedPut}). */
-    public void sharedDelete(long opId, String key, long nowNanos, Outputs out) {
-        detector.observeTime(nowNanos);
-        shared.delete(opId, key, nowNanos, out);
-    }
-
-    /** Reads shared {@code key} from {@code r} of its replicas (at once from here when a replica and r = 1). */
-    public void sharedGet(long opId, String key, long nowNanos, Outputs out) {
-        detector.observeTime(nowNanos);
-        shared.get(opId, key, nowNanos, out);
-    }
-
-    /** Lists the live shared keys starting with {@code prefix}, asking one replica of each range. */
-    public void sharedScan(long opId, String prefix, long nowNanos, Outputs out) {
-        detector.observeTime(nowNanos);
-        shared.scan(opId, prefix, nowNanos, out);
-    }
-
-    /** The shared entry this node holds for {@code key} (value or tombstone), replica or not. */
-    public Optional<SharedEntry> sharedLocal(String key) {
-        return Optional.ofNullable(shared.localEntry(key));
-    }
-
-    /** This node's shared keyspace: its data, ring view and repair counters (read-only use). */
-    public KeyspaceReplicator sharedKeyspace() {
-        return shared;
+    /** The shared keyspace: keys any node writes, held by {@code rf} replicas (see {@link SharedKeyspace}). */
+    public SharedKeyspace shared() {
+        return sharedFace;
     }
 
     /** Every entry, self and tombstones included, in a deterministic order. */

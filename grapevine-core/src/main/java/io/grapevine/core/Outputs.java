@@ -36,14 +36,14 @@ public interface Outputs extends DetectorOutputs, SyncOutputs, KeyspaceOutputs {
 
     /**
      * A shared-keyspace operation this node coordinates ended. Nothing by default: a driver
-     * that starts shared operations ({@code Node.sharedPut} and the like) overrides it to
+     * that starts shared operations ({@code SharedKeyspace.put} and the like) overrides it to
      * answer its caller.
      */
     @Override
     default void sharedOpCompleted(SharedOpResult result) {
     }
 
-    /** A closed-loop ring repair ended here. Nothing by default; the counters are in {@code Node.sharedKeyspace()}. */
+    /** A closed-loop ring repair ended here. Nothing by default; the counters are in {@code Node.shared()}. */
     @Override
     default void ringRepairCompleted(RingRepairReport report) {
     }

@@ -38,7 +38,7 @@ class SharedKeyspaceNodeTest {
 
     private long put(TestNetwork net, Node node, String key, String value) {
         long op = nextOp++;
-        node.sharedPut(op, key, value.getBytes(), net.now, net.outputs(node.self().address()));
+        node.shared().put(op, key, value.getBytes(), net.now, net.outputs(node.self().address()));
         return op;
     }
 
@@ -61,9 +61,9 @@ class SharedKeyspaceNodeTest {
                 keyspace.partitionBits(), keyspace.replicationFactor());
         for (int k : keys) {
             String key = "key-" + k;
-            for (String replica : ring.replicas(net.nodes().get(0).sharedKeyspace().keyspace().partitionOf(key))) {
+            for (String replica : ring.replicas(net.nodes().get(0).shared().data().partitionOf(key))) {
                 Node node = net.nodes().stream().filter(n -> n.self().name().equals(replica)).findFirst().orElseThrow();
-                Optional<SharedEntry> held = node.sharedLocal(key);
+                Optional<SharedEntry> held = node.shared().local(key);
                 if (held.isEmpty() || !held.get().value().equals(Bytes.copyOf(("v" + k).getBytes()))) {
                     return false;
                 }
@@ -83,14 +83,14 @@ class SharedKeyspaceNodeTest {
         assertThat(net.runUntil(net.now + SECOND, x -> replicated(x, 1))).isTrue();
         for (Node reader : net.nodes()) {
             long get = nextOp++;
-            reader.sharedGet(get, "key-0", net.now, net.outputs(reader.self().address()));
+            reader.shared().get(get, "key-0", net.now, net.outputs(reader.self().address()));
             SharedOpResult read = await(net, get);
             assertThat(read.status()).isEqualTo(SharedOpStatus.OK);
             assertThat(read.entries()).singleElement().satisfies(e -> assertThat(e.value())
                     .isEqualTo(Bytes.copyOf("v0".getBytes())));
         }
         // exactly rf = 3 nodes hold it
-        assertThat(net.nodes().stream().filter(n -> n.sharedLocal("key-0").isPresent()).count()).isEqualTo(3);
+        assertThat(net.nodes().stream().filter(n -> n.shared().local("key-0").isPresent()).count()).isEqualTo(3);
     }
 
     @Test
@@ -101,14 +101,14 @@ class SharedKeyspaceNodeTest {
             await(net, put(net, node, "map/k" + k, "v" + k));
         }
         long delete = nextOp++;
-        net.nodes().get(3).sharedDelete(delete, "map/k7", net.now, net.outputs(net.nodes().get(3).self().address()));
+        net.nodes().get(3).shared().delete(delete, "map/k7", net.now, net.outputs(net.nodes().get(3).self().address()));
         assertThat(await(net, delete).kind()).isEqualTo(SharedOpKind.DELETE);
         net.runUntil(net.now + 100 * MS, x -> false);
         long get = nextOp++;
-        node.sharedGet(get, "map/k7", net.now, net.outputs(node.self().address()));
+        node.shared().get(get, "map/k7", net.now, net.outputs(node.self().address()));
         assertThat(await(net, get).entries()).isEmpty();
         long scan = nextOp++;
-        net.nodes().get(4).sharedScan(scan, "map/", net.now, net.outputs(net.nodes().get(4).self().address()));
+        net.nodes().get(4).shared().scan(scan, "map/", net.now, net.outputs(net.nodes().get(4).self().address()));
         SharedOpResult listed = await(net, scan);
         assertThat(listed.status()).isEqualTo(SharedOpStatus.OK);
         assertThat(listed.complete()).isTrue();
@@ -135,7 +135,7 @@ class SharedKeyspaceNodeTest {
         }
         assertThat(acknowledged.size()).isBetween(100, 299);
         assertThat(net.runUntil(net.now + 30 * SECOND, x -> replicated(x, acknowledged))).isTrue();
-        long repaired = net.nodes().stream().mapToLong(n -> n.sharedKeyspace().entriesRepaired()).sum();
+        long repaired = net.nodes().stream().mapToLong(n -> n.shared().entriesRepaired()).sum();
         assertThat(repaired).isPositive();
     }
 
@@ -154,7 +154,7 @@ class SharedKeyspaceNodeTest {
                 .isTrue();
         boolean ok = net.runUntil(net.now + 10 * SECOND, x -> replicated(x, 200));
         assertThat(ok).isTrue();
-        assertThat(newcomer.sharedKeyspace().keyspace().size()).isPositive();
+        assertThat(newcomer.shared().data().size()).isPositive();
     }
 
     @Test
@@ -179,7 +179,7 @@ class SharedKeyspaceNodeTest {
             }
         }
         Node origin = net.nodes().get(2);
-        origin.sharedKeyspace().startRingRepair(net.now, net.outputs(origin.self().address()));
+        origin.shared().startRingRepair(net.now, net.outputs(origin.self().address()));
         assertThat(net.runUntil(net.now + 10 * SECOND, x -> !x.ringRepairs.isEmpty())).isTrue();
         io.grapevine.core.repair.RingRepairReport report = net.ringRepairs.get(0);
         assertThat(report.origin()).isEqualTo("n2");
@@ -198,9 +198,9 @@ class SharedKeyspaceNodeTest {
             put(net, net.nodes().get(0), "key-" + k, "v" + k);
         }
         net.runUntil(net.now + 2 * SECOND, x -> false);
-        List<String> walk = net.nodes().get(0).sharedKeyspace().ring().replicas(0);
+        List<String> walk = net.nodes().get(0).shared().ring().replicas(0);
         Node origin = net.nodes().stream().filter(n -> n.self().name().equals(walk.get(0))).findFirst().orElseThrow();
-        origin.sharedKeyspace().startRingRepair(net.now, net.outputs(origin.self().address()));
+        origin.shared().startRingRepair(net.now, net.outputs(origin.self().address()));
         // the replica two steps on dies before its turn; by then everyone holds it dead
         String victim = walk.get(2);
         net.crash(net.nodes().stream().filter(n -> n.self().name().equals(victim)).findFirst().orElseThrow());
@@ -218,17 +218,17 @@ class SharedKeyspaceNodeTest {
         TestNetwork net = converged(config, 2, 7);
         Node node = net.nodes().get(0);
         Outputs out = net.outputs(node.self().address());
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> node.sharedPut(nextOp++, "k", new byte[9], net.now, out))
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> node.shared().put(nextOp++, "k", new byte[9], net.now, out))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("maxValueBytes");
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> node.sharedPut(nextOp++, "x".repeat(201), new byte[1],
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> node.shared().put(nextOp++, "x".repeat(201), new byte[1],
                 net.now, out)).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("maxKeyBytes");
-        node.sharedPut(nextOp++, "a", new byte[1], net.now, out);
-        node.sharedPut(nextOp++, "b", new byte[1], net.now, out);
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> node.sharedPut(nextOp++, "c", new byte[1], net.now, out))
+        node.shared().put(nextOp++, "a", new byte[1], net.now, out);
+        node.shared().put(nextOp++, "b", new byte[1], net.now, out);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> node.shared().put(nextOp++, "c", new byte[1], net.now, out))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("maxKeys (2)");
         // overwriting a held key is no new key
-        node.sharedPut(nextOp++, "a", new byte[2], net.now, out);
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> node.sharedPut(0, "a", new byte[1], net.now, out))
+        node.shared().put(nextOp++, "a", new byte[2], net.now, out);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> node.shared().put(0, "a", new byte[1], net.now, out))
                 .hasMessageContaining("opId");
     }
 
@@ -244,7 +244,7 @@ class SharedKeyspaceNodeTest {
     void aClusterThatNeverUsesTheKeyspaceSchedulesNothingForIt() {
         TestNetwork net = converged(CoreConfig.defaults(), 3, 5);
         for (Node node : net.nodes()) {
-            assertThat(node.sharedKeyspace().nextDeadlineNanos()).isEqualTo(Long.MAX_VALUE);
+            assertThat(node.shared().nextDeadlineNanos()).isEqualTo(Long.MAX_VALUE);
         }
     }
 }

@@ -448,15 +448,15 @@ public final class Cluster implements AutoCloseable {
      * it opened, entries that won here through repair.
      */
     public SharedKeyspaceStats sharedStats() {
-        return call(() -> new SharedKeyspaceStats(node.sharedKeyspace().keyspace().size(),
-                node.sharedKeyspace().repairsOpened(), node.sharedKeyspace().entriesRepaired()));
+        return call(() -> new SharedKeyspaceStats(node.shared().data().size(),
+                node.shared().repairsOpened(), node.shared().entriesRepaired()));
     }
 
     /** Every shared entry this node holds (tombstones included), by key: for tests and diagnostics. */
     Map<String, io.grapevine.core.wire.SharedEntry> sharedSnapshot() {
         return call(() -> {
             Map<String, io.grapevine.core.wire.SharedEntry> all = new java.util.TreeMap<>();
-            var keyspace = node.sharedKeyspace().keyspace();
+            var keyspace = node.shared().data();
             for (int p = 0; p < keyspace.config().partitions(); p++) {
                 keyspace.scanPartition(p, entry -> all.put(entry.key(), entry));
             }

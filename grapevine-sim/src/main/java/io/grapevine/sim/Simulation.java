@@ -253,21 +253,21 @@ public final class Simulation {
     }
 
     /**
-     * Node {@code index} writes shared key {@code key} now ({@code Node.sharedPut}); the result
+     * Node {@code index} writes shared key {@code key} now ({@code SharedKeyspace.put}); the result
      * reaches the observers' {@link SimObserver#onSharedOp} when the operation ends.
      */
     public void sharedPut(int index, long opId, String key, byte[] value) {
         SimNode n = upNode(index);
         long now = loop.nowNanos();
-        n.node.sharedPut(opId, key, value, now, loop.outputsOf(n));
+        n.node.shared().put(opId, key, value, now, loop.outputsOf(n));
         loop.afterInput(n, now);
     }
 
-    /** Node {@code index} deletes shared key {@code key} now ({@code Node.sharedDelete}). */
+    /** Node {@code index} deletes shared key {@code key} now ({@code SharedKeyspace.delete}). */
     public void sharedDelete(int index, long opId, String key) {
         SimNode n = upNode(index);
         long now = loop.nowNanos();
-        n.node.sharedDelete(opId, key, now, loop.outputsOf(n));
+        n.node.shared().delete(opId, key, now, loop.outputsOf(n));
         loop.afterInput(n, now);
     }
 

@@ -8,7 +8,7 @@ import io.grapevine.core.wire.PacketSink;
  * (possibly the very call that started it).
  */
 public interface KeyspaceOutputs extends PacketSink {
-    /** An operation started with {@code Node.sharedPut} and the like finished. */
+    /** An operation started with {@code SharedKeyspace.put} and the like finished. */
     void sharedOpCompleted(SharedOpResult result);
 
     /** A closed-loop ring repair this node held the token of last came to its end. */

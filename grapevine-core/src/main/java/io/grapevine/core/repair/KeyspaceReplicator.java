@@ -20,6 +20,7 @@ import io.grapevine.core.wire.MerkleHashes;
 import io.grapevine.core.wire.RingRepairToken;
 import io.grapevine.core.wire.SharedEntry;
 import io.grapevine.core.wire.TrafficCounters;
+import io.grapevine.core.wire.WireMessage;
 import java.util.List;
 import java.util.Map;
 
@@ -89,7 +90,7 @@ public final class KeyspaceReplicator {
         return Math.max(1_000_000L, config.tombstoneGraceNanos() / 8);
     }
 
-    /** Writes {@code key} (see {@code Node.sharedPut}). */
+    /** Writes {@code key} (see {@code SharedKeyspace.put}). */
     public void put(long opId, String key, Bytes value, long nowNanos, KeyspaceOutputs out) {
         activate(nowNanos);
         refresh(out);
@@ -115,6 +116,21 @@ public final class KeyspaceReplicator {
         activate(nowNanos);
         refresh(out);
         operations.scan(opId, prefix, nowNanos, out);
+    }
+
+    /** One keyspace message (types 11..18), routed to the part whose job it is. */
+    public void onMessage(Address from, NodeId sender, WireMessage message, long nowNanos, KeyspaceOutputs out) {
+        switch (message.kind()) {
+            case KEY_WRITE -> onWrite(from, (KeyWrite) message, nowNanos, out);
+            case KEY_WRITE_ACK -> onWriteAck((KeyWriteAck) message, out);
+            case KEY_READ -> onRead(from, (KeyRead) message, nowNanos, out);
+            case KEY_SCAN -> onScan(from, (KeyScan) message, nowNanos, out);
+            case KEY_READ_REPLY -> onReadReply((KeyReadReply) message, out);
+            case MERKLE_HASHES -> onMerkleHashes(from, sender, (MerkleHashes) message, nowNanos, out);
+            case MERKLE_ENTRIES -> onMerkleEntries(from, (MerkleEntries) message, nowNanos, out);
+            case RING_REPAIR -> onRingRepair((RingRepairToken) message, nowNanos, out);
+            default -> throw new IllegalArgumentException("not a keyspace message: " + message.kind());
+        }
     }
 
     /** A mailed write. */

@@ -127,7 +127,7 @@ class SharedKeyspaceChurnTest {
         HashRing ring = ring(sim);
         for (SharedEntry written : acknowledged.values()) {
             for (String replica : ring.replicas(ring.partitionOf(Keyspace.hashOf(written.key())))) {
-                Optional<SharedEntry> held = sim.node(sim.indexOf(replica)).sharedLocal(written.key());
+                Optional<SharedEntry> held = sim.node(sim.indexOf(replica)).shared().local(written.key());
                 if (held.isEmpty() || Precedence.compare(held.get(), written) < 0) {
                     return false;
                 }
@@ -142,7 +142,7 @@ class SharedKeyspaceChurnTest {
             long root = 0;
             boolean first = true;
             for (String replica : ring.replicas(p)) {
-                long mine = sim.node(sim.indexOf(replica)).sharedKeyspace().keyspace().tree(p).root();
+                long mine = sim.node(sim.indexOf(replica)).shared().data().tree(p).root();
                 if (!first && mine != root) {
                     return false;
                 }
