@@ -16,7 +16,6 @@ import io.grapevine.core.membership.ForceLeave;
 import io.grapevine.core.membership.Transition;
 import io.grapevine.core.keyspace.KeyStore;
 import io.grapevine.core.keyspace.MemoryKeyStore;
-import io.grapevine.core.repair.SharedOpResult;
 import io.grapevine.core.wire.Interner;
 import io.grapevine.net.store.MvKeyStore;
 import java.net.InetSocketAddress;
@@ -70,17 +69,13 @@ public final class Cluster implements AutoCloseable {
     private boolean viewPublishPending;
     /** The member snapshot file's writer, or null when none is configured. */
     private volatile MemberSnapshot snapshot;
-    /** Where the shared keyspace lives: a file under the data directory, or memory. */
-    private final KeyStore sharedStore;
-    /** Shared-map operations waiting for their result, by op id; touched only on the loop. */
-    private final Map<Long, CompletableFuture<SharedOpResult>> sharedPending = new java.util.HashMap<>();
-    /** The last shared-map op id given out; touched only on the loop. */
-    private long lastSharedOp;
+    /** The shared keyspace's calls into the core, and its store. */
+    private final SharedCalls shared;
 
     Cluster(NetConfig config, Node node, NodeRuntime runtime, Transport transport, EventDispatcher events,
             Keyring keyring, KeyStore sharedStore) {
         this.config = config;
-        this.sharedStore = sharedStore;
+        this.shared = new SharedCalls(node, runtime, sharedStore);
         this.node = node;
         this.runtime = runtime;
         this.transport = transport;
@@ -123,7 +118,6 @@ public final class Cluster implements AutoCloseable {
                 LoggerFactory.getLogger(NodeRuntime.class));
         transport.attach(runtime, config.core().wire().maxStreamBytes() + PacketCipher.OVERHEAD_BYTES, opener);
         Cluster cluster = new Cluster(config, node, runtime, transport, events, keyring.orElse(null), store);
-        runtime.onSharedResult(cluster::sharedResult);
         if (!config.snapshotPath().isEmpty()) {
             cluster.snapshot = new MemberSnapshot(java.nio.file.Path.of(config.snapshotPath()), config.nodeName(),
                     cluster::members);
@@ -404,43 +398,7 @@ public final class Cluster implements AutoCloseable {
      * @throws IllegalArgumentException if {@code name} is empty or contains '/'
      */
     public SharedMap sharedMap(String name) {
-        return new SharedMap(name, this);
-    }
-
-    /** One shared-keyspace call into the core, given the op id to use. */
-    @FunctionalInterface
-    interface SharedCall {
-        void start(Node node, long opId, long nowNanos, NodeRuntime out);
-    }
-
-    /** Starts a shared-keyspace operation on the loop; completes with its result. */
-    CompletableFuture<SharedOpResult> sharedOp(SharedCall call) {
-        CompletableFuture<SharedOpResult> done = new CompletableFuture<>();
-        runtime.submit(CoreStep.SHARED, () -> {
-            long opId = ++lastSharedOp;
-            // registered first: the core may finish the operation within the call
-            sharedPending.put(opId, done);
-            try {
-                call.start(node, opId, NodeRuntime.now(), runtime);
-            } catch (RuntimeException e) {
-                sharedPending.remove(opId);
-                throw e;
-            }
-            return null;
-        }).whenComplete((ignored, failure) -> {
-            if (failure != null) {
-                done.completeExceptionally(failure);
-            }
-        });
-        return done;
-    }
-
-    /** On the loop: a shared operation ended. */
-    private void sharedResult(SharedOpResult result) {
-        CompletableFuture<SharedOpResult> waiting = sharedPending.remove(result.opId());
-        if (waiting != null) {
-            waiting.complete(result);
-        }
+        return new SharedMap(name, shared);
     }
 
     /**
@@ -448,20 +406,12 @@ public final class Cluster implements AutoCloseable {
      * it opened, entries that won here through repair.
      */
     public SharedKeyspaceStats sharedStats() {
-        return call(() -> new SharedKeyspaceStats(node.shared().data().size(),
-                node.shared().repairsOpened(), node.shared().entriesRepaired()));
+        return call(shared::stats);
     }
 
     /** Every shared entry this node holds (tombstones included), by key: for tests and diagnostics. */
     Map<String, io.grapevine.core.wire.SharedEntry> sharedSnapshot() {
-        return call(() -> {
-            Map<String, io.grapevine.core.wire.SharedEntry> all = new java.util.TreeMap<>();
-            var keyspace = node.shared().data();
-            for (int p = 0; p < keyspace.config().partitions(); p++) {
-                keyspace.scanPartition(p, entry -> all.put(entry.key(), entry));
-            }
-            return all;
-        });
+        return call(shared::snapshot);
     }
 
     /** Listens to every cluster event, on the event thread. */
@@ -525,10 +475,7 @@ public final class Cluster implements AutoCloseable {
         }
         try {
             runtime.loop().submit(() -> {
-                // a shared-map operation still waiting would never end: it fails instead
-                sharedPending.values().forEach(waiting -> waiting.completeExceptionally(
-                        new IllegalStateException("the cluster node was closed")));
-                sharedPending.clear();
+                shared.failPending();
                 runtime.close();
             }).get(QUERY_TIMEOUT_SECONDS, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
@@ -538,9 +485,7 @@ public final class Cluster implements AutoCloseable {
         }
         transport.close();
         events.close();
-        if (sharedStore instanceof MvKeyStore persistent) {
-            persistent.close();
-        }
+        shared.closeStore();
     }
 
     private <T> T call(Callable<T> query) {

@@ -28,15 +28,15 @@ import java.util.concurrent.CompletableFuture;
 public final class SharedMap {
     private final String name;
     private final String prefix;
-    private final Cluster cluster;
+    private final SharedCalls calls;
 
-    SharedMap(String name, Cluster cluster) {
+    SharedMap(String name, SharedCalls calls) {
         if (name == null || name.isEmpty() || name.contains("/")) {
             throw new IllegalArgumentException("a shared map name must be non-empty without '/': " + name);
         }
         this.name = name;
         this.prefix = name + "/";
-        this.cluster = cluster;
+        this.calls = calls;
     }
 
     /** The map's name. */
@@ -55,21 +55,21 @@ public final class SharedMap {
     public CompletableFuture<Integer> put(String key, byte[] value) {
         String full = key(key);
         byte[] copy = value.clone();
-        return cluster.sharedOp((node, opId, now, out) -> node.shared().put(opId, full, copy, now, out))
+        return calls.start((shared, opId, now, out) -> shared.put(opId, full, copy, now, out))
                 .thenApply(SharedMap::acks);
     }
 
     /** Deletes {@code key} (a tombstone, written like a value); completes with the acknowledgements. */
     public CompletableFuture<Integer> delete(String key) {
         String full = key(key);
-        return cluster.sharedOp((node, opId, now, out) -> node.shared().delete(opId, full, now, out))
+        return calls.start((shared, opId, now, out) -> shared.delete(opId, full, now, out))
                 .thenApply(SharedMap::acks);
     }
 
     /** The newest live value of {@code key} among {@code r} replicas, or empty if absent or deleted. */
     public CompletableFuture<Optional<Bytes>> get(String key) {
         String full = key(key);
-        return cluster.sharedOp((node, opId, now, out) -> node.shared().get(opId, full, now, out))
+        return calls.start((shared, opId, now, out) -> shared.get(opId, full, now, out))
                 .thenApply(result -> ok(result).entries().stream().findFirst().map(SharedEntry::value));
     }
 
@@ -81,7 +81,7 @@ public final class SharedMap {
     /** The live keys of the map starting with {@code keyPrefix}, in key order. */
     public CompletableFuture<SortedMap<String, Bytes>> scan(String keyPrefix) {
         String full = prefix + keyPrefix;
-        return cluster.sharedOp((node, opId, now, out) -> node.shared().scan(opId, full, now, out))
+        return calls.start((shared, opId, now, out) -> shared.scan(opId, full, now, out))
                 .thenApply(result -> {
                     SortedMap<String, Bytes> found = new TreeMap<>();
                     for (SharedEntry entry : ok(result).entries()) {
