@@ -10,7 +10,11 @@ public enum ApplyOutcome {
     SAME,
     /** The replica held a newer entry for the key; nothing changed. */
     STALE,
-    /** The entry is older than the range's tombstone horizon and the key is not held: deleted long ago; nothing changed. */
+    /**
+     * The key is not held and the entry is older than the range's tombstone horizon: a collected
+     * tombstone, or a value from a replica away for longer than the grace (a deleted key's,
+     * perhaps); nothing changed.
+     */
     BELOW_HORIZON,
     /** A new key while the replica holds {@code maxKeys} entries: dropped and counted; nothing changed. */
     FULL,

@@ -22,6 +22,7 @@ import java.util.List;
  */
 public final class Keyspace {
     private static final String HORIZON = "horizon.";
+    private static final String SYNCED = "synced.";
 
     private final KeyspaceConfig config;
     private final KeyStore store;
@@ -29,6 +30,8 @@ public final class Keyspace {
     private final int partitionBits;
     private final MerkleTree[] trees;
     private final long[] horizons;
+    /** By range: the physical time (ms) this replica was last seen in sync with a co-replica (0: never). */
+    private final long[] syncedMillis;
     private final HybridClock clock;
 
     /** The keyspace held in {@code store}; trees and clock are rebuilt from it. */
@@ -39,6 +42,7 @@ public final class Keyspace {
         this.partitionBits = config.partitionBits();
         this.trees = new MerkleTree[config.partitions()];
         this.horizons = new long[config.partitions()];
+        this.syncedMillis = new long[config.partitions()];
         long[] newest = {0};
         store.scan(0, -1, entry -> {
             long hash = Hash64.of(entry.key());
@@ -47,6 +51,7 @@ public final class Keyspace {
         });
         for (int p = 0; p < horizons.length; p++) {
             horizons[p] = store.meta(HORIZON + p);
+            syncedMillis[p] = store.meta(SYNCED + p);
         }
         this.clock = new HybridClock(newest[0], config.maxClockAheadNanos() / 1_000_000L);
     }
@@ -113,8 +118,39 @@ public final class Keyspace {
         }
     }
 
-    /** Applies one entry by last-writer-wins; see {@link ApplyOutcome}. */
+    /**
+     * Records that this replica's range {@code partition} was just found equal to a co-replica's
+     * (equal Merkle roots) at physical time {@code physicalMillis}; kept in the store, so a
+     * restart knows how long it was away.
+     */
+    public void markSynced(int partition, long physicalMillis) {
+        if (physicalMillis > syncedMillis[partition]) {
+            syncedMillis[partition] = physicalMillis;
+            store.meta(SYNCED + partition, physicalMillis);
+        }
+    }
+
+    /**
+     * True when range {@code partition} has not been seen in sync for longer than the tombstone
+     * grace (or never): deletions may have been collected meanwhile, so this replica's old
+     * entries are not to be trusted over a fresh peer's horizon (it takes a reset).
+     */
+    public boolean isStale(int partition, long physicalMillis) {
+        return physicalMillis - syncedMillis[partition] > config.tombstoneGraceNanos() / 1_000_000L;
+    }
+
+    /** Applies one entry by last-writer-wins, from a source trusted below the horizon; see {@link ApplyOutcome}. */
     public ApplyOutcome apply(SharedEntry entry, long physicalMillis) {
+        return apply(entry, physicalMillis, false);
+    }
+
+    /**
+     * Applies one entry by last-writer-wins; see {@link ApplyOutcome}. A tombstone older than
+     * the range's horizon for a key not held is already collected ({@link ApplyOutcome#BELOW_HORIZON});
+     * so is a value that old when {@code fromStale} (it came from a replica away for longer
+     * than the grace, and may be a deleted key's).
+     */
+    public ApplyOutcome apply(SharedEntry entry, long physicalMillis, boolean fromStale) {
         if (entry.key().getBytes(StandardCharsets.UTF_8).length > config.maxKeyBytes()
                 || entry.value().length() > config.maxValueBytes()) {
             return ApplyOutcome.TOO_LARGE;
@@ -135,7 +171,7 @@ public final class Keyspace {
                 return ApplyOutcome.APPLIED;
             }
         } else {
-            if (entry.hlc() < horizons[partition]) {
+            if (entry.hlc() < horizons[partition] && (entry.tombstone() || fromStale)) {
                 return ApplyOutcome.BELOW_HORIZON;
             }
             if (store.size() >= config.maxKeys()) {

@@ -71,10 +71,10 @@ public final class PairRepair {
     private static List<WireMessage> answers(Keyspace side, WireMessage message, long physicalMillis, int maxBytes,
                                              long[] applied) {
         if (message instanceof MerkleHashes hashes) {
-            ComparisonStep step = RangeComparison.compare(side, hashes, p -> true, maxBytes);
+            ComparisonStep step = RangeComparison.compare(side, hashes, p -> true, maxBytes, physicalMillis);
             List<WireMessage> out = new java.util.ArrayList<>(2);
             if (!step.leaves().isEmpty()) {
-                out.add(RangeComparison.entriesOf(side, step.leaves(), true, maxBytes));
+                out.add(RangeComparison.entriesOf(side, step.leaves(), true, maxBytes, physicalMillis));
             }
             if (!step.deeper().isEmpty()) {
                 out.add(new MerkleHashes(hashes.fanout(), hashes.depth(), step.deeper()));

@@ -49,18 +49,13 @@ public final class RangeComparison {
 
     /**
      * Compares a peer's hashes with this replica's trees, for the ranges {@code shared} accepts
-     * (others are ignored: not ours to repair). The caller checks the shape first.
+     * (others are ignored), answering with at most {@code maxBytes / MAX_HASH_ITEM_BYTES} deeper
+     * hashes so the answer fits a stream frame (the subtrees left out stay different, and the
+     * next exchange descends into them). A range whose roots are equal is marked in sync at
+     * {@code physicalMillis}. The caller checks the shape first.
      */
-    public static ComparisonStep compare(Keyspace keyspace, MerkleHashes theirs, IntPredicate shared) {
-        return compare(keyspace, theirs, shared, Integer.MAX_VALUE);
-    }
-
-    /**
-     * {@link #compare(Keyspace, MerkleHashes, IntPredicate)} answering with at most
-     * {@code maxBytes / MAX_HASH_ITEM_BYTES} deeper hashes, so the answer fits a stream frame:
-     * the subtrees left out stay different, and the next exchange descends into them.
-     */
-    public static ComparisonStep compare(Keyspace keyspace, MerkleHashes theirs, IntPredicate shared, int maxBytes) {
+    public static ComparisonStep compare(Keyspace keyspace, MerkleHashes theirs, IntPredicate shared, int maxBytes,
+                                         long physicalMillis) {
         int maxItems = Math.max(keyspace.config().merkle().fanout(), maxBytes / MAX_HASH_ITEM_BYTES);
         MerkleShape shape = keyspace.config().merkle();
         List<MerkleHash> deeper = new ArrayList<>();
@@ -75,6 +70,7 @@ public final class RangeComparison {
             if (tree.hash(item.level(), item.index()) == item.hash()) {
                 if (item.level() == 0) {
                     matched.add(item.partition());
+                    keyspace.markSynced(item.partition(), physicalMillis);
                 }
                 continue;
             }
@@ -100,7 +96,8 @@ public final class RangeComparison {
      * This replica's entries in {@code leaves}, complete unless they exceed {@code maxBytes}
      * (then a prefix, marked incomplete: the rest is repaired by a later exchange).
      */
-    public static MerkleEntries entriesOf(Keyspace keyspace, List<LeafId> leaves, boolean reply, int maxBytes) {
+    public static MerkleEntries entriesOf(Keyspace keyspace, List<LeafId> leaves, boolean reply, int maxBytes,
+                                          long physicalMillis) {
         List<LeafRef> refs = new ArrayList<>(leaves.size());
         List<SharedEntry> entries = new ArrayList<>();
         int bytes = 0;
@@ -109,7 +106,7 @@ public final class RangeComparison {
             if (!complete) {
                 break;
             }
-            refs.add(new LeafRef(leaf.partition(), leaf.level(), leaf.index(), keyspace.horizon(leaf.partition())));
+            refs.add(ref(keyspace, leaf.partition(), leaf.level(), leaf.index(), physicalMillis));
             for (SharedEntry entry : keyspace.subtreeEntries(leaf.partition(), leaf.level(), leaf.index())) {
                 bytes += entry.encodedSize();
                 if (bytes > maxBytes) {
@@ -122,14 +119,28 @@ public final class RangeComparison {
         return new MerkleEntries(reply, complete, refs, entries);
     }
 
+    private static LeafRef ref(Keyspace keyspace, int partition, int level, int index, long physicalMillis) {
+        return new LeafRef(partition, level, index, keyspace.horizon(partition),
+                keyspace.isStale(partition, physicalMillis));
+    }
+
     /**
-     * Applies a peer's leaf entries. First each range's horizon is raised to the peer's (its
-     * tombstones below it are collected here too); then each entry is applied by
-     * last-writer-wins; then, if the peer's list is complete, this replica's entries of those
-     * leaves that the peer lacks and that are older than its horizon are dropped (deleted
-     * there long ago: they must not come back). When the peer asked, the answer carries this
-     * replica's entries of those leaves that differ from the peer's, and a tombstone for each
-     * entry of the peer's refused as below this replica's horizon, so that it drops it too.
+     * Applies a peer's leaf entries by last-writer-wins, with the horizon rule that keeps a
+     * collected deletion from coming back (issue 15 section 1):
+     * <ul>
+     *   <li>a range's horizon rises to the peer's, unless the peer is stale (its tombstones below
+     *       the horizon are collected);</li>
+     *   <li>this replica stale (away for longer than the grace) and the peer fresh with a
+     *       complete list: its entries of those leaves older than the peer's horizon that the
+     *       peer lacks are dropped (deleted there long ago): a reset;</li>
+     *   <li>this replica fresh and the peer stale: the peer's values older than the horizon
+     *       that this replica lacks are refused, and the answer carries a tombstone for each, so
+     *       that the peer drops it too;</li>
+     *   <li>otherwise every entry is merged: a fresh replica's old entry is data another
+     *       replica merely lacked (a moved range, a lost mail), never a deletion.</li>
+     * </ul>
+     * When the peer asked, the answer carries this replica's entries of those leaves that
+     * differ from the peer's, and those tombstones.
      */
     public static EntriesReceived onEntries(Keyspace keyspace, MerkleEntries theirs, long physicalMillis,
                                             int maxBytes) {
@@ -137,13 +148,17 @@ public final class RangeComparison {
         MerkleShape shape = keyspace.config().merkle();
         List<LeafRef> leaves = new ArrayList<>();
         java.util.Set<LeafId> seen = new java.util.HashSet<>();
+        java.util.Map<Integer, Boolean> peerStale = new java.util.HashMap<>();
         for (LeafRef leaf : theirs.leaves()) {
             // each subtree once, however often a peer names it: a message cannot buy more scans than subtrees
             if (leaf.partition() < partitions && leaf.level() <= shape.depth()
                     && leaf.index() < shape.width(leaf.level())
                     && seen.add(new LeafId(leaf.partition(), leaf.level(), leaf.index()))) {
                 leaves.add(leaf);
-                keyspace.raiseHorizon(leaf.partition(), leaf.horizon());
+                peerStale.merge(leaf.partition(), leaf.stale(), Boolean::logicalOr);
+                if (!leaf.stale()) {
+                    keyspace.raiseHorizon(leaf.partition(), leaf.horizon());
+                }
             }
         }
         Map<String, SharedEntry> received = new HashMap<>();
@@ -151,7 +166,10 @@ public final class RangeComparison {
         List<SharedEntry> refused = new ArrayList<>();
         for (SharedEntry entry : theirs.entries()) {
             received.put(entry.key(), entry);
-            ApplyOutcome outcome = keyspace.apply(entry, physicalMillis);
+            int partition = keyspace.partitionOf(entry.key());
+            // only a fresh replica refuses a stale one's old values: two stale ones merge everything
+            boolean refuseOld = peerStale.getOrDefault(partition, false) && !keyspace.isStale(partition, physicalMillis);
+            ApplyOutcome outcome = keyspace.apply(entry, physicalMillis, refuseOld);
             if (outcome == ApplyOutcome.APPLIED) {
                 changed.add(entry);
             } else if (outcome == ApplyOutcome.BELOW_HORIZON && !entry.tombstone()) {
@@ -161,8 +179,9 @@ public final class RangeComparison {
         int dropped = 0;
         List<SharedEntry> mine = new ArrayList<>();
         for (LeafRef leaf : leaves) {
+            boolean reset = theirs.complete() && !leaf.stale() && keyspace.isStale(leaf.partition(), physicalMillis);
             for (SharedEntry entry : keyspace.subtreeEntries(leaf.partition(), leaf.level(), leaf.index())) {
-                if (theirs.complete() && !received.containsKey(entry.key()) && entry.hlc() < leaf.horizon()) {
+                if (reset && !received.containsKey(entry.key()) && entry.hlc() < leaf.horizon()) {
                     keyspace.dropBelowHorizon(entry);
                     dropped++;
                 } else if (!entry.equals(received.get(entry.key()))) {
@@ -187,7 +206,7 @@ public final class RangeComparison {
         }
         List<LeafRef> refs = new ArrayList<>(leaves.size());
         for (LeafRef leaf : leaves) {
-            refs.add(new LeafRef(leaf.partition(), leaf.level(), leaf.index(), keyspace.horizon(leaf.partition())));
+            refs.add(ref(keyspace, leaf.partition(), leaf.level(), leaf.index(), physicalMillis));
         }
         // an answer is a difference, never a complete list: it proves no key absent
         return new EntriesReceived(changed, dropped, Optional.of(new MerkleEntries(false, false, refs, answer)));

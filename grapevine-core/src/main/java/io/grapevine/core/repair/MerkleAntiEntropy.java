@@ -89,13 +89,14 @@ final class MerkleAntiEntropy {
         }
         // every range the peer asks about, even one this node's ring does not give it yet: the peer may know of
         // a membership change this node has not heard of, and answering costs no more than a stale copy
-        ComparisonStep step = RangeComparison.compare(keyspace, hashes, p -> true, budget);
+        ComparisonStep step = RangeComparison.compare(keyspace, hashes, p -> true, budget, physicalMillis);
         long now = HybridClock.ofMillis(physicalMillis);
         for (int range : step.matchedRanges()) {
             inSyncAt.computeIfAbsent(range, k -> new TreeMap<>()).put(sender.name(), now);
         }
         if (!step.leaves().isEmpty()) {
-            transmitter.stream(from, RangeComparison.entriesOf(keyspace, step.leaves(), true, budget), out);
+            transmitter.stream(from, RangeComparison.entriesOf(keyspace, step.leaves(), true, budget, physicalMillis),
+                    out);
         }
         if (!step.deeper().isEmpty()) {
             transmitter.stream(from, new MerkleHashes(shape.fanout(), shape.depth(), step.deeper()), out);

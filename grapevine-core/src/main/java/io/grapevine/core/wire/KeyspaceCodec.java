@@ -14,7 +14,7 @@ import java.util.List;
  *                   a run that continues the one before is MALFORMED, so every encoding is canonical)
  * merkle_entries := flags u8 (bit 0: reply, bit 1: complete) | count varint | leaf{count}
  *                   | count varint | entry{count}
- * leaf           := partition varint | level u8 | index varint | horizon varint
+ * leaf           := partition varint | level u8 | index varint | horizon varint | stale u8
  * key_write      := opId varint | count varint | entry{count}
  * key_write_ack  := opId varint
  * key_read       := opId varint | key str8
@@ -32,8 +32,8 @@ import java.util.List;
 final class KeyspaceCodec {
     /** partition (1), level (1), first (1), count (1), one hash (8). */
     private static final int MIN_RUN_BYTES = 12;
-    /** partition, level, index, horizon: one byte each at least. */
-    private static final int MIN_LEAF_BYTES = 4;
+    /** partition, level, index, horizon, stale: one byte each at least. */
+    private static final int MIN_LEAF_BYTES = 5;
     /** key (2), writer (2), hlc (8), tombstone (1), empty value (1). */
     private static final int MIN_ENTRY_BYTES = 14;
 
@@ -64,7 +64,8 @@ final class KeyspaceCodec {
                 MerkleEntries entries = (MerkleEntries) message;
                 w.u8((entries.reply() ? 1 : 0) | (entries.complete() ? 2 : 0)).varLong(entries.leaves().size());
                 for (LeafRef leaf : entries.leaves()) {
-                    w.varLong(leaf.partition()).u8(leaf.level()).varLong(leaf.index()).varLong(leaf.horizon());
+                    w.varLong(leaf.partition()).u8(leaf.level()).varLong(leaf.index()).varLong(leaf.horizon())
+                            .bool(leaf.stale());
                 }
                 writeEntries(w, entries.entries());
             }
@@ -217,7 +218,7 @@ final class KeyspaceCodec {
         int count = boundedCount(r, MIN_LEAF_BYTES);
         List<LeafRef> leaves = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
-            leaves.add(new LeafRef(r.varInt(), r.u8(), r.varInt(), r.varLong()));
+            leaves.add(new LeafRef(r.varInt(), r.u8(), r.varInt(), r.varLong(), r.bool()));
         }
         return new MerkleEntries((flags & 1) != 0, (flags & 2) != 0, leaves, readEntries(r));
     }

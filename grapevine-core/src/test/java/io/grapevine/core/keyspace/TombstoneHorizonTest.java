@@ -35,13 +35,17 @@ class TombstoneHorizonTest {
                     for (int k = 0; k < otherKeys; k++) {
                         write(List.of(a, b), b.stamp("new" + k, value(k), false, "w", t + 20));
                     }
-                    // an hour later both collect the tombstone (they were in sync after it)
+                    // an hour later both collect the tombstone; they kept in sync all along
                     long gc = t + HOUR;
                     int range = a.partitionOf(key);
+                    a.markSynced(range, gc);
+                    b.markSynced(range, gc);
                     a.raiseHorizon(range, HybridClock.ofMillis(gc - 1));
                     b.raiseHorizon(range, HybridClock.ofMillis(gc - 1));
                     assertThat(a.get(key)).isNull();
-                    // 'away' comes back holding the old value and repairs with one of them
+                    // 'away' comes back holding the old value, stale (never in sync since), and repairs with one of them
+                    assertThat(away.isStale(range, gc + 10)).isTrue();
+                    assertThat(a.isStale(range, gc + 10)).isFalse();
                     Keyspace peer = viaSecond ? b : a;
                     if (awayStarts) {
                         Replicas.repairFully(away, peer, gc + 10);
@@ -57,6 +61,26 @@ class TombstoneHorizonTest {
                 });
     }
 
+    /**
+     * The other side of the rule: a fresh replica that merely lacks an old value (a range that
+     * moved to it, a mail that was lost) takes it from a fresh peer whatever its horizon.
+     */
+    @Test
+    void aFreshReplicaTakesAnOldValueItMerelyLackedFromAFreshPeer() {
+        Keyspace a = Replicas.fresh();
+        Keyspace b = Replicas.fresh();
+        long t = 1_000;
+        SharedEntry old = a.stamp("k", value(1), false, "w", t);
+        a.apply(old, t);
+        long later = t + 2 * HOUR;
+        int range = a.partitionOf("k");
+        a.markSynced(range, later);
+        b.markSynced(range, later);
+        b.raiseHorizon(range, HybridClock.ofMillis(later - HOUR));
+        Replicas.repairFully(a, b, later + 1);
+        assertThat(b.get("k")).isEqualTo(old);
+    }
+
     @Test
     void aTombstoneBelowTheHorizonRemovesTheKeyAtOnce() {
         Keyspace replica = Replicas.fresh();
@@ -67,8 +91,14 @@ class TombstoneHorizonTest {
                 .isEqualTo(ApplyOutcome.APPLIED);
         assertThat(replica.get("k")).isNull();
         assertThat(replica.tree(range).root()).isZero();
-        assertThat(replica.apply(new SharedEntry("k", value(1), HybridClock.ofMillis(1_000), "w", false), 6_000))
-                .isEqualTo(ApplyOutcome.BELOW_HORIZON);
+        SharedEntry old = new SharedEntry("k", value(1), HybridClock.ofMillis(1_000), "w", false);
+        assertThat(replica.apply(old, 6_000, true)).as("from a stale replica").isEqualTo(ApplyOutcome.BELOW_HORIZON);
+        String other = java.util.stream.IntStream.range(0, 1_000).mapToObj(i -> "j" + i)
+                .filter(key -> replica.partitionOf(key) == range).findFirst().orElseThrow();
+        assertThat(replica.apply(SharedEntry.tombstone(other, HybridClock.ofMillis(1_000), "w"), 6_000))
+                .as("a collected tombstone").isEqualTo(ApplyOutcome.BELOW_HORIZON);
+        assertThat(replica.apply(new SharedEntry(other, value(1), HybridClock.ofMillis(1_000), "w", false), 6_000))
+                .as("an old value from a fresh replica").isEqualTo(ApplyOutcome.APPLIED);
     }
 
     private static Bytes value(int v) {

@@ -94,7 +94,7 @@ final class WireArbitraries {
                         writer, tombstone));
         Gen<List<SharedEntry>> entryLists = Gens.lists(entries, 0, maxItems);
         Gen<MerkleHash> hashes = smallInts.zip(Gens.ints(0, 255), smallInts, Gens.anyLong(), MerkleHash::new);
-        Gen<LeafRef> leaves = smallInts.zip(Gens.ints(0, 255), smallInts, nonNegativeLongs(), LeafRef::new);
+        Gen<LeafRef> leaves = smallInts.zip(Gens.ints(0, 255), smallInts, nonNegativeLongs(), Gens.booleans(), LeafRef::new);
         return Generate.oneOf(
                 Gens.ints(2, 255).zip(Gens.ints(1, 255), Gens.lists(hashes, 0, maxItems), MerkleHashes::new),
                 Gens.booleans().zip(Gens.booleans(), Gens.lists(leaves, 0, maxItems), entryLists, MerkleEntries::new),
