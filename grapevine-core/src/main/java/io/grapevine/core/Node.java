@@ -221,8 +221,8 @@ public final class Node {
             case STATE_DIGEST -> replicator.onDigest(from, (StateDigest) message, out);
             case STATE_ACK -> replicator.onAck(from, (StateAck) message, nowNanos, out);
             case STATE_PUSH -> replicator.onPush((StatePush) message, nowNanos, out);
-            case KEY_WRITE, KEY_WRITE_ACK, KEY_READ, KEY_SCAN, KEY_READ_REPLY, MERKLE_HASHES, MERKLE_ENTRIES, RING_REPAIR ->
-                    shared.onMessage(from, sender, message, nowNanos, out);
+            case KEY_WRITE, KEY_WRITE_ACK, KEY_READ, KEY_SCAN, KEY_READ_REPLY, MERKLE_HASHES, MERKLE_ENTRIES, RING_REPAIR,
+                    MERKLE_IN_SYNC -> shared.onMessage(from, sender, message, nowNanos, out);
             default -> throw new IllegalStateException("unhandled " + message.kind());
         }
     }

@@ -2,6 +2,7 @@ package io.grapevine.core.keyspace;
 
 import io.grapevine.core.wire.MerkleEntries;
 import io.grapevine.core.wire.MerkleHashes;
+import io.grapevine.core.wire.MerkleInSync;
 import io.grapevine.core.wire.WireMessage;
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -21,7 +22,8 @@ public final class PairRepair {
     /**
      * What a repair exchanged.
      *
-     * @param messages messages sent, both ways (1 when the ranges were identical: the roots alone)
+     * @param messages messages sent, both ways (2 when the ranges were identical: the roots, and
+     *                 the in-sync notice back)
      * @param roundTrips the longest chain of messages each answering the one before, halved and
      *                   rounded up: the round trips the repair takes when each side answers at once
      * @param applied entries that won at either side (the repair's effect)
@@ -79,7 +81,12 @@ public final class PairRepair {
             if (!step.deeper().isEmpty()) {
                 out.add(new MerkleHashes(hashes.fanout(), hashes.depth(), step.deeper()));
             }
+            RangeComparison.inSyncNotice(side, step).ifPresent(out::add);
             return out;
+        }
+        if (message instanceof MerkleInSync notice) {
+            RangeComparison.onInSync(side, notice, physicalMillis);
+            return List.of();
         }
         EntriesReceived received = RangeComparison.onEntries(side, (MerkleEntries) message, physicalMillis, maxBytes);
         applied[0] += received.changed().size();

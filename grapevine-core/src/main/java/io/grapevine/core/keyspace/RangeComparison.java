@@ -6,6 +6,7 @@ import io.grapevine.core.wire.LeafRef;
 import io.grapevine.core.wire.MerkleEntries;
 import io.grapevine.core.wire.MerkleHash;
 import io.grapevine.core.wire.MerkleHashes;
+import io.grapevine.core.wire.MerkleInSync;
 import io.grapevine.core.wire.SharedEntry;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -21,13 +22,15 @@ import java.util.function.IntPredicate;
  * <ol>
  *   <li>{@link #roots}: the initiator sends the root of every range the two share;</li>
  *   <li>{@link #compare}: the receiver answers each differing inner node with its children's
- *       hashes, level by level, alternating sides (a matching root ends that range);</li>
+ *       hashes, level by level, alternating sides; a matching root ends that range, and the
+ *       receiver tells the initiator so ({@link #inSyncNotice}, {@link #onInSync}): both know
+ *       they were in sync;</li>
  *   <li>at the leaves, the side that finds them differing sends its entries there
  *       ({@link #entriesOf}, complete, asking for a reply);</li>
  *   <li>{@link #onEntries}: the other applies them by last-writer-wins and answers with its
  *       entries of those leaves that the first lacks or holds older.</li>
  * </ol>
- * Identical ranges exchange only the root hash; d differences among n keys cost about
+ * Identical ranges exchange only their root hashes (the roots, and the in-sync notice back); d differences among n keys cost about
  * {@code d · depth · fanout} hashes plus the entries of d leaves. Stateless.
  */
 public final class RangeComparison {
@@ -90,6 +93,34 @@ public final class RangeComparison {
             }
         }
         return new ComparisonStep(deeper, leaves, matched);
+    }
+
+    /** The notice telling the peer which of its roots matched (empty when none did). */
+    public static Optional<MerkleInSync> inSyncNotice(Keyspace keyspace, ComparisonStep step) {
+        if (step.matchedRanges().isEmpty()) {
+            return Optional.empty();
+        }
+        List<MerkleHash> roots = new ArrayList<>(step.matchedRanges().size());
+        for (int range : step.matchedRanges()) {
+            roots.add(new MerkleHash(range, 0, 0, keyspace.tree(range).root()));
+        }
+        return Optional.of(new MerkleInSync(roots));
+    }
+
+    /**
+     * A peer's notice that some roots matched: each range still at that root is marked in sync
+     * at {@code physicalMillis}; returns those ranges.
+     */
+    public static List<Integer> onInSync(Keyspace keyspace, MerkleInSync notice, long physicalMillis) {
+        List<Integer> inSync = new ArrayList<>();
+        for (MerkleHash root : notice.roots()) {
+            if (root.partition() < keyspace.config().partitions()
+                    && keyspace.tree(root.partition()).root() == root.hash()) {
+                keyspace.markSynced(root.partition(), physicalMillis);
+                inSync.add(root.partition());
+            }
+        }
+        return inSync;
     }
 
     /**

@@ -17,6 +17,7 @@ import io.grapevine.core.wire.KeyWrite;
 import io.grapevine.core.wire.KeyWriteAck;
 import io.grapevine.core.wire.MerkleEntries;
 import io.grapevine.core.wire.MerkleHashes;
+import io.grapevine.core.wire.MerkleInSync;
 import io.grapevine.core.wire.RingRepairToken;
 import io.grapevine.core.wire.SharedEntry;
 import io.grapevine.core.wire.TrafficCounters;
@@ -118,7 +119,7 @@ public final class KeyspaceReplicator {
         operations.scan(opId, prefix, nowNanos, out);
     }
 
-    /** One keyspace message (types 11..18), routed to the part whose job it is. */
+    /** One keyspace message (types 11..19), routed to the part whose job it is. */
     public void onMessage(Address from, NodeId sender, WireMessage message, long nowNanos, KeyspaceOutputs out) {
         switch (message.kind()) {
             case KEY_WRITE -> onWrite(from, (KeyWrite) message, nowNanos, out);
@@ -129,6 +130,10 @@ public final class KeyspaceReplicator {
             case MERKLE_HASHES -> onMerkleHashes(from, sender, (MerkleHashes) message, nowNanos, out);
             case MERKLE_ENTRIES -> onMerkleEntries(from, (MerkleEntries) message, nowNanos, out);
             case RING_REPAIR -> onRingRepair((RingRepairToken) message, nowNanos, out);
+            case MERKLE_IN_SYNC -> {
+                activate(nowNanos);
+                antiEntropy.onInSync(sender, (MerkleInSync) message, physicalMillis(nowNanos));
+            }
             default -> throw new IllegalArgumentException("not a keyspace message: " + message.kind());
         }
     }

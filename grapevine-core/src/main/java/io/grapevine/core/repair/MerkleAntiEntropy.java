@@ -14,6 +14,7 @@ import io.grapevine.core.merkle.MerkleShape;
 import io.grapevine.core.wire.DropReason;
 import io.grapevine.core.wire.MerkleEntries;
 import io.grapevine.core.wire.MerkleHashes;
+import io.grapevine.core.wire.MerkleInSync;
 import io.grapevine.core.wire.PacketSink;
 import io.grapevine.core.wire.TrafficCounters;
 import java.util.ArrayList;
@@ -94,12 +95,22 @@ final class MerkleAntiEntropy {
         for (int range : step.matchedRanges()) {
             inSyncAt.computeIfAbsent(range, k -> new TreeMap<>()).put(sender.name(), now);
         }
+        // tell the opener too: it learns it is in sync (fresh) without a further exchange
+        RangeComparison.inSyncNotice(keyspace, step).ifPresent(notice -> transmitter.stream(from, notice, out));
         if (!step.leaves().isEmpty()) {
             transmitter.stream(from, RangeComparison.entriesOf(keyspace, step.leaves(), true, budget, physicalMillis),
                     out);
         }
         if (!step.deeper().isEmpty()) {
             transmitter.stream(from, new MerkleHashes(shape.fanout(), shape.depth(), step.deeper()), out);
+        }
+    }
+
+    /** A peer found these roots equal to its own: ranges still at that root are in sync with it. */
+    void onInSync(NodeId sender, MerkleInSync notice, long physicalMillis) {
+        long now = HybridClock.ofMillis(physicalMillis);
+        for (int range : RangeComparison.onInSync(keyspace, notice, physicalMillis)) {
+            inSyncAt.computeIfAbsent(range, k -> new TreeMap<>()).put(sender.name(), now);
         }
     }
 

@@ -23,6 +23,7 @@ import java.util.List;
  * ring_repair    := partition varint | round varint | origin str8 | step varint
  *                   | count varint | replica str8{count} | count varint | root u64{count}
  *                   | count varint | skipped str8{count}
+ * merkle_in_sync := count varint | (partition varint | hash u64){count}
  * entry          := key str8 (non-empty) | writer str8 (non-blank) | hlc u64 | tombstone u8
  *                   | value (length varint | bytes)
  * </pre>
@@ -107,6 +108,13 @@ final class KeyspaceCodec {
                     w.string(replica);
                 }
             }
+            case MERKLE_IN_SYNC -> {
+                List<MerkleHash> roots = ((MerkleInSync) message).roots();
+                w.varLong(roots.size());
+                for (MerkleHash root : roots) {
+                    w.varLong(root.partition()).i64(root.hash());
+                }
+            }
             default -> throw new IllegalStateException("not a keyspace message: " + message.kind());
         }
     }
@@ -159,6 +167,14 @@ final class KeyspaceCodec {
                 yield new KeyReadReply(opId, complete, readEntries(r));
             }
             case RING_REPAIR -> readToken(r);
+            case MERKLE_IN_SYNC -> {
+                int count = boundedCount(r, 9);
+                List<MerkleHash> roots = new ArrayList<>(count);
+                for (int i = 0; i < count; i++) {
+                    roots.add(new MerkleHash(r.varInt(), 0, 0, r.i64()));
+                }
+                yield new MerkleInSync(roots);
+            }
             default -> throw Malformed.of(Rejection.UNKNOWN_TYPE);
         };
     }

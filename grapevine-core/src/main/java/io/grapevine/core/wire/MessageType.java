@@ -40,9 +40,11 @@ public enum MessageType {
     /** {@link KeyReadReply}: a replica's answer to a read or a scan. */
     KEY_READ_REPLY(17),
     /** {@link RingRepairToken}: the token of a closed-loop ring repair. */
-    RING_REPAIR(18);
+    RING_REPAIR(18),
+    /** {@link MerkleInSync}: the ranges whose Merkle roots matched, told back to the peer that sent them. */
+    MERKLE_IN_SYNC(19);
 
-    private static final MessageType[] BY_CODE = new MessageType[19];
+    private static final MessageType[] BY_CODE = new MessageType[20];
 
     static {
         for (MessageType type : values()) {

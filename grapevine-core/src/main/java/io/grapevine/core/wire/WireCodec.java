@@ -161,7 +161,7 @@ public final class WireCodec {
             }
             case STATE_PUSH -> StateCodec.writeDelta(w, ((StatePush) message).delta());
             case MERKLE_HASHES, MERKLE_ENTRIES, KEY_WRITE, KEY_WRITE_ACK, KEY_READ, KEY_SCAN, KEY_READ_REPLY,
-                    RING_REPAIR -> KeyspaceCodec.write(w, message);
+                    RING_REPAIR, MERKLE_IN_SYNC -> KeyspaceCodec.write(w, message);
             default -> throw new IllegalStateException("unhandled message type " + message.kind());
         }
     }
@@ -290,7 +290,7 @@ public final class WireCodec {
             }
             case STATE_PUSH -> new StatePush(StateCodec.readDelta(r));
             case MERKLE_HASHES, MERKLE_ENTRIES, KEY_WRITE, KEY_WRITE_ACK, KEY_READ, KEY_SCAN, KEY_READ_REPLY,
-                    RING_REPAIR -> KeyspaceCodec.read(r, type);
+                    RING_REPAIR, MERKLE_IN_SYNC -> KeyspaceCodec.read(r, type);
         };
     }
 

@@ -93,8 +93,12 @@ class KeyspacePropertiesTest {
             play(everywhere, replicas);
             List<Object> sent = new ArrayList<>();
             int messages = PairRepair.run(replicas[0], replicas[1], Replicas.ALL, 10_000, sent::add).messages();
-            assertThat(messages).isEqualTo(1);
-            assertThat(sent).hasSize(1);
+            // the roots, and the notice back that they matched: one hash per range each way, nothing else
+            assertThat(messages).isEqualTo(2);
+            assertThat(sent).hasSize(2);
+            assertThat(sent.get(0)).isInstanceOf(io.grapevine.core.wire.MerkleHashes.class);
+            assertThat(((io.grapevine.core.wire.MerkleInSync) sent.get(1)).roots()).hasSize(Replicas.ALL.size());
+            assertThat(replicas[0].isStale(0, 10_000)).as("the initiator knows it is in sync").isFalse();
         });
     }
 

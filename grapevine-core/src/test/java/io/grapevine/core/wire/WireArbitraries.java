@@ -82,10 +82,10 @@ final class WireArbitraries {
         return Generate.frequency(Pair.of(1, pings), Pair.of(1, acks), Pair.of(1, nacks), Pair.of(1, pingReqs),
                 Pair.of(1, updates), Pair.of(1, events), Pair.of(1, syncs),
                 Pair.of(3, stateMessages(nodeIds(), keys(), payloads(), 6)),
-                Pair.of(8, keyspaceMessages(keys(), names(), payloads(), 6)));
+                Pair.of(9, keyspaceMessages(keys(), names(), payloads(), 6)));
     }
 
-    /** The eight shared-keyspace types (MERKLE_HASHES .. RING_REPAIR) over the given keys, writers and values. */
+    /** The nine shared-keyspace types (MERKLE_HASHES .. MERKLE_IN_SYNC) over the given keys, writers and values. */
     static Gen<WireMessage> keyspaceMessages(Gen<String> keys, Gen<String> writers, Gen<Bytes> values, int maxItems) {
         Gen<Long> positive = nonNegativeLongs().map(v -> Math.max(1, v));
         Gen<Integer> smallInts = Generate.oneOf(Gens.ints(0, 300), Gens.ints(0, Integer.MAX_VALUE));
@@ -104,7 +104,9 @@ final class WireArbitraries {
                 positive.zip(Generate.oneOf(Generate.constant(""), keys), Gens.lists(smallInts, 0, maxItems),
                         KeyScan::new),
                 positive.zip(Gens.booleans(), entryLists, KeyReadReply::new),
-                ringRepairTokens(smallInts, positive, writers, maxItems));
+                ringRepairTokens(smallInts, positive, writers, maxItems),
+                Gens.lists(smallInts.zip(Gens.anyLong(), (p, h) -> new MerkleHash(p, 0, 0, h)), 0, maxItems)
+                        .map(MerkleInSync::new));
     }
 
     private static Gen<WireMessage> ringRepairTokens(Gen<Integer> smallInts, Gen<Long> positive, Gen<String> names,

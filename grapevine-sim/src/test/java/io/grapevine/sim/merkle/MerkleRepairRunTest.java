@@ -20,8 +20,8 @@ class MerkleRepairRunTest {
     void identicalReplicasExchangeOnlyTheirRoots() {
         MerkleRepairResult result = MerkleRepairRun.run(5_000, 0, 1, 16, 0, 32);
         assertThat(result.repaired()).isTrue();
-        assertThat(result.merkleMessages()).isEqualTo(1);
-        assertThat(result.merkleBytes()).isLessThan(20);
+        assertThat(result.merkleMessages()).isEqualTo(2);
+        assertThat(result.merkleBytes()).isLessThan(40);
     }
 
     @Test
