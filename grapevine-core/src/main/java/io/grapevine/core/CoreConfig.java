@@ -3,6 +3,7 @@ package io.grapevine.core;
 import io.grapevine.core.base.ConfigCheck;
 import io.grapevine.core.detector.DetectorConfig;
 import io.grapevine.core.dissemination.GossipConfig;
+import io.grapevine.core.keyspace.KeyspaceConfig;
 import io.grapevine.core.membership.MembershipConfig;
 import io.grapevine.core.state.StateConfig;
 import io.grapevine.core.sync.SyncConfig;
@@ -22,6 +23,8 @@ import java.util.function.UnaryOperator;
  * @param gossip rumors, gossip rounds, direct mail and user events. Default {@link GossipConfig#defaults()}.
  * @param sync the membership exchange and replicated-state anti-entropy. Default {@link SyncConfig#defaults()}.
  * @param state limits and tombstone grace period of the replicated key/value state. Default {@link StateConfig#defaults()}.
+ * @param keyspace placement, acknowledgements, Merkle repair and limits of the shared keyspace.
+ *                 Default {@link KeyspaceConfig#defaults()}.
  */
 public record CoreConfig(
         WireConfig wire,
@@ -29,7 +32,8 @@ public record CoreConfig(
         DetectorConfig detector,
         GossipConfig gossip,
         SyncConfig sync,
-        StateConfig state) {
+        StateConfig state,
+        KeyspaceConfig keyspace) {
 
     /** Validates that every part is present and the rules that span parts hold. */
     public CoreConfig {
@@ -39,6 +43,7 @@ public record CoreConfig(
         ConfigCheck.notNull("gossip", gossip);
         ConfigCheck.notNull("sync", sync);
         ConfigCheck.notNull("state", state);
+        ConfigCheck.notNull("keyspace", keyspace);
         // an event must fit one datagram beside the packet header and a frame's overhead
         ConfigCheck.range("maxEventPayloadBytes", gossip.maxEventPayloadBytes(), 0, wire.mtuBytes() - 128);
     }
@@ -46,7 +51,7 @@ public record CoreConfig(
     /** The LAN profile: memberlist's DefaultLANConfig timings with Lifeguard on. */
     public static CoreConfig defaults() {
         return new CoreConfig(WireConfig.defaults(), MembershipConfig.defaults(), DetectorConfig.defaults(),
-                GossipConfig.defaults(), SyncConfig.defaults(), StateConfig.defaults());
+                GossipConfig.defaults(), SyncConfig.defaults(), StateConfig.defaults(), KeyspaceConfig.defaults());
     }
 
     /** Same as {@link #defaults()}. */
@@ -83,36 +88,41 @@ public record CoreConfig(
 
     /** A copy whose wire part is {@code change} applied to this one's. */
     public CoreConfig withWire(UnaryOperator<WireConfig> change) {
-        return new CoreConfig(change.apply(wire), membership, detector, gossip, sync, state);
+        return new CoreConfig(change.apply(wire), membership, detector, gossip, sync, state, keyspace);
     }
 
     /** A copy whose membership part is {@code change} applied to this one's. */
     public CoreConfig withMembership(UnaryOperator<MembershipConfig> change) {
-        return new CoreConfig(wire, change.apply(membership), detector, gossip, sync, state);
+        return new CoreConfig(wire, change.apply(membership), detector, gossip, sync, state, keyspace);
     }
 
     /** A copy whose detector part is {@code change} applied to this one's. */
     public CoreConfig withDetector(UnaryOperator<DetectorConfig> change) {
-        return new CoreConfig(wire, membership, change.apply(detector), gossip, sync, state);
+        return new CoreConfig(wire, membership, change.apply(detector), gossip, sync, state, keyspace);
     }
 
     /** A copy whose gossip part is {@code change} applied to this one's. */
     public CoreConfig withGossip(UnaryOperator<GossipConfig> change) {
-        return new CoreConfig(wire, membership, detector, change.apply(gossip), sync, state);
+        return new CoreConfig(wire, membership, detector, change.apply(gossip), sync, state, keyspace);
     }
 
     /** A copy whose sync part is {@code change} applied to this one's. */
     public CoreConfig withSync(UnaryOperator<SyncConfig> change) {
-        return new CoreConfig(wire, membership, detector, gossip, change.apply(sync), state);
+        return new CoreConfig(wire, membership, detector, gossip, change.apply(sync), state, keyspace);
     }
 
     /** A copy whose replicated-state part is {@code change} applied to this one's. */
     public CoreConfig withState(UnaryOperator<StateConfig> change) {
-        return new CoreConfig(wire, membership, detector, gossip, sync, change.apply(state));
+        return new CoreConfig(wire, membership, detector, gossip, sync, change.apply(state), keyspace);
     }
 
     /** A copy with {@code state} replaced. */
     public CoreConfig withState(StateConfig value) {
-        return new CoreConfig(wire, membership, detector, gossip, sync, value);
+        return new CoreConfig(wire, membership, detector, gossip, sync, value, keyspace);
+    }
+
+    /** A copy whose shared-keyspace part is {@code change} applied to this one's. */
+    public CoreConfig withKeyspace(UnaryOperator<KeyspaceConfig> change) {
+        return new CoreConfig(wire, membership, detector, gossip, sync, state, change.apply(keyspace));
     }
 }

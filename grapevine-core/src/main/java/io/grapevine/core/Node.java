@@ -18,6 +18,8 @@ import io.grapevine.core.dissemination.MemberRumors;
 import io.grapevine.core.dissemination.RumorQueue;
 import io.grapevine.core.dissemination.Transmitter;
 import io.grapevine.core.dissemination.UserEvents;
+import io.grapevine.core.keyspace.KeyStore;
+import io.grapevine.core.keyspace.MemoryKeyStore;
 import io.grapevine.core.membership.ForceLeave;
 import io.grapevine.core.membership.Member;
 import io.grapevine.core.membership.MemberEntry;
@@ -26,6 +28,7 @@ import io.grapevine.core.membership.MembershipObserver;
 import io.grapevine.core.membership.MembershipRules;
 import io.grapevine.core.membership.PeerSampler;
 import io.grapevine.core.membership.Transition;
+import io.grapevine.core.repair.KeyspaceReplicator;
 import io.grapevine.core.state.KeyChange;
 import io.grapevine.core.state.ReplicatedState;
 import io.grapevine.core.sync.MemberListExchange;
@@ -53,7 +56,8 @@ import java.util.Optional;
 
 /**
  * One cluster member's protocol, as a pure state machine: SWIM membership and failure
- * detection with Lifeguard, rumor dissemination, full state sync and user events.
+ * detection with Lifeguard, rumor dissemination, full state sync, user events, and the shared
+ * keyspace (any node writes, rf replicas on a hash ring, Merkle and closed-loop ring repair).
  *
  * <p>Inputs are method calls carrying the current time ({@code nowNanos}, monotonic); outputs
  * (packets to send, events) are written into the caller's {@link Outputs} during the call;
@@ -85,6 +89,8 @@ public final class Node {
     private final MemberListExchange exchange;
     private final ReplicatedState state;
     private final StateReplicator replicator;
+    private final KeyspaceReplicator shared;
+    private final SharedKeyspace sharedFace;
 
     /**
      * A node that knows only itself, alive at incarnation 0.
@@ -106,6 +112,17 @@ public final class Node {
      * {@link Interner} for why sharing is harmless).
      */
     public Node(CoreConfig config, NodeId self, RandomSource random, long nowNanos, Interner interner) {
+        this(config, self, random, nowNanos, interner, new MemoryKeyStore(), 0);
+    }
+
+    /**
+     * A node like {@link #Node(CoreConfig, NodeId, RandomSource, long, Interner)} whose shared
+     * keyspace lives in {@code store} (a persistent one survives restarts: the node serves what
+     * it held and repairs only what it missed), stamping writes with wall-clock time
+     * {@code nowNanos + clockOffsetNanos} (the driver's wall clock minus its monotonic one).
+     */
+    public Node(CoreConfig config, NodeId self, RandomSource random, long nowNanos, Interner interner,
+                KeyStore store, long clockOffsetNanos) {
         this.config = config;
         this.table = new MemberTable(config.membership().historyPerMember(), config.membership().maxTombstones());
         MemberEntry selfEntry = table.add(self, 0, MemberStatus.ALIVE, nowNanos);
@@ -133,6 +150,9 @@ public final class Node {
         replicator.start(nowNanos);
         this.accusations = new AccusationNotifier(config.detector(), table, transmitter, self.name());
         this.receiver = new Receiver(config.wire().clusterLabel(), self, interner, counters);
+        this.shared = new KeyspaceReplicator(config.keyspace(), config.wire().maxStreamBytes(), self.name(), store, table,
+                transmitter, random, counters, clockOffsetNanos);
+        this.sharedFace = new SharedKeyspace(shared, detector::observeTime);
     }
 
     /** This node's identity. */
@@ -201,6 +221,8 @@ public final class Node {
             case STATE_DIGEST -> replicator.onDigest(from, (StateDigest) message, out);
             case STATE_ACK -> replicator.onAck(from, (StateAck) message, nowNanos, out);
             case STATE_PUSH -> replicator.onPush((StatePush) message, nowNanos, out);
+            case KEY_WRITE, KEY_WRITE_ACK, KEY_READ, KEY_SCAN, KEY_READ_REPLY, MERKLE_HASHES, MERKLE_ENTRIES, RING_REPAIR,
+                    MERKLE_IN_SYNC -> shared.onMessage(from, sender, message, nowNanos, out);
             default -> throw new IllegalStateException("unhandled " + message.kind());
         }
     }
@@ -214,6 +236,7 @@ public final class Node {
         exchange.onTick(nowNanos, out);
         replicator.onTick(nowNanos, out);
         membership.onTick(nowNanos, out);
+        shared.onTick(nowNanos, out);
     }
 
     /** When {@link #onTick} must be called next (node time). */
@@ -221,6 +244,7 @@ public final class Node {
         long next = Math.min(detector.nextDeadlineNanos(), gossipRounds.nextDeadlineNanos());
         next = Math.min(next, exchange.nextDeadlineNanos());
         next = Math.min(next, replicator.nextDeadlineNanos());
+        next = Math.min(next, shared.nextDeadlineNanos());
         return Math.min(next, membership.nextDeadlineNanos());
     }
 
@@ -308,6 +332,11 @@ public final class Node {
     /** The highest version of {@code owner}'s state held here (0 if none). */
     public long stateVersion(String owner) {
         return state.maxVersion(owner);
+    }
+
+    /** The shared keyspace: keys any node writes, held by {@code rf} replicas (see {@link SharedKeyspace}). */
+    public SharedKeyspace shared() {
+        return sharedFace;
     }
 
     /** Every entry, self and tombstones included, in a deterministic order. */

@@ -6,6 +6,9 @@ import io.grapevine.core.detector.DetectorOutputs;
 import io.grapevine.core.dissemination.DeliveredEvent;
 import io.grapevine.core.membership.Change;
 import io.grapevine.core.membership.Member;
+import io.grapevine.core.repair.KeyspaceOutputs;
+import io.grapevine.core.repair.RingRepairReport;
+import io.grapevine.core.repair.SharedOpResult;
 import io.grapevine.core.state.KeyChange;
 import io.grapevine.core.sync.SyncOutputs;
 
@@ -19,7 +22,7 @@ import io.grapevine.core.sync.SyncOutputs;
  * ...); this interface extends them all and turns each room's events into a
  * {@link ClusterEvent} for {@link #emit}.
  */
-public interface Outputs extends DetectorOutputs, SyncOutputs {
+public interface Outputs extends DetectorOutputs, SyncOutputs, KeyspaceOutputs {
     /** Send {@code packet} as one datagram (UDP) to {@code to}; loss is tolerated. */
     @Override
     void sendDatagram(Address to, byte[] packet);
@@ -30,6 +33,20 @@ public interface Outputs extends DetectorOutputs, SyncOutputs {
 
     /** Deliver {@code event} to the application. */
     void emit(ClusterEvent event);
+
+    /**
+     * A shared-keyspace operation this node coordinates ended. Nothing by default: a driver
+     * that starts shared operations ({@code SharedKeyspace.put} and the like) overrides it to
+     * answer its caller.
+     */
+    @Override
+    default void sharedOpCompleted(SharedOpResult result) {
+    }
+
+    /** A closed-loop ring repair ended here. Nothing by default; the counters are in {@code Node.shared()}. */
+    @Override
+    default void ringRepairCompleted(RingRepairReport report) {
+    }
 
     /** Emits {@link ClusterEvent.MemberChanged}. */
     @Override

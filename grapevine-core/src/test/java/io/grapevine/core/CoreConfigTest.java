@@ -209,6 +209,9 @@ class CoreConfigTest {
             Object[] constants = e.getDeclaringClass().getEnumConstants();
             return constants[(e.ordinal() + 1) % constants.length];
         }
+        if (value instanceof io.grapevine.core.merkle.MerkleShape shape) {
+            return new io.grapevine.core.merkle.MerkleShape(shape.fanout(), shape.depth() + 1);
+        }
         if (value instanceof StateConfig state) {
             return state.withMaxKeysPerNode(state.maxKeysPerNode() + 1);
         }

@@ -87,7 +87,9 @@ class CorePurityTest {
 
     /**
      * The rooms of the core, one direction only, no exceptions: base &lt;- wire &lt;- membership,
-     * state &lt;- dissemination &lt;- detector, sync &lt;- the facade. A lower room that needs
+     * state &lt;- dissemination &lt;- detector, sync &lt;- the facade; and for the shared keyspace
+     * base &lt;- ring, merkle &lt;- keyspace (with wire) &lt;- repair (with membership and
+     * dissemination) &lt;- the facade. A lower room that needs
      * something of a higher one declares an interface the higher one implements
      * ({@code membership.Suspicions}, {@code membership.MembershipGossip}, ...).
      */
@@ -97,21 +99,30 @@ class CorePurityTest {
                 .layer("facade").definedBy("io.grapevine.core")
                 .layer("detector").definedBy("io.grapevine.core.detector..")
                 .layer("sync").definedBy("io.grapevine.core.sync..")
+                .layer("repair").definedBy("io.grapevine.core.repair..")
                 .layer("dissemination").definedBy("io.grapevine.core.dissemination..")
                 .layer("membership").definedBy("io.grapevine.core.membership..")
                 .layer("state").definedBy("io.grapevine.core.state..")
+                .layer("keyspace").definedBy("io.grapevine.core.keyspace..")
+                .layer("ring").definedBy("io.grapevine.core.ring..")
+                .layer("merkle").definedBy("io.grapevine.core.merkle..")
                 .layer("wire").definedBy("io.grapevine.core.wire..")
                 .layer("base").definedBy("io.grapevine.core.base..")
                 .whereLayer("facade").mayNotBeAccessedByAnyLayer()
                 .whereLayer("detector").mayOnlyBeAccessedByLayers("facade")
                 .whereLayer("sync").mayOnlyBeAccessedByLayers("facade")
-                .whereLayer("dissemination").mayOnlyBeAccessedByLayers("detector", "sync", "facade")
-                .whereLayer("membership").mayOnlyBeAccessedByLayers("dissemination", "detector", "sync", "facade")
+                .whereLayer("repair").mayOnlyBeAccessedByLayers("facade")
+                .whereLayer("dissemination").mayOnlyBeAccessedByLayers("detector", "sync", "repair", "facade")
+                .whereLayer("membership").mayOnlyBeAccessedByLayers("dissemination", "detector", "sync", "repair",
+                        "facade")
                 .whereLayer("state").mayOnlyBeAccessedByLayers("sync", "facade")
-                .whereLayer("wire").mayOnlyBeAccessedByLayers("membership", "state", "dissemination", "detector",
-                        "sync", "facade")
-                .whereLayer("base").mayOnlyBeAccessedByLayers("wire", "membership", "state", "dissemination",
-                        "detector", "sync", "facade")
+                .whereLayer("keyspace").mayOnlyBeAccessedByLayers("repair", "facade")
+                .whereLayer("ring").mayOnlyBeAccessedByLayers("keyspace", "repair", "facade")
+                .whereLayer("merkle").mayOnlyBeAccessedByLayers("keyspace", "repair", "facade")
+                .whereLayer("wire").mayOnlyBeAccessedByLayers("membership", "state", "keyspace", "dissemination",
+                        "detector", "sync", "repair", "facade")
+                .whereLayer("base").mayOnlyBeAccessedByLayers("wire", "membership", "state", "keyspace", "ring",
+                        "merkle", "dissemination", "detector", "sync", "repair", "facade")
                 .check(MAIN);
     }
 

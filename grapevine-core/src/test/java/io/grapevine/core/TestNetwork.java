@@ -28,6 +28,10 @@ final class TestNetwork {
     final List<ClusterEvent> events = new ArrayList<>();
     /** The same events, by the node that emitted them. */
     final Map<Address, List<ClusterEvent>> eventsByNode = new HashMap<>();
+    /** Every shared-keyspace operation result, by op id. */
+    final Map<Long, io.grapevine.core.repair.SharedOpResult> sharedResults = new HashMap<>();
+    /** Every closed-loop ring repair that ended, in order. */
+    final List<io.grapevine.core.repair.RingRepairReport> ringRepairs = new ArrayList<>();
     final SplitMix64 random;
     private final CoreConfig config;
     private final java.util.Set<Address> crashed = new java.util.HashSet<>();
@@ -83,6 +87,16 @@ final class TestNetwork {
                 } else {
                     queue.add(new Delivery(now + 2 * MS, seq++, to, from, packet, true, false));
                 }
+            }
+
+            @Override
+            public void sharedOpCompleted(io.grapevine.core.repair.SharedOpResult result) {
+                sharedResults.put(result.opId(), result);
+            }
+
+            @Override
+            public void ringRepairCompleted(io.grapevine.core.repair.RingRepairReport report) {
+                ringRepairs.add(report);
             }
 
             @Override

@@ -14,6 +14,10 @@ import io.grapevine.core.detector.Reachability;
 import io.grapevine.core.dissemination.DeliveredEvent;
 import io.grapevine.core.membership.ForceLeave;
 import io.grapevine.core.membership.Transition;
+import io.grapevine.core.keyspace.KeyStore;
+import io.grapevine.core.keyspace.MemoryKeyStore;
+import io.grapevine.core.wire.Interner;
+import io.grapevine.net.store.MvKeyStore;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -65,10 +69,13 @@ public final class Cluster implements AutoCloseable {
     private boolean viewPublishPending;
     /** The member snapshot file's writer, or null when none is configured. */
     private volatile MemberSnapshot snapshot;
+    /** The shared keyspace's calls into the core, and its store. */
+    private final SharedCalls shared;
 
     Cluster(NetConfig config, Node node, NodeRuntime runtime, Transport transport, EventDispatcher events,
-            Keyring keyring) {
+            Keyring keyring, KeyStore sharedStore) {
         this.config = config;
+        this.shared = new SharedCalls(node, runtime, sharedStore);
         this.node = node;
         this.runtime = runtime;
         this.transport = transport;
@@ -83,20 +90,34 @@ public final class Cluster implements AutoCloseable {
     }
 
     /** Starts a node: binds its sockets and begins the protocol (alone until it joins). */
-    static Cluster start(NetConfig config, Optional<Keyring> keyring, List<Consumer<ClusterEvent>> listeners) {
+    static Cluster start(NetConfig config, Optional<Keyring> keyring, List<Consumer<ClusterEvent>> listeners,
+                         Optional<java.nio.file.Path> dataDirectory) {
+        // the store first: a data directory another process holds fails here, before any socket is bound
+        KeyStore store = dataDirectory.<KeyStore>map(MvKeyStore::open).orElseGet(MemoryKeyStore::new);
+        Transport transport;
+        try {
+            transport = Transport.bind(config);
+        } catch (RuntimeException e) {
+            if (store instanceof MvKeyStore persistent) {
+                persistent.close();
+            }
+            throw e;
+        }
         EventDispatcher events = new EventDispatcher(config.nodeName());
         listeners.forEach(events::add);
-        Transport transport = Transport.bind(config);
         NodeId id = new NodeId(config.nodeName(), transport.advertised(), System.currentTimeMillis());
+        // the shared keyspace's hybrid logical clock reads wall-clock time as monotonic time plus this offset
+        long wallClockOffsetNanos = System.currentTimeMillis() * 1_000_000L - NodeRuntime.now();
         Node node = new Node(config.core(), id, new SplitMix64(new java.security.SecureRandom().nextLong()),
-                NodeRuntime.now());
+                NodeRuntime.now(), new Interner(2 * config.core().membership().maxMembers()), store,
+                wallClockOffsetNanos);
         // one cipher seals (in the runtime), one opens (in the pipeline): each confined to the one loop
         Optional<PacketCipher> sealer = keyring.map(k -> new PacketCipher(k, config.core().wire().clusterLabel()));
         Optional<PacketCipher> opener = keyring.map(k -> new PacketCipher(k, config.core().wire().clusterLabel()));
         NodeRuntime runtime = new NodeRuntime(transport.loop(), NodeInputs.of(node), sealer, events::dispatch,
                 LoggerFactory.getLogger(NodeRuntime.class));
         transport.attach(runtime, config.core().wire().maxStreamBytes() + PacketCipher.OVERHEAD_BYTES, opener);
-        Cluster cluster = new Cluster(config, node, runtime, transport, events, keyring.orElse(null));
+        Cluster cluster = new Cluster(config, node, runtime, transport, events, keyring.orElse(null), store);
         if (!config.snapshotPath().isEmpty()) {
             cluster.snapshot = new MemberSnapshot(java.nio.file.Path.of(config.snapshotPath()), config.nodeName(),
                     cluster::members);
@@ -370,6 +391,29 @@ public final class Cluster implements AutoCloseable {
         return runtime.submit(CoreStep.BROADCAST, () -> node.fireEvent(name, copy, NodeRuntime.now(), runtime));
     }
 
+    /**
+     * The shared map {@code name}: keys any member may write, held by {@code rf} replicas and
+     * repaired by Merkle trees (see {@link SharedMap}). Cheap: a view, not a resource.
+     *
+     * @throws IllegalArgumentException if {@code name} is empty or contains '/'
+     */
+    public SharedMap sharedMap(String name) {
+        return new SharedMap(name, shared);
+    }
+
+    /**
+     * Shared-keyspace counters: entries this node holds (tombstones included), Merkle repairs
+     * it opened, entries that won here through repair.
+     */
+    public SharedKeyspaceStats sharedStats() {
+        return call(shared::stats);
+    }
+
+    /** Every shared entry this node holds (tombstones included), by key: for tests and diagnostics. */
+    Map<String, io.grapevine.core.wire.SharedEntry> sharedSnapshot() {
+        return call(shared::snapshot);
+    }
+
     /** Listens to every cluster event, on the event thread. */
     public void addListener(Consumer<ClusterEvent> listener) {
         events.add(listener);
@@ -430,7 +474,10 @@ public final class Cluster implements AutoCloseable {
             snapshot.close();
         }
         try {
-            runtime.loop().submit(runtime::close).get(QUERY_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+            runtime.loop().submit(() -> {
+                shared.failPending();
+                runtime.close();
+            }).get(QUERY_TIMEOUT_SECONDS, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (ExecutionException | TimeoutException | java.util.concurrent.RejectedExecutionException e) {
@@ -438,6 +485,7 @@ public final class Cluster implements AutoCloseable {
         }
         transport.close();
         events.close();
+        shared.closeStore();
     }
 
     private <T> T call(Callable<T> query) {

@@ -26,6 +26,7 @@ public final class ClusterBuilder {
     private Duration leaveTimeout = Duration.ofSeconds(5);
     private String snapshotPath = "";
     private boolean publishView;
+    private java.nio.file.Path dataDirectory;
     private final List<Consumer<ClusterEvent>> listeners = new ArrayList<>();
 
     ClusterBuilder(String nodeName) {
@@ -105,6 +106,17 @@ public final class ClusterBuilder {
         return this;
     }
 
+    /**
+     * Keeps this node's share of the shared keyspace ({@link Cluster#sharedMap}) in
+     * {@code directory} (an H2 MVStore file, {@code shared.mv.db}), so that after a restart the
+     * node serves what it held and repairs only what it missed. Without it the keyspace is
+     * held in memory and a restarted node starts empty.
+     */
+    public ClusterBuilder dataDirectory(java.nio.file.Path directory) {
+        this.dataDirectory = directory;
+        return this;
+    }
+
     /** A listener registered before the node starts, so it sees every event. */
     public ClusterBuilder listener(Consumer<ClusterEvent> listener) {
         listeners.add(listener);
@@ -126,6 +138,6 @@ public final class ClusterBuilder {
     /** Binds the sockets and starts the node. */
     public Cluster start() {
         NetConfig config = config();
-        return Cluster.start(config, Optional.ofNullable(keyring), listeners);
+        return Cluster.start(config, Optional.ofNullable(keyring), listeners, Optional.ofNullable(dataDirectory));
     }
 }

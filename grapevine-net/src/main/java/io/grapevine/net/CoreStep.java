@@ -29,7 +29,9 @@ enum CoreStep {
     /** {@code Cluster.forceLeave}. */
     FORCE_LEAVE(true),
     /** {@code Cluster.reachability}. */
-    REACHABILITY(true);
+    REACHABILITY(true),
+    /** A {@link SharedMap} operation: put, get, delete or scan. */
+    SHARED(true);
 
     private final boolean fromApplication;
 

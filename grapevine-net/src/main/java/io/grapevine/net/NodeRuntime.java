@@ -3,6 +3,7 @@ package io.grapevine.net;
 import io.grapevine.core.ClusterEvent;
 import io.grapevine.core.Outputs;
 import io.grapevine.core.base.Address;
+import io.grapevine.core.repair.SharedOpResult;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
 import io.netty.channel.EventLoop;
@@ -72,6 +73,7 @@ final class NodeRuntime implements Outputs {
     private ScheduledFuture<?> tick;
     private long tickDeadline = Long.MAX_VALUE;
     private Runnable afterInput = () -> { };
+    private Consumer<SharedOpResult> sharedResults = result -> { };
     private boolean closed;
 
     /**
@@ -98,6 +100,16 @@ final class NodeRuntime implements Outputs {
 
     EventLoop loop() {
         return loop;
+    }
+
+    /** Where the results of shared-keyspace operations go (the {@link Cluster}'s pending futures); on the loop. */
+    void onSharedResult(Consumer<SharedOpResult> handler) {
+        this.sharedResults = handler;
+    }
+
+    @Override
+    public void sharedOpCompleted(SharedOpResult result) {
+        sharedResults.accept(result);
     }
 
     /** A hook run after every successful core step (join completion checks). */

@@ -276,6 +276,13 @@ final class DiscreteEventLoop {
         }
 
         @Override
+        public void sharedOpCompleted(io.grapevine.core.repair.SharedOpResult result) {
+            for (SimObserver observer : observers) {
+                observer.onSharedOp(current, result, nowNanos);
+            }
+        }
+
+        @Override
         public void emit(ClusterEvent event) {
             emitted = true;
             for (SimObserver observer : observers) {

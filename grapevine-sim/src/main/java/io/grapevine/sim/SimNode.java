@@ -4,6 +4,8 @@ import io.grapevine.core.Node;
 import io.grapevine.core.base.SplitMix64;
 import io.grapevine.core.base.Address;
 import io.grapevine.core.base.NodeId;
+import io.grapevine.core.keyspace.KeyStore;
+import io.grapevine.core.keyspace.MemoryKeyStore;
 
 /**
  * The simulator's record of one simulated host: its fixed name and address, the current life
@@ -18,6 +20,8 @@ final class SimNode {
     final String name;
     final Address address;
     final SplitMix64 firstLifeRandom;
+    /** The host's shared-keyspace store: its data directory, which a restarted life finds as the last one left it. */
+    final KeyStore store = new MemoryKeyStore();
     Node node;
     long generation;
     NodeState state = NodeState.NOT_STARTED;

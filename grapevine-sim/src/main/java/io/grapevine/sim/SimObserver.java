@@ -1,6 +1,7 @@
 package io.grapevine.sim;
 
 import io.grapevine.core.ClusterEvent;
+import io.grapevine.core.repair.SharedOpResult;
 
 /**
  * Watches what nodes report, for measurements. Called on the simulation's thread while a node's
@@ -26,5 +27,15 @@ public interface SimObserver {
      * @param nowNanos virtual time
      */
     default void afterEvents(int node, long nowNanos) {
+    }
+
+    /**
+     * A shared-keyspace operation node {@code node} coordinated ended. Does nothing by default.
+     *
+     * @param node index of the coordinating node
+     * @param result how it ended
+     * @param nowNanos virtual time
+     */
+    default void onSharedOp(int node, SharedOpResult result, long nowNanos) {
     }
 }

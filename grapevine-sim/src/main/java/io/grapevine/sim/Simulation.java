@@ -162,7 +162,8 @@ public final class Simulation {
 
     private void begin(SimNode n, SplitMix64 random, List<Integer> seeds) {
         long now = loop.nowNanos();
-        n.node = new Node(config.core(), n.nextIdentity(), random, now, interner);
+        // the host's store outlives the life: a restart serves what it held and repairs what it missed
+        n.node = new Node(config.core(), n.nextIdentity(), random, now, interner, n.store, 0);
         n.generation++;
         n.state = NodeState.RUNNING;
         n.pausedUntilNanos = 0;
@@ -249,6 +250,25 @@ public final class Simulation {
         DeliveredEvent event = n.node.fireEvent(eventName, payload, now, loop.outputsOf(n));
         loop.afterInput(n, now);
         return event;
+    }
+
+    /**
+     * Node {@code index} writes shared key {@code key} now ({@code SharedKeyspace.put}); the result
+     * reaches the observers' {@link SimObserver#onSharedOp} when the operation ends.
+     */
+    public void sharedPut(int index, long opId, String key, byte[] value) {
+        SimNode n = upNode(index);
+        long now = loop.nowNanos();
+        n.node.shared().put(opId, key, value, now, loop.outputsOf(n));
+        loop.afterInput(n, now);
+    }
+
+    /** Node {@code index} deletes shared key {@code key} now ({@code SharedKeyspace.delete}). */
+    public void sharedDelete(int index, long opId, String key) {
+        SimNode n = upNode(index);
+        long now = loop.nowNanos();
+        n.node.shared().delete(opId, key, now, loop.outputsOf(n));
+        loop.afterInput(n, now);
     }
 
     /** Processes every event due at or before {@code timeNanos}, then sets the clock to it. */

@@ -47,6 +47,16 @@ public final class Bytes {
         System.arraycopy(data, 0, target, offset, data.length);
     }
 
+    /** {@link Hash64#of(byte[])} of these bytes, without a copy. */
+    public long hash64() {
+        return Hash64.of(data);
+    }
+
+    /** Compares two byte strings as unsigned bytes, lexicographically (shorter first on a common prefix). */
+    public int compareTo(Bytes other) {
+        return Arrays.compareUnsigned(data, other.data);
+    }
+
     @Override
     public boolean equals(Object other) {
         return other instanceof Bytes that && Arrays.equals(data, that.data);

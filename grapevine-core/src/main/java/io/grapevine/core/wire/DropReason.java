@@ -44,7 +44,13 @@ public enum DropReason {
     /** A user event older than the de-duplication window. */
     STALE_EVENT,
     /** A user event larger than the configured payload limit. */
-    EVENT_TOO_LARGE;
+    EVENT_TOO_LARGE,
+    /** A Merkle-repair message built for trees of another shape (fanout, depth) than this node's. */
+    MERKLE_SHAPE_MISMATCH,
+    /** A shared-keyspace entry over the key or value limit, or a new key while this node holds {@code maxKeys}. */
+    SHARED_ENTRY_REFUSED,
+    /** A ring-repair token for a range this build does not have, a step past its walk or another holder, or while full. */
+    MALFORMED_RING_REPAIR;
 
     /** The drop reason for a codec rejection: one case per rejection, so none can be miscounted. */
     public static DropReason of(Rejection rejection) {

@@ -24,9 +24,27 @@ public enum MessageType {
     /** {@link StateAck}: a delta answering a digest, with the responder's digest. */
     STATE_ACK(9),
     /** {@link StatePush}: a delta expecting no reply. */
-    STATE_PUSH(10);
+    STATE_PUSH(10),
+    /** {@link MerkleHashes}: one step of a root-first Merkle-tree comparison (shared keyspace). */
+    MERKLE_HASHES(11),
+    /** {@link MerkleEntries}: the entries of the Merkle leaves that differ. */
+    MERKLE_ENTRIES(12),
+    /** {@link KeyWrite}: a shared-keyspace write mailed to a replica. */
+    KEY_WRITE(13),
+    /** {@link KeyWriteAck}: a replica's acknowledgement of a write. */
+    KEY_WRITE_ACK(14),
+    /** {@link KeyRead}: a read of one shared key. */
+    KEY_READ(15),
+    /** {@link KeyScan}: a scan of shared keys by prefix. */
+    KEY_SCAN(16),
+    /** {@link KeyReadReply}: a replica's answer to a read or a scan. */
+    KEY_READ_REPLY(17),
+    /** {@link RingRepairToken}: the token of a closed-loop ring repair. */
+    RING_REPAIR(18),
+    /** {@link MerkleInSync}: the ranges whose Merkle roots matched, told back to the peer that sent them. */
+    MERKLE_IN_SYNC(19);
 
-    private static final MessageType[] BY_CODE = new MessageType[11];
+    private static final MessageType[] BY_CODE = new MessageType[20];
 
     static {
         for (MessageType type : values()) {

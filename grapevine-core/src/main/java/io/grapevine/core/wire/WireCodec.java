@@ -160,6 +160,8 @@ public final class WireCodec {
                 StateCodec.writeDigest(w, ack.digest());
             }
             case STATE_PUSH -> StateCodec.writeDelta(w, ((StatePush) message).delta());
+            case MERKLE_HASHES, MERKLE_ENTRIES, KEY_WRITE, KEY_WRITE_ACK, KEY_READ, KEY_SCAN, KEY_READ_REPLY,
+                    RING_REPAIR, MERKLE_IN_SYNC -> KeyspaceCodec.write(w, message);
             default -> throw new IllegalStateException("unhandled message type " + message.kind());
         }
     }
@@ -287,6 +289,8 @@ public final class WireCodec {
                 yield new StateAck(delta, StateCodec.readDigest(r));
             }
             case STATE_PUSH -> new StatePush(StateCodec.readDelta(r));
+            case MERKLE_HASHES, MERKLE_ENTRIES, KEY_WRITE, KEY_WRITE_ACK, KEY_READ, KEY_SCAN, KEY_READ_REPLY,
+                    RING_REPAIR, MERKLE_IN_SYNC -> KeyspaceCodec.read(r, type);
         };
     }
 

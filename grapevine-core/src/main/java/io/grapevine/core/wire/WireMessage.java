@@ -5,7 +5,8 @@ package io.grapevine.core.wire;
  * construction, so a decoded message is always well-formed.
  */
 public sealed interface WireMessage permits Ping, Ack, Nack, PingReq, MemberUpdate, UserEvent, MemberListSync,
-        StateDigest, StateAck, StatePush {
+        StateDigest, StateAck, StatePush, MerkleHashes, MerkleEntries, KeyWrite, KeyWriteAck, KeyRead, KeyScan,
+        KeyReadReply, RingRepairToken, MerkleInSync {
     /** The variant, for exhaustive {@code switch} expressions. */
     MessageType kind();
 }

@@ -66,6 +66,11 @@ final class WireReader {
         return value;
     }
 
+    long i64() {
+        long high = i32();
+        return (high << 32) | (i32() & 0xFFFF_FFFFL);
+    }
+
     /**
      * Unsigned LEB128 in its shortest form, so at most 9 bytes for {@code Long.MAX_VALUE}.
      * Values above {@code Long.MAX_VALUE} and overlong forms (a last byte of zero after the

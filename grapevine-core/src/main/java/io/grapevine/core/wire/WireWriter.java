@@ -47,6 +47,11 @@ final class WireWriter {
         return this;
     }
 
+    WireWriter i64(long value) {
+        i32((int) (value >>> 32));
+        return i32((int) value);
+    }
+
     /** Unsigned LEB128, shortest form; negative values have no encoding the decoder accepts. */
     WireWriter varLong(long value) {
         if (value < 0) {

@@ -81,7 +81,41 @@ final class WireArbitraries {
         // weights: the three replicated-state types share one generator, so it gets three shares
         return Generate.frequency(Pair.of(1, pings), Pair.of(1, acks), Pair.of(1, nacks), Pair.of(1, pingReqs),
                 Pair.of(1, updates), Pair.of(1, events), Pair.of(1, syncs),
-                Pair.of(3, stateMessages(nodeIds(), keys(), payloads(), 6)));
+                Pair.of(3, stateMessages(nodeIds(), keys(), payloads(), 6)),
+                Pair.of(9, keyspaceMessages(keys(), names(), payloads(), 6)));
+    }
+
+    /** The nine shared-keyspace types (MERKLE_HASHES .. MERKLE_IN_SYNC) over the given keys, writers and values. */
+    static Gen<WireMessage> keyspaceMessages(Gen<String> keys, Gen<String> writers, Gen<Bytes> values, int maxItems) {
+        Gen<Long> positive = nonNegativeLongs().map(v -> Math.max(1, v));
+        Gen<Integer> smallInts = Generate.oneOf(Gens.ints(0, 300), Gens.ints(0, Integer.MAX_VALUE));
+        Gen<SharedEntry> entries = keys.zip(values, positive, writers, Gens.booleans(),
+                (key, value, hlc, writer, tombstone) -> new SharedEntry(key, tombstone ? Bytes.EMPTY : value, hlc,
+                        writer, tombstone));
+        Gen<List<SharedEntry>> entryLists = Gens.lists(entries, 0, maxItems);
+        Gen<MerkleHash> hashes = smallInts.zip(Gens.ints(0, 255), smallInts, Gens.anyLong(), MerkleHash::new);
+        Gen<LeafRef> leaves = smallInts.zip(Gens.ints(0, 255), smallInts, nonNegativeLongs(), Gens.booleans(), LeafRef::new);
+        return Generate.oneOf(
+                Gens.ints(2, 255).zip(Gens.ints(1, 255), Gens.lists(hashes, 0, maxItems), MerkleHashes::new),
+                Gens.booleans().zip(Gens.booleans(), Gens.lists(leaves, 0, maxItems), entryLists, MerkleEntries::new),
+                nonNegativeLongs().zip(entryLists, KeyWrite::new),
+                positive.map(KeyWriteAck::new),
+                positive.zip(keys, KeyRead::new),
+                positive.zip(Generate.oneOf(Generate.constant(""), keys), Gens.lists(smallInts, 0, maxItems),
+                        KeyScan::new),
+                positive.zip(Gens.booleans(), entryLists, KeyReadReply::new),
+                ringRepairTokens(smallInts, positive, writers, maxItems),
+                Gens.lists(smallInts.zip(Gens.anyLong(), (p, h) -> new MerkleHash(p, 0, 0, h)), 0, maxItems)
+                        .map(MerkleInSync::new));
+    }
+
+    private static Gen<WireMessage> ringRepairTokens(Gen<Integer> smallInts, Gen<Long> positive, Gen<String> names,
+                                                     int maxItems) {
+        Gen<List<String>> walks = Gens.lists(names, 1, maxItems);
+        Gen<List<Long>> roots = Gens.lists(Gens.anyLong(), 0, maxItems);
+        Gen<List<String>> skipped = Gens.lists(names, 0, 2);
+        return in -> new RingRepairToken(smallInts.generate(in), positive.generate(in), names.generate(in),
+                smallInts.generate(in), walks.generate(in), roots.generate(in), skipped.generate(in));
     }
 
     /** STATE_DIGEST, STATE_ACK and STATE_PUSH over the given owners, keys and values. */
@@ -157,6 +191,8 @@ final class WireArbitraries {
                         Gens.lists(smallIds.zip(nonNegativeLongs(), Generate.enumValues(MemberStatus.class),
                                 MemberState::new), 0, 2), MemberListSync::new),
                 stateMessages(smallIds, Generate.oneOf(shortNames, Generate.constant(" ")),
+                        Gens.byteArrays(0, 4).map(b -> Bytes.copyOf(b)), 2),
+                keyspaceMessages(Generate.oneOf(shortNames, Generate.constant(" ")), shortNames,
                         Gens.byteArrays(0, 4).map(b -> Bytes.copyOf(b)), 2));
     }
 

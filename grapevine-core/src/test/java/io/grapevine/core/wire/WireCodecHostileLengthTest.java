@@ -22,6 +22,11 @@ class WireCodecHostileLengthTest {
     private static final int TYPE_STATE_SYNC = 7;
     private static final int TYPE_STATE_SYN = 8;
     private static final int TYPE_STATE_ACK2 = 10;
+    private static final int TYPE_MERKLE_HASHES = 11;
+    private static final int TYPE_MERKLE_ENTRIES = 12;
+    private static final int TYPE_KEY_WRITE = 13;
+    private static final int TYPE_KEY_SCAN = 16;
+    private static final int TYPE_KEY_READ_REPLY = 17;
     private static final long TWO_TO_31 = 1L << 31;
 
     /** Each crafted input and the reason it must get, in a stable order. */
@@ -73,6 +78,30 @@ class WireCodecHostileLengthTest {
         add(inputs, "entry value of 2^31-1 bytes", Rejection.TRUNCATED, oneFrame(TYPE_STATE_ACK2, new RawBytes()
                 .u8(0).varint(1).node("o", "h", 1, 0).u8(0).u8(0).varint(0).varint(0).varint(9).varint(1)
                 .str8("k").varint(1).u8(0).varint(TWO_TO_31 - 1)));
+        add(inputs, "merkle hashes of 2^31-1 runs", Rejection.TRUNCATED, oneFrame(TYPE_MERKLE_HASHES,
+                new RawBytes().u8(16).u8(3).varint(TWO_TO_31 - 1).varint(0).u8(0).varint(0).varint(1).i32(0).i32(0)));
+        add(inputs, "merkle hashes of 2^31 runs", Rejection.MALFORMED, oneFrame(TYPE_MERKLE_HASHES,
+                new RawBytes().u8(16).u8(3).varint(TWO_TO_31)));
+        add(inputs, "merkle run of 2^31-1 hashes", Rejection.TRUNCATED, oneFrame(TYPE_MERKLE_HASHES,
+                new RawBytes().u8(16).u8(3).varint(1).varint(0).u8(1).varint(0).varint(TWO_TO_31 - 1).i32(0).i32(0)));
+        add(inputs, "merkle entries of 2^31-1 leaves", Rejection.TRUNCATED, oneFrame(TYPE_MERKLE_ENTRIES,
+                new RawBytes().u8(3).varint(TWO_TO_31 - 1).varint(0).varint(0).varint(0)));
+        add(inputs, "merkle entries of one million entries", Rejection.TRUNCATED, oneFrame(TYPE_MERKLE_ENTRIES,
+                new RawBytes().u8(1).varint(0).varint(1_000_000)));
+        add(inputs, "key write of 2^31-1 entries", Rejection.TRUNCATED, oneFrame(TYPE_KEY_WRITE,
+                new RawBytes().varint(1).varint(TWO_TO_31 - 1)));
+        add(inputs, "key write value of 2^31-1 bytes", Rejection.TRUNCATED, oneFrame(TYPE_KEY_WRITE,
+                new RawBytes().varint(1).varint(1).str8("k").str8("w").i32(0).i32(1).u8(0).varint(TWO_TO_31 - 1)));
+        add(inputs, "key scan of 2^31-1 ranges", Rejection.TRUNCATED, oneFrame(TYPE_KEY_SCAN,
+                new RawBytes().varint(1).str8("").varint(TWO_TO_31 - 1)));
+        add(inputs, "key read reply of 2^31-1 entries", Rejection.TRUNCATED, oneFrame(TYPE_KEY_READ_REPLY,
+                new RawBytes().varint(1).u8(1).varint(TWO_TO_31 - 1)));
+        add(inputs, "ring repair walk of 2^31-1 replicas", Rejection.TRUNCATED, oneFrame(18,
+                new RawBytes().varint(0).varint(1).str8("o").varint(0).varint(TWO_TO_31 - 1).str8("a")));
+        add(inputs, "ring repair of 2^31-1 roots", Rejection.TRUNCATED, oneFrame(18,
+                new RawBytes().varint(0).varint(1).str8("o").varint(0).varint(1).str8("a").varint(TWO_TO_31 - 1)));
+        add(inputs, "ring repair of 2^31-1 skipped replicas", Rejection.TRUNCATED, oneFrame(18, new RawBytes()
+                .varint(0).varint(1).str8("o").varint(0).varint(1).str8("a").varint(0).varint(TWO_TO_31 - 1)));
         return inputs;
     }
 

@@ -161,10 +161,29 @@ class WireCodecRejectionTest {
 
     @Test
     void unassignedTypeCodesAreUnknownType() {
-        for (int type : new int[] {0, 11, 12, 127, 255}) {
+        for (int type : new int[] {0, 20, 21, 127, 255}) {
             byte[] bytes = RawBytes.packetHeader("c").u8(1).frame(type, new RawBytes().i32(7)).sealed();
             assertThat(rejection(bytes)).as("type %d", type).isEqualTo(Rejection.UNKNOWN_TYPE);
         }
+    }
+
+    @Test
+    void merkleHashRunsMustBeNonEmptyAndMaximalSoEveryEncodingIsCanonical() {
+        RawBytes twoRuns = new RawBytes().u8(16).u8(3).varint(2)
+                .varint(0).u8(1).varint(0).varint(1).i32(0).i32(1)
+                .varint(0).u8(1).varint(1).varint(1).i32(0).i32(2);
+        assertThat(rejection(RawBytes.packetHeader("c").u8(1).frame(11, twoRuns).sealed()))
+                .as("a run continuing the one before").isEqualTo(Rejection.MALFORMED);
+        RawBytes empty = new RawBytes().u8(16).u8(3).varint(1).varint(0).u8(1).varint(0).varint(0).i32(0).i32(0);
+        assertThat(rejection(RawBytes.packetHeader("c").u8(1).frame(11, empty).sealed())).isEqualTo(Rejection.MALFORMED);
+        RawBytes apart = new RawBytes().u8(16).u8(3).varint(2)
+                .varint(0).u8(1).varint(0).varint(1).i32(0).i32(1)
+                .varint(0).u8(1).varint(2).varint(1).i32(0).i32(2);
+        byte[] packet = RawBytes.packetHeader("c").u8(1).frame(11, apart).sealed();
+        Decoded decoded = WireCodec.decode(packet, "c", 1400);
+        assertThat(decoded.isOk()).isTrue();
+        MerkleHashes hashes = (MerkleHashes) ((Decoded.Ok) decoded).packet().messages().get(0);
+        assertThat(hashes.items()).extracting(MerkleHash::index).containsExactly(0, 2);
     }
 
     @Test

@@ -46,6 +46,20 @@ public final class JsonWriter {
         return this;
     }
 
+    /** Adds an array of numbers. */
+    public JsonWriter numbers(String name, java.util.List<? extends Number> values) {
+        key(name);
+        out.append('[');
+        for (int i = 0; i < values.size(); i++) {
+            if (i > 0) {
+                out.append(',');
+            }
+            out.append(number(values.get(i).doubleValue()));
+        }
+        out.append(']');
+        return this;
+    }
+
     /** Adds a nested object member, already written. */
     public JsonWriter object(String name, JsonWriter value) {
         key(name);
