@@ -25,7 +25,8 @@ import picocli.CommandLine.ParameterException;
  * names the flag.
  */
 @Command(name = "sim", mixinStandardHelpOptions = true, sortOptions = false,
-        subcommands = {SimDemoCommand.class, EpidemicCommand.class, ReconcileCommand.class},
+        subcommands = {SimDemoCommand.class, EpidemicCommand.class, ReconcileCommand.class, MerkleCommand.class,
+                RingRepairCommand.class},
         description = {"Runs a scenario on the deterministic simulator.",
                 "Scenarios: join, failure, event, leave, pause, partition-heal, slow-nodes, bootstrap, restart, idle.",
                 "Also: 'sim demo' (a simulated cluster's join, crash and convergence as a short report),",
@@ -122,7 +123,7 @@ public final class SimCommand implements Callable<Integer> {
     public Integer call() {
         if (scenario == null) {
             throw bad("<scenario>", "missing; expected one of " + String.join(", ", Scenarios.names())
-                    + ", or the subcommands demo, epidemic, reconcile");
+                    + ", or the subcommands demo, epidemic, reconcile, merkle, ring-repair");
         }
         Scenario chosen = Scenarios.byName(scenario).orElseThrow(() -> bad("<scenario>",
                 "unknown scenario '" + scenario + "'; expected one of " + String.join(", ", Scenarios.names())));

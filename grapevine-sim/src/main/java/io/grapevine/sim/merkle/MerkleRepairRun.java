@@ -73,13 +73,13 @@ public final class MerkleRepairRun {
      */
     public static MerkleRepairResult run(int keys, int differences, long seed, int fanout, int depth, int valueBytes) {
         if (keys < 1) {
-            throw new IllegalArgumentException("keys must be >= 1: " + keys);
+            throw new IllegalArgumentException("keys (--keys) must be >= 1: " + keys);
         }
         if (differences < 0 || differences > keys) {
-            throw new IllegalArgumentException("differences must be in 0..keys (" + keys + "): " + differences);
+            throw new IllegalArgumentException("differences (--differences) must be in 0..keys (" + keys + "): " + differences);
         }
         if (valueBytes < 0 || valueBytes > 65_536) {
-            throw new IllegalArgumentException("valueBytes must be in 0..65536: " + valueBytes);
+            throw new IllegalArgumentException("valueBytes (--value-bytes) must be in 0..65536: " + valueBytes);
         }
         MerkleShape shape = new MerkleShape(fanout, depth == 0 ? depthFor(keys, fanout) : depth);
         KeyspaceConfig config = KeyspaceConfig.defaults().withPartitionBits(0).withMerkle(shape)

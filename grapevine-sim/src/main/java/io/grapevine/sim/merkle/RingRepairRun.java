@@ -256,12 +256,12 @@ public final class RingRepairRun {
                 }
                 String value = args[++i];
                 switch (flag) {
-                    case "--nodes" -> nodes = Integer.parseInt(value);
-                    case "--rf" -> rf = Integer.parseInt(value);
-                    case "--keys" -> keys = Integer.parseInt(value.replace(",", "").replace("_", ""));
-                    case "--loss" -> loss = Double.parseDouble(value);
-                    case "--miss" -> miss = Double.parseDouble(value);
-                    case "--seeds" -> seeds = Integer.parseInt(value);
+                    case "--nodes" -> nodes = intFlag(flag, value);
+                    case "--rf" -> rf = intFlag(flag, value);
+                    case "--keys" -> keys = intFlag(flag, value.replace(",", "").replace("_", ""));
+                    case "--loss" -> loss = doubleFlag(flag, value);
+                    case "--miss" -> miss = doubleFlag(flag, value);
+                    case "--seeds" -> seeds = intFlag(flag, value);
                     case "--seed" -> seed = Long.parseLong(value);
                     case "--format" -> format = value;
                     default -> throw new IllegalArgumentException("unknown option " + flag);
@@ -282,5 +282,21 @@ public final class RingRepairRun {
     /** Runs {@link #cli} on the process's arguments and exits with its code. */
     public static void main(String[] args) {
         System.exit(cli(args, System.out, System.err));
+    }
+
+    private static int intFlag(String flag, String value) {
+        try {
+            return Integer.parseInt(value);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(flag + " must be a whole number: " + value);
+        }
+    }
+
+    private static double doubleFlag(String flag, String value) {
+        try {
+            return Double.parseDouble(value);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(flag + " must be a number: " + value);
+        }
     }
 }
