@@ -9,6 +9,7 @@ import io.grapevine.agent.client.InfoCommand;
 import io.grapevine.agent.client.JoinCommand;
 import io.grapevine.agent.client.KeysCommand;
 import io.grapevine.agent.client.KvCommand;
+import io.grapevine.agent.client.SharedCommand;
 import io.grapevine.agent.client.LeaveCommand;
 import io.grapevine.agent.client.MembersCommand;
 import io.grapevine.agent.client.MonitorCommand;
@@ -32,7 +33,8 @@ import picocli.CommandLine.Command;
 @Command(name = "grapevine", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Gossip toolkit for the JVM: membership, failure detection, broadcast.",
         subcommands = {AgentCommand.class, MembersCommand.class, JoinCommand.class, LeaveCommand.class,
-                ForceLeaveCommand.class, EventCommand.class, KvCommand.class, KeysCommand.class, HistoryCommand.class,
+                ForceLeaveCommand.class, EventCommand.class, KvCommand.class, SharedCommand.class, KeysCommand.class,
+                HistoryCommand.class,
                 ReachabilityCommand.class, MonitorCommand.class, InfoCommand.class, SimCommand.class, DemoCommand.class,
                 CompletionCommand.class, CommandLine.HelpCommand.class})
 public final class GrapevineCommand implements Runnable {

@@ -5,6 +5,8 @@ import io.javalin.http.HttpResponseException;
 import io.javalin.http.HttpStatus;
 import java.util.Map;
 import java.util.concurrent.CompletionException;
+import io.grapevine.core.repair.SharedOpStatus;
+import io.grapevine.net.SharedOpException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
@@ -44,7 +46,7 @@ final class ErrorMapping {
             // the response is gone (the client left, or the server stopped under a stream):
             // nobody to answer; a bug of ours is still logged
             if (!(cause instanceof HttpResponseException || cause instanceof IllegalArgumentException
-                    || cause instanceof TimeoutException)) {
+                    || cause instanceof TimeoutException || cause instanceof SharedOpException)) {
                 LOG.error("a request failed after its response was gone: a bug in Grapevine", cause);
             }
         }
@@ -60,6 +62,10 @@ final class ErrorMapping {
             ctx.status(HttpStatus.BAD_REQUEST).json(error(cause.getMessage()));
         } else if (cause instanceof TimeoutException) {
             ctx.status(HttpStatus.GATEWAY_TIMEOUT).json(error(cause.getMessage()));
+        } else if (cause instanceof SharedOpException shared) {
+            // too few replicas answered in time (504), or this coordinator is at its limit (503)
+            ctx.status(shared.status() == SharedOpStatus.TIMEOUT ? HttpStatus.GATEWAY_TIMEOUT
+                    : HttpStatus.SERVICE_UNAVAILABLE).json(error(shared.getMessage()));
         } else {
             LOG.error("{} {} failed: a bug in Grapevine", ctx.method(), ctx.path(), cause);
             ctx.status(HttpStatus.INTERNAL_SERVER_ERROR).json(error("internal error (" + cause.getClass().getName()

@@ -120,6 +120,7 @@ public final class HttpApi implements AutoCloseable {
         JsonBodies bodies = new JsonBodies(mapper);
         new MembersRoutes(cluster).addTo(routes);
         new KvRoutes(cluster, bodies).addTo(routes);
+        new SharedRoutes(cluster, bodies).addTo(routes);
         new UserEventRoutes(cluster).addTo(routes);
         new OperatorRoutes(cluster, bodies).addTo(routes);
         new KeysRoutes(cluster, bodies).addTo(routes);
