@@ -65,6 +65,7 @@ final class MetricsBinder implements MeterBinder {
                 .description("clients connected to /v1/events").register(registry);
         FunctionCounter.builder("grapevine.sse.clients.dropped", stream, EventStream::droppedClients)
                 .description("/v1/events clients disconnected because they read too slowly").register(registry);
+        bindSharedKeyspace(registry);
         suspicionsStarted = suspicions(registry, "started");
         suspicionsRefuted = suspicions(registry, "refuted");
         suspicionsConfirmed = suspicions(registry, "confirmed");
@@ -115,6 +116,16 @@ final class MetricsBinder implements MeterBinder {
         Gauge.builder("grapevine.probe.rtt.p99", this, b -> b.current().core().probeRttP99Nanos() / 1e9)
                 .baseUnit("seconds").description("99th percentile round trip of recent direct probes (0 if none)")
                 .register(registry);
+    }
+
+    /** The shared keyspace's share on this node (docs/SHARED-KEYSPACE.md), read at each scrape. */
+    private void bindSharedKeyspace(MeterRegistry registry) {
+        Gauge.builder("grapevine.shared.entries", cluster, c -> c.sharedStats().entries())
+                .description("shared-keyspace entries held here, tombstones included").register(registry);
+        FunctionCounter.builder("grapevine.shared.repairs.opened", cluster, c -> c.sharedStats().repairsOpened())
+                .description("Merkle repairs this node opened with a co-replica").register(registry);
+        FunctionCounter.builder("grapevine.shared.entries.repaired", cluster, c -> c.sharedStats().entriesRepaired())
+                .description("shared-keyspace entries that won here through Merkle repair").register(registry);
     }
 
     private static Counter suspicions(MeterRegistry registry, String outcome) {

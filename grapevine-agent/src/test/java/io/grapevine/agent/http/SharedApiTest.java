@@ -57,6 +57,16 @@ class SharedApiTest {
     }
 
     @Test
+    void metricsCountTheSharedEntriesHeldHere() {
+        assertThat(first.put("/v1/shared/metrics/k", "{\"value\": \"v\"}").status()).isEqualTo(200);
+
+        await().atMost(TestNodes.DEADLINE).until(() -> first.get("/metrics").body().lines()
+                .anyMatch(line -> line.startsWith("grapevine_shared_entries ") && !line.endsWith(" 0.0")));
+        assertThat(first.get("/metrics").body()).contains("grapevine_shared_repairs_opened_total",
+                "grapevine_shared_entries_repaired_total");
+    }
+
+    @Test
     void aBodyWithNeitherValueNorBase64Is400() {
         Http.Response response = first.put("/v1/shared/carts/x", "{}");
 
