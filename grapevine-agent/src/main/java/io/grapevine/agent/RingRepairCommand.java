@@ -1,9 +1,6 @@
 package io.grapevine.agent;
 
 import io.grapevine.sim.merkle.RingRepairRun;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -26,15 +23,6 @@ public final class RingRepairCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        // the simulation writes to streams; hand its output to picocli's writers (the terminal, or a test's)
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int code = RingRepairRun.cli(args.toArray(String[]::new), new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8));
-        spec.commandLine().getOut().print(out.toString(StandardCharsets.UTF_8));
-        spec.commandLine().getOut().flush();
-        spec.commandLine().getErr().print(err.toString(StandardCharsets.UTF_8));
-        spec.commandLine().getErr().flush();
-        return code;
+        return ((SimEntryPoint) RingRepairRun::cli).runOn(spec.commandLine(), args);
     }
 }

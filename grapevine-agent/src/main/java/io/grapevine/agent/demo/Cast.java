@@ -1,5 +1,6 @@
 package io.grapevine.agent.demo;
 
+import io.grapevine.agent.run.AgentBanner;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.grapevine.agent.demo.AgentApi.Health;
 import java.net.http.HttpClient;
@@ -40,7 +41,7 @@ final class Cast {
      * @param api its HTTP API
      * @param feed its event stream
      */
-    record LiveAgent(ChildAgent child, Banner banner, AgentApi api, EventFeed feed) {
+    record LiveAgent(ChildAgent child, AgentBanner banner, AgentApi api, EventFeed feed) {
         String name() {
             return child.name();
         }
@@ -105,7 +106,7 @@ final class Cast {
      * @param banner that banner
      * @return the live agent
      */
-    LiveAgent adopt(ChildAgent child, Banner banner) {
+    LiveAgent adopt(ChildAgent child, AgentBanner banner) {
         AgentApi api = new AgentApi(child.name(), banner.httpBase(), http, json);
         LiveAgent agent = new LiveAgent(child, banner, api, EventFeed.open(api, http, log, json, clock, FEED_TIMEOUT));
         live.put(child.name(), agent);

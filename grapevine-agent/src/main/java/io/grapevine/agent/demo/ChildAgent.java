@@ -1,5 +1,6 @@
 package io.grapevine.agent.demo;
 
+import io.grapevine.agent.run.AgentBanner;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -31,7 +32,7 @@ final class ChildAgent {
     private final Path logFile;
     private final long launchedNanos;
     private final LongSupplier clock;
-    private final CompletableFuture<Banner> banner = new CompletableFuture<>();
+    private final CompletableFuture<AgentBanner> banner = new CompletableFuture<>();
     private volatile long bannerNanos;
 
     private ChildAgent(String name, Process process, Path logFile, long launchedNanos, LongSupplier clock) {
@@ -108,7 +109,7 @@ final class ChildAgent {
     }
 
     /** The banner if it has been printed: for a loop that polls several children. */
-    Optional<Banner> bannerIfReady() {
+    Optional<AgentBanner> bannerIfReady() {
         return banner.isDone() && !banner.isCompletedExceptionally() ? Optional.of(banner.join()) : Optional.empty();
     }
 
@@ -124,7 +125,7 @@ final class ChildAgent {
      * @return the banner
      * @throws DemoFailure if the agent exits first or does not print it in time, with its last log lines
      */
-    Banner awaitBanner(Duration timeout) {
+    AgentBanner awaitBanner(Duration timeout) {
         try {
             return banner.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
@@ -205,7 +206,7 @@ final class ChildAgent {
                 StandardCharsets.UTF_8))) {
             for (String line = out.readLine(); line != null; line = out.readLine()) {
                 if (!banner.isDone()) {
-                    Banner.parse(line).ifPresent(this::bannerRead);
+                    AgentBanner.parse(line).ifPresent(this::bannerRead);
                 }
             }
         } catch (IOException e) {
@@ -214,7 +215,7 @@ final class ChildAgent {
         banner.completeExceptionally(new DemoFailure(name + " exited before printing its banner"));
     }
 
-    private void bannerRead(Banner parsed) {
+    private void bannerRead(AgentBanner parsed) {
         bannerNanos = clock.getAsLong();
         banner.complete(parsed);
     }

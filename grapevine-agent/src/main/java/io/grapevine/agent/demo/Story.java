@@ -1,5 +1,6 @@
 package io.grapevine.agent.demo;
 
+import io.grapevine.agent.run.AgentBanner;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.grapevine.agent.demo.AgentApi.Health;
 import io.grapevine.agent.demo.Cast.LiveAgent;
@@ -63,7 +64,7 @@ final class Story {
         say.say("starting %s: grapevine agent --node %s --bind 127.0.0.1:0 --http-addr 127.0.0.1:0 --plaintext "
                 + "--profile local", name, name);
         ChildAgent child = cast.launch(name, List.of());
-        Banner banner = child.awaitBanner(START_TIMEOUT);
+        AgentBanner banner = child.awaitBanner(START_TIMEOUT);
         first = cast.adopt(child, banner);
         say.say("%s is up after %s (pid %d): gossip on %s; its HTTP API and live dashboard:", name,
                 Narrator.span(child.bannerNanos() - child.launchedNanos()), child.pid(), banner.gossip());

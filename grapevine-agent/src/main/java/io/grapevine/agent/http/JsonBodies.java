@@ -12,6 +12,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.http.BadRequestResponse;
 import io.javalin.http.Context;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -38,6 +40,26 @@ final class JsonBodies {
                 .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
                 .disable(JsonParser.Feature.AUTO_CLOSE_SOURCE)
                 .build();
+    }
+
+    /**
+     * The value a write carries: exactly one of {@code "value"} (UTF-8 text) and
+     * {@code "valueBase64"} (raw bytes), else 400 saying so.
+     */
+    static byte[] value(ObjectNode body) {
+        Optional<String> text = text(body, "value");
+        Optional<String> base64 = text(body, "valueBase64");
+        if (text.isPresent() == base64.isPresent()) {
+            throw new BadRequestResponse("give exactly one of \"value\" (UTF-8 text) and \"valueBase64\"");
+        }
+        if (text.isPresent()) {
+            return text.get().getBytes(StandardCharsets.UTF_8);
+        }
+        try {
+            return Base64.getDecoder().decode(base64.get());
+        } catch (IllegalArgumentException e) {
+            throw new BadRequestResponse("\"valueBase64\" is not valid base64: " + e.getMessage());
+        }
     }
 
     /** The body as a JSON object with only {@code allowed} fields; a missing body counts as {@code {}} if {@code emptyOk}. */

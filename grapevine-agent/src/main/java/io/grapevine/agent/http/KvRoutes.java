@@ -8,10 +8,8 @@ import io.javalin.http.BadRequestResponse;
 import io.javalin.http.Context;
 import io.javalin.http.NotFoundResponse;
 import io.javalin.router.JavalinDefaultRoutingApi;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Arrays;
-import java.util.Base64;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -78,7 +76,7 @@ final class KvRoutes {
     private void write(Context ctx) {
         String key = ctx.pathParam("key");
         ObjectNode body = bodies.object(ctx, PUT_FIELDS, false);
-        byte[] value = value(body);
+        byte[] value = JsonBodies.value(body);
         KeyPriority priority = JsonBodies.text(body, "priority").map(KvRoutes::priority).orElse(KeyPriority.CONTROL);
         long ttlSeconds = JsonBodies.wholeNumber(body, "ttlSeconds").orElse(0L);
         if (ttlSeconds < 0 || ttlSeconds > MAX_TTL_SECONDS) {
@@ -87,22 +85,6 @@ final class KvRoutes {
         // a reserved key or a limit is refused by the cluster: IllegalArgumentException, 400
         ctx.future(() -> cluster.put(key, value, priority, Duration.ofSeconds(ttlSeconds))
                 .thenAccept(change -> ctx.json(JsonViews.keyChange(change))));
-    }
-
-    private static byte[] value(ObjectNode body) {
-        var text = JsonBodies.text(body, "value");
-        var base64 = JsonBodies.text(body, "valueBase64");
-        if (text.isPresent() == base64.isPresent()) {
-            throw new BadRequestResponse("give exactly one of \"value\" (UTF-8 text) and \"valueBase64\"");
-        }
-        if (text.isPresent()) {
-            return text.get().getBytes(StandardCharsets.UTF_8);
-        }
-        try {
-            return Base64.getDecoder().decode(base64.get());
-        } catch (IllegalArgumentException e) {
-            throw new BadRequestResponse("\"valueBase64\" is not valid base64: " + e.getMessage());
-        }
     }
 
     private static KeyPriority priority(String text) {

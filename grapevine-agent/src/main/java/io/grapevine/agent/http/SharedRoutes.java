@@ -1,12 +1,10 @@
 package io.grapevine.agent.http;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.grapevine.core.base.Bytes;
 import io.grapevine.net.Cluster;
 import io.javalin.http.Context;
 import io.javalin.http.NotFoundResponse;
 import io.javalin.router.JavalinDefaultRoutingApi;
-import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -59,7 +57,7 @@ final class SharedRoutes {
     private void write(Context ctx) {
         String map = ctx.pathParam("map");
         String key = ctx.pathParam("key");
-        byte[] value = value(bodies.object(ctx, PUT_FIELDS, false));
+        byte[] value = JsonBodies.value(bodies.object(ctx, PUT_FIELDS, false));
         ctx.future(() -> cluster.sharedMap(map).put(key, value)
                 .thenAccept(acks -> ctx.json(Map.of("map", map, "key", key, "acks", acks))));
     }
@@ -78,21 +76,5 @@ final class SharedRoutes {
         view.put("value", JsonViews.text(value));
         view.put("valueBase64", Base64.getEncoder().encodeToString(value.toArray()));
         return view;
-    }
-
-    private static byte[] value(ObjectNode body) {
-        var text = JsonBodies.text(body, "value");
-        var base64 = JsonBodies.text(body, "valueBase64");
-        if (text.isPresent() == base64.isPresent()) {
-            throw new io.javalin.http.BadRequestResponse("give exactly one of \"value\" (UTF-8 text) and \"valueBase64\"");
-        }
-        if (text.isPresent()) {
-            return text.get().getBytes(StandardCharsets.UTF_8);
-        }
-        try {
-            return Base64.getDecoder().decode(base64.get());
-        } catch (IllegalArgumentException e) {
-            throw new io.javalin.http.BadRequestResponse("\"valueBase64\" is not valid base64: " + e.getMessage());
-        }
     }
 }

@@ -1,13 +1,12 @@
 package io.grapevine.bench.cluster;
 
+import io.grapevine.agent.run.AgentBanner;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -21,41 +20,11 @@ import java.util.concurrent.TimeoutException;
  * to a file. stdin is closed at once: the agent reads nothing from it.
  */
 final class AgentProcess {
-    /** How the agent's banner line starts (AgentCommand prints {@code Agent.banner()}). */
-    static final String BANNER_PREFIX = "grapevine agent:";
-
     private final Process process;
     private final String name;
     private final Path log;
-    private final CompletableFuture<Banner> banner = new CompletableFuture<>();
+    private final CompletableFuture<AgentBanner> banner = new CompletableFuture<>();
 
-    /**
-     * The fields of a banner line this harness needs, e.g. from {@code grapevine agent: node=n1
-     * gossip=127.0.0.1:40001 http=127.0.0.1:40002 profile=lan encryption=on}.
-     *
-     * @param node the member name
-     * @param gossip {@code HOST:PORT} other members reach it at
-     * @param http {@code HOST:PORT} of its HTTP API
-     */
-    record Banner(String node, String gossip, String http) {
-        /** The banner in {@code line}, or empty if it is not one or lacks node, gossip or http. */
-        static Optional<Banner> parse(String line) {
-            if (!line.startsWith(BANNER_PREFIX)) {
-                return Optional.empty();
-            }
-            Map<String, String> fields = new HashMap<>();
-            for (String word : line.substring(BANNER_PREFIX.length()).trim().split("\\s+")) {
-                int eq = word.indexOf('=');
-                if (eq > 0) {
-                    fields.put(word.substring(0, eq), word.substring(eq + 1));
-                }
-            }
-            if (!fields.containsKey("node") || !fields.containsKey("gossip") || !fields.containsKey("http")) {
-                return Optional.empty();
-            }
-            return Optional.of(new Banner(fields.get("node"), fields.get("gossip"), fields.get("http")));
-        }
-    }
 
     /**
      * Starts {@code command}, appending its stderr to {@code log}.
@@ -77,7 +46,7 @@ final class AgentProcess {
         try (BufferedReader out = new BufferedReader(
                 new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
             for (String line = out.readLine(); line != null; line = out.readLine()) {
-                Banner.parse(line).ifPresent(banner::complete);
+                AgentBanner.parse(line).ifPresent(banner::complete);
             }
         } catch (IOException e) {
             // the process went away: the exit code says the rest
@@ -102,7 +71,7 @@ final class AgentProcess {
      *
      * @throws IllegalStateException naming the agent and its log if it exited or did not start in time
      */
-    Banner awaitBanner(long deadlineMillis) throws InterruptedException {
+    AgentBanner awaitBanner(long deadlineMillis) throws InterruptedException {
         try {
             return banner.get(Math.max(1, deadlineMillis - System.currentTimeMillis()), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {

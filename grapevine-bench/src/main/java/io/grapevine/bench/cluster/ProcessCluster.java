@@ -1,5 +1,6 @@
 package io.grapevine.bench.cluster;
 
+import io.grapevine.agent.run.AgentBanner;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -121,7 +122,7 @@ final class ProcessCluster implements ClusterUnderTest {
         }
         long deadline = System.currentTimeMillis() + START_TIMEOUT_MILLIS;
         for (int i = 0; i < size; i++) {
-            AgentProcess.Banner banner = agents.get(i).awaitBanner(deadline);
+            AgentBanner banner = agents.get(i).awaitBanner(deadline);
             if (i == 0) {
                 seed = banner.gossip();
             }

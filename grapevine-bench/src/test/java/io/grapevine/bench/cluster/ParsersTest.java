@@ -1,5 +1,6 @@
 package io.grapevine.bench.cluster;
 
+import io.grapevine.agent.run.AgentBanner;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
@@ -40,11 +41,11 @@ class ParsersTest {
 
     @Test
     void theAgentBannerGivesTheBoundAddresses() {
-        assertThat(AgentProcess.Banner.parse("grapevine agent: node=n1 gossip=127.0.0.1:40001 http=127.0.0.1:40002 "
+        assertThat(AgentBanner.parse("grapevine agent: node=n1 gossip=127.0.0.1:40001 http=127.0.0.1:40002 "
                 + "profile=lan encryption=on"))
-                .contains(new AgentProcess.Banner("n1", "127.0.0.1:40001", "127.0.0.1:40002"));
-        assertThat(AgentProcess.Banner.parse("grapevine agent: node=n1 gossip=127.0.0.1:40001")).isEmpty();
-        assertThat(AgentProcess.Banner.parse("2026-12-01T09:29:13.499Z INFO  Agent: agent n1 started")).isEmpty();
+                .contains(new AgentBanner("n1", "127.0.0.1:40001", "127.0.0.1:40002"));
+        assertThat(AgentBanner.parse("grapevine agent: node=n1 gossip=127.0.0.1:40001")).isEmpty();
+        assertThat(AgentBanner.parse("2026-12-01T09:29:13.499Z INFO  Agent: agent n1 started")).isEmpty();
     }
 
     @Test
