@@ -20,6 +20,20 @@ import io.grapevine.core.base.ConfigCheck;
  * @param roundTripSamples Direct-probe round trips kept for the median and p99 in NodeMetrics. 1..100,000. Default 128.
  * @param accusationNoticesRemembered Members whose last accusation notice time is remembered (at most one notice per member per probe interval); least recently used forgotten first. Default 1,024.
  * @param streamOnlyMembersRemembered Most members reported as reachable only by stream (TCP but not UDP). Default 1,024.
+ * @param pauseToleranceNanos How long a member may be silent (a paused process, a long GC, a
+ *        stalled host) and still be taken back when it speaks again, in ns; 0 turns the rule
+ *        off. A node that probed the member itself and saw no answer, with Lifeguard's k
+ *        independent confirmations from others, declares it dead {@code pauseTolerance +
+ *        probeTimeout / 5} after its own first unanswered probe (the fifth of a probe
+ *        timeout is the refutation's trip: a refutation is mailed to every member), whatever
+ *        the cluster's size; and no node declares a member dead sooner than that, since the
+ *        Lifeguard minimum timeout is raised to {@code pauseTolerance + probeTimeout / 5 -
+ *        probeInterval} where it is shorter (a suspicion starts a probe period after the
+ *        probe that raised it). Silent failures are then detected in about the tolerance plus
+ *        the wait for the member's next probe, at any N, instead of Lifeguard's {@code
+ *        suspicionMult · log10 N} probe periods. At least 0; below a probe interval, a member
+ *        whose suspicion is confirmed k times is declared dead at once.
+ *        Default 5 s: a 5 s pause survives (as with memberlist's LAN timings at N = 8).
  */
 public record DetectorConfig(
         long probeIntervalNanos,
@@ -35,7 +49,8 @@ public record DetectorConfig(
         int confirmersRemembered,
         int roundTripSamples,
         int accusationNoticesRemembered,
-        int streamOnlyMembersRemembered) {
+        int streamOnlyMembersRemembered,
+        long pauseToleranceNanos) {
 
     /** Validates every field; a refusal names the field, its value and the rule. */
     public DetectorConfig {
@@ -50,6 +65,7 @@ public record DetectorConfig(
         ConfigCheck.range("roundTripSamples", roundTripSamples, 1, 100_000);
         ConfigCheck.range("accusationNoticesRemembered", accusationNoticesRemembered, 1, Integer.MAX_VALUE);
         ConfigCheck.range("streamOnlyMembersRemembered", streamOnlyMembersRemembered, 0, Integer.MAX_VALUE);
+        ConfigCheck.nonNegative("pauseToleranceNanos", pauseToleranceNanos);
         if (probeTimeoutNanos >= probeIntervalNanos) {
             throw new IllegalArgumentException("probeTimeoutNanos (" + probeTimeoutNanos
                     + ") must be < probeIntervalNanos (" + probeIntervalNanos + ")");
@@ -72,76 +88,90 @@ public record DetectorConfig(
                 64,
                 128,
                 1024,
-                1024);
+                1024,
+                5_000_000_000L);
     }
 
     /** A copy with {@code probeIntervalNanos} set to {@code value}. */
     public DetectorConfig withProbeIntervalNanos(long value) {
-        return new DetectorConfig(value, probeTimeoutNanos, indirectChecks, streamFallbackProbe, suspicionMult, suspicionMaxTimeoutMult, lifeguard, awarenessMaxMultiplier, quorumFailureDetection, maxPendingRelays, confirmersRemembered, roundTripSamples, accusationNoticesRemembered, streamOnlyMembersRemembered);
+        return new DetectorConfig(value, probeTimeoutNanos, indirectChecks, streamFallbackProbe, suspicionMult, suspicionMaxTimeoutMult, lifeguard, awarenessMaxMultiplier, quorumFailureDetection, maxPendingRelays, confirmersRemembered, roundTripSamples, accusationNoticesRemembered, streamOnlyMembersRemembered, pauseToleranceNanos);
     }
 
     /** A copy with {@code probeTimeoutNanos} set to {@code value}. */
     public DetectorConfig withProbeTimeoutNanos(long value) {
-        return new DetectorConfig(probeIntervalNanos, value, indirectChecks, streamFallbackProbe, suspicionMult, suspicionMaxTimeoutMult, lifeguard, awarenessMaxMultiplier, quorumFailureDetection, maxPendingRelays, confirmersRemembered, roundTripSamples, accusationNoticesRemembered, streamOnlyMembersRemembered);
+        return new DetectorConfig(probeIntervalNanos, value, indirectChecks, streamFallbackProbe, suspicionMult, suspicionMaxTimeoutMult, lifeguard, awarenessMaxMultiplier, quorumFailureDetection, maxPendingRelays, confirmersRemembered, roundTripSamples, accusationNoticesRemembered, streamOnlyMembersRemembered, pauseToleranceNanos);
     }
 
     /** A copy with {@code indirectChecks} set to {@code value}. */
     public DetectorConfig withIndirectChecks(int value) {
-        return new DetectorConfig(probeIntervalNanos, probeTimeoutNanos, value, streamFallbackProbe, suspicionMult, suspicionMaxTimeoutMult, lifeguard, awarenessMaxMultiplier, quorumFailureDetection, maxPendingRelays, confirmersRemembered, roundTripSamples, accusationNoticesRemembered, streamOnlyMembersRemembered);
+        return new DetectorConfig(probeIntervalNanos, probeTimeoutNanos, value, streamFallbackProbe, suspicionMult, suspicionMaxTimeoutMult, lifeguard, awarenessMaxMultiplier, quorumFailureDetection, maxPendingRelays, confirmersRemembered, roundTripSamples, accusationNoticesRemembered, streamOnlyMembersRemembered, pauseToleranceNanos);
     }
 
     /** A copy with {@code streamFallbackProbe} set to {@code value}. */
     public DetectorConfig withStreamFallbackProbe(boolean value) {
-        return new DetectorConfig(probeIntervalNanos, probeTimeoutNanos, indirectChecks, value, suspicionMult, suspicionMaxTimeoutMult, lifeguard, awarenessMaxMultiplier, quorumFailureDetection, maxPendingRelays, confirmersRemembered, roundTripSamples, accusationNoticesRemembered, streamOnlyMembersRemembered);
+        return new DetectorConfig(probeIntervalNanos, probeTimeoutNanos, indirectChecks, value, suspicionMult, suspicionMaxTimeoutMult, lifeguard, awarenessMaxMultiplier, quorumFailureDetection, maxPendingRelays, confirmersRemembered, roundTripSamples, accusationNoticesRemembered, streamOnlyMembersRemembered, pauseToleranceNanos);
     }
 
     /** A copy with {@code suspicionMult} set to {@code value}. */
     public DetectorConfig withSuspicionMult(int value) {
-        return new DetectorConfig(probeIntervalNanos, probeTimeoutNanos, indirectChecks, streamFallbackProbe, value, suspicionMaxTimeoutMult, lifeguard, awarenessMaxMultiplier, quorumFailureDetection, maxPendingRelays, confirmersRemembered, roundTripSamples, accusationNoticesRemembered, streamOnlyMembersRemembered);
+        return new DetectorConfig(probeIntervalNanos, probeTimeoutNanos, indirectChecks, streamFallbackProbe, value, suspicionMaxTimeoutMult, lifeguard, awarenessMaxMultiplier, quorumFailureDetection, maxPendingRelays, confirmersRemembered, roundTripSamples, accusationNoticesRemembered, streamOnlyMembersRemembered, pauseToleranceNanos);
     }
 
     /** A copy with {@code suspicionMaxTimeoutMult} set to {@code value}. */
     public DetectorConfig withSuspicionMaxTimeoutMult(int value) {
-        return new DetectorConfig(probeIntervalNanos, probeTimeoutNanos, indirectChecks, streamFallbackProbe, suspicionMult, value, lifeguard, awarenessMaxMultiplier, quorumFailureDetection, maxPendingRelays, confirmersRemembered, roundTripSamples, accusationNoticesRemembered, streamOnlyMembersRemembered);
+        return new DetectorConfig(probeIntervalNanos, probeTimeoutNanos, indirectChecks, streamFallbackProbe, suspicionMult, value, lifeguard, awarenessMaxMultiplier, quorumFailureDetection, maxPendingRelays, confirmersRemembered, roundTripSamples, accusationNoticesRemembered, streamOnlyMembersRemembered, pauseToleranceNanos);
     }
 
     /** A copy with {@code lifeguard} set to {@code value}. */
     public DetectorConfig withLifeguard(boolean value) {
-        return new DetectorConfig(probeIntervalNanos, probeTimeoutNanos, indirectChecks, streamFallbackProbe, suspicionMult, suspicionMaxTimeoutMult, value, awarenessMaxMultiplier, quorumFailureDetection, maxPendingRelays, confirmersRemembered, roundTripSamples, accusationNoticesRemembered, streamOnlyMembersRemembered);
+        return new DetectorConfig(probeIntervalNanos, probeTimeoutNanos, indirectChecks, streamFallbackProbe, suspicionMult, suspicionMaxTimeoutMult, value, awarenessMaxMultiplier, quorumFailureDetection, maxPendingRelays, confirmersRemembered, roundTripSamples, accusationNoticesRemembered, streamOnlyMembersRemembered, pauseToleranceNanos);
     }
 
     /** A copy with {@code awarenessMaxMultiplier} set to {@code value}. */
     public DetectorConfig withAwarenessMaxMultiplier(int value) {
-        return new DetectorConfig(probeIntervalNanos, probeTimeoutNanos, indirectChecks, streamFallbackProbe, suspicionMult, suspicionMaxTimeoutMult, lifeguard, value, quorumFailureDetection, maxPendingRelays, confirmersRemembered, roundTripSamples, accusationNoticesRemembered, streamOnlyMembersRemembered);
+        return new DetectorConfig(probeIntervalNanos, probeTimeoutNanos, indirectChecks, streamFallbackProbe, suspicionMult, suspicionMaxTimeoutMult, lifeguard, value, quorumFailureDetection, maxPendingRelays, confirmersRemembered, roundTripSamples, accusationNoticesRemembered, streamOnlyMembersRemembered, pauseToleranceNanos);
     }
 
     /** A copy with {@code quorumFailureDetection} set to {@code value}. */
     public DetectorConfig withQuorumFailureDetection(boolean value) {
-        return new DetectorConfig(probeIntervalNanos, probeTimeoutNanos, indirectChecks, streamFallbackProbe, suspicionMult, suspicionMaxTimeoutMult, lifeguard, awarenessMaxMultiplier, value, maxPendingRelays, confirmersRemembered, roundTripSamples, accusationNoticesRemembered, streamOnlyMembersRemembered);
+        return new DetectorConfig(probeIntervalNanos, probeTimeoutNanos, indirectChecks, streamFallbackProbe, suspicionMult, suspicionMaxTimeoutMult, lifeguard, awarenessMaxMultiplier, value, maxPendingRelays, confirmersRemembered, roundTripSamples, accusationNoticesRemembered, streamOnlyMembersRemembered, pauseToleranceNanos);
     }
 
     /** A copy with {@code maxPendingRelays} set to {@code value}. */
     public DetectorConfig withMaxPendingRelays(int value) {
-        return new DetectorConfig(probeIntervalNanos, probeTimeoutNanos, indirectChecks, streamFallbackProbe, suspicionMult, suspicionMaxTimeoutMult, lifeguard, awarenessMaxMultiplier, quorumFailureDetection, value, confirmersRemembered, roundTripSamples, accusationNoticesRemembered, streamOnlyMembersRemembered);
+        return new DetectorConfig(probeIntervalNanos, probeTimeoutNanos, indirectChecks, streamFallbackProbe, suspicionMult, suspicionMaxTimeoutMult, lifeguard, awarenessMaxMultiplier, quorumFailureDetection, value, confirmersRemembered, roundTripSamples, accusationNoticesRemembered, streamOnlyMembersRemembered, pauseToleranceNanos);
     }
 
     /** A copy with {@code confirmersRemembered} set to {@code value}. */
     public DetectorConfig withConfirmersRemembered(int value) {
-        return new DetectorConfig(probeIntervalNanos, probeTimeoutNanos, indirectChecks, streamFallbackProbe, suspicionMult, suspicionMaxTimeoutMult, lifeguard, awarenessMaxMultiplier, quorumFailureDetection, maxPendingRelays, value, roundTripSamples, accusationNoticesRemembered, streamOnlyMembersRemembered);
+        return new DetectorConfig(probeIntervalNanos, probeTimeoutNanos, indirectChecks, streamFallbackProbe, suspicionMult, suspicionMaxTimeoutMult, lifeguard, awarenessMaxMultiplier, quorumFailureDetection, maxPendingRelays, value, roundTripSamples, accusationNoticesRemembered, streamOnlyMembersRemembered, pauseToleranceNanos);
     }
 
     /** A copy with {@code roundTripSamples} set to {@code value}. */
     public DetectorConfig withRoundTripSamples(int value) {
-        return new DetectorConfig(probeIntervalNanos, probeTimeoutNanos, indirectChecks, streamFallbackProbe, suspicionMult, suspicionMaxTimeoutMult, lifeguard, awarenessMaxMultiplier, quorumFailureDetection, maxPendingRelays, confirmersRemembered, value, accusationNoticesRemembered, streamOnlyMembersRemembered);
+        return new DetectorConfig(probeIntervalNanos, probeTimeoutNanos, indirectChecks, streamFallbackProbe, suspicionMult, suspicionMaxTimeoutMult, lifeguard, awarenessMaxMultiplier, quorumFailureDetection, maxPendingRelays, confirmersRemembered, value, accusationNoticesRemembered, streamOnlyMembersRemembered, pauseToleranceNanos);
     }
 
     /** A copy with {@code accusationNoticesRemembered} set to {@code value}. */
     public DetectorConfig withAccusationNoticesRemembered(int value) {
-        return new DetectorConfig(probeIntervalNanos, probeTimeoutNanos, indirectChecks, streamFallbackProbe, suspicionMult, suspicionMaxTimeoutMult, lifeguard, awarenessMaxMultiplier, quorumFailureDetection, maxPendingRelays, confirmersRemembered, roundTripSamples, value, streamOnlyMembersRemembered);
+        return new DetectorConfig(probeIntervalNanos, probeTimeoutNanos, indirectChecks, streamFallbackProbe, suspicionMult, suspicionMaxTimeoutMult, lifeguard, awarenessMaxMultiplier, quorumFailureDetection, maxPendingRelays, confirmersRemembered, roundTripSamples, value, streamOnlyMembersRemembered, pauseToleranceNanos);
     }
 
     /** A copy with {@code streamOnlyMembersRemembered} set to {@code value}. */
     public DetectorConfig withStreamOnlyMembersRemembered(int value) {
-        return new DetectorConfig(probeIntervalNanos, probeTimeoutNanos, indirectChecks, streamFallbackProbe, suspicionMult, suspicionMaxTimeoutMult, lifeguard, awarenessMaxMultiplier, quorumFailureDetection, maxPendingRelays, confirmersRemembered, roundTripSamples, accusationNoticesRemembered, value);
+        return new DetectorConfig(probeIntervalNanos, probeTimeoutNanos, indirectChecks, streamFallbackProbe, suspicionMult, suspicionMaxTimeoutMult, lifeguard, awarenessMaxMultiplier, quorumFailureDetection, maxPendingRelays, confirmersRemembered, roundTripSamples, accusationNoticesRemembered, value, pauseToleranceNanos);
+    }
+
+    /** A copy with {@code pauseToleranceNanos} set to {@code value}. */
+    public DetectorConfig withPauseToleranceNanos(long value) {
+        return new DetectorConfig(probeIntervalNanos, probeTimeoutNanos, indirectChecks, streamFallbackProbe, suspicionMult, suspicionMaxTimeoutMult, lifeguard, awarenessMaxMultiplier, quorumFailureDetection, maxPendingRelays, confirmersRemembered, roundTripSamples, accusationNoticesRemembered, streamOnlyMembersRemembered, value);
+    }
+
+    /**
+     * How long after its own first unanswered probe a node with enough confirmations declares a
+     * silent member dead: {@code pauseToleranceNanos + probeTimeoutNanos / 5}; {@code Long.MAX_VALUE} when off.
+     */
+    public long silenceDeadlineNanos() {
+        return pauseToleranceNanos == 0 ? Long.MAX_VALUE : pauseToleranceNanos + probeTimeoutNanos / 5;
     }
 }

@@ -208,6 +208,11 @@ public final class FailureDetector {
         }
         membership.apply(new MemberUpdate(entry.id(), entry.incarnation(), MemberStatus.SUSPECT,
                 membership.self().name()), nowNanos, out);
+        if (multiplier() == 1) {
+            // a healthy node's own unanswered probe anchors the pause-tolerance rule; a node
+            // whose local health is degraded may be the slow one, and leaves it to Lifeguard
+            suspicions.observedSilence(entry.name(), finished.startedNanos());
+        }
     }
 
     /**
@@ -230,6 +235,19 @@ public final class FailureDetector {
         }
         membership.suspectOnEvidence(entry, "stream connection refused", config.probeTimeoutNanos() * multiplier(),
                 nowNanos, out);
+    }
+
+    /**
+     * How long a relay waits for the target before it nacks: three quarters of the shorter of
+     * the probe timeout and what is left of the requester's probe period once it asked (its
+     * interval minus its timeout), so the nack reaches the requester before it judges the
+     * probe. A relay that waited a full probe timeout would nack just after the requester's
+     * period ended: every probe of a silent member would then count as missed nacks against
+     * the prober's local health, and slow every prober of a dead member down.
+     */
+    private long relayTimeoutNanos() {
+        long left = config.probeIntervalNanos() - config.probeTimeoutNanos();
+        return Math.min(config.probeTimeoutNanos(), left) * 3 / 4;
     }
 
     /** Up to {@code count} distinct ALIVE members other than self and {@code exclude}: ping-req relays. */
@@ -292,7 +310,7 @@ public final class FailureDetector {
     /** A ping-req: probe the target on the requester's behalf, bounded by maxPendingRelays. */
     public void onPingReq(Address from, PingReq request, long nowNanos, DetectorOutputs out) {
         int seq = ++sequence;
-        Relays.Relay relay = new Relays.Relay(from, request.sequence(), nowNanos + config.probeTimeoutNanos());
+        Relays.Relay relay = new Relays.Relay(from, request.sequence(), nowNanos + relayTimeoutNanos());
         if (!relays.add(seq, relay)) {
             counters.drop(DropReason.RELAYS_FULL);
             return;

@@ -7,8 +7,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The suspicions this node holds, one per suspect member, with Lifeguard timeouts and the
- * optional quorum rule. Insertion-ordered, so expiry order is deterministic. Confined to the
+ * The suspicions this node holds, one per suspect member, with Lifeguard timeouts, the
+ * pause-tolerance rule ({@link DetectorConfig#pauseToleranceNanos()}) and the optional quorum rule. Insertion-ordered, so expiry order is deterministic. Confined to the
  * node's thread.
  */
 public final class LifeguardSuspicions implements Suspicions {
@@ -23,6 +23,12 @@ public final class LifeguardSuspicions implements Suspicions {
     @Override
     public void start(String name, String origin, long nowNanos, int liveCount) {
         long min = Suspicion.minTimeoutNanos(config.suspicionMult(), liveCount, config.probeIntervalNanos());
+        long grace = config.lifeguard() ? config.silenceDeadlineNanos() : Long.MAX_VALUE;
+        if (grace != Long.MAX_VALUE) {
+            // a suspicion starts at least a probe period after the probe that raised it: nobody
+            // may give up on a member before the pause-tolerance rule would
+            min = Math.max(min, grace - config.probeIntervalNanos());
+        }
         long max = config.lifeguard() ? min * config.suspicionMaxTimeoutMult() : min;
         int k = config.suspicionMult() - 2;
         if (!config.lifeguard() || liveCount - 2 < k) {
@@ -31,7 +37,15 @@ public final class LifeguardSuspicions implements Suspicions {
         int remember = config.quorumFailureDetection() ? Math.max(liveCount, config.confirmersRemembered())
                 : config.confirmersRemembered();
         byName.remove(name);
-        byName.put(name, new Suspicion(origin, nowNanos, min, max, k, remember));
+        byName.put(name, new Suspicion(origin, nowNanos, min, max, k, remember, grace));
+    }
+
+    /** This node's own probe of {@code name}, sent at {@code probeSentNanos}, went unanswered (see {@link Suspicion#observedSilence}). */
+    void observedSilence(String name, long probeSentNanos) {
+        Suspicion suspicion = byName.get(name);
+        if (suspicion != null) {
+            suspicion.observedSilence(probeSentNanos);
+        }
     }
 
     @Override

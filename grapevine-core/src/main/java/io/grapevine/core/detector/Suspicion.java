@@ -13,6 +13,12 @@ import java.util.Set;
  * {@code k} of them: {@code timeout = max(min, max - (max - min) · log(c + 1) / log(k + 1))}
  * (Dadgar et al., "Lifeguard", §4.2). With {@code k = 0} the timeout is the minimum.
  *
+ * <p>The pause-tolerance rule: when this node probed the suspect itself and got no answer
+ * ({@link #observedSilence}), and {@code k} confirmations are in, the suspicion expires
+ * {@code silenceGraceNanos} after this node's first unanswered probe, if that is sooner. The
+ * anchor is a probe this node sent, so a member paused for less than the grace (less its
+ * refutation's trip) always answers in time, whatever the cluster's size.
+ *
  * <p>Invariants: the origin is never counted as a confirmer; confirmers are distinct and at
  * most {@code maxConfirmers} are remembered.
  */
@@ -28,6 +34,9 @@ public final class Suspicion {
     /** An earlier expiry set by hard evidence (see {@link #expedite}); MAX_VALUE when none. */
     private long evidenceDeadlineNanos = Long.MAX_VALUE;
     private String evidence = "";
+    private final long silenceGraceNanos;
+    /** This node's first unanswered probe of the suspect; MAX_VALUE when it has none. */
+    private long silentSinceNanos = Long.MAX_VALUE;
 
     /**
      * A new suspicion.
@@ -38,15 +47,18 @@ public final class Suspicion {
      * @param maxNanos the initial timeout (at least {@code minNanos})
      * @param expectedConfirmations Lifeguard's k: confirmations that bring the timeout to the minimum
      * @param maxConfirmers most confirmers remembered (bounded memory)
+     * @param silenceGraceNanos the pause-tolerance rule's grace after this node's own first
+     *        unanswered probe; {@code Long.MAX_VALUE} turns the rule off
      */
     public Suspicion(String origin, long startNanos, long minNanos, long maxNanos,
-                     int expectedConfirmations, int maxConfirmers) {
+                     int expectedConfirmations, int maxConfirmers, long silenceGraceNanos) {
         this.origin = origin;
         this.startNanos = startNanos;
         this.minNanos = minNanos;
         this.maxNanos = Math.max(minNanos, maxNanos);
         this.expectedConfirmations = expectedConfirmations;
         this.maxConfirmers = maxConfirmers;
+        this.silenceGraceNanos = silenceGraceNanos;
     }
 
     /** Who raised the suspicion. */
@@ -85,7 +97,28 @@ public final class Suspicion {
 
     /** When the suspicion expires, or {@code Long.MAX_VALUE} while it waits for a quorum. */
     public long deadlineNanos() {
-        return awaitingQuorum ? Long.MAX_VALUE : Math.min(startNanos + timeoutNanos(), evidenceDeadlineNanos);
+        if (awaitingQuorum) {
+            return Long.MAX_VALUE;
+        }
+        return Math.min(Math.min(startNanos + timeoutNanos(), evidenceDeadlineNanos), silenceDeadlineNanos());
+    }
+
+    /**
+     * The pause-tolerance rule's deadline: {@code silenceGraceNanos} after this node's first
+     * unanswered probe of the suspect, once {@code k} confirmations are in; else MAX_VALUE.
+     */
+    public long silenceDeadlineNanos() {
+        boolean applies = silentSinceNanos != Long.MAX_VALUE && silenceGraceNanos != Long.MAX_VALUE
+                && confirmers.size() >= expectedConfirmations;
+        return applies ? silentSinceNanos + silenceGraceNanos : Long.MAX_VALUE;
+    }
+
+    /**
+     * This node's own probe of the suspect, sent at {@code probeSentNanos}, went unanswered
+     * (directly, through relays and over the stream); the earliest such probe is kept.
+     */
+    public void observedSilence(long probeSentNanos) {
+        silentSinceNanos = Math.min(silentSinceNanos, probeSentNanos);
     }
 
     /**
@@ -117,6 +150,9 @@ public final class Suspicion {
     /** Moves the start later, e.g. by the length of a stall this node just woke from. */
     public void postpone(long nanos) {
         startNanos += nanos;
+        if (silentSinceNanos != Long.MAX_VALUE) {
+            silentSinceNanos += nanos;
+        }
         if (evidenceDeadlineNanos != Long.MAX_VALUE) {
             evidenceDeadlineNanos += nanos;
         }

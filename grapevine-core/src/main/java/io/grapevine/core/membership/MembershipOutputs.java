@@ -1,12 +1,15 @@
 package io.grapevine.core.membership;
 
 import io.grapevine.core.base.NodeId;
+import io.grapevine.core.wire.PacketSink;
 
 /**
  * The events the membership rules emit; the facade turns them into cluster events for the
- * application. Called on the node's thread, during the input that caused them.
+ * application. A packet sink as well: the few updates every member must hear at once (a
+ * leave, a refutation) are mailed during the input that caused them. Called on the node's
+ * thread, during the input that caused them.
  */
-public interface MembershipOutputs {
+public interface MembershipOutputs extends PacketSink {
     /** {@code member}'s entry changed ({@code change}) on the word of {@code onWordOf}. */
     void memberChanged(Member member, Change change, String onWordOf);
 

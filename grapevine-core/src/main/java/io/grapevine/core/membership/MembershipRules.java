@@ -4,7 +4,6 @@ import io.grapevine.core.base.MemberStatus;
 import io.grapevine.core.base.NodeId;
 import io.grapevine.core.wire.DropReason;
 import io.grapevine.core.wire.MemberUpdate;
-import io.grapevine.core.wire.PacketSink;
 import io.grapevine.core.wire.TrafficCounters;
 import java.util.List;
 
@@ -202,6 +201,7 @@ public final class MembershipRules {
         }
         table.update(entry, entry.id(), update.incarnation(), MemberStatus.SUSPECT, nowNanos);
         suspicions.start(entry.name(), update.origin(), nowNanos, table.liveCount());
+        observer.memberSuspected(entry.name());
         changed(entry, Change.SUSPECTED, update.origin(), "", nowNanos, out);
         gossip(entry, update.origin());
         return UpdateVerdict.APPLIED;
@@ -251,6 +251,9 @@ public final class MembershipRules {
         table.record(self, transition(self, Change.REFUTED, update.origin(), "refuted " + update.status(), nowNanos));
         observer.selfRefuted();
         gossip(self, me.name());
+        // mailed as well: a member that was paused must reach its accusers before their
+        // silence deadlines, which leave it only a short allowance after a tolerated pause
+        gossip.mail(new MemberUpdate(me, incarnation, MemberStatus.ALIVE, me.name()), "", out);
         return UpdateVerdict.REFUTED;
     }
 
@@ -281,7 +284,7 @@ public final class MembershipRules {
      * Marks this node as left: the leave rides out as a rumor and, by direct mail, at once to
      * the other members, so none keeps the leaver alive until the next anti-entropy sync.
      */
-    public <O extends MembershipOutputs & PacketSink> void leave(long nowNanos, O out) {
+    public void leave(long nowNanos, MembershipOutputs out) {
         if (self.status() == MemberStatus.LEFT) {
             return;
         }
@@ -297,7 +300,7 @@ public final class MembershipRules {
      * back and reaps it sooner. Refused for a live member (it would have no way to refute a
      * LEFT) and for one that already left.
      */
-    public <O extends MembershipOutputs & PacketSink> ForceLeave forceLeave(String name, long nowNanos, O out) {
+    public ForceLeave forceLeave(String name, long nowNanos, MembershipOutputs out) {
         MemberEntry entry = table.get(name);
         if (entry == null || entry == self) {
             return ForceLeave.UNKNOWN_MEMBER;

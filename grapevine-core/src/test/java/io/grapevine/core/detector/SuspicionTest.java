@@ -9,7 +9,7 @@ class SuspicionTest {
 
     @Test
     void timeoutStartsAtMaximumAndReachesMinimumAfterKConfirmations() {
-        Suspicion suspicion = new Suspicion("a", 0, 4 * SECOND, 24 * SECOND, 3, 64);
+        Suspicion suspicion = new Suspicion("a", 0, 4 * SECOND, 24 * SECOND, 3, 64, Long.MAX_VALUE);
         assertThat(suspicion.timeoutNanos()).isEqualTo(24 * SECOND);
         suspicion.confirm("b");
         long afterOne = suspicion.timeoutNanos();
@@ -25,7 +25,7 @@ class SuspicionTest {
 
     @Test
     void originAndRepeatedConfirmersDoNotCount() {
-        Suspicion suspicion = new Suspicion("a", 0, SECOND, 6 * SECOND, 3, 64);
+        Suspicion suspicion = new Suspicion("a", 0, SECOND, 6 * SECOND, 3, 64, Long.MAX_VALUE);
         assertThat(suspicion.confirm("a")).isFalse();
         assertThat(suspicion.confirm("b")).isTrue();
         assertThat(suspicion.confirm("b")).isFalse();
@@ -34,7 +34,7 @@ class SuspicionTest {
 
     @Test
     void confirmersAreBounded() {
-        Suspicion suspicion = new Suspicion("a", 0, SECOND, 6 * SECOND, 3, 2);
+        Suspicion suspicion = new Suspicion("a", 0, SECOND, 6 * SECOND, 3, 2, Long.MAX_VALUE);
         suspicion.confirm("b");
         suspicion.confirm("c");
         assertThat(suspicion.confirm("d")).isFalse();
@@ -43,7 +43,7 @@ class SuspicionTest {
 
     @Test
     void withoutExpectedConfirmationsTheTimeoutIsTheMinimum() {
-        Suspicion suspicion = new Suspicion("a", 100, SECOND, 6 * SECOND, 0, 64);
+        Suspicion suspicion = new Suspicion("a", 100, SECOND, 6 * SECOND, 0, 64, Long.MAX_VALUE);
         assertThat(suspicion.deadlineNanos()).isEqualTo(100 + SECOND);
     }
 
@@ -57,7 +57,7 @@ class SuspicionTest {
 
     @Test
     void awaitingQuorumHasNoDeadline() {
-        Suspicion suspicion = new Suspicion("a", 0, SECOND, SECOND, 0, 64);
+        Suspicion suspicion = new Suspicion("a", 0, SECOND, SECOND, 0, 64, Long.MAX_VALUE);
         suspicion.awaitQuorum();
         assertThat(suspicion.deadlineNanos()).isEqualTo(Long.MAX_VALUE);
     }
@@ -70,5 +70,41 @@ class SuspicionTest {
         health.apply(100);
         assertThat(health.score()).isEqualTo(7);
         assertThat(health.multiplier()).isEqualTo(8);
+    }
+
+    @Test
+    void anOwnUnansweredProbeWithKConfirmationsExpiresTheGraceAfterTheProbe() {
+        // raised at 1 s (a probe period after the probe at 0), Lifeguard min 6 s, grace 5.1 s
+        Suspicion suspicion = new Suspicion("a", SECOND, 6 * SECOND, 36 * SECOND, 2, 64, 5_100_000_000L);
+        suspicion.observedSilence(0);
+        assertThat(suspicion.silenceDeadlineNanos()).as("waits for k confirmations").isEqualTo(Long.MAX_VALUE);
+        suspicion.confirm("b");
+        suspicion.confirm("c");
+        assertThat(suspicion.deadlineNanos()).isEqualTo(5_100_000_000L);
+        suspicion.observedSilence(SECOND);
+        assertThat(suspicion.deadlineNanos()).as("the earliest unanswered probe counts").isEqualTo(5_100_000_000L);
+    }
+
+    @Test
+    void withoutAnOwnProbeTheLifeguardTimeoutStands() {
+        Suspicion suspicion = new Suspicion("a", SECOND, 6 * SECOND, 36 * SECOND, 2, 64, 5_100_000_000L);
+        suspicion.confirm("b");
+        suspicion.confirm("c");
+        assertThat(suspicion.deadlineNanos()).isEqualTo(7 * SECOND);
+    }
+
+    @Test
+    void aStallPostponesTheSilenceAnchorToo() {
+        Suspicion suspicion = new Suspicion("a", SECOND, 6 * SECOND, 36 * SECOND, 0, 64, 5 * SECOND);
+        suspicion.observedSilence(0);
+        suspicion.postpone(3 * SECOND);
+        assertThat(suspicion.deadlineNanos()).isEqualTo(8 * SECOND);
+    }
+
+    @Test
+    void aSilenceRuleTurnedOffNeverExpiresEarly() {
+        Suspicion suspicion = new Suspicion("a", SECOND, 6 * SECOND, 6 * SECOND, 0, 64, Long.MAX_VALUE);
+        suspicion.observedSilence(0);
+        assertThat(suspicion.deadlineNanos()).isEqualTo(7 * SECOND);
     }
 }

@@ -37,6 +37,15 @@ final class Bounds {
                 + disseminationNanos(core, nodes);
     }
 
+    /**
+     * The pause-tolerance rule's bound for a silent crash: a few probe periods until some member
+     * probes it (as above), the rule's deadline after that probe, and one more period for the
+     * confirmations and the mailed verdict.
+     */
+    static long silentDetectionBoundNanos(CoreConfig core) {
+        return 4 * core.detector().probeIntervalNanos() + core.detector().silenceDeadlineNanos();
+    }
+
     static double millis(long nanos) {
         return nanos / 1e6;
     }

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.grapevine.sim.SimConfig;
 import io.grapevine.sim.measure.RunResult;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class PauseTest {
 
@@ -32,5 +34,30 @@ class PauseTest {
         assertThat(run.value("nodes_declaring_dead")).isPositive();
         assertThat(run.outcomeReached()).isTrue();
         assertThat(run.value("nodes_seeing_alive")).isEqualTo(31);
+    }
+
+    // seeds in which somebody probes the member during its pause (in about one run in fifty nobody does)
+    @ParameterizedTest(name = "N = {0}, seed {1}")
+    @CsvSource({"8, 1", "8, 2", "8, 3", "32, 4", "32, 5", "32, 6", "64, 7", "64, 8", "64, 11"})
+    void aPauseAsLongAsThePauseToleranceSurvivesAtAnyClusterSize(int nodes, long seed) {
+        SimConfig config = SimConfig.defaults().withNodes(nodes).withSeed(seed);
+        long pause = config.core().detector().pauseToleranceNanos();
+        RunResult run = new PauseScenario().run(config, ScenarioConfig.defaults().withPauseNanos(pause).withPeriods(40));
+        assertThat(run.value("suspicions")).as("the pause is long enough to be noticed").isPositive();
+        assertThat(run.value("nodes_declaring_dead")).isZero();
+        assertThat(run.value("false_positive_pairs")).isZero();
+        assertThat(run.value("nodes_seeing_alive")).isEqualTo(nodes - 1);
+    }
+
+    @ParameterizedTest(name = "N = {0}")
+    @CsvSource({"8", "64"})
+    void aPauseWellBeyondTheToleranceIsDeclaredDeadWhateverTheClusterSize(int nodes) {
+        SimConfig config = SimConfig.defaults().withNodes(nodes).withSeed(10);
+        // three probe periods past the tolerance: the member's first unanswered probe came within them
+        long pause = config.core().detector().silenceDeadlineNanos() + 4 * config.core().detector().probeIntervalNanos();
+        RunResult run = new PauseScenario().run(config, ScenarioConfig.defaults().withPauseNanos(pause).withPeriods(60));
+        assertThat(run.value("nodes_declaring_dead")).isPositive();
+        assertThat(run.outcomeReached()).as("it refutes and is alive everywhere again").isTrue();
+        assertThat(run.value("nodes_seeing_alive")).isEqualTo(nodes - 1);
     }
 }

@@ -20,9 +20,10 @@ class S2FailureTest {
         assertThat(run.outcomeReached()).isTrue();
         assertThat(run.value("survivors_seeing_dead")).isEqualTo(63);
         assertThat(run.value("outcome_ms"))
-                .isLessThanOrEqualTo(Bounds.millis(Bounds.detectionBoundNanos(core, 64)))
-                // nobody may give up on it before the shortest suspicion timeout has run out
-                .isGreaterThanOrEqualTo(Bounds.millis(core.detector().probeTimeoutNanos() + Bounds.minSuspicionNanos(core, 64)));
+                // the pause-tolerance rule: declared dead within a few probe periods of the tolerance, at any N
+                .isLessThanOrEqualTo(Bounds.millis(Bounds.silentDetectionBoundNanos(core)))
+                // nobody may give up on it before the pause tolerance has run out
+                .isGreaterThanOrEqualTo(Bounds.millis(core.detector().pauseToleranceNanos()));
         assertThat(run.value("false_positive_pairs")).isZero();
     }
 
