@@ -1,18 +1,28 @@
 #!/usr/bin/env bash
-# Side-by-side loopback benchmark: Grapevine and HashiCorp Serf, same scenarios (S1-S5 of
-# docs/../DESIGN.md), same N, one after the other on this machine, in one invocation.
-# Not part of CI. See docs/PERFORMANCE.md.
+# Side-by-side loopback benchmark: Grapevine and HashiCorp Serf, same scenarios (S1, S1ROLL,
+# S2-S5 of DESIGN.md and docs/PERFORMANCE.md), same N, one after the other on this machine, in one
+# invocation. Not part of CI. See docs/PERFORMANCE.md.
 #
-#   bench/peers/serf/run.sh [--install] [--nodes "8 32 64"] [--scenarios "s1 s2 s2stop s3 s4 s5"]
-#                           [--runs 3] [--s1-runs 10] [--duration-s 60] [--out DIR]
+#   bench/peers/serf/run.sh [--install] [--nodes "8 32 64"] [--scenarios "s1 s1roll s2 s2stop s3 s4 s5"]
+#                           [--runs 5] [--s1-runs 10] [--duration-s 60] [--out DIR]
 #
 #   --install     apt-get update && apt-get install -y serf (needs root; Debian's package)
 #   --nodes       cluster sizes (default "8 32 64")
-#   --scenarios   which scenarios (default all five, plus s2stop: S2 with the victim frozen
-#                 by SIGSTOP instead of killed, a silent failure whose ports do not refuse)
-#   --runs        measured runs for S2-S5 (default 3); --s1-runs for S1 (default 10)
+#   --scenarios   which scenarios (default all: s1, s1roll (rolling join), s2, s2stop (S2 with the
+#                 victim frozen by SIGSTOP instead of killed, a silent failure whose ports do not
+#                 refuse), s3, s4, s5)
+#   --runs        measured runs for S2-S5 (default 5); --s1-runs for S1 and S1ROLL (default 10)
 #   --duration-s  S5 idle measurement per run (default 60)
-#   --out         where the text and JSON reports go (default bench-results/<timestamp>)
+#   --out         where everything goes (default /tmp/grapevine-bench/<UTC timestamp>, outside
+#                 the repository): report.txt (the text reports), summary.jsonl (one compact
+#                 summary line per scenario and N: the figures, setup, commit and command, what
+#                 docs/PERFORMANCE.md's tables are made of), json/ (full JSON reports), trace/
+#                 (every node's reports, per run) and work/ (agent logs, Serf configs)
+#
+# The figures worth keeping are summary.jsonl (and report.txt); traces and work files stay
+# out of git. Build the jar first under the shared lock on a shared machine
+# (flock /tmp/mvn.lock ./mvnw -B -pl grapevine-bench -am package -DskipTests), then run this
+# script under the same lock so that no build runs beside it.
 #
 # Grapevine nodes run as separate JVMs (--processes) for every N, so per-node CPU and RSS
 # compare process with process. Before each invocation the script waits (30 s at a time,
@@ -22,8 +32,8 @@ set -euo pipefail
 
 install=0
 nodes="8 32 64"
-scenarios="s1 s2 s2stop s3 s4 s5"
-runs=3
+scenarios="s1 s1roll s2 s2stop s3 s4 s5"
+runs=5
 s1_runs=10
 duration=60
 out=""
@@ -36,7 +46,7 @@ while [ $# -gt 0 ]; do
     --s1-runs) s1_runs="$2"; shift 2 ;;
     --duration-s) duration="$2"; shift 2 ;;
     --out) out="$2"; shift 2 ;;
-    -h|--help) sed -n '2,22p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,31p' "$0"; exit 0 ;;
     *) echo "unknown argument: $1 (see --help)" >&2; exit 2 ;;
   esac
 done
@@ -60,9 +70,18 @@ if [ ! -f "$jar" ]; then
   ./mvnw -B -q -pl grapevine-core,grapevine-net,grapevine-bench -am package -DskipTests
 fi
 
-out="${out:-bench-results/$(date +%Y%m%d-%H%M%S)}"
-mkdir -p "$out"
+out="${out:-${TMPDIR:-/tmp}/grapevine-bench/$(date -u +%Y%m%dT%H%M%SZ)}"
+mkdir -p "$out/json"
+out="$(cd "$out" && pwd)"
+case "$out/" in
+  "$root"/*)
+    if ! git -C "$root" check-ignore -q "$out/trace" 2>/dev/null; then
+      echo "NOTE: $out is inside the repository and not ignored by git; keep only summary.jsonl" >&2
+    fi ;;
+esac
 report="$out/report.txt"
+summary="$out/summary.jsonl"
+commit="$(git -C "$root" rev-parse --short HEAD 2>/dev/null || echo unknown)"
 
 others_busy() {
   pgrep -fa 'maven|surefire' | grep -v -e "$$" -e 'pgrep' -e "$root" >/dev/null 2>&1
@@ -85,6 +104,8 @@ wait_quiet() {
   echo "machine: $(nproc) CPUs, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //'), $(free -g | awk '/Mem:/ {print $2}') GiB RAM"
   echo "java: $(java -version 2>&1 | head -1)"
   echo "serf: $(serf version | head -1)"
+  echo "commit: $commit"
+  echo "command: $0 --nodes \"$nodes\" --scenarios \"$scenarios\" --runs $runs --s1-runs $s1_runs --duration-s $duration --out $out"
   echo
 } | tee "$report"
 
@@ -92,12 +113,13 @@ for n in $nodes; do
   for name in $scenarios; do
     s="$name"; r="$runs"; warm=1; extra=()
     if [ "$s" = s2stop ]; then s=s2; extra=(--failure stop); fi
-    [ "$s" = s1 ] && r="$s1_runs"
+    if [ "$s" = s1 ] || [ "$s" = s1roll ]; then r="$s1_runs"; fi
     if [ "$s" = s5 ]; then warm=0; extra=(--duration-s "$duration" --settle-ms 5000); fi
     wait_quiet "$name N=$n"
     java -cp "$jar" io.grapevine.bench.cluster.BenchCommand "$s" --nodes "$n" --runs "$r" --warmup "$warm" \
-      --processes --peer serf --work-dir "$out/work" --trace-dir "$out/trace" --json-out "$out/$name-n$n.json" "${extra[@]}" \
+      --processes --peer serf --work-dir "$out/work" --trace-dir "$out/trace" --json-out "$out/json/$name-n$n.json" \
+      --summary-out "$summary" "${extra[@]}" \
       2>>"$out/progress.log" | tee -a "$report" || echo "($name N=$n: some runs timed out)" | tee -a "$report"
   done
 done
-echo "reports in $out" >&2
+echo "reports in $out (summary: $summary)" >&2

@@ -18,7 +18,8 @@ import picocli.CommandLine.Unmatched;
  * (the message names the flag).
  */
 @Command(name = "grapevine-bench", mixinStandardHelpOptions = true, version = "grapevine-bench 0.1.0-SNAPSHOT",
-        description = "Grapevine benchmarks: the loopback cluster scenarios S1-S5 and the JMH micro-benchmarks.",
+        description = "Grapevine benchmarks: the loopback cluster scenarios (S1, S1ROLL, S2-S5) and the JMH "
+                + "micro-benchmarks.",
         subcommands = {BenchCommand.class, BenchMain.Jmh.class, CommandLine.HelpCommand.class})
 public final class BenchMain implements Runnable {
 

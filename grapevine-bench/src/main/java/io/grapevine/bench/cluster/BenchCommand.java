@@ -4,6 +4,7 @@ import io.grapevine.bench.peer.SerfCluster;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -18,16 +19,19 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code bench}: the loopback cluster benchmark. Runs one standard scenario (S1 join, S2
- * failure, S3 dissemination, S4 leave, S5 idle cost) R times on N Grapevine nodes on
+ * {@code bench}: the loopback cluster benchmark. Runs one standard scenario (S1 join, S1ROLL
+ * rolling join, S2 failure, S3 dissemination, S4 leave, S5 idle cost) R times on N Grapevine nodes on
  * 127.0.0.1, then, with {@code --peer serf}, R times on N Serf agents, one system after the
- * other so that they never share the machine, and prints median, p90 and max, and the ratio.
+ * other so that they never share the machine, and prints median, p90 and max, the ratio, and
+ * each system's setup. {@code --summary-out} appends a compact summary (figures, setup, commit,
+ * command line) to a file; per-node traces go only to a {@code --trace-dir} the user names.
  *
  * <p>Self-contained: registered as a subcommand of {@code grapevine}, or run through
  * {@link #main}. Exit code 0 on success, 1 if any run timed out, 2 on bad arguments.
  */
 @Command(name = "bench", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Loopback cluster benchmark: standard scenarios S1-S5 on N nodes, optionally beside Serf.",
+        description = {"Loopback cluster benchmark: standard scenarios S1, S1ROLL, S2-S5 on N nodes, optionally "
+                + "beside Serf.",
                 "Times run from the action, as issued by this runner, to the moment the last node reported the "
                         + "outcome (wall clock shared by every process on the machine)."})
 public final class BenchCommand implements Callable<Integer> {
@@ -41,8 +45,8 @@ public final class BenchCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "SCENARIO", description = "s1 (join), s2 (failure), s3 (dissemination), "
-            + "s4 (leave) or s5 (idle cost)")
+    @Parameters(index = "0", paramLabel = "SCENARIO", description = "s1 (join), s1roll (rolling join), s2 (failure), "
+            + "s3 (dissemination), s4 (leave) or s5 (idle cost)")
     private String scenarioName;
 
     @Option(names = "--nodes", paramLabel = "N", description = "Cluster size, 2..256. Default: ${DEFAULT-VALUE}.")
@@ -93,6 +97,10 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--json-out", paramLabel = "FILE", description = "Also write the JSON report to this file.")
     private Path jsonOut;
 
+    @Option(names = "--summary-out", paramLabel = "FILE", description = "Append the compact summary (figures per "
+            + "system, false positives, setup, commit, command line) to this file as one JSON line.")
+    private Path summaryOut;
+
     @Option(names = "--trace-dir", paramLabel = "DIR", description = "Write what every node reported in each run "
             + "to DIR/SYSTEM-SCENARIO-nN-runK.tsv (node, arrival millis, event), to explain a slow run.")
     private Path traceDir;
@@ -115,7 +123,7 @@ public final class BenchCommand implements Callable<Integer> {
         try {
             scenario = BenchScenario.valueOf(scenarioName.toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw invalid("SCENARIO must be one of s1, s2, s3, s4, s5: " + scenarioName);
+            throw invalid("SCENARIO must be one of s1, s1roll, s2, s3, s4, s5: " + scenarioName);
         }
         range("--nodes", nodes, 2, 256);
         range("--runs", runs, 1, 1000);
@@ -132,6 +140,8 @@ public final class BenchCommand implements Callable<Integer> {
         if (processes && inJvm) {
             throw invalid("--processes and --in-jvm are mutually exclusive");
         }
+        parent("--json-out", jsonOut);
+        parent("--summary-out", summaryOut);
         if (!failure.equals("kill") && !failure.equals("stop")) {
             throw invalid("--failure must be kill or stop: " + failure);
         }
@@ -147,6 +157,20 @@ public final class BenchCommand implements Callable<Integer> {
         }
     }
 
+    /** A file flag whose directory does not exist is refused before any run, not after the last. */
+    private void parent(String flag, Path file) {
+        if (file == null) {
+            return;
+        }
+        Path dir = file.toAbsolutePath().getParent();
+        if (dir == null || !Files.isDirectory(dir)) {
+            throw invalid(flag + " must be a file in an existing directory: " + file);
+        }
+        if (Files.isDirectory(file)) {
+            throw invalid(flag + " must be a file, not a directory: " + file);
+        }
+    }
+
     private ParameterException invalid(String message) {
         return new ParameterException(spec.commandLine(), message);
     }
@@ -159,34 +183,38 @@ public final class BenchCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         BenchScenario scenario = validate();
+        Provenance provenance = Provenance.of(spec.commandLine().getParseResult().originalArgs());
         Path dir = workDir != null ? workDir : Files.createTempDirectory("grapevine-bench-");
         List<String> flags = Arrays.stream(jvmFlags.trim().split("\\s+")).filter(f -> !f.isEmpty()).toList();
         PrintWriter err = spec.commandLine().getErr();
         List<SystemResult> results = new ArrayList<>();
-        String mode = separateProcesses() ? "processes" : "in-jvm";
         try (ClusterUnderTest ours = separateProcesses() ? new ProcessCluster(nodes, flags, dir, err)
                 : new InJvmCluster(nodes)) {
-            results.add(measure(ours, mode, scenario, err));
+            results.add(measure(ours, scenario, err));
         }
         if (peer.equals("serf")) {
             try (ClusterUnderTest serf = new SerfCluster(nodes, serfBinary, dir)) {
-                results.add(measure(serf, "agents", scenario, err));
+                results.add(measure(serf, scenario, err));
             }
         }
-        Report report = new Report(scenario, nodes, flags, results);
+        Report report = new Report(scenario, nodes, results);
         PrintWriter out = spec.commandLine().getOut();
-        out.println(format.equals("json") ? report.json() : report.text());
+        out.println(format.equals("json") ? ReportJson.full(report) : report.text());
         if (scenario == BenchScenario.S2 && format.equals("text")) {
             out.println("S2 victim: " + (failure.equals("stop") ? "frozen (SIGSTOP)" : "killed (kill -9)"));
         }
         out.flush();
         if (jsonOut != null) {
-            Files.writeString(jsonOut, report.json() + System.lineSeparator());
+            Files.writeString(jsonOut, ReportJson.full(report) + System.lineSeparator());
+        }
+        if (summaryOut != null) {
+            Files.writeString(summaryOut, ReportJson.summary(report, provenance) + System.lineSeparator(),
+                    StandardOpenOption.CREATE, StandardOpenOption.APPEND);
         }
         return results.stream().anyMatch(r -> r.timeouts() > 0) ? 1 : 0;
     }
 
-    private SystemResult measure(ClusterUnderTest cluster, String mode, BenchScenario scenario, PrintWriter err)
+    private SystemResult measure(ClusterUnderTest cluster, BenchScenario scenario, PrintWriter err)
             throws Exception {
         ScenarioRunner runner = new ScenarioRunner(cluster, timeoutSeconds * 1000L, settleMillis,
                 durationSeconds * 1000L, err).freezingVictim(failure.equals("stop"));
@@ -198,13 +226,13 @@ public final class BenchCommand implements Callable<Integer> {
             } catch (IllegalStateException | java.io.IOException e) {
                 // a node that would not start or converge: count the run as failed and go on
                 err.println(cluster.system() + " " + scenario.name() + " run failed: " + e);
-                outcome = new RunOutcome(java.util.Map.of(), 0, 0, true);
+                outcome = RunOutcome.failed();
             }
             boolean counted = i >= warmup;
             if (traceDir != null) {
                 Files.createDirectories(traceDir);
                 Files.write(traceDir.resolve(String.format(Locale.ROOT, "%s-%s-n%d-%s%d.tsv", cluster.system(),
-                        scenario.name().toLowerCase(Locale.ROOT), nodes, counted ? "run" : "warmup",
+                        scenario.flag(), nodes, counted ? "run" : "warmup",
                         counted ? i - warmup + 1 : i + 1)), cluster.observations().trace());
             }
             if (counted) {
@@ -212,9 +240,9 @@ public final class BenchCommand implements Callable<Integer> {
             }
             err.println(String.format(Locale.ROOT, "%s %s N=%d %s %d/%d: %s", cluster.system(), scenario.name(), nodes,
                     counted ? "run" : "warm-up", counted ? i - warmup + 1 : i + 1, counted ? runs : warmup,
-                    outcome.values()));
+                    outcome.ordered()));
             err.flush();
         }
-        return new SystemResult(cluster.system(), mode, measured);
+        return new SystemResult(cluster.system(), cluster.setup(), measured);
     }
 }

@@ -9,22 +9,47 @@ import java.util.List;
  */
 public enum BenchScenario {
     /** N nodes start; 1..N-1 join through node 0; until every node sees all N alive. */
-    S1("join", List.of(Metric.JOIN_ALL, Metric.JOIN_NODE_MEDIAN)),
+    S1("join", List.of(Metric.JOIN_ALL, Metric.JOIN_NODE_MEDIAN), "from just before the runner sends nodes 1..N-1, "
+            + "all already up, their join requests to the moment the last node sees N alive"),
+    /**
+     * Rolling join: node 0 starts; then node i (1..N-1) starts and, once up, is told to join
+     * through node 0; node i+1 starts only when every member running so far sees node i alive.
+     */
+    S1ROLL("rolling join", List.of(Metric.ROLL_JOINER, Metric.ROLL_TOTAL, Metric.ROLL_SPAN), "per joiner, from just before the runner "
+            + "sends the joiner, already up, its join request (through node 0) to the moment the last member started "
+            + "before it reports it alive; the next node's process start-up happens between joiners and is not counted "
+            + "(except in the wall-clock span); the per-joiner figure pools every joiner of every run"),
     /** kill -9 of one node of a converged cluster; until every survivor reports it dead. */
-    S2("failure", List.of(Metric.DETECT_ALL)),
+    S2("failure", List.of(Metric.DETECT_ALL), "from just before the runner signals the victim to the moment the "
+            + "last survivor reports it dead"),
     /** One node fires a user event, then writes a key; until every other node has each. */
-    S3("dissemination", List.of(Metric.EVENT_ALL, Metric.KEY_ALL)),
+    S3("dissemination", List.of(Metric.EVENT_ALL, Metric.KEY_ALL), "from just before the runner sends the event "
+            + "(then the write) to the moment the last other node has it"),
     /** One node leaves gracefully; until every other node reports it left. */
-    S4("leave", List.of(Metric.LEAVE_ALL)),
+    S4("leave", List.of(Metric.LEAVE_ALL), "from just before the runner sends the leave request to the moment the "
+            + "last other node reports it left"),
     /** A converged, idle cluster: CPU, memory and traffic per node. */
-    S5("idle cost", List.of(Metric.CPU, Metric.RSS, Metric.BYTES));
+    S5("idle cost", List.of(Metric.CPU, Metric.RSS, Metric.BYTES), "an idle window after convergence and the "
+            + "settle time; CPU and bytes over the window, RSS at its end");
 
     private final String title;
     private final List<Metric> metrics;
+    private final String clock;
 
-    BenchScenario(String title, List<Metric> metrics) {
+    BenchScenario(String title, List<Metric> metrics, String clock) {
         this.title = title;
         this.metrics = metrics;
+        this.clock = clock;
+    }
+
+    /** What the scenario's times measure: where the clock starts and stops, the same for every system. */
+    public String clock() {
+        return clock;
+    }
+
+    /** The scenario's name on the command line: {@code s1}, {@code s1roll}, ... */
+    public String flag() {
+        return name().toLowerCase(java.util.Locale.ROOT);
     }
 
     /** A word or two for reports. */
@@ -43,6 +68,15 @@ public enum BenchScenario {
         JOIN_ALL("join_all_ms", "all nodes see N alive", "ms"),
         /** Time until the median node sees N alive. */
         JOIN_NODE_MEDIAN("join_median_node_ms", "median node sees N alive", "ms"),
+        /** Per joiner (pooled over joiners and runs): from its join until every earlier member sees it alive. */
+        ROLL_JOINER("roll_joiner_seen_by_all_ms", "joiner seen alive by all", "ms"),
+        /** The per-joiner intervals of one run, summed: the run's joining time, start-ups between joiners excluded. */
+        ROLL_TOTAL("roll_total_ms", "all joins (start-ups excluded)", "ms"),
+        /**
+         * From the first join to the moment every member sees the last joiner alive, on the wall
+         * clock: the next nodes' process start-ups included, so it compares start-up as well.
+         */
+        ROLL_SPAN("roll_span_ms", "first join to last in (wall)", "ms"),
         /** Time until the last survivor reports the killed node dead. */
         DETECT_ALL("detect_all_ms", "all survivors report it dead", "ms"),
         /** Time until the last other node has the user event. */

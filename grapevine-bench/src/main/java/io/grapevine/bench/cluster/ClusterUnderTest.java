@@ -20,6 +20,9 @@ public interface ClusterUnderTest extends AutoCloseable {
     /** Node {@code i}'s member name. */
     String name(int i);
 
+    /** How the nodes are configured, started and joined, for the report. */
+    SystemSetup setup();
+
     /** Where the nodes' reports of the current run land. */
     Observations observations();
 
@@ -34,6 +37,23 @@ public interface ClusterUnderTest extends AutoCloseable {
 
     /** Tells nodes 1..N-1 to join through node 0. */
     long joinAll() throws Exception;
+
+    /**
+     * Rolling join, first step: stops whatever ran before, forgets the previous run's
+     * observations, and starts node 0 alone (fresh identity, ports and key), returning once it
+     * is ready.
+     */
+    void startFirst() throws Exception;
+
+    /**
+     * Rolling join: starts node {@code i}, unjoined, with the current run's key, returning once
+     * it is ready (its start-up is not part of any measured interval). Called for i = 1..N-1 in
+     * order, after {@link #startFirst()}.
+     */
+    void startNext(int i) throws Exception;
+
+    /** Tells node {@code i}, already running, to join through node {@code through}. */
+    long join(int i, int through) throws Exception;
 
     /** Kills node {@code i} without warning (kill -9 for a process). */
     long kill(int i) throws Exception;

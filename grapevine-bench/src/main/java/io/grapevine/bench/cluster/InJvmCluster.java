@@ -5,7 +5,6 @@ import io.grapevine.core.ClusterEvent;
 import io.grapevine.core.CoreConfig;
 import io.grapevine.net.Cluster;
 import java.nio.charset.StandardCharsets;
-import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,8 +25,9 @@ final class InJvmCluster implements ClusterUnderTest {
     private final int size;
     private final CoreConfig config;
     private final Observations observations = new Observations();
-    private final SecureRandom random = new SecureRandom();
     private final List<Cluster> nodes = new ArrayList<>();
+    /** This run's cluster key. */
+    private byte[] key = new byte[0];
     /** Leaves block until spread; run them off the scenario thread like a node process would. */
     private final ExecutorService leaver = Executors.newSingleThreadExecutor(r -> {
         Thread thread = new Thread(r, "bench-leaver");
@@ -64,18 +64,39 @@ final class InJvmCluster implements ClusterUnderTest {
     }
 
     @Override
+    public SystemSetup setup() {
+        return new SystemSetup("in-jvm", "lan", "AES-256-GCM, a fresh 32-byte key per run",
+                "N Cluster instances in the runner's JVM, CoreConfig of --profile lan, fresh every run",
+                "Cluster.join(node 0's gossip address)", List.of());
+    }
+
+    @Override
     public void startFresh(boolean quiet) {
+        newRun();
+        for (int i = 0; i < size; i++) {
+            startNext(i);
+        }
+    }
+
+    @Override
+    public void startFirst() {
+        newRun();
+        startNext(0);
+    }
+
+    @Override
+    public void startNext(int i) {
+        int e = epoch;
+        nodes.add(Cluster.builder(name(i)).bind("127.0.0.1", 0).encryptionKey(key.clone()).core(config)
+                .joinTimeout(Duration.ofSeconds(120)).listener(event -> record(e, i, event)).start());
+    }
+
+    /** Stops the previous run's nodes, forgets its observations and draws this run's key. */
+    private void newRun() {
         closeNodes();
         epoch++;
         observations.clear();
-        byte[] key = new byte[32];
-        random.nextBytes(key);
-        for (int i = 0; i < size; i++) {
-            int node = i;
-            int e = epoch;
-            nodes.add(Cluster.builder(name(i)).bind("127.0.0.1", 0).encryptionKey(key).core(config)
-                    .joinTimeout(Duration.ofSeconds(120)).listener(event -> record(e, node, event)).start());
-        }
+        key = ClusterKeys.fresh();
     }
 
     private void record(int e, int node, ClusterEvent event) {
@@ -110,11 +131,23 @@ final class InJvmCluster implements ClusterUnderTest {
     @Override
     public long joinAll() {
         long t0 = System.currentTimeMillis();
-        String seed = "127.0.0.1:" + nodes.get(0).boundAddress().getPort();
+        String seed = address(0);
         for (int i = 1; i < size; i++) {
             nodes.get(i).join(List.of(seed));
         }
         return t0;
+    }
+
+    @Override
+    public long join(int i, int through) {
+        String seed = address(through);
+        long t0 = System.currentTimeMillis();
+        nodes.get(i).join(List.of(seed));
+        return t0;
+    }
+
+    private String address(int i) {
+        return "127.0.0.1:" + nodes.get(i).boundAddress().getPort();
     }
 
     @Override

@@ -111,6 +111,19 @@ public final class Observations {
         return "ALIVE".equals(status) || "SUSPECT".equals(status);
     }
 
+    /** The first report at or after {@code fromMillis} that {@code member} is live (alive or suspect). */
+    public static Function<List<Observation>, OptionalLong> firstLive(String member, long fromMillis) {
+        return reports -> {
+            for (Observation report : reports) {
+                if (report.kind() == Observation.Kind.STATUS && report.subject().equals(member)
+                        && report.atMillis() >= fromMillis && isLive(report.detail())) {
+                    return OptionalLong.of(report.atMillis());
+                }
+            }
+            return OptionalLong.empty();
+        };
+    }
+
     /** The first report at or after {@code fromMillis} matching kind, subject and (non-empty) detail. */
     public static Function<List<Observation>, OptionalLong> first(Observation.Kind kind, String subject,
                                                                   String detail, long fromMillis) {

@@ -7,10 +7,8 @@ import java.io.PrintWriter;
 import java.net.http.HttpClient;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -50,12 +48,14 @@ final class ProcessCluster implements ClusterUnderTest {
     private final PrintWriter log;
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(10)).build();
-    private final SecureRandom random = new SecureRandom();
     private final Observations observations = new Observations();
     private final List<AgentProcess> agents = new ArrayList<>();
     private final List<AgentApi> apis = new ArrayList<>();
     private final List<EventFeed> feeds = new ArrayList<>();
-    private String seed = "";
+    /** Each running node's gossip address, from its banner, in node order. */
+    private final List<String> gossip = new ArrayList<>();
+    /** This run's cluster key, base64. */
+    private String key = "";
     /** Counts {@link #stopAgents()}: a request of agents since stopped is not reported as failed. */
     private volatile int stops;
 
@@ -108,26 +108,24 @@ final class ProcessCluster implements ClusterUnderTest {
         return command;
     }
 
+    @Override
+    public SystemSetup setup() {
+        return new SystemSetup("processes", "lan", "AES-256-GCM, a fresh 32-byte key per run (--encrypt)",
+                "one 'grapevine agent --profile lan --bind 127.0.0.1:0 --http-addr 127.0.0.1:0' JVM per node, "
+                        + "fresh every run",
+                "HTTP POST /v1/join {\"seeds\":[node 0's gossip address]} on the joiner's API", jvmFlags);
+    }
+
     /** Kills the previous run's agents, then starts N fresh ones and opens their event streams. */
     @Override
     public void startFresh(boolean quiet) throws Exception {
-        stopAgents();
-        observations.clear();
-        Files.createDirectories(logDir);
-        byte[] key = new byte[32];
-        random.nextBytes(key);
-        String encoded = Base64.getEncoder().encodeToString(key);
+        newRun();
         for (int i = 0; i < size; i++) {
-            agents.add(new AgentProcess(command(i, encoded), logDir.resolve("grapevine-" + name(i) + ".log"), name(i)));
+            launch(i);
         }
         long deadline = System.currentTimeMillis() + START_TIMEOUT_MILLIS;
         for (int i = 0; i < size; i++) {
-            AgentBanner banner = agents.get(i).awaitBanner(deadline);
-            if (i == 0) {
-                seed = banner.gossip();
-            }
-            apis.add(new AgentApi(http, banner.http()));
-            feeds.add(EventFeed.open(http, apis.get(i).base(), i, observations));
+            connect(i, deadline);
         }
         for (EventFeed feed : feeds) {
             feed.awaitConnected(deadline);
@@ -135,12 +133,54 @@ final class ProcessCluster implements ClusterUnderTest {
     }
 
     @Override
+    public void startFirst() throws Exception {
+        newRun();
+        startNext(0);
+    }
+
+    @Override
+    public void startNext(int i) throws Exception {
+        long deadline = System.currentTimeMillis() + START_TIMEOUT_MILLIS;
+        launch(i);
+        connect(i, deadline);
+        feeds.get(i).awaitConnected(deadline);
+    }
+
+    /** Stops the previous run's agents, forgets its observations and draws this run's key. */
+    private void newRun() throws Exception {
+        stopAgents();
+        observations.clear();
+        Files.createDirectories(logDir);
+        key = ClusterKeys.freshBase64();
+    }
+
+    private void launch(int i) throws IOException {
+        agents.add(new AgentProcess(command(i, key), logDir.resolve("grapevine-" + name(i) + ".log"), name(i)));
+    }
+
+    /** Waits for node {@code i}'s banner, then opens its event stream. */
+    private void connect(int i, long deadline) throws InterruptedException {
+        AgentBanner banner = agents.get(i).awaitBanner(deadline);
+        gossip.add(banner.gossip());
+        apis.add(new AgentApi(http, banner.http()));
+        feeds.add(EventFeed.open(http, apis.get(i).base(), i, observations));
+    }
+
+    @Override
     public long joinAll() {
         long t0 = System.currentTimeMillis();
-        String body = AgentApi.seedsBody(seed);
+        String body = AgentApi.seedsBody(gossip.get(0));
         for (int i = 1; i < size; i++) {
             reported(i, apis.get(i).post("/v1/join", body));
         }
+        return t0;
+    }
+
+    @Override
+    public long join(int i, int through) {
+        String body = AgentApi.seedsBody(gossip.get(through));
+        long t0 = System.currentTimeMillis();
+        reported(i, apis.get(i).post("/v1/join", body));
         return t0;
     }
 
@@ -223,6 +263,7 @@ final class ProcessCluster implements ClusterUnderTest {
             agent.awaitExit();
         }
         feeds.clear();
+        gossip.clear();
         apis.clear();
         agents.clear();
     }

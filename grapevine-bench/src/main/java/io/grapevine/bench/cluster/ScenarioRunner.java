@@ -16,6 +16,8 @@ import java.util.TreeSet;
  * reported the outcome. Every wait is bounded by the timeout.
  */
 final class ScenarioRunner {
+    /** The member every rolling joiner joins through: node 0, as with a fixed seed list. */
+    static final int ROLLING_SEED = 0;
     private final ClusterUnderTest cluster;
     private final long timeoutMillis;
     private final long settleMillis;
@@ -25,18 +27,18 @@ final class ScenarioRunner {
     private boolean freezeVictim;
     private int run;
 
-    /**
-     * @param timeoutMillis how long one condition may take before the run counts as timed out
-     * @param settleMillis pause after convergence before the action, so join traffic has died down
-     * @param idleMillis how long S5 measures
-     * @param log progress lines (stderr)
-     */
     /** S2 freezes its victim (SIGSTOP: silence) instead of killing it (kill -9: its ports refuse). */
     ScenarioRunner freezingVictim(boolean freeze) {
         this.freezeVictim = freeze;
         return this;
     }
 
+    /**
+     * @param timeoutMillis how long one condition may take before the run counts as timed out
+     * @param settleMillis pause after convergence before the action, so join traffic has died down
+     * @param idleMillis how long S5 measures
+     * @param log progress lines (stderr)
+     */
     ScenarioRunner(ClusterUnderTest cluster, long timeoutMillis, long settleMillis, long idleMillis, PrintWriter log) {
         this.cluster = cluster;
         this.timeoutMillis = timeoutMillis;
@@ -49,6 +51,7 @@ final class ScenarioRunner {
         run++;
         return switch (scenario) {
             case S1 -> join();
+            case S1ROLL -> rollingJoin();
             case S2 -> failure();
             case S3 -> dissemination();
             case S4 -> leave();
@@ -94,6 +97,36 @@ final class ScenarioRunner {
         return outcome(values, t0, -1, timedOut);
     }
 
+    /**
+     * S1ROLL: node 0 alone, then each next node started (not timed), told to join through node 0
+     * (the clock), and awaited until every member started before it reports it live.
+     */
+    private RunOutcome rollingJoin() throws Exception {
+        cluster.startFirst();
+        RollingJoin roll = new RollingJoin();
+        boolean timedOut = false;
+        for (int joiner = 1; joiner < cluster.size() && !timedOut; joiner++) {
+            cluster.startNext(joiner);
+            long t0 = cluster.join(joiner, ROLLING_SEED);
+            roll.joined(joiner, t0);
+            Map<Integer, Long> seen = cluster.observations().awaitAll(membersBefore(joiner),
+                    Observations.firstLive(cluster.name(joiner), t0), t0 + timeoutMillis);
+            timedOut = seen.size() < joiner;
+            if (!timedOut) {
+                roll.seenByAll(joiner, seen);
+            }
+        }
+        return sampled(roll.figures(cluster.size() - 1), roll.firstJoinMillis(), -1, timedOut);
+    }
+
+    private static Set<Integer> membersBefore(int joiner) {
+        Set<Integer> members = new TreeSet<>();
+        for (int i = 0; i < joiner; i++) {
+            members.add(i);
+        }
+        return members;
+    }
+
     /** Starts fresh, joins, waits for every node to see N alive and then the settle time; returns that moment. */
     private long converged() throws Exception {
         cluster.startFresh(false);
@@ -130,9 +163,9 @@ final class ScenarioRunner {
                 Observations.first(Observation.Kind.KEY, cluster.name(origin), "", t1), t1 + timeoutMillis);
         RunOutcome first = timed(BenchScenario.Metric.EVENT_ALL, events, t0, cluster.size() - 1, since, -1);
         RunOutcome second = timed(BenchScenario.Metric.KEY_ALL, keys, t1, cluster.size() - 1, since, -1);
-        Map<BenchScenario.Metric, Double> values = new EnumMap<>(BenchScenario.Metric.class);
-        values.putAll(first.values());
-        values.putAll(second.values());
+        Map<BenchScenario.Metric, List<Double>> values = new EnumMap<>(BenchScenario.Metric.class);
+        values.putAll(first.samples());
+        values.putAll(second.samples());
         return new RunOutcome(values, second.falselySuspected(), second.falselyDead(),
                 first.timedOut() || second.timedOut());
     }
@@ -156,8 +189,16 @@ final class ScenarioRunner {
         return outcome(values, since, excused, timedOut);
     }
 
-    /** Counts healthy members reported suspect or dead since {@code since}; {@code excused} is the victim or leaver. */
+    /** {@link #sampled} for a run that measured one value per figure. */
     private RunOutcome outcome(Map<BenchScenario.Metric, Double> values, long since, int excused, boolean timedOut) {
+        Map<BenchScenario.Metric, List<Double>> samples = new EnumMap<>(BenchScenario.Metric.class);
+        values.forEach((metric, value) -> samples.put(metric, List.of(value)));
+        return sampled(samples, since, excused, timedOut);
+    }
+
+    /** Counts healthy members reported suspect or dead since {@code since}; {@code excused} is the victim or leaver. */
+    private RunOutcome sampled(Map<BenchScenario.Metric, List<Double>> values, long since, int excused,
+                               boolean timedOut) {
         Set<String> suspected = new HashSet<>();
         Set<String> dead = new HashSet<>();
         String excusedName = excused < 0 ? "" : cluster.name(excused);

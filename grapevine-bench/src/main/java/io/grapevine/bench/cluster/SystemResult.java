@@ -1,31 +1,29 @@
 package io.grapevine.bench.cluster;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
 /**
- * Every measured run of one scenario on one system.
+ * Every measured run of one scenario on one system, and how that system was set up.
  *
  * @param system the system's name
- * @param mode how its nodes ran ({@code processes}, {@code in-jvm}, {@code agents})
+ * @param setup how its nodes were configured, started and joined
  * @param runs the measured runs (warm-up runs excluded)
  */
-public record SystemResult(String system, String mode, List<RunOutcome> runs) {
+public record SystemResult(String system, SystemSetup setup, List<RunOutcome> runs) {
     /** Freezes the list. */
     public SystemResult {
         runs = List.copyOf(runs);
     }
 
-    /** The summary of {@code metric} over the runs that measured it, if any did. */
+    /** How its nodes ran ({@code processes}, {@code in-jvm}, {@code agents}). */
+    public String mode() {
+        return setup.mode();
+    }
+
+    /** The summary of {@code metric} over every value the runs measured (pooled), if any did. */
     public Optional<Quantiles> summary(BenchScenario.Metric metric) {
-        List<Double> values = new ArrayList<>();
-        for (RunOutcome run : runs) {
-            Double value = run.values().get(metric);
-            if (value != null) {
-                values.add(value);
-            }
-        }
+        List<Double> values = values(metric);
         return values.isEmpty() ? Optional.empty() : Optional.of(Quantiles.of(values));
     }
 
@@ -44,9 +42,8 @@ public record SystemResult(String system, String mode, List<RunOutcome> runs) {
         return runs.stream().mapToInt(RunOutcome::falselyDead).sum();
     }
 
-    /** Values of {@code metric} per run, in run order (missing ones skipped). */
+    /** Values of {@code metric}, run after run (each run's in its own order; missing ones skipped). */
     public List<Double> values(BenchScenario.Metric metric) {
-        return runs.stream().map(r -> r.values().get(metric)).filter(v -> v != null).toList();
+        return runs.stream().flatMap(r -> r.samples().getOrDefault(metric, List.of()).stream()).toList();
     }
-
 }

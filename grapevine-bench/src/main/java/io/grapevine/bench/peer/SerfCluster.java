@@ -1,7 +1,9 @@
 package io.grapevine.bench.peer;
 
+import io.grapevine.bench.cluster.ClusterKeys;
 import io.grapevine.bench.cluster.ClusterUnderTest;
 import io.grapevine.bench.cluster.Observations;
+import io.grapevine.bench.cluster.SystemSetup;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -11,9 +13,7 @@ import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.SecureRandom;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
@@ -35,8 +35,10 @@ public final class SerfCluster implements ClusterUnderTest {
     private final String serfBinary;
     private final Path workDir;
     private final Observations observations = new Observations();
-    private final SecureRandom random = new SecureRandom();
     private final List<Agent> agents = new ArrayList<>();
+    /** This run's cluster key, base64, and the agents' log level. */
+    private String key = "";
+    private String logLevel = "debug";
 
     /** One running agent. */
     private record Agent(Process process, int bindPort, SerfRpc rpc, StatsdCounter statsd) {
@@ -74,33 +76,23 @@ public final class SerfCluster implements ClusterUnderTest {
     }
 
     @Override
+    public SystemSetup setup() {
+        return new SystemSetup("agents", "lan", "AES-256-GCM (memberlist), a fresh 32-byte key per run (-encrypt)",
+                "one 'serf agent -profile=lan -bind=127.0.0.1:PORT -rpc-addr=127.0.0.1:PORT' process per node, "
+                        + "fresh every run",
+                "Serf RPC join (what 'serf join' sends) to node 0's gossip address, once the agent is up",
+                List.of());
+    }
+
+    @Override
     public void startFresh(boolean quiet) throws Exception {
-        stopAgents();
-        observations.clear();
-        Files.createDirectories(workDir);
-        byte[] key = new byte[32];
-        random.nextBytes(key);
-        String encoded = Base64.getEncoder().encodeToString(key);
+        newRun(quiet);
+        List<int[]> ports = allocatePorts(size);
         List<Process> processes = new ArrayList<>();
-        List<int[]> ports = allocatePorts();
         List<StatsdCounter> counters = new ArrayList<>();
         for (int i = 0; i < size; i++) {
             StatsdCounter statsd = new StatsdCounter();
-            int bindPort = ports.get(i)[0];
-            int rpcPort = ports.get(i)[1];
-            Path config = workDir.resolve("serf-" + name(i) + ".json");
-            Files.writeString(config, "{\"statsd_addr\": \"127.0.0.1:" + statsd.port() + "\"}\n");
-            ProcessBuilder builder = new ProcessBuilder(serfBinary, "agent", "-node=" + name(i),
-                    "-bind=127.0.0.1:" + bindPort, "-advertise=127.0.0.1:" + bindPort, "-rpc-addr=127.0.0.1:" + rpcPort,
-                    "-profile=lan", "-encrypt=" + encoded, "-log-level=" + (quiet ? "info" : "debug"),
-                    "-config-file=" + config)
-                    .redirectError(workDir.resolve("serf-" + name(i) + ".err").toFile());
-            Process process = builder.start();
-            int node = i;
-            Thread reader = new Thread(() -> read(node, process), "bench-serf-" + name(i));
-            reader.setDaemon(true);
-            reader.start();
-            processes.add(process);
+            processes.add(launch(i, ports.get(i), statsd));
             counters.add(statsd);
         }
         long deadline = System.currentTimeMillis() + READY_TIMEOUT_MILLIS;
@@ -108,6 +100,47 @@ public final class SerfCluster implements ClusterUnderTest {
             agents.add(new Agent(processes.get(i), ports.get(i)[0], connect(ports.get(i)[1], processes.get(i), deadline),
                     counters.get(i)));
         }
+    }
+
+    @Override
+    public void startFirst() throws Exception {
+        newRun(false);
+        startNext(0);
+    }
+
+    /** Chooses node {@code i}'s ports now (the running agents hold theirs), starts it and connects its RPC. */
+    @Override
+    public void startNext(int i) throws Exception {
+        int[] ports = allocatePorts(1).get(0);
+        StatsdCounter statsd = new StatsdCounter();
+        Process process = launch(i, ports, statsd);
+        agents.add(new Agent(process, ports[0], connect(ports[1], process, System.currentTimeMillis()
+                + READY_TIMEOUT_MILLIS), statsd));
+    }
+
+    /** Stops the previous run's agents, forgets its observations and draws this run's key. */
+    private void newRun(boolean quiet) throws Exception {
+        stopAgents();
+        observations.clear();
+        Files.createDirectories(workDir);
+        key = ClusterKeys.freshBase64();
+        logLevel = quiet ? "info" : "debug";
+    }
+
+    /** Starts node {@code i}'s agent on {@code ports} (gossip, RPC), its log read on a daemon thread. */
+    private Process launch(int i, int[] ports, StatsdCounter statsd) throws IOException {
+        int bindPort = ports[0];
+        Path config = workDir.resolve("serf-" + name(i) + ".json");
+        Files.writeString(config, "{\"statsd_addr\": \"127.0.0.1:" + statsd.port() + "\"}\n");
+        ProcessBuilder builder = new ProcessBuilder(serfBinary, "agent", "-node=" + name(i),
+                "-bind=127.0.0.1:" + bindPort, "-advertise=127.0.0.1:" + bindPort, "-rpc-addr=127.0.0.1:" + ports[1],
+                "-profile=lan", "-encrypt=" + key, "-log-level=" + logLevel, "-config-file=" + config)
+                .redirectError(workDir.resolve("serf-" + name(i) + ".err").toFile());
+        Process process = builder.start();
+        Thread reader = new Thread(() -> read(i, process), "bench-serf-" + name(i));
+        reader.setDaemon(true);
+        reader.start();
+        return process;
     }
 
     private void read(int node, Process process) {
@@ -140,15 +173,15 @@ public final class SerfCluster implements ClusterUnderTest {
     }
 
     /**
-     * A gossip port (free for TCP and UDP: memberlist binds both) and an RPC port per agent,
-     * all distinct: every socket stays open until all are chosen, so the system cannot hand
-     * out one port twice, then all are closed for the agents to bind.
+     * A gossip port (free for TCP and UDP: memberlist binds both) and an RPC port for each of
+     * {@code count} agents, all distinct: every socket stays open until all are chosen, so the
+     * system cannot hand out one port twice, then all are closed for the agents to bind.
      */
-    private List<int[]> allocatePorts() throws IOException {
+    private static List<int[]> allocatePorts(int count) throws IOException {
         List<java.io.Closeable> held = new ArrayList<>();
         List<int[]> ports = new ArrayList<>();
         try {
-            for (int i = 0; i < size; i++) {
+            for (int i = 0; i < count; i++) {
                 int gossip = -1;
                 for (int attempt = 0; attempt < 100 && gossip < 0; attempt++) {
                     ServerSocket tcp = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
@@ -182,6 +215,14 @@ public final class SerfCluster implements ClusterUnderTest {
         for (int i = 1; i < size; i++) {
             agents.get(i).rpc().join(seed);
         }
+        return t0;
+    }
+
+    @Override
+    public long join(int i, int through) throws IOException {
+        List<String> seed = List.of("127.0.0.1:" + agents.get(through).bindPort());
+        long t0 = System.currentTimeMillis();
+        agents.get(i).rpc().join(seed);
         return t0;
     }
 

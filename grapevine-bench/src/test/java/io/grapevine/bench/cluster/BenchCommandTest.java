@@ -4,7 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import picocli.CommandLine;
@@ -32,7 +35,9 @@ class BenchCommandTest {
         "s1 --format xml          | --format must be text or json: xml",
         "s1 --peer consul         | --peer must be none or serf: consul",
         "s1 --processes --in-jvm  | --processes and --in-jvm are mutually exclusive",
-        "s9                       | SCENARIO must be one of s1, s2, s3, s4, s5: s9"})
+        "s1 --summary-out /nonexistent-dir/s.json | --summary-out must be a file in an existing directory: /nonexistent-dir/s.json",
+        "s1 --json-out /tmp       | --json-out must be a file, not a directory: /tmp",
+        "s9                       | SCENARIO must be one of s1, s1roll, s2, s3, s4, s5: s9"})
     void badArgumentsNameTheFlag(String args, String message) {
         assertThat(execute(args.trim().split(" +"))).isEqualTo(2);
         assertThat(err.toString()).contains(message);
@@ -58,5 +63,29 @@ class BenchCommandTest {
         assertThat(code).as(err.toString()).isZero();
         assertThat(out.toString()).contains("\"scenario\":\"S1\"", "\"nodes\":4", "\"system\":\"grapevine\"",
                 "\"join_all_ms\":{\"runs\":[", "\"timeouts\":0", "\"falselyDead\":0");
+    }
+
+    @Test
+    void fourNodesInThisJvmJoinOneAtATimeAndTheSummaryIsAppended(@TempDir Path dir) throws Exception {
+        Path summary = dir.resolve("summary.jsonl");
+        int code = execute("s1roll", "--nodes", "4", "--runs", "1", "--warmup", "0", "--in-jvm", "--timeout-s", "30",
+                "--summary-out", summary.toString(), "--work-dir", dir.resolve("work").toString());
+        assertThat(code).as(err.toString()).isZero();
+        assertThat(out.toString()).contains("S1ROLL rolling join, N=4", "grapevine setup: in-jvm, profile lan",
+                "joined: Cluster.join(node 0's gossip address)", "clock: per joiner");
+        assertThat(out.toString()).containsPattern("grapevine +in-jvm +joiner seen alive by all +3 ");
+        assertThat(out.toString()).containsPattern("grapevine +in-jvm +all joins \\(start-ups excluded\\) +1 ")
+                .containsPattern("grapevine +in-jvm +first join to last in \\(wall\\) +1 ");
+
+        int again = execute("s1roll", "--nodes", "2", "--runs", "1", "--warmup", "0", "--in-jvm", "--timeout-s", "30",
+                "--summary-out", summary.toString(), "--work-dir", dir.resolve("work").toString());
+        assertThat(again).as(err.toString()).isZero();
+        var lines = Files.readAllLines(summary);
+        assertThat(lines).hasSize(2);
+        assertThat(lines.get(0)).contains("\"command\":\"bench s1roll --nodes 4 ", "\"scenario\":\"S1ROLL\"",
+                "\"nodes\":4", "\"roll_joiner_seen_by_all_ms\":{\"samples\":3,", "\"falselyDead\":0",
+                "\"mode\":\"in-jvm\"").containsPattern("\"commit\":\"(unknown|[0-9a-f]+)\"");
+        assertThat(lines.get(1)).contains("\"nodes\":2", "\"roll_joiner_seen_by_all_ms\":{\"samples\":1,");
+        assertThat(dir.resolve("work")).doesNotExist(); // nothing but the summary is written for in-JVM nodes
     }
 }

@@ -57,4 +57,23 @@ class ProcessClusterTest {
             assertThat(failures.toString()).isEmpty();
         }
     }
+
+    @Test
+    void aRollingJoinerStartedAfterNodeZeroIsSeenByItAfterItsJoin() throws Exception {
+        StringWriter failures = new StringWriter();
+        try (ProcessCluster cluster = new ProcessCluster(2, BenchCommand.DEFAULT_JVM_FLAGS, logDir,
+                new PrintWriter(failures, true))) {
+            cluster.startFirst();
+            assertThat(cluster.processes()).hasSize(1).allMatch(ProcessHandle::isAlive);
+            cluster.startNext(1);
+            assertThat(cluster.processes()).hasSize(2).allMatch(ProcessHandle::isAlive);
+
+            long t0 = cluster.join(1, 0);
+            await().atMost(DEADLINE).until(() -> Observations.firstLive("n1", t0)
+                    .apply(Observations.ofNode(cluster.observations().snapshot(), 0)).isPresent());
+            assertThat(Observations.firstLive("n1", t0).apply(Observations.ofNode(cluster.observations().snapshot(), 0))
+                    .getAsLong()).isBetween(t0, System.currentTimeMillis());
+            assertThat(failures.toString()).isEmpty();
+        }
+    }
 }
