@@ -3,14 +3,15 @@
 # S2-S5 of DESIGN.md and docs/PERFORMANCE.md), same N, one after the other on this machine, in one
 # invocation. Not part of CI. See docs/PERFORMANCE.md.
 #
-#   bench/peers/serf/run.sh [--install] [--nodes "8 32 64"] [--scenarios "s1 s1roll s2 s2stop s3 s4 s5"]
+#   bench/peers/serf/run.sh [--install] [--nodes "8 32 64"] [--scenarios "s1 s1roll s2 s2stop s2pause2 s2pause5 s3 s4 s5"]
 #                           [--runs 5] [--s1-runs 10] [--duration-s 60] [--out DIR]
 #
 #   --install     apt-get update && apt-get install -y serf (needs root; Debian's package)
 #   --nodes       cluster sizes (default "8 32 64")
 #   --scenarios   which scenarios (default all: s1, s1roll (rolling join), s2, s2stop (S2 with the
 #                 victim frozen by SIGSTOP instead of killed, a silent failure whose ports do not
-#                 refuse), s3, s4, s5)
+#                 refuse), s2pause2 and s2pause5 (the victim frozen for 2 s / 5 s, then resumed:
+#                 counts members that declared it dead, 0 when the pause was tolerated), s3, s4, s5)
 #   --runs        measured runs for S2-S5 (default 5); --s1-runs for S1 and S1ROLL (default 10)
 #   --duration-s  S5 idle measurement per run (default 60)
 #   --out         where everything goes (default /tmp/grapevine-bench/<UTC timestamp>, outside
@@ -32,7 +33,7 @@ set -euo pipefail
 
 install=0
 nodes="8 32 64"
-scenarios="s1 s1roll s2 s2stop s3 s4 s5"
+scenarios="s1 s1roll s2 s2stop s2pause2 s2pause5 s3 s4 s5"
 runs=5
 s1_runs=10
 duration=60
@@ -113,6 +114,8 @@ for n in $nodes; do
   for name in $scenarios; do
     s="$name"; r="$runs"; warm=1; extra=()
     if [ "$s" = s2stop ]; then s=s2; extra=(--failure stop); fi
+    if [ "$s" = s2pause2 ]; then s=s2pause; extra=(--pause-ms 2000); fi
+    if [ "$s" = s2pause5 ]; then s=s2pause; extra=(--pause-ms 5000); fi
     if [ "$s" = s1 ] || [ "$s" = s1roll ]; then r="$s1_runs"; fi
     if [ "$s" = s5 ]; then warm=0; extra=(--duration-s "$duration" --settle-ms 5000); fi
     wait_quiet "$name N=$n"

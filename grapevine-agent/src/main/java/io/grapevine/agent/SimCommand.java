@@ -58,7 +58,7 @@ public final class SimCommand implements Callable<Integer> {
     private int periods;
 
     @Option(names = "--profile", defaultValue = "lan",
-            description = "Core and network profile: lan, wan or local (default: ${DEFAULT-VALUE}).")
+            description = "Core and network profile: lan, wan, local or fast (default: ${DEFAULT-VALUE}).")
     private String profile;
 
     @Option(names = "--lifeguard", negatable = true, defaultValue = "true", fallbackValue = "true",
@@ -74,6 +74,10 @@ public final class SimCommand implements Callable<Integer> {
     @Option(names = "--probe-timeout-ms", description = "Direct probe timeout in ms (default: the profile's, "
             + "or half the probe interval when only that is given).")
     private Double probeTimeoutMs;
+
+    @Option(names = "--pause-tolerance-ms", description = "How long a member may be silent and still be taken back, "
+            + "in ms; 0 leaves failure detection to Lifeguard's timeouts alone (default: the profile's, 5000 on lan).")
+    private Double pauseToleranceMs;
 
     @Option(names = "--history", description = "Transitions kept per member (explanations only; default: the "
             + "core's 16 up to " + HISTORY_AUTO_LIMIT + " nodes, 0 above, to fit N x N tables in memory).")
@@ -168,8 +172,8 @@ public final class SimCommand implements Callable<Integer> {
         if (!(slowFraction >= 0 && slowFraction <= 1)) {
             throw bad("--slow-fraction", "must be in [0, 1]: " + slowFraction);
         }
-        if (!List.of("lan", "wan", "local").contains(profile)) {
-            throw bad("--profile", "must be lan, wan or local: " + profile);
+        if (!List.of("lan", "wan", "local", "fast").contains(profile)) {
+            throw bad("--profile", "must be lan, wan, local or fast: " + profile);
         }
     }
 
@@ -177,11 +181,16 @@ public final class SimCommand implements Callable<Integer> {
         CoreConfig core = switch (profile) {
             case "wan" -> CoreConfig.wan();
             case "local" -> CoreConfig.local();
+            case "fast" -> CoreConfig.fast();
             default -> CoreConfig.lan();
         };
         NetworkModel network = profile.equals("wan") ? NetworkModel.wan() : NetworkModel.lan();
         core = core.withDetector(p -> p.withLifeguard(lifeguard)).withDetector(p -> p.withQuorumFailureDetection(quorum));
         core = withProbeTimes(core);
+        if (pauseToleranceMs != null) {
+            long tolerance = nanos("--pause-tolerance-ms", pauseToleranceMs);
+            core = core.withDetector(p -> p.withPauseToleranceNanos(tolerance));
+        }
         if (history != null && (history < 0 || history > 1024)) {
             throw bad("--history", "must be in 0..1024: " + history);
         }

@@ -83,7 +83,7 @@ class AgentCommandTest {
         "agent --bind nowhere --plaintext            | --bind must be HOST:PORT: nowhere",
         "agent --http-addr 127.0.0.1:70000 --plaintext | --http-addr must be HOST:PORT: 127.0.0.1:70000 (port must be in 0..65535: 70000)",
         "agent --join seed:0 --plaintext             | --join port must be in 1..65535: seed:0",
-        "agent --profile fast --plaintext            | --profile must be lan, wan or local: fast",
+        "agent --profile quick --plaintext           | --profile must be lan, wan, local or fast: quick",
         "agent --log-level loud --plaintext          | --log-level must be one of trace, debug, info, warn, error: loud",
         "agent --tag role --plaintext                | '--tag' (KEY=VALUE) should be in KEY=VALUE format but was role",
         "agent --tag grapevine.x=1 --plaintext       | --tag key must not start with grapevine.",
@@ -112,10 +112,10 @@ class AgentCommandTest {
 
     @Test
     void aBadConfigFileValueNamesTheFlagAndTheFile() throws IOException {
-        Path file = Files.writeString(dir.resolve("agent.json"), "{\"profile\": \"fast\", \"plaintext\": true}");
+        Path file = Files.writeString(dir.resolve("agent.json"), "{\"profile\": \"quick\", \"plaintext\": true}");
         CommandLineRun run = CommandLineRun.of("agent", "--config", file.toString());
         assertThat(run.exitCode()).isEqualTo(2);
-        assertThat(run.err().strip()).isEqualTo("grapevine agent: --profile must be lan, wan or local: fast (in --config "
+        assertThat(run.err().strip()).isEqualTo("grapevine agent: --profile must be lan, wan, local or fast: quick (in --config "
                 + file + ") (see 'grapevine agent --help')");
     }
 
@@ -135,7 +135,7 @@ class AgentCommandTest {
         String help = run.out().replaceAll("\\s+", " ");
         for (String flag : new String[] {"--node=NAME", "--bind=HOST:PORT", "--advertise=HOST:PORT",
                 "--http-addr=HOST:PORT", "--join=HOST:PORT", "--config=FILE", "--data-dir=DIR", "--encrypt=BASE64KEY",
-                "--keyring-file=FILE", "--plaintext", "--profile=lan|wan|local", "--tag=KEY=VALUE",
+                "--keyring-file=FILE", "--plaintext", "--profile=lan|wan|local|fast", "--tag=KEY=VALUE",
                 "--event-handler=[FILTER=]SCRIPT", "--log-level=LEVEL", "--log-json", "--http-token=TOKEN",
                 "--http-protect-reads"}) {
             assertThat(help).contains(flag);

@@ -88,7 +88,7 @@ class AgentConfigTest {
         assertThat(Profile.parse("WAN")).isEqualTo(Profile.WAN);
         assertThat(Profile.LOCAL.core().detector().probeIntervalNanos()).isEqualTo(200_000_000L);
         assertThat(LogLevel.parse("Debug")).isEqualTo(LogLevel.DEBUG);
-        assertThatThrownBy(() -> Profile.parse("lan2")).hasMessage("--profile must be lan, wan or local: lan2");
+        assertThatThrownBy(() -> Profile.parse("lan2")).hasMessage("--profile must be lan, wan, local or fast: lan2");
         assertThatThrownBy(() -> LogLevel.parse("loud"))
                 .hasMessage("--log-level must be one of trace, debug, info, warn, error: loud");
     }

@@ -1,5 +1,6 @@
 package io.grapevine.bench.cluster;
 
+import io.grapevine.agent.config.Profile;
 import io.grapevine.bench.peer.SerfCluster;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -46,7 +47,7 @@ public final class BenchCommand implements Callable<Integer> {
     private CommandSpec spec;
 
     @Parameters(index = "0", paramLabel = "SCENARIO", description = "s1 (join), s1roll (rolling join), s2 (failure), "
-            + "s3 (dissemination), s4 (leave) or s5 (idle cost)")
+            + "s2pause (a tolerated pause), s3 (dissemination), s4 (leave) or s5 (idle cost)")
     private String scenarioName;
 
     @Option(names = "--nodes", paramLabel = "N", description = "Cluster size, 2..256. Default: ${DEFAULT-VALUE}.")
@@ -94,6 +95,15 @@ public final class BenchCommand implements Callable<Integer> {
             + "Default: ${DEFAULT-VALUE}.")
     private String failure = "kill";
 
+    @Option(names = "--pause-ms", paramLabel = "MS", description = "S2PAUSE: how long the victim stays frozen "
+            + "(SIGSTOP) before it is resumed (SIGCONT), 1..600000. Default: ${DEFAULT-VALUE}.")
+    private long pauseMillis = 5_000;
+
+    @Option(names = "--profile", paramLabel = "PROFILE", description = "Grapevine's protocol timings: lan, wan, local or "
+            + "fast (the agent's --profile). Serf always runs -profile=lan, so a ratio is only made at lan. "
+            + "Default: ${DEFAULT-VALUE}.")
+    private String profile = "lan";
+
     @Option(names = "--json-out", paramLabel = "FILE", description = "Also write the JSON report to this file.")
     private Path jsonOut;
 
@@ -123,7 +133,7 @@ public final class BenchCommand implements Callable<Integer> {
         try {
             scenario = BenchScenario.valueOf(scenarioName.toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw invalid("SCENARIO must be one of s1, s1roll, s2, s3, s4, s5: " + scenarioName);
+            throw invalid("SCENARIO must be one of s1, s1roll, s2, s2pause, s3, s4, s5: " + scenarioName);
         }
         range("--nodes", nodes, 2, 256);
         range("--runs", runs, 1, 1000);
@@ -131,6 +141,15 @@ public final class BenchCommand implements Callable<Integer> {
         range("--duration-s", durationSeconds, 5, 3600);
         range("--timeout-s", timeoutSeconds, 1, 3600);
         range("--settle-ms", settleMillis, 0, 600_000);
+        range("--pause-ms", pauseMillis, 1, 600_000);
+        try {
+            Profile.parse(profile);
+        } catch (IllegalArgumentException e) {
+            throw invalid(e.getMessage());
+        }
+        if (!profile.equals("lan") && peer.equals("serf")) {
+            throw invalid("--profile " + profile + " has no Serf counterpart (Serf runs -profile=lan): drop --peer serf");
+        }
         if (!format.equals("text") && !format.equals("json")) {
             throw invalid("--format must be text or json: " + format);
         }
@@ -147,6 +166,9 @@ public final class BenchCommand implements Callable<Integer> {
         }
         if (failure.equals("stop") && !separateProcesses()) {
             throw invalid("--failure stop needs separate processes (--processes, or --nodes 32 or more)");
+        }
+        if (scenario == BenchScenario.S2PAUSE && !separateProcesses()) {
+            throw invalid("s2pause needs separate processes (--processes, or --nodes 32 or more)");
         }
         return scenario;
     }
@@ -188,8 +210,8 @@ public final class BenchCommand implements Callable<Integer> {
         List<String> flags = Arrays.stream(jvmFlags.trim().split("\\s+")).filter(f -> !f.isEmpty()).toList();
         PrintWriter err = spec.commandLine().getErr();
         List<SystemResult> results = new ArrayList<>();
-        try (ClusterUnderTest ours = separateProcesses() ? new ProcessCluster(nodes, flags, dir, err)
-                : new InJvmCluster(nodes)) {
+        try (ClusterUnderTest ours = separateProcesses() ? new ProcessCluster(nodes, flags, dir, err).withProfile(profile)
+                : new InJvmCluster(nodes, Profile.parse(profile))) {
             results.add(measure(ours, scenario, err));
         }
         if (peer.equals("serf")) {
@@ -202,6 +224,9 @@ public final class BenchCommand implements Callable<Integer> {
         out.println(format.equals("json") ? ReportJson.full(report) : report.text());
         if (scenario == BenchScenario.S2 && format.equals("text")) {
             out.println("S2 victim: " + (failure.equals("stop") ? "frozen (SIGSTOP)" : "killed (kill -9)"));
+        }
+        if (scenario == BenchScenario.S2PAUSE && format.equals("text")) {
+            out.println("S2PAUSE victim: frozen (SIGSTOP) for " + pauseMillis + " ms, then resumed (SIGCONT)");
         }
         out.flush();
         if (jsonOut != null) {
@@ -217,7 +242,7 @@ public final class BenchCommand implements Callable<Integer> {
     private SystemResult measure(ClusterUnderTest cluster, BenchScenario scenario, PrintWriter err)
             throws Exception {
         ScenarioRunner runner = new ScenarioRunner(cluster, timeoutSeconds * 1000L, settleMillis,
-                durationSeconds * 1000L, err).freezingVictim(failure.equals("stop"));
+                durationSeconds * 1000L, err).freezingVictim(failure.equals("stop")).pausingFor(pauseMillis);
         List<RunOutcome> measured = new ArrayList<>();
         for (int i = 0; i < warmup + runs; i++) {
             RunOutcome outcome;

@@ -22,6 +22,14 @@ public enum BenchScenario {
     /** kill -9 of one node of a converged cluster; until every survivor reports it dead. */
     S2("failure", List.of(Metric.DETECT_ALL), "from just before the runner signals the victim to the moment the "
             + "last survivor reports it dead"),
+    /**
+     * A pause the failure detector must tolerate: one node of a converged cluster is frozen
+     * (SIGSTOP) for {@code --pause-ms}, then resumed (SIGCONT); the runner watches for a few
+     * seconds more and counts the members that reported it dead (0: it survived the pause).
+     */
+    S2PAUSE("tolerated pause", List.of(Metric.PAUSE_DEAD_REPORTS), "from just before the runner freezes the victim "
+            + "until " + ScenarioRunner.PAUSE_WATCH_MILLIS + " ms after it resumed it; the figure is how many other "
+            + "members reported it dead meanwhile"),
     /** One node fires a user event, then writes a key; until every other node has each. */
     S3("dissemination", List.of(Metric.EVENT_ALL, Metric.KEY_ALL), "from just before the runner sends the event "
             + "(then the write) to the moment the last other node has it"),
@@ -79,6 +87,8 @@ public enum BenchScenario {
         ROLL_SPAN("roll_span_ms", "first join to last in (wall)", "ms"),
         /** Time until the last survivor reports the killed node dead. */
         DETECT_ALL("detect_all_ms", "all survivors report it dead", "ms"),
+        /** Members that reported a paused (then resumed) member dead: 0 when the pause was tolerated. */
+        PAUSE_DEAD_REPORTS("pause_dead_reports", "members reporting the paused node dead", "nodes"),
         /** Time until the last other node has the user event. */
         EVENT_ALL("event_all_ms", "user event reaches all", "ms"),
         /** Time until the last other node has the key (Serf: the tag). */

@@ -67,6 +67,11 @@ public interface ClusterUnderTest extends AutoCloseable {
         throw new UnsupportedOperationException(system() + " cannot freeze a node in this mode");
     }
 
+    /** Resumes node {@code i} (SIGCONT) after {@link #freeze}; returns the time just before the signal. */
+    default long resume(int i) throws Exception {
+        throw new UnsupportedOperationException(system() + " cannot resume a node in this mode");
+    }
+
     /** Tells node {@code i} to leave gracefully. */
     long leave(int i) throws Exception;
 

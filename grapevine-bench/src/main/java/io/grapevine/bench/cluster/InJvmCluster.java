@@ -24,6 +24,7 @@ import java.util.concurrent.TimeUnit;
 final class InJvmCluster implements ClusterUnderTest {
     private final int size;
     private final CoreConfig config;
+    private final Profile profile;
     private final Observations observations = new Observations();
     private final List<Cluster> nodes = new ArrayList<>();
     /** This run's cluster key. */
@@ -39,8 +40,14 @@ final class InJvmCluster implements ClusterUnderTest {
 
     /** N nodes, started by {@link #startFresh}, with the core configuration of {@code --profile lan}. */
     InJvmCluster(int size) {
+        this(size, Profile.LAN);
+    }
+
+    /** N nodes with the core configuration of {@code profile}. */
+    InJvmCluster(int size, Profile profile) {
         this.size = size;
-        this.config = Profile.LAN.core();
+        this.profile = profile;
+        this.config = profile.core();
     }
 
     @Override
@@ -65,8 +72,8 @@ final class InJvmCluster implements ClusterUnderTest {
 
     @Override
     public SystemSetup setup() {
-        return new SystemSetup("in-jvm", "lan", "AES-256-GCM, a fresh 32-byte key per run",
-                "N Cluster instances in the runner's JVM, CoreConfig of --profile lan, fresh every run",
+        return new SystemSetup("in-jvm", profile.flagValue(), "AES-256-GCM, a fresh 32-byte key per run",
+                "N Cluster instances in the runner's JVM, CoreConfig of --profile " + profile.flagValue() + ", fresh every run",
                 "Cluster.join(node 0's gossip address)", List.of());
     }
 

@@ -56,6 +56,8 @@ final class ProcessCluster implements ClusterUnderTest {
     private final List<String> gossip = new ArrayList<>();
     /** This run's cluster key, base64. */
     private String key = "";
+    /** The agents' {@code --profile}. */
+    private String profile = "lan";
     /** Counts {@link #stopAgents()}: a request of agents since stopped is not reported as failed. */
     private volatile int stops;
 
@@ -76,6 +78,12 @@ final class ProcessCluster implements ClusterUnderTest {
         this.classPath = classPath;
         this.logDir = logDir;
         this.log = log;
+    }
+
+    /** Runs the agents with {@code --profile name} (lan unless told; the harness validates the name). */
+    ProcessCluster withProfile(String name) {
+        this.profile = name;
+        return this;
     }
 
     @Override
@@ -104,14 +112,14 @@ final class ProcessCluster implements ClusterUnderTest {
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(jvmFlags);
         command.addAll(List.of("-cp", classPath, AGENT_MAIN, "agent", "--node", name(i), "--bind", "127.0.0.1:0",
-                "--http-addr", "127.0.0.1:0", "--encrypt", key, "--profile", "lan"));
+                "--http-addr", "127.0.0.1:0", "--encrypt", key, "--profile", profile));
         return command;
     }
 
     @Override
     public SystemSetup setup() {
-        return new SystemSetup("processes", "lan", "AES-256-GCM, a fresh 32-byte key per run (--encrypt)",
-                "one 'grapevine agent --profile lan --bind 127.0.0.1:0 --http-addr 127.0.0.1:0' JVM per node, "
+        return new SystemSetup("processes", profile, "AES-256-GCM, a fresh 32-byte key per run (--encrypt)",
+                "one 'grapevine agent --profile " + profile + " --bind 127.0.0.1:0 --http-addr 127.0.0.1:0' JVM per node, "
                         + "fresh every run",
                 "HTTP POST /v1/join {\"seeds\":[node 0's gossip address]} on the joiner's API", jvmFlags);
     }
@@ -195,6 +203,13 @@ final class ProcessCluster implements ClusterUnderTest {
     public long freeze(int i) throws Exception {
         long t0 = System.currentTimeMillis();
         agents.get(i).freeze();
+        return t0;
+    }
+
+    @Override
+    public long resume(int i) throws Exception {
+        long t0 = System.currentTimeMillis();
+        Signals.resume(agents.get(i).process());
         return t0;
     }
 

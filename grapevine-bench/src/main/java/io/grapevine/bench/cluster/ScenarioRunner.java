@@ -23,6 +23,10 @@ final class ScenarioRunner {
     private final long settleMillis;
     private final long idleMillis;
     private final PrintWriter log;
+    /** S2PAUSE: how long the runner watches for verdicts after it resumed the victim. */
+    static final long PAUSE_WATCH_MILLIS = 5_000;
+    /** S2PAUSE: how long the victim stays frozen. */
+    private long pauseMillis = 5_000;
     /** S2: freeze the victim (SIGSTOP) instead of killing it. */
     private boolean freezeVictim;
     private int run;
@@ -47,12 +51,19 @@ final class ScenarioRunner {
         this.log = log;
     }
 
+    /** S2PAUSE freezes its victim for {@code millis} before it resumes it. */
+    ScenarioRunner pausingFor(long millis) {
+        this.pauseMillis = millis;
+        return this;
+    }
+
     RunOutcome run(BenchScenario scenario) throws Exception {
         run++;
         return switch (scenario) {
             case S1 -> join();
             case S1ROLL -> rollingJoin();
             case S2 -> failure();
+            case S2PAUSE -> pause();
             case S3 -> dissemination();
             case S4 -> leave();
             case S5 -> idle();
@@ -149,6 +160,21 @@ final class ScenarioRunner {
             cluster.kill(victim); // a frozen process is replaced like a killed one
         }
         return timed(BenchScenario.Metric.DETECT_ALL, seen, t0, allBut(victim).size(), since, victim);
+    }
+
+    /** S2PAUSE: freeze, wait {@code pauseMillis}, resume, watch; count who declared it dead. */
+    private RunOutcome pause() throws Exception {
+        long since = converged();
+        int victim = cluster.size() / 2;
+        long t0 = cluster.freeze(victim);
+        Thread.sleep(pauseMillis);
+        cluster.resume(victim);
+        long end = System.currentTimeMillis() + PAUSE_WATCH_MILLIS;
+        Map<Integer, Long> declared = cluster.observations().awaitAll(allBut(victim),
+                Observations.first(Observation.Kind.STATUS, cluster.name(victim), "DEAD", t0), end);
+        Map<BenchScenario.Metric, Double> values = new EnumMap<>(BenchScenario.Metric.class);
+        values.put(BenchScenario.Metric.PAUSE_DEAD_REPORTS, (double) declared.size());
+        return outcome(values, since, victim, false);
     }
 
     private RunOutcome dissemination() throws Exception {

@@ -242,6 +242,13 @@ public final class SerfCluster implements ClusterUnderTest {
     }
 
     @Override
+    public long resume(int i) throws Exception {
+        long t0 = System.currentTimeMillis();
+        io.grapevine.bench.cluster.Signals.resume(agents.get(i).process());
+        return t0;
+    }
+
+    @Override
     public long leave(int i) throws IOException {
         long t0 = System.currentTimeMillis();
         agents.get(i).rpc().leave();

@@ -37,7 +37,11 @@ class BenchCommandTest {
         "s1 --processes --in-jvm  | --processes and --in-jvm are mutually exclusive",
         "s1 --summary-out /nonexistent-dir/s.json | --summary-out must be a file in an existing directory: /nonexistent-dir/s.json",
         "s1 --json-out /tmp       | --json-out must be a file, not a directory: /tmp",
-        "s9                       | SCENARIO must be one of s1, s1roll, s2, s3, s4, s5: s9"})
+        "s9                       | SCENARIO must be one of s1, s1roll, s2, s2pause, s3, s4, s5: s9",
+        "s2pause --pause-ms 0 --processes | --pause-ms must be in 1..600000: 0",
+        "s2pause --nodes 4 --in-jvm | s2pause needs separate processes (--processes, or --nodes 32 or more)",
+        "s2 --profile quick       | --profile must be lan, wan, local or fast: quick",
+        "s2 --profile fast --peer serf | --profile fast has no Serf counterpart (Serf runs -profile=lan): drop --peer serf"})
     void badArgumentsNameTheFlag(String args, String message) {
         assertThat(execute(args.trim().split(" +"))).isEqualTo(2);
         assertThat(err.toString()).contains(message);
