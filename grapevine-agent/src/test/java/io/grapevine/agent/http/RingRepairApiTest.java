@@ -4,11 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.grapevine.core.CoreConfig;
 import io.grapevine.net.Cluster;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
@@ -24,7 +21,6 @@ import org.junit.jupiter.api.TestInstance;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class RingRepairApiTest {
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final long MS = 1_000_000L;
     private final TestNodes nodes = new TestNodes();
     private Http first;
@@ -49,21 +45,13 @@ class RingRepairApiTest {
         nodes.close();
     }
 
-    private static JsonNode data(SseReader.Event event) {
-        try {
-            return JSON.readTree(event.data());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
     @Test
     void aRoundThatEndsHereIsAnEventWithTheEntriesOfEachHop() {
         try (SseReader events = SseReader.connected(first.base(), "")) {
             SseReader.Event round = events.awaitEvent(e -> e.type().equals("ring-repair-completed")
-                    && data(e).get("verified").asBoolean());
+                    && e.json().get("verified").asBoolean());
 
-            JsonNode report = data(round);
+            JsonNode report = round.json();
             assertThat(round.id()).isPresent();
             assertThat(report.get("origin").asText()).isEqualTo("ring-0");
             assertThat(report.get("partition").asInt()).isBetween(0, 3);
