@@ -5,11 +5,12 @@ import io.grapevine.core.membership.Member;
 import io.grapevine.core.base.NodeId;
 import io.grapevine.core.state.KeyChange;
 import io.grapevine.core.dissemination.DeliveredEvent;
+import io.grapevine.core.repair.RingRepairReport;
 
 /** Something the application should hear about, emitted through {@link Outputs#emit}. */
 public sealed interface ClusterEvent
         permits ClusterEvent.MemberChanged, ClusterEvent.NameConflict, ClusterEvent.UserEventReceived,
-        ClusterEvent.KeyChanged {
+        ClusterEvent.KeyChanged, ClusterEvent.RingRepairCompleted {
 
     /** The variant, for exhaustive {@code switch} expressions. */
     Kind kind();
@@ -23,7 +24,9 @@ public sealed interface ClusterEvent
         /** See {@link UserEventReceived}. */
         USER_EVENT,
         /** See {@link KeyChanged}. */
-        KEY_CHANGED
+        KEY_CHANGED,
+        /** See {@link RingRepairCompleted}. */
+        RING_REPAIR_COMPLETED
     }
 
     /**
@@ -76,6 +79,20 @@ public sealed interface ClusterEvent
         @Override
         public Kind kind() {
             return Kind.KEY_CHANGED;
+        }
+    }
+
+    /**
+     * A closed-loop ring repair of the shared keyspace ended at this node, the last holder of
+     * its token: the range, who started it, the hops walked with the entries each moved, and
+     * whether every replica's root matched at the end.
+     *
+     * @param report the round
+     */
+    record RingRepairCompleted(RingRepairReport report) implements ClusterEvent {
+        @Override
+        public Kind kind() {
+            return Kind.RING_REPAIR_COMPLETED;
         }
     }
 }

@@ -43,9 +43,10 @@ public interface Outputs extends DetectorOutputs, SyncOutputs, KeyspaceOutputs {
     default void sharedOpCompleted(SharedOpResult result) {
     }
 
-    /** A closed-loop ring repair ended here. Nothing by default; the counters are in {@code Node.shared()}. */
+    /** Emits {@link ClusterEvent.RingRepairCompleted}; the counters are in {@code Node.shared()}. */
     @Override
     default void ringRepairCompleted(RingRepairReport report) {
+        emit(new ClusterEvent.RingRepairCompleted(report));
     }
 
     /** Emits {@link ClusterEvent.MemberChanged}. */

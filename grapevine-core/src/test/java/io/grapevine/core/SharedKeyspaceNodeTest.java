@@ -190,6 +190,76 @@ class SharedKeyspaceNodeTest {
     }
 
     @Test
+    void aRingRepairCountsTheEntriesEachHopMovedAndTheyAddUpToWhatTheReplicasLacked() {
+        CoreConfig config = CoreConfig.defaults().withKeyspace(k -> k.withRepairIntervalNanos(0).withPartitionBits(0)
+                .withReplicationFactor(4));
+        TestNetwork net = converged(config, 5, 9);
+        // one acknowledged write wakes every replica's keyspace; let the first ring views repair and settle
+        assertThat(await(net, put(net, net.nodes().get(0), "warm", "up")).status()).isEqualTo(SharedOpStatus.OK);
+        net.runUntil(net.now + 2 * SECOND, x -> false);
+        List<String> walk = net.nodes().get(0).shared().ring().replicas(0);
+        List<Node> w = walk.stream().map(name -> net.nodes().stream().filter(n -> n.self().name().equals(name))
+                .findFirst().orElseThrow()).toList();
+        // in walk order w0..w3: only w0 holds a0..a9, only w1 b0..b9, only w2 c0..c4, all hold d0..d9
+        plant(net, "a", 10, w.get(0));
+        plant(net, "b", 10, w.get(1));
+        plant(net, "c", 5, w.get(2));
+        plant(net, "d", 10, w.toArray(Node[]::new));
+        long lacked = 0;
+        for (Node replica : w) {
+            lacked += 36 - replica.shared().data().size();
+        }
+        assertThat(lacked).isEqualTo(15 + 15 + 20 + 25);
+
+        w.get(0).shared().startRingRepair(net.now, net.outputs(w.get(0).self().address()));
+        assertThat(net.runUntil(net.now + 10 * SECOND, x -> !x.ringRepairs.isEmpty())).isTrue();
+
+        io.grapevine.core.repair.RingRepairReport report = net.ringRepairs.get(0);
+        assertThat(report.walk()).isEqualTo(walk);
+        assertThat(report.verified()).isTrue();
+        // w0-w1 swap a and b; w1 gives w2 a and b and gets c; w2 gives w3 a, b, c; w3 gives w0 c; w0-w1 equal
+        assertThat(report.entriesPerHop()).containsExactly(20L, 25L, 25L, 5L, 0L);
+        assertThat(report.entriesRepaired()).isEqualTo(lacked);
+        assertThat(w).allSatisfy(replica -> assertThat(replica.shared().data().size()).isEqualTo(36));
+        // the origin started it; the holder of step 5, w1, ended it
+        assertThat(w.get(0).shared().ringRepairCounts()).isEqualTo(new io.grapevine.core.repair.RingRepairCounts(
+                1, 0, 0, 0));
+        assertThat(w.get(1).shared().ringRepairCounts()).isEqualTo(new io.grapevine.core.repair.RingRepairCounts(
+                0, 1, 1, lacked));
+    }
+
+    @Test
+    void aRingRepairTokenWithFewerHopCountsThanStepsIsDroppedAndCounted() {
+        CoreConfig config = CoreConfig.defaults().withKeyspace(k -> k.withPartitionBits(0).withReplicationFactor(2));
+        TestNetwork net = converged(config, 2, 10);
+        Node first = net.nodes().get(0);
+        Node second = net.nodes().get(1);
+        List<String> walk = List.of(first.self().name(), second.self().name());
+        // step 1 was handed over, so one hop's count must ride along: here there is none
+        io.grapevine.core.wire.RingRepairToken token = new io.grapevine.core.wire.RingRepairToken(0, 1,
+                first.self().name(), 1, walk, List.of(5L), List.of(), List.of());
+
+        second.onStream(first.self().address(), io.grapevine.core.wire.WireCodec.encodePacket("", first.self(),
+                List.of(token)), net.now, net.outputs(second.self().address()));
+
+        assertThat(second.metrics().drops()).containsEntry("MALFORMED_RING_REPAIR", 1L);
+        assertThat(net.runUntil(net.now + 2 * SECOND, x -> !x.ringRepairs.isEmpty())).isFalse();
+        assertThat(second.shared().ringRepairCounts().completed()).isZero();
+    }
+
+    /** Writes {@code prefix0..prefix(n-1)} straight into the given replicas' data, past the protocol. */
+    private static void plant(TestNetwork net, String prefix, int n, Node... holders) {
+        long millis = net.now / MS;
+        for (int i = 0; i < n; i++) {
+            SharedEntry entry = holders[0].shared().data().stamp(prefix + i, Bytes.copyOf(new byte[] {1}), false,
+                    "planter", millis);
+            for (Node holder : holders) {
+                holder.shared().data().apply(entry, millis);
+            }
+        }
+    }
+
+    @Test
     void aRingRepairLeavesOutAReplicaThatDiedDuringTheWalk() {
         CoreConfig config = CoreConfig.defaults().withKeyspace(k -> k.withRepairIntervalNanos(0).withPartitionBits(0)
                 .withReplicationFactor(4).withRingRepairHopNanos(20 * SECOND));

@@ -403,7 +403,8 @@ public final class Cluster implements AutoCloseable {
 
     /**
      * Shared-keyspace counters: entries this node holds (tombstones included), Merkle repairs
-     * it opened, entries that won here through repair.
+     * it opened, entries that won here through repair, and its closed-loop ring repairs (each
+     * one that ends here is also a {@link ClusterEvent.RingRepairCompleted} to the listeners).
      */
     public SharedKeyspaceStats sharedStats() {
         return call(shared::stats);

@@ -71,7 +71,8 @@ final class SharedCalls {
     /** On the loop: this node's counters. */
     SharedKeyspaceStats stats() {
         SharedKeyspace shared = node.shared();
-        return new SharedKeyspaceStats(shared.data().size(), shared.repairsOpened(), shared.entriesRepaired());
+        return new SharedKeyspaceStats(shared.data().size(), shared.repairsOpened(), shared.entriesRepaired(),
+                shared.ringRepairCounts());
     }
 
     /** On the loop: every entry this node holds, tombstones included, by key. */

@@ -30,9 +30,10 @@ import java.util.Optional;
  *       the same address: the script would read the line it already has (memberlist, too,
  *       notifies nothing on a refutation)</td></tr>
  *   <tr><td>{@code UserEventReceived}</td><td>user</td><td></td></tr>
- *   <tr><td>{@code KeyChanged}, {@code NameConflict}</td><td>none, for now</td>
- *       <td>Serf has no replicated keys; a name conflict also arrives as a member's
- *       {@code CONFLICT} change</td></tr>
+ *   <tr><td>{@code KeyChanged}, {@code NameConflict}, {@code RingRepairCompleted}</td>
+ *       <td>none, for now</td>
+ *       <td>Serf has no replicated keys (nor their repair); a name conflict also arrives as a
+ *       member's {@code CONFLICT} change</td></tr>
  * </table>
  *
  * <p>Member events carry one member, whose line on stdin is
@@ -49,7 +50,7 @@ public final class EventMapping {
         return switch (event.kind()) {
             case MEMBER_CHANGED -> memberEvent((ClusterEvent.MemberChanged) event);
             case USER_EVENT -> Optional.of(userEvent(((ClusterEvent.UserEventReceived) event).event()));
-            case KEY_CHANGED, NAME_CONFLICT -> Optional.empty();
+            case KEY_CHANGED, NAME_CONFLICT, RING_REPAIR_COMPLETED -> Optional.empty();
         };
     }
 

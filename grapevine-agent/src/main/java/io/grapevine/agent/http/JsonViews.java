@@ -7,6 +7,7 @@ import io.grapevine.core.detector.Reachability;
 import io.grapevine.core.dissemination.DeliveredEvent;
 import io.grapevine.core.membership.Member;
 import io.grapevine.core.membership.Transition;
+import io.grapevine.core.repair.RingRepairReport;
 import io.grapevine.core.state.KeyChange;
 import io.grapevine.net.KeyringStatus;
 import java.nio.charset.StandardCharsets;
@@ -182,6 +183,29 @@ final class JsonViews {
     record NameConflictData(IdentityView kept, IdentityView rejected) {
     }
 
+    /**
+     * SSE data of a {@code ring-repair-completed} event: a closed-loop ring repair of the shared
+     * keyspace that ended at this node (docs/SHARED-KEYSPACE.md).
+     *
+     * @param partition the range repaired
+     * @param round the origin's round number
+     * @param origin the node that started the round
+     * @param steps pair repairs of the last walk
+     * @param walk the replicas walked, in walk order
+     * @param skipped replicas left out because they were down when their turn came
+     * @param entriesPerHop for each hop, the entries that won at either end of its pair repair
+     * @param entriesRepaired their sum
+     * @param verified whether every replica of the walk reported the same root hash
+     */
+    record RingRepairData(int partition, long round, String origin, int steps, List<String> walk,
+                          List<String> skipped, List<Long> entriesPerHop, long entriesRepaired, boolean verified) {
+    }
+
+    static RingRepairData ringRepair(RingRepairReport report) {
+        return new RingRepairData(report.partition(), report.round(), report.origin(), report.steps(), report.walk(),
+                report.skipped(), report.entriesPerHop(), report.entriesRepaired(), report.verified());
+    }
+
     static String lower(Enum<?> value) {
         return value.name().toLowerCase(Locale.ROOT);
     }
@@ -256,6 +280,7 @@ final class JsonViews {
             }
             case USER_EVENT -> event(((ClusterEvent.UserEventReceived) event).event());
             case KEY_CHANGED -> keyChange(((ClusterEvent.KeyChanged) event).change());
+            case RING_REPAIR_COMPLETED -> ringRepair(((ClusterEvent.RingRepairCompleted) event).report());
         };
     }
 
@@ -266,6 +291,7 @@ final class JsonViews {
             case NAME_CONFLICT -> "name-conflict";
             case USER_EVENT -> "user-event";
             case KEY_CHANGED -> "key-changed";
+            case RING_REPAIR_COMPLETED -> "ring-repair-completed";
         };
     }
 }

@@ -7,6 +7,7 @@ import io.grapevine.core.wire.DropReason;
 import io.grapevine.net.Cluster;
 import io.grapevine.net.ClusterMetrics;
 import io.grapevine.net.RuntimeDrop;
+import io.grapevine.net.SharedKeyspaceStats;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
@@ -20,7 +21,8 @@ import java.util.function.ToDoubleFunction;
  * [{@code grapevine_packets_sent_total} ...], drops by layer and reason
  * [{@code grapevine_drops_total{layer="core"|"runtime",reason}}], core failures, rumor queue,
  * Lifeguard health score, probe round trip median and p99, suspicions started, refuted and
- * confirmed [{@code grapevine_suspicions_total{outcome}}], and SSE clients.
+ * confirmed [{@code grapevine_suspicions_total{outcome}}], SSE clients, and the shared
+ * keyspace's entries, repairs and closed-loop ring repairs [{@code grapevine_shared_*}].
  *
  * <p>Gauges and function counters read one {@link ClusterMetrics} snapshot, taken at most every
  * {@value #SNAPSHOT_MAX_AGE_MILLIS} ms, so one scrape costs one round trip to the node's event
@@ -126,6 +128,23 @@ final class MetricsBinder implements MeterBinder {
                 .description("Merkle repairs this node opened with a co-replica").register(registry);
         FunctionCounter.builder("grapevine.shared.entries.repaired", cluster, c -> c.sharedStats().entriesRepaired())
                 .description("shared-keyspace entries that won here through Merkle repair").register(registry);
+        sharedCounter(registry, "grapevine.shared.ring.repairs.started", "closed-loop ring repairs this node started",
+                c -> c.ringRepairs().started());
+        sharedCounter(registry, "grapevine.shared.ring.repairs.completed",
+                "closed-loop ring repairs that ended here (this node held the token last)",
+                c -> c.ringRepairs().completed());
+        sharedCounter(registry, "grapevine.shared.ring.repairs.verified",
+                "closed-loop ring repairs that ended here with every replica's root equal",
+                c -> c.ringRepairs().verified());
+        sharedCounter(registry, "grapevine.shared.ring.entries.repaired",
+                "entries the ring repairs that ended here moved, summed over their hops",
+                c -> c.ringRepairs().entriesRepaired());
+    }
+
+    private void sharedCounter(MeterRegistry registry, String name, String description,
+                               ToDoubleFunction<SharedKeyspaceStats> value) {
+        FunctionCounter.builder(name, cluster, c -> value.applyAsDouble(c.sharedStats())).description(description)
+                .register(registry);
     }
 
     private static Counter suspicions(MeterRegistry registry, String outcome) {

@@ -3,11 +3,7 @@ package io.grapevine.agent.http;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.grapevine.net.Cluster;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.AfterAll;
@@ -18,7 +14,6 @@ import org.junit.jupiter.api.TestInstance;
 /** {@code GET /v1/events}: live cluster events over SSE, resuming with Last-Event-ID, and the bounds. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class EventsApiTest {
-    private static final ObjectMapper JSON = new ObjectMapper();
     private final TestNodes nodes = new TestNodes();
     private List<Cluster> cluster;
     private HttpApi api;
@@ -36,16 +31,8 @@ class EventsApiTest {
         nodes.close();
     }
 
-    private static JsonNode data(SseReader.Event event) {
-        try {
-            return JSON.readTree(event.data());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
     private static Predicate<SseReader.Event> keyChanged(String key) {
-        return e -> e.type().equals("key-changed") && data(e).get("key").asText().equals(key);
+        return e -> e.type().equals("key-changed") && e.json().get("key").asText().equals(key);
     }
 
     @Test
@@ -56,12 +43,12 @@ class EventsApiTest {
             nodes.start("ev-joiner").join(List.of(TestNodes.seedOf(cluster.get(0))));
 
             SseReader.Event joined = events.awaitEvent(e -> e.type().equals("member-changed")
-                    && data(e).get("member").get("name").asText().equals("ev-joiner"));
+                    && e.json().get("member").get("name").asText().equals("ev-joiner"));
             assertThat(joined.id()).isPresent();
-            assertThat(data(joined).get("change").asText()).isEqualTo("joined");
-            assertThat(data(joined).get("member").get("status").asText()).isEqualTo("alive");
-            assertThat(data(joined).has("onWordOf")).isTrue();
-            assertThat(data(joined).get("atMillis").isIntegralNumber()).isTrue();
+            assertThat(joined.json().get("change").asText()).isEqualTo("joined");
+            assertThat(joined.json().get("member").get("status").asText()).isEqualTo("alive");
+            assertThat(joined.json().has("onWordOf")).isTrue();
+            assertThat(joined.json().get("atMillis").isIntegralNumber()).isTrue();
         }
     }
 
@@ -71,11 +58,11 @@ class EventsApiTest {
             http.put("/v1/kv/streamed", "{\"value\": \"hello\"}");
 
             SseReader.Event changed = events.awaitEvent(keyChanged("streamed"));
-            assertThat(data(changed).get("node").asText()).isEqualTo("ev-0");
-            assertThat(data(changed).get("value").asText()).isEqualTo("hello");
-            assertThat(data(changed).get("deleted").asBoolean()).isFalse();
+            assertThat(changed.json().get("node").asText()).isEqualTo("ev-0");
+            assertThat(changed.json().get("value").asText()).isEqualTo("hello");
+            assertThat(changed.json().get("deleted").asBoolean()).isFalse();
             assertThat(events.events()).noneMatch(e -> e.type().equals("key-changed")
-                    && data(e).get("key").asText().startsWith("grapevine."));
+                    && e.json().get("key").asText().startsWith("grapevine."));
         }
     }
 
@@ -87,10 +74,10 @@ class EventsApiTest {
 
             SseReader.Event event = events.awaitEvent(e -> e.type().equals("user-event"));
             long after = System.currentTimeMillis();
-            assertThat(data(event).get("name").asText()).isEqualTo("ping");
-            assertThat(data(event).get("payload").asText()).isEqualTo("payload");
+            assertThat(event.json().get("name").asText()).isEqualTo("ping");
+            assertThat(event.json().get("payload").asText()).isEqualTo("payload");
             // taken on the node's event thread once the POST fired it, before the client read it
-            assertThat(data(event).get("atMillis").asLong()).isBetween(before, after);
+            assertThat(event.json().get("atMillis").asLong()).isBetween(before, after);
         }
     }
 
@@ -127,10 +114,10 @@ class EventsApiTest {
         try (SseReader late = SseReader.connected(small.base(), "?lastEventId=1")) {
             SseReader.Event gap = late.awaitEvent(e -> e.type().equals("gap"));
             assertThat(gap.id()).isEmpty();
-            assertThat(data(gap).get("lastEventId").asLong()).isEqualTo(1);
-            assertThat(data(gap).get("missedFrom").asLong()).isEqualTo(2);
-            long resumingAt = data(gap).get("resumingAt").asLong();
-            assertThat(data(gap).get("missedTo").asLong()).isEqualTo(resumingAt - 1);
+            assertThat(gap.json().get("lastEventId").asLong()).isEqualTo(1);
+            assertThat(gap.json().get("missedFrom").asLong()).isEqualTo(2);
+            long resumingAt = gap.json().get("resumingAt").asLong();
+            assertThat(gap.json().get("missedTo").asLong()).isEqualTo(resumingAt - 1);
             long last = late.awaitEvent(keyChanged("flood-7")).id().orElseThrow();
             assertThat(late.events().stream().filter(e -> e.id().isPresent()).map(e -> e.id().get())
                     .filter(id -> id <= last)).containsExactly(resumingAt, resumingAt + 1, resumingAt + 2, last);
@@ -143,7 +130,7 @@ class EventsApiTest {
         http.put("/v1/kv/before-unknown", "{\"value\": \"x\"}");
         try (SseReader events = SseReader.connected(http.base(), "", "Last-Event-ID", "999999999")) {
             SseReader.Event gap = events.awaitEvent(e -> e.type().equals("gap"));
-            assertThat(data(gap).get("reason").asText()).startsWith("unknown event id");
+            assertThat(gap.json().get("reason").asText()).startsWith("unknown event id");
             events.awaitEvent(keyChanged("before-unknown"));
         }
     }

@@ -4,10 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import ch.qos.logback.classic.Level;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.grapevine.net.Cluster;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -22,7 +19,6 @@ import org.slf4j.LoggerFactory;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class MonitorApiTest {
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final String LOGGER = "io.grapevine.test.monitor";
     private final TestNodes nodes = new TestNodes();
     private final Logger log = LoggerFactory.getLogger(LOGGER);
@@ -41,16 +37,8 @@ class MonitorApiTest {
         nodes.close();
     }
 
-    private static JsonNode data(SseReader.Event event) {
-        try {
-            return JSON.readTree(event.data());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
     private static boolean logLine(SseReader.Event event, String message) {
-        return event.type().equals("log") && data(event).get("message").asText().equals(message);
+        return event.type().equals("log") && event.json().get("message").asText().equals(message);
     }
 
     @Test
@@ -58,12 +46,12 @@ class MonitorApiTest {
         try (SseReader monitor = SseReader.connectedPath(http.base(), "/v1/monitor")) {
             assertThat(monitor.status()).isEqualTo(200);
             SseReader.Event started = monitor.awaitEvent(e -> e.type().equals("started"));
-            assertThat(data(started).get("level").asText()).isEqualTo("info");
-            assertThat(data(started).get("agentLevel").asText()).isEqualTo("warn"); // logback.xml's root
+            assertThat(started.json().get("level").asText()).isEqualTo("info");
+            assertThat(started.json().get("agentLevel").asText()).isEqualTo("warn"); // logback.xml's root
 
             log.info("monitor line one");
 
-            JsonNode line = data(monitor.awaitEvent(e -> logLine(e, "monitor line one")));
+            JsonNode line = monitor.awaitEvent(e -> logLine(e, "monitor line one")).json();
             assertThat(line.get("level").asText()).isEqualTo("info");
             assertThat(line.get("logger").asText()).isEqualTo(LOGGER);
             assertThat(line.get("thread").asText()).isEqualTo(Thread.currentThread().getName());
@@ -82,12 +70,12 @@ class MonitorApiTest {
             cause.setStackTrace(new StackTraceElement[0]); // a short trace in the build's output
             log.warn("a warning with a cause", cause);
 
-            JsonNode warning = data(monitor.awaitEvent(e -> logLine(e, "a warning with a cause")));
+            JsonNode warning = monitor.awaitEvent(e -> logLine(e, "a warning with a cause")).json();
             assertThat(warning.get("level").asText()).isEqualTo("warn");
             assertThat(warning.get("throwable").asText()).contains("IllegalStateException: boom");
             // lines are queued in the order logged: the skipped ones would have come first
             assertThat(monitor.events().stream().filter(e -> e.type().equals("log"))
-                    .map(e -> data(e).get("message").asText())).containsExactly("a warning with a cause");
+                    .map(e -> e.json().get("message").asText())).containsExactly("a warning with a cause");
         }
     }
 
@@ -95,7 +83,7 @@ class MonitorApiTest {
     void aDebugMonitorSeesDebugLinesOfALoggerSetToDebug() {
         try (SseReader monitor = SseReader.connectedPath(http.base(), "/v1/monitor?level=DEBUG")) {
             log.debug("a debug line");
-            assertThat(data(monitor.awaitEvent(e -> logLine(e, "a debug line"))).get("level").asText())
+            assertThat(monitor.awaitEvent(e -> logLine(e, "a debug line")).json().get("level").asText())
                     .isEqualTo("debug");
         }
     }

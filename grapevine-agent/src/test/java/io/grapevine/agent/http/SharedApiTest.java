@@ -64,6 +64,12 @@ class SharedApiTest {
                 .anyMatch(line -> line.startsWith("grapevine_shared_entries ") && !line.endsWith(" 0.0")));
         assertThat(first.get("/metrics").body()).contains("grapevine_shared_repairs_opened_total",
                 "grapevine_shared_entries_repaired_total");
+        // ring repair is off here (ringRepairIntervalNanos 0): its series are there, at zero
+        Scrape scrape = Scrape.of(first);
+        for (String series : List.of("started", "completed", "verified")) {
+            assertThat(scrape.require("grapevine_shared_ring_repairs_" + series + "_total")).isZero();
+        }
+        assertThat(scrape.require("grapevine_shared_ring_entries_repaired_total")).isZero();
     }
 
     @Test

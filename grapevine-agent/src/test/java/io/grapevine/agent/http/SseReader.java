@@ -2,10 +2,13 @@ package io.grapevine.agent.http;
 
 import static org.awaitility.Awaitility.await;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -30,6 +33,16 @@ final class SseReader implements AutoCloseable {
      * @param data the data line(s)
      */
     record Event(Optional<Long> id, String type, String data) {
+        private static final ObjectMapper JSON = new ObjectMapper();
+
+        /** The data parsed as JSON (every cluster event and marker carries one JSON object). */
+        JsonNode json() {
+            try {
+                return JSON.readTree(data);
+            } catch (IOException e) {
+                throw new UncheckedIOException("not JSON: " + data, e);
+            }
+        }
     }
 
     private final List<Event> events = new CopyOnWriteArrayList<>();

@@ -129,7 +129,7 @@ final class InJvmCluster implements ClusterUnderTest {
                 observations.add(new Observation(node, at, Observation.Kind.KEY,
                         changed.change().owner().name(), changed.change().key()));
             }
-            case NAME_CONFLICT -> {
+            case NAME_CONFLICT, RING_REPAIR_COMPLETED -> {
                 // not part of any scenario
             }
         }

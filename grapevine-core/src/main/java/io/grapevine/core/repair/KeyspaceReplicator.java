@@ -62,9 +62,11 @@ public final class KeyspaceReplicator {
         this.placement = new Placement(config, self, table);
         int budget = config.repairBudget(maxStreamBytes);
         this.operations = new SharedOperations(config, self, keyspace, placement, transmitter, counters, budget);
+        RepairTally tally = new RepairTally();
         this.antiEntropy = new MerkleAntiEntropy(config, self, keyspace, placement, transmitter, random, counters,
-                budget);
-        this.ringRepair = new RingRepair(config, self, keyspace, placement, antiEntropy, transmitter, random, counters);
+                budget, tally);
+        this.ringRepair = new RingRepair(config, self, keyspace, placement, antiEntropy, tally, transmitter, random,
+                counters);
         this.random = random;
         this.clockOffsetNanos = clockOffsetNanos;
         this.active = store.size() > 0;
@@ -128,7 +130,7 @@ public final class KeyspaceReplicator {
             case KEY_SCAN -> onScan(from, (KeyScan) message, nowNanos, out);
             case KEY_READ_REPLY -> onReadReply((KeyReadReply) message, out);
             case MERKLE_HASHES -> onMerkleHashes(from, sender, (MerkleHashes) message, nowNanos, out);
-            case MERKLE_ENTRIES -> onMerkleEntries(from, (MerkleEntries) message, nowNanos, out);
+            case MERKLE_ENTRIES -> onMerkleEntries(from, sender, (MerkleEntries) message, nowNanos, out);
             case RING_REPAIR -> onRingRepair((RingRepairToken) message, nowNanos, out);
             case MERKLE_IN_SYNC -> {
                 activate(nowNanos);
@@ -174,9 +176,10 @@ public final class KeyspaceReplicator {
     }
 
     /** The leaf entries of a Merkle repair. */
-    public void onMerkleEntries(Address from, MerkleEntries entries, long nowNanos, KeyspaceOutputs out) {
+    public void onMerkleEntries(Address from, NodeId sender, MerkleEntries entries, long nowNanos,
+                                KeyspaceOutputs out) {
         activate(nowNanos);
-        antiEntropy.onEntries(from, entries, physicalMillis(nowNanos), out);
+        antiEntropy.onEntries(from, sender, entries, physicalMillis(nowNanos), out);
     }
 
     /** A closed-loop ring repair's token, handed to this replica. */
@@ -254,9 +257,8 @@ public final class KeyspaceReplicator {
         return antiEntropy.entriesRepaired();
     }
 
-    /** Closed-loop ring repairs this node started, ended (as last holder) and ended verified. */
+    /** Closed-loop ring repairs this node started, ended (as last holder) and ended verified, and the entries they moved. */
     public RingRepairCounts ringRepairCounts() {
-        return new RingRepairCounts(ringRepair.roundsStarted(), ringRepair.roundsCompleted(),
-                ringRepair.roundsVerified());
+        return ringRepair.counts();
     }
 }

@@ -16,6 +16,7 @@ import io.grapevine.core.wire.MerkleEntries;
 import io.grapevine.core.wire.MerkleHashes;
 import io.grapevine.core.wire.MerkleInSync;
 import io.grapevine.core.wire.PacketSink;
+import io.grapevine.core.wire.SharedEntry;
 import io.grapevine.core.wire.TrafficCounters;
 import java.util.ArrayList;
 import java.util.List;
@@ -38,13 +39,15 @@ final class MerkleAntiEntropy {
     private final RandomSource random;
     private final TrafficCounters counters;
     private final int budget;
+    private final RepairTally tally;
     /** By range, by co-replica: the HLC at which this node last found their roots equal. */
     private final Map<Integer, Map<String, Long>> inSyncAt = new TreeMap<>();
     private long repairs;
     private long entriesRepaired;
 
     MerkleAntiEntropy(KeyspaceConfig config, String self, Keyspace keyspace, Placement placement,
-                      Transmitter transmitter, RandomSource random, TrafficCounters counters, int budget) {
+                      Transmitter transmitter, RandomSource random, TrafficCounters counters, int budget,
+                      RepairTally tally) {
         this.config = config;
         this.self = self;
         this.keyspace = keyspace;
@@ -53,6 +56,7 @@ final class MerkleAntiEntropy {
         this.random = random;
         this.counters = counters;
         this.budget = budget;
+        this.tally = tally;
     }
 
     /** Opens a repair of every range shared with one random co-replica. */
@@ -90,6 +94,11 @@ final class MerkleAntiEntropy {
         }
         // every range the peer asks about, even one this node's ring does not give it yet: the peer may know of
         // a membership change this node has not heard of, and answering costs no more than a stale copy
+        for (var item : hashes.items()) {
+            if (item.level() == 0 && item.partition() < config.partitions()) {
+                tally.opened(item.partition(), sender.name());
+            }
+        }
         ComparisonStep step = RangeComparison.compare(keyspace, hashes, p -> true, budget, physicalMillis);
         long now = HybridClock.ofMillis(physicalMillis);
         for (int range : step.matchedRanges()) {
@@ -115,9 +124,13 @@ final class MerkleAntiEntropy {
     }
 
     /** A peer's leaf entries: apply them, and send back what the peer lacks when it asked. */
-    EntriesReceived onEntries(Address from, MerkleEntries entries, long physicalMillis, PacketSink out) {
+    EntriesReceived onEntries(Address from, NodeId sender, MerkleEntries entries, long physicalMillis,
+                              PacketSink out) {
         EntriesReceived received = RangeComparison.onEntries(keyspace, entries, physicalMillis, budget);
         entriesRepaired += received.changed().size();
+        for (SharedEntry entry : received.changed()) {
+            tally.applied(keyspace.partitionOf(entry.key()), sender.name());
+        }
         received.answer().filter(answer -> !answer.entries().isEmpty())
                 .ifPresent(answer -> transmitter.stream(from, answer, out));
         return received;
@@ -137,8 +150,10 @@ final class MerkleAntiEntropy {
         for (int p = 0; p < ring.partitions(); p++) {
             List<String> replicas = ring.replicas(p);
             if (!replicas.contains(self)) {
+                tally.retain(p, List.of());
                 continue;
             }
+            tally.retain(p, replicas);
             long horizon = candidate;
             Map<String, Long> seen = inSyncAt.getOrDefault(p, Map.of());
             for (String peer : replicas) {

@@ -25,6 +25,18 @@ import java.util.Optional;
  * the same root and reports the round. A successor found down is left out and the walk
  * restarts from the holder over the rest. Confined to the
  * node's thread; pending hand-overs are bounded by {@code maxPendingOps}.
+ *
+ * <p><b>Entries per hop.</b> The token carries, for each hop, the entries of the range that won
+ * at either end of that hop's pair repair, counted where they won, since only the receiving
+ * side knows whether an entry won (the sender's leaf lists include entries the other already
+ * holds, and each side sends at some level): the holder counts those it applied from its
+ * successor between opening the repair and passing the token on (its {@link RepairTally} total
+ * for the pair, before and after); the successor counts those it applied from the holder since
+ * the holder's opening root reached it, up to taking the token (after a retried hand-over, up to
+ * the retry's end), and adds them to the hop. Every entry a replica lacked is so counted once,
+ * in the hop that brought it, and the hops of a round sum to the entries its replicas lacked of
+ * one another. A repair of the same range between the same two replicas that overlaps the hop
+ * (a periodic one, a retry) moves entries the hop would have, and counts with it.
  */
 final class RingRepair {
     private final KeyspaceConfig config;
@@ -32,6 +44,7 @@ final class RingRepair {
     private final Keyspace keyspace;
     private final Placement placement;
     private final MerkleAntiEntropy antiEntropy;
+    private final RepairTally tally;
     private final Transmitter transmitter;
     private final RandomSource random;
     private final TrafficCounters counters;
@@ -42,17 +55,21 @@ final class RingRepair {
     private long rounds;
     private long completed;
     private long verified;
+    private long entriesRepaired;
 
-    private record HandOver(long dueNanos, Address to, RingRepairToken token) {
+    /** A token due to go on to {@code to}; {@code baseline}: the pair's tally when the hop's repair opened. */
+    private record HandOver(long dueNanos, Address to, RingRepairToken token, long baseline) {
     }
 
     RingRepair(KeyspaceConfig config, String self, Keyspace keyspace, Placement placement,
-               MerkleAntiEntropy antiEntropy, Transmitter transmitter, RandomSource random, TrafficCounters counters) {
+               MerkleAntiEntropy antiEntropy, RepairTally tally, Transmitter transmitter, RandomSource random,
+               TrafficCounters counters) {
         this.config = config;
         this.self = self;
         this.keyspace = keyspace;
         this.placement = placement;
         this.antiEntropy = antiEntropy;
+        this.tally = tally;
         this.transmitter = transmitter;
         this.random = random;
         this.counters = counters;
@@ -73,17 +90,38 @@ final class RingRepair {
         List<HandOver> retried = new ArrayList<>();
         retries.removeIf(h -> h.dueNanos <= nowNanos && retried.add(h));
         for (HandOver h : retried) {
-            hold(h.token, nowNanos, out);
+            hold(credited(h.token), nowNanos, out);
         }
         List<HandOver> due = new ArrayList<>();
         handOvers.removeIf(h -> h.dueNanos <= nowNanos && due.add(h));
         for (HandOver h : due) {
-            RingRepairToken token = h.token;
-            List<Long> roots = new ArrayList<>(token.roots());
-            roots.add(keyspace.tree(token.partition()).root());
-            transmitter.stream(h.to, new RingRepairToken(token.partition(), token.round(), token.origin(),
-                    token.step() + 1, token.walk(), roots, token.skipped()), out);
+            transmitter.stream(h.to, passedOn(h), out);
         }
+    }
+
+    /** The token as the holder passes it on: its root appended, and the hop's entries that won here. */
+    private RingRepairToken passedOn(HandOver h) {
+        RingRepairToken token = h.token;
+        List<Long> roots = new ArrayList<>(token.roots());
+        roots.add(keyspace.tree(token.partition()).root());
+        String successor = new RingWalk(token.walk()).to(token.step());
+        List<Long> hops = new ArrayList<>(token.entriesPerHop());
+        hops.add(Math.max(0, tally.total(token.partition(), successor) - h.baseline));
+        return new RingRepairToken(token.partition(), token.round(), token.origin(), token.step() + 1, token.walk(),
+                roots, hops, token.skipped());
+    }
+
+    /** A received token with the entries that won here from its last holder added to its last hop. */
+    private RingRepairToken credited(RingRepairToken token) {
+        if (token.step() == 0) {
+            return token;
+        }
+        String predecessor = new RingWalk(token.walk()).from(token.step() - 1);
+        List<Long> hops = new ArrayList<>(token.entriesPerHop());
+        int last = hops.size() - 1;
+        hops.set(last, hops.get(last) + tally.takeSinceOpened(token.partition(), predecessor));
+        return new RingRepairToken(token.partition(), token.round(), token.origin(), token.step(), token.walk(),
+                token.roots(), hops, token.skipped());
     }
 
     long nextDeadlineNanos() {
@@ -113,14 +151,16 @@ final class RingRepair {
         List<String> replicas = ring.replicas(partition);
         RingWalk walk = RingWalk.from(replicas, replicas.indexOf(self));
         rounds++;
-        hold(new RingRepairToken(partition, rounds, self, 0, walk.replicas(), List.of(), List.of()), nowNanos, out);
+        hold(new RingRepairToken(partition, rounds, self, 0, walk.replicas(), List.of(), List.of(), List.of()),
+                nowNanos, out);
     }
 
     /** A token handed over by the previous replica of the walk. */
     void onToken(RingRepairToken token, long nowNanos, KeyspaceOutputs out) {
         RingWalk walk = new RingWalk(token.walk());
         if (token.partition() >= config.partitions() || token.step() > walk.steps()
-                || !walk.from(token.step()).equals(self) || handOvers.size() >= config.maxPendingOps()) {
+                || !walk.from(token.step()).equals(self) || token.entriesPerHop().size() < token.step()
+                || handOvers.size() >= config.maxPendingOps()) {
             counters.drop(DropReason.MALFORMED_RING_REPAIR);
             return;
         }
@@ -132,10 +172,10 @@ final class RingRepair {
             // tokens skip this check: once per hop); the predecessor's reported root stays, so a verification
             // that still counts it stays honest
             antiEntropy.open(walk.from(token.step() - 1), List.of(token.partition()), out);
-            retries.add(new HandOver(nowNanos + config.ringRepairHopNanos(), null, token));
+            retries.add(new HandOver(nowNanos + config.ringRepairHopNanos(), null, token, 0));
             return;
         }
-        hold(token, nowNanos, out);
+        hold(credited(token), nowNanos, out);
     }
 
     private void hold(RingRepairToken token, long nowNanos, KeyspaceOutputs out) {
@@ -154,11 +194,12 @@ final class RingRepair {
             skipped.add(successor);
             RingWalk shorter = RingWalk.from(rest, rest.indexOf(self));
             hold(new RingRepairToken(token.partition(), token.round(), token.origin(), 0, shorter.replicas(),
-                    List.of(), skipped), nowNanos, out);
+                    List.of(), token.entriesPerHop(), skipped), nowNanos, out);
             return;
         }
+        long baseline = tally.total(token.partition(), successor);
         antiEntropy.open(successor, List.of(token.partition()), out);
-        handOvers.add(new HandOver(nowNanos + config.ringRepairHopNanos(), address.get(), token));
+        handOvers.add(new HandOver(nowNanos + config.ringRepairHopNanos(), address.get(), token, baseline));
     }
 
     private void finish(RingRepairToken token, RingWalk walk, KeyspaceOutputs out) {
@@ -173,19 +214,14 @@ final class RingRepair {
         if (same) {
             verified++;
         }
-        out.ringRepairCompleted(new RingRepairReport(token.partition(), token.round(), token.origin(), walk.steps(),
-                walk.replicas(), token.skipped(), same));
+        RingRepairReport report = new RingRepairReport(token.partition(), token.round(), token.origin(),
+                walk.steps(), walk.replicas(), token.skipped(), token.entriesPerHop(), same);
+        entriesRepaired += report.entriesRepaired();
+        out.ringRepairCompleted(report);
     }
 
-    long roundsStarted() {
-        return rounds;
-    }
-
-    long roundsCompleted() {
-        return completed;
-    }
-
-    long roundsVerified() {
-        return verified;
+    /** The rounds started here, ended here, ended here verified, and the entries the ended ones moved. */
+    RingRepairCounts counts() {
+        return new RingRepairCounts(rounds, completed, verified, entriesRepaired);
     }
 }

@@ -6,6 +6,8 @@ package io.grapevine.core.repair;
  * @param started rounds this node started
  * @param completed rounds whose token ended at this node
  * @param verified of those, rounds whose replicas all reported the same root
+ * @param entriesRepaired entries the rounds ending here moved, summed over their hops
+ *                        ({@link RingRepairReport#entriesRepaired()})
  */
-public record RingRepairCounts(long started, long completed, long verified) {
+public record RingRepairCounts(long started, long completed, long verified, long entriesRepaired) {
 }

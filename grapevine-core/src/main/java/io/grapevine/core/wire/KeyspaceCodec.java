@@ -22,7 +22,7 @@ import java.util.List;
  * key_read_reply := opId varint | complete u8 | count varint | entry{count}
  * ring_repair    := partition varint | round varint | origin str8 | step varint
  *                   | count varint | replica str8{count} | count varint | root u64{count}
- *                   | count varint | skipped str8{count}
+ *                   | count varint | entries varint{count} | count varint | skipped str8{count}
  * merkle_in_sync := count varint | (partition varint | hash u64){count}
  * entry          := key str8 (non-empty) | writer str8 (non-blank) | hlc u64 | tombstone u8
  *                   | value (length varint | bytes)
@@ -102,6 +102,10 @@ final class KeyspaceCodec {
                 w.varLong(token.roots().size());
                 for (long root : token.roots()) {
                     w.i64(root);
+                }
+                w.varLong(token.entriesPerHop().size());
+                for (long entries : token.entriesPerHop()) {
+                    w.varLong(entries);
                 }
                 w.varLong(token.skipped().size());
                 for (String replica : token.skipped()) {
@@ -194,12 +198,17 @@ final class KeyspaceCodec {
         for (int i = 0; i < roots; i++) {
             hashes.add(r.i64());
         }
+        int hops = boundedCount(r, 1);
+        List<Long> entriesPerHop = new ArrayList<>(hops);
+        for (int i = 0; i < hops; i++) {
+            entriesPerHop.add(r.varLong());
+        }
         int skippedCount = boundedCount(r, 2);
         List<String> skipped = new ArrayList<>(skippedCount);
         for (int i = 0; i < skippedCount; i++) {
             skipped.add(r.name());
         }
-        return new RingRepairToken(partition, round, origin, step, walk, hashes, skipped);
+        return new RingRepairToken(partition, round, origin, step, walk, hashes, entriesPerHop, skipped);
     }
 
     private static MerkleHashes readHashes(WireReader r) {

@@ -114,8 +114,20 @@ final class WireArbitraries {
         Gen<List<String>> walks = Gens.lists(names, 1, maxItems);
         Gen<List<Long>> roots = Gens.lists(Gens.anyLong(), 0, maxItems);
         Gen<List<String>> skipped = Gens.lists(names, 0, 2);
-        return in -> new RingRepairToken(smallInts.generate(in), positive.generate(in), names.generate(in),
-                smallInts.generate(in), walks.generate(in), roots.generate(in), skipped.generate(in));
+        Gen<List<Long>> hops = Gens.lists(nonNegativeLongs(), 0, maxItems);
+        return in -> {
+            int partition = smallInts.generate(in);
+            long round = positive.generate(in);
+            String origin = names.generate(in);
+            int step = smallInts.generate(in);
+            List<String> walk = walks.generate(in);
+            List<Long> rootList = roots.generate(in);
+            List<Long> hopList = hops.generate(in);
+            List<String> skippedList = skipped.generate(in);
+            int most = RingRepairToken.maxHops(walk.size() + skippedList.size());
+            return new RingRepairToken(partition, round, origin, step, walk, rootList,
+                    hopList.subList(0, Math.min(most, hopList.size())), skippedList);
+        };
     }
 
     /** STATE_DIGEST, STATE_ACK and STATE_PUSH over the given owners, keys and values. */
