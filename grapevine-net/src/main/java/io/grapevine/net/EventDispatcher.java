@@ -6,6 +6,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -13,11 +14,13 @@ import org.slf4j.LoggerFactory;
 /**
  * Delivers cluster events to application listeners on one dedicated thread, in the order the
  * core emitted them, so a slow listener never stalls the protocol's event loop. A listener
- * that throws is logged and the others still run.
+ * that throws is logged and the others still run. Each event carries the wall-clock time
+ * ({@link System#currentTimeMillis()}) at which the protocol loop emitted it, read on that
+ * loop, so a listener that falls behind still knows when the node learned what it reports.
  */
 final class EventDispatcher implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(EventDispatcher.class);
-    private final List<Consumer<ClusterEvent>> listeners = new CopyOnWriteArrayList<>();
+    private final List<BiConsumer<ClusterEvent, Long>> listeners = new CopyOnWriteArrayList<>();
     private final ExecutorService executor;
 
     EventDispatcher(String nodeName) {
@@ -29,6 +32,10 @@ final class EventDispatcher implements AutoCloseable {
     }
 
     void add(Consumer<ClusterEvent> listener) {
+        listeners.add((event, emittedAtMillis) -> listener.accept(event));
+    }
+
+    void addTimed(BiConsumer<ClusterEvent, Long> listener) {
         listeners.add(listener);
     }
 
@@ -36,10 +43,11 @@ final class EventDispatcher implements AutoCloseable {
         if (listeners.isEmpty()) {
             return;
         }
+        Long emittedAtMillis = System.currentTimeMillis();
         executor.execute(() -> {
-            for (Consumer<ClusterEvent> listener : listeners) {
+            for (BiConsumer<ClusterEvent, Long> listener : listeners) {
                 try {
-                    listener.accept(event);
+                    listener.accept(event, emittedAtMillis);
                 } catch (RuntimeException e) {
                     LOG.warn("cluster listener failed on {}", event.kind(), e);
                 }

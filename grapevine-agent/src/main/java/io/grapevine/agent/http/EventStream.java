@@ -92,13 +92,12 @@ final class EventStream implements AutoCloseable {
 
     /**
      * Cluster listener: numbers, keeps and fans out {@code event}, its data stamped with
-     * {@code atMillis}, the wall clock ({@link System#currentTimeMillis()}) read here, on the
-     * cluster's event thread, as the event arrives. Other processes on the machine share that
-     * clock, so a benchmark can time an event's spread from the stamps of several agents.
-     * Non-blocking.
+     * {@code atMillis}, the wall clock ({@link System#currentTimeMillis()}) at which the
+     * node's protocol loop emitted it ({@link Cluster#addTimedListener}): when the node learned
+     * it, not when this listener got to it. Other processes on the machine share that clock, so
+     * a benchmark can time an event's spread from the stamps of several agents. Non-blocking.
      */
-    void onEvent(ClusterEvent event) {
-        long atMillis = System.currentTimeMillis();
+    void onEvent(ClusterEvent event, long atMillis) {
         if (event instanceof ClusterEvent.KeyChanged changed
                 && changed.change().key().startsWith(Cluster.RESERVED_KEY_PREFIX)) {
             return; // the runtime's own bookkeeping (view digest, keyring status), not news

@@ -84,7 +84,7 @@ public final class HttpApi implements AutoCloseable {
             monitor.addTo(config.routes);
         });
         HttpApi started = new HttpApi(app, registry, stream, monitor, settings);
-        cluster.addListener(event -> started.onEvent(event, metrics));
+        cluster.addTimedListener((event, emittedAtMillis) -> started.onEvent(event, emittedAtMillis, metrics));
         try {
             app.start();
         } catch (RuntimeException e) {
@@ -139,11 +139,11 @@ public final class HttpApi implements AutoCloseable {
     }
 
     /** On the cluster's event thread: feeds the event stream and the suspicion counters. */
-    private void onEvent(ClusterEvent event, MetricsBinder metrics) {
+    private void onEvent(ClusterEvent event, long emittedAtMillis, MetricsBinder metrics) {
         if (closed) {
             return; // a cluster cannot forget a listener; a closed API ignores it
         }
-        stream.onEvent(event);
+        stream.onEvent(event, emittedAtMillis);
         metrics.onEvent(event);
     }
 

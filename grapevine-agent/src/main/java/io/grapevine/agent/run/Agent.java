@@ -67,6 +67,9 @@ public final class Agent implements AutoCloseable {
      */
     public static Agent start(AgentConfig config, List<AgentService> services) {
         Optional<DataDir> dataDir = config.dataDirectory().map(DataDir::open);
+        if (Rehearsal.enabled()) {
+            Rehearsal.run(config.profile().core(), config.encryption().mode() != Encryption.Mode.PLAINTEXT);
+        }
         Cluster cluster;
         try {
             cluster = builder(config, dataDir).start();

@@ -97,14 +97,14 @@ class EventStreamTest {
 
         // the fast client drains each event before the next is published, so only the slow one
         // (blocked on its first event) can fill its queue, however loaded the machine is
-        stream.onEvent(key(1));
+        stream.onEvent(key(1), 0L);
         await().atMost(TestNodes.DEADLINE).until(() -> slow.blocked && fast.ids().size() == 1);
-        stream.onEvent(key(2));
+        stream.onEvent(key(2), 0L);
         await().atMost(TestNodes.DEADLINE).until(() -> fast.ids().size() == 2);
-        stream.onEvent(key(3));
+        stream.onEvent(key(3), 0L);
         await().atMost(TestNodes.DEADLINE).until(() -> fast.ids().size() == 3);
         assertThat(stream.droppedClients()).isZero(); // two queued: the queue is full, not over
-        stream.onEvent(key(4));
+        stream.onEvent(key(4), 0L);
         assertThat(stream.droppedClients()).isEqualTo(1);
 
         slow.gate.countDown();
@@ -120,11 +120,11 @@ class EventStreamTest {
     @Test
     void aResumingClientGetsTheHeldEventsThenLiveOnesInOrder() {
         for (int i = 1; i <= 3; i++) {
-            stream.onEvent(key(i));
+            stream.onEvent(key(i), 0L);
         }
 
         Sink resumed = serve(false, 1);
-        stream.onEvent(key(4));
+        stream.onEvent(key(4), 0L);
 
         await().atMost(TestNodes.DEADLINE).until(() -> resumed.ids().size() == 3);
         assertThat(resumed.ids()).containsExactly(2L, 3L, 4L);
@@ -135,8 +135,8 @@ class EventStreamTest {
     void theRuntimesOwnKeysAreNotStreamed() {
         Sink sink = serve(false, -1);
 
-        stream.onEvent(new ClusterEvent.KeyChanged(new KeyChange(OWNER, "grapevine.view", 0, 1, Bytes.EMPTY, false)));
-        stream.onEvent(key(1));
+        stream.onEvent(new ClusterEvent.KeyChanged(new KeyChange(OWNER, "grapevine.view", 0, 1, Bytes.EMPTY, false)), 0L);
+        stream.onEvent(key(1), 0L);
 
         await().atMost(TestNodes.DEADLINE).until(() -> sink.ids().size() == 1);
         assertThat(sink.sent).extracting(SseEvent::data).noneMatch(data -> data.contains("grapevine.view"));

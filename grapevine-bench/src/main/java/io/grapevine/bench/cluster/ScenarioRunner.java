@@ -95,6 +95,7 @@ final class ScenarioRunner {
 
     private RunOutcome join() throws Exception {
         cluster.startFresh(false);
+        quietStart();
         long t0 = cluster.joinAll();
         Map<Integer, Long> joined = awaitJoined(t0);
         Map<BenchScenario.Metric, Double> values = new EnumMap<>(BenchScenario.Metric.class);
@@ -118,6 +119,7 @@ final class ScenarioRunner {
         boolean timedOut = false;
         for (int joiner = 1; joiner < cluster.size() && !timedOut; joiner++) {
             cluster.startNext(joiner);
+            quietStart();
             long t0 = cluster.join(joiner, ROLLING_SEED);
             roll.joined(joiner, t0);
             Map<Integer, Long> seen = cluster.observations().awaitAll(membersBefore(joiner),
@@ -128,6 +130,14 @@ final class ScenarioRunner {
             }
         }
         return sampled(roll.figures(cluster.size() - 1), roll.firstJoinMillis(), -1, timedOut);
+    }
+
+    /** Waits until the node processes finished starting up ({@link QuietStart}); says so when they did not. */
+    private void quietStart() throws Exception {
+        if (!QuietStart.await(cluster.processes())) {
+            log.println(cluster.system() + ": the nodes were still busy " + QuietStart.MAX_WAIT_MILLIS
+                    + " ms after they started; timing anyway");
+        }
     }
 
     private static Set<Integer> membersBefore(int joiner) {
@@ -141,6 +151,7 @@ final class ScenarioRunner {
     /** Starts fresh, joins, waits for every node to see N alive and then the settle time; returns that moment. */
     private long converged() throws Exception {
         cluster.startFresh(false);
+        quietStart();
         long t0 = cluster.joinAll();
         if (awaitJoined(t0).size() < cluster.size()) {
             throw new IllegalStateException(cluster.system() + " did not converge within " + timeoutMillis + " ms");
@@ -246,6 +257,7 @@ final class ScenarioRunner {
 
     private RunOutcome idle() throws Exception {
         cluster.startFresh(true);
+        quietStart();
         long t0 = cluster.joinAll();
         if (awaitJoined(t0).size() < cluster.size()) {
             throw new IllegalStateException(cluster.system() + " did not converge within " + timeoutMillis + " ms");
