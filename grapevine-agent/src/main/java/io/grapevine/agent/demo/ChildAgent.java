@@ -44,7 +44,8 @@ final class ChildAgent {
     }
 
     /**
-     * Starts {@code grapevine agent} with {@code agentArgs}; does not wait for it to be up.
+     * Starts {@code grapevine agent} with {@code agentArgs} and {@link AgentLauncher#LEAN_ENVIRONMENT};
+     * does not wait for it to be up.
      *
      * @param launcher how to start a JVM running the agent
      * @param name the node name (for messages; {@code agentArgs} carries {@code --node})
@@ -59,6 +60,7 @@ final class ChildAgent {
         ProcessBuilder builder = new ProcessBuilder(launcher.command(agentArgs))
                 .redirectError(Redirect.appendTo(logFile.toFile()))
                 .redirectInput(Redirect.from(Path.of("/dev/null").toFile()));
+        builder.environment().putAll(AgentLauncher.LEAN_ENVIRONMENT);
         long launched = clock.getAsLong();
         Process process;
         try {

@@ -39,6 +39,7 @@ public final class HttpApi implements AutoCloseable {
     private static final int MAX_THREADS = 16;
     private static final int MIN_THREADS = 2;
     private static final int IDLE_THREAD_MILLIS = 60_000;
+    private static final String JETTY_REFERENCES_PER_CACHE_LINE = "org.eclipse.jetty.util.referencesPerCacheLine";
 
     private final Javalin app;
     private final PrometheusMeterRegistry registry;
@@ -68,6 +69,7 @@ public final class HttpApi implements AutoCloseable {
      * @throws IllegalStateException if the address cannot be bound (in use, not local), naming it
      */
     public static HttpApi start(Cluster cluster, HttpSettings settings, List<MeterBinder> meterBinders) {
+        skipJettysCacheLineProbe();
         String version = BuildInfo.version();
         ObjectMapper mapper = JsonBodies.newMapper();
         PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
@@ -93,6 +95,19 @@ public final class HttpApi implements AutoCloseable {
                     + new Address(settings.host(), settings.port()) + ": " + e.getMessage(), e);
         }
         return started;
+    }
+
+    /**
+     * Jetty's {@code MemoryUtils} sizes the padding of its thread pool's counters by asking the
+     * platform MBean server whether oops are compressed, unless this property says it: that one
+     * question loads JMX, the platform MXBeans and java.util.logging (about 250 classes, 2-3 MB of
+     * an idle agent's metaspace) into a process that never uses them. 16 references of 4 bytes
+     * fill a 64-byte cache line; the value only pads, so a wrong guess costs nothing but padding.
+     */
+    private static void skipJettysCacheLineProbe() {
+        if (System.getProperty(JETTY_REFERENCES_PER_CACHE_LINE) == null) {
+            System.setProperty(JETTY_REFERENCES_PER_CACHE_LINE, "16");
+        }
     }
 
     private static void configureServer(JavalinConfig config, HttpSettings settings, ObjectMapper mapper) {

@@ -4,7 +4,6 @@ import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.encoder.JsonEncoder;
-import ch.qos.logback.classic.encoder.PatternLayoutEncoder;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.OutputStreamAppender;
 import ch.qos.logback.core.encoder.Encoder;
@@ -17,15 +16,16 @@ import org.slf4j.LoggerFactory;
 /**
  * Configures Logback for the agent process ({@code --log-level}, {@code --log-json}), in code, so
  * the levels and format come from the {@link io.grapevine.agent.config.AgentConfig}, not from
- * system properties. Every other command keeps {@code logback.xml}'s quiet default (warnings and
- * errors only, on stderr), so {@code sim} and {@code demo} print exactly their report.
+ * system properties. Every other command keeps {@link QuietConfigurator}'s quiet default (warnings
+ * and errors only, on stderr), so {@code sim} and {@code demo} print exactly their report.
  *
- * <p>Text lines: {@value #PATTERN}. JSON: Logback's own {@link JsonEncoder}, one object per line
+ * <p>Text lines: {@value #PATTERN} (in Logback's pattern syntax; {@link LineEncoder} writes them).
+ * JSON: Logback's own {@link JsonEncoder}, one object per line
  * with {@code timestamp} (epoch millis), {@code level}, {@code threadName}, {@code loggerName},
  * {@code mdc}, {@code formattedMessage} and {@code throwable} (null unless an exception was logged).
  */
 public final class LogSetup {
-    /** The text layout: ISO-8601 local time with offset, level, logger, message. */
+    /** The text layout, in Logback's pattern syntax: ISO-8601 local time with offset, level, logger, message. */
     public static final String PATTERN = "%d{yyyy-MM-dd'T'HH:mm:ss.SSSXXX} %-5level %logger{0}: %msg%n";
     private static final String APPENDER = "agent";
 
@@ -58,9 +58,8 @@ public final class LogSetup {
     }
 
     private static Encoder<ILoggingEvent> textEncoder(LoggerContext context) {
-        PatternLayoutEncoder encoder = new PatternLayoutEncoder();
+        LineEncoder encoder = new LineEncoder();
         encoder.setContext(context);
-        encoder.setPattern(PATTERN);
         encoder.start();
         return encoder;
     }

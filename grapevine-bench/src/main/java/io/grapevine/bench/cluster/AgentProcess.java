@@ -1,5 +1,6 @@
 package io.grapevine.bench.cluster;
 
+import io.grapevine.agent.demo.AgentLauncher;
 import io.grapevine.agent.run.AgentBanner;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -27,7 +28,8 @@ final class AgentProcess {
 
 
     /**
-     * Starts {@code command}, appending its stderr to {@code log}.
+     * Starts {@code command} with {@link AgentLauncher#LEAN_ENVIRONMENT} added to this process's
+     * environment, appending its stderr to {@code log}.
      *
      * @param name the node's name, for thread names and messages
      * @throws IOException if the process cannot start
@@ -35,7 +37,9 @@ final class AgentProcess {
     AgentProcess(List<String> command, Path log, String name) throws IOException {
         this.name = name;
         this.log = log;
-        this.process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
+        ProcessBuilder builder = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.appendTo(log.toFile()));
+        builder.environment().putAll(AgentLauncher.LEAN_ENVIRONMENT);
+        this.process = builder.start();
         process.getOutputStream().close();
         Thread reader = new Thread(this::readStdout, "bench-agent-stdout-" + name);
         reader.setDaemon(true);

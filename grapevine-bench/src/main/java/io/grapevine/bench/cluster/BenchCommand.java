@@ -36,8 +36,16 @@ import picocli.CommandLine.Spec;
                 "Times run from the action, as issued by this runner, to the moment the last node reported the "
                         + "outcome (wall clock shared by every process on the machine)."})
 public final class BenchCommand implements Callable<Integer> {
-    /** The flags agent JVMs get unless {@code --jvm-flags} says otherwise: tuned for a small RSS. */
+    /**
+     * The flags agent JVMs get unless {@code --jvm-flags} says otherwise: tuned for a small RSS.
+     * {@code -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=20} let the serial collector give back
+     * the heap that start-up garbage grew (an idle agent keeps about 10 MB live; without them the
+     * committed heap stays near 24 MB: 1-3 MiB more RSS); docs/PERFORMANCE.md, "RSS of an
+     * agent", measures each flag. The agents also run with {@code MALLOC_ARENA_MAX=2}
+     * ({@link io.grapevine.agent.demo.AgentLauncher#LEAN_ENVIRONMENT}).
+     */
     public static final List<String> DEFAULT_JVM_FLAGS = List.of("-Xms8m", "-Xmx48m", "-Xss256k", "-XX:+UseSerialGC",
+            "-XX:MinHeapFreeRatio=10", "-XX:MaxHeapFreeRatio=20",
             "-XX:TieredStopAtLevel=1", "-XX:CICompilerCount=1", "-XX:MaxMetaspaceSize=48m",
             "-XX:ReservedCodeCacheSize=16m", "-XX:MaxDirectMemorySize=16m", "-XX:-UsePerfData",
             "-Dio.netty.allocator.type=unpooled");
