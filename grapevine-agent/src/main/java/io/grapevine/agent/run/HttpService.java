@@ -40,6 +40,9 @@ public final class HttpService implements AgentService {
         List<MeterBinder> binders = new ArrayList<>();
         handlers.handlers().ifPresent(running -> binders.add(registry -> bindHandlers(running, registry)));
         api = HttpApi.start(context.cluster(), settings, binders);
+        if (Rehearsal.enabled()) {
+            Rehearsal.api(api.port(), settings.token());
+        }
     }
 
     private static void bindHandlers(EventHandlers running, io.micrometer.core.instrument.MeterRegistry registry) {

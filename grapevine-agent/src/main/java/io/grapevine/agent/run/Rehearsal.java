@@ -22,7 +22,7 @@ import org.slf4j.LoggerFactory;
  * membership exchange) instead of paying for that while a cluster forms: with N fresh JVMs
  * joining at once on a few cores, that cold cost is most of a join's time. The throwaway
  * nodes never learn of any real member (their key and ports are their own) and leave nothing
- * behind. Bounded by {@link #BUDGET}; a rehearsal that fails or runs out of time is logged
+ * behind; {@link #api} then rehearses the HTTP API's request path. Bounded by {@link #BUDGET}; a rehearsal that fails or runs out of time is logged
  * and the agent starts anyway. On by default; the system property {@value #PROPERTY} ({@code
  * true} or {@code false}) turns it off, e.g. for tests that start many agents in one JVM.
  * Called once, on the starting thread.
@@ -93,6 +93,42 @@ final class Rehearsal {
         }
         LOG.debug("join rehearsal took {} ms", (System.nanoTime() - start) / 1_000_000);
         return complete;
+    }
+
+    /**
+     * Rehearses the HTTP API's request path once it listens on {@code port}: a refused join (no
+     * seeds: 400, nothing joined), the member list and the health check, over raw HTTP/1.1 on
+     * loopback, so the first operator or benchmark request does not pay for Jetty's and
+     * Jackson's first use. Answers are read and dropped; a failure is logged and ignored.
+     *
+     * @param port the API's bound port
+     * @param token the API's bearer token, or empty
+     * @return how many of the three requests were answered
+     */
+    static int api(int port, java.util.Optional<String> token) {
+        String auth = token.map(t -> "Authorization: Bearer " + t + "\r\n").orElse("");
+        String body = "{\"seeds\":[]}";
+        List<String> requests = List.of(
+                "POST /v1/join HTTP/1.1\r\nHost: 127.0.0.1\r\n" + auth + "Content-Type: application/json\r\n"
+                        + "Content-Length: " + body.length() + "\r\nConnection: close\r\n\r\n" + body,
+                "GET /v1/members HTTP/1.1\r\nHost: 127.0.0.1\r\n" + auth + "Connection: close\r\n\r\n",
+                "GET /v1/health HTTP/1.1\r\nHost: 127.0.0.1\r\n" + auth + "Connection: close\r\n\r\n");
+        int answered = 0;
+        for (String request : requests) {
+            try (java.net.Socket socket = new java.net.Socket()) {
+                socket.connect(new java.net.InetSocketAddress("127.0.0.1", port), (int) BUDGET.toMillis());
+                socket.setSoTimeout((int) BUDGET.toMillis());
+                socket.getOutputStream().write(request.getBytes(StandardCharsets.US_ASCII));
+                socket.getOutputStream().flush();
+                if (socket.getInputStream().readAllBytes().length > 0) {
+                    answered++;
+                }
+            } catch (java.io.IOException e) {
+                LOG.warn("HTTP rehearsal failed ({}); serving anyway", e.toString());
+                break;
+            }
+        }
+        return answered;
     }
 
     private static ClusterBuilder node(String name, CoreConfig core, boolean encrypted, byte[] key) {

@@ -3,7 +3,11 @@ package io.grapevine.agent.run;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.grapevine.agent.http.HttpApi;
+import io.grapevine.agent.http.HttpSettings;
 import io.grapevine.core.CoreConfig;
+import io.grapevine.net.Cluster;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class RehearsalTest {
@@ -26,6 +30,19 @@ class RehearsalTest {
                 System.clearProperty(Rehearsal.PROPERTY);
             } else {
                 System.setProperty(Rehearsal.PROPERTY, before);
+            }
+        }
+    }
+
+    @Test
+    void theApiRehearsalIsAnsweredThreeTimesAndJoinsNothing() {
+        try (Cluster cluster = Cluster.builder("api-rehearsal").bind("127.0.0.1", 0).plaintext().start()) {
+            HttpApi api = HttpApi.start(cluster, HttpSettings.defaults().withPort(0));
+            try {
+                assertThat(Rehearsal.api(api.port(), Optional.empty())).isEqualTo(3);
+                assertThat(cluster.members()).hasSize(1);
+            } finally {
+                api.close();
             }
         }
     }
