@@ -30,6 +30,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -171,7 +172,8 @@ public final class Cluster implements AutoCloseable {
             byte[] digest = ViewDigest.of(node.members()).getBytes(java.nio.charset.StandardCharsets.US_ASCII);
             if (!node.get(config.nodeName(), VIEW_KEY).map(held -> java.util.Arrays.equals(held.toArray(), digest))
                     .orElse(false)) {
-                runtime.submit(CoreStep.PUT, () -> node.put(VIEW_KEY, digest, KeyPriority.CONTROL, 0,
+                // BULK: rumored, not mailed to every member on every change (N x N datagrams per join burst)
+                runtime.submit(CoreStep.PUT, () -> node.put(VIEW_KEY, digest, KeyPriority.BULK, 0,
                         NodeRuntime.now(), runtime)).whenComplete((change, failure) -> {
                             if (failure != null) {
                                 // no caller waits on this write: a refusal must not vanish
@@ -430,7 +432,7 @@ public final class Cluster implements AutoCloseable {
      * ({@link System#currentTimeMillis()}, ms) at which the protocol loop emitted it: when this
      * node learned it, however long earlier listeners and events kept the event thread busy.
      */
-    public void addTimedListener(java.util.function.BiConsumer<ClusterEvent, Long> listener) {
+    public void addTimedListener(BiConsumer<ClusterEvent, Long> listener) {
         events.addTimed(listener);
     }
 

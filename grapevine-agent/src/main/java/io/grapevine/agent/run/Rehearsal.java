@@ -4,10 +4,14 @@ import io.grapevine.core.ClusterEvent;
 import io.grapevine.core.CoreConfig;
 import io.grapevine.net.Cluster;
 import io.grapevine.net.ClusterBuilder;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -105,7 +109,7 @@ final class Rehearsal {
      * @param token the API's bearer token, or empty
      * @return how many of the three requests were answered
      */
-    static int api(int port, java.util.Optional<String> token) {
+    static int api(int port, Optional<String> token) {
         String auth = token.map(t -> "Authorization: Bearer " + t + "\r\n").orElse("");
         String body = "{\"seeds\":[]}";
         List<String> requests = List.of(
@@ -115,15 +119,15 @@ final class Rehearsal {
                 "GET /v1/health HTTP/1.1\r\nHost: 127.0.0.1\r\n" + auth + "Connection: close\r\n\r\n");
         int answered = 0;
         for (String request : requests) {
-            try (java.net.Socket socket = new java.net.Socket()) {
-                socket.connect(new java.net.InetSocketAddress("127.0.0.1", port), (int) BUDGET.toMillis());
+            try (Socket socket = new Socket()) {
+                socket.connect(new InetSocketAddress("127.0.0.1", port), (int) BUDGET.toMillis());
                 socket.setSoTimeout((int) BUDGET.toMillis());
                 socket.getOutputStream().write(request.getBytes(StandardCharsets.US_ASCII));
                 socket.getOutputStream().flush();
                 if (socket.getInputStream().readAllBytes().length > 0) {
                     answered++;
                 }
-            } catch (java.io.IOException e) {
+            } catch (IOException e) {
                 LOG.warn("HTTP rehearsal failed ({}); serving anyway", e.toString());
                 break;
             }

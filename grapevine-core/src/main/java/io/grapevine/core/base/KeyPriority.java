@@ -11,6 +11,6 @@ public enum KeyPriority {
     CRITICAL,
     /** Ordinary control-plane state. The default. */
     CONTROL,
-    /** Large or chatty state that may lag. */
+    /** Large or chatty state that may lag: spread by rumor and anti-entropy, never direct-mailed. */
     BULK
 }

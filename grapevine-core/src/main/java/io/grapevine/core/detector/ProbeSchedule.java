@@ -10,15 +10,11 @@ import java.util.function.Supplier;
 /**
  * SWIM's randomized round-robin probe order: each round visits every member once in a fresh
  * random order, so every member is probed within two rounds (at most {@code 2N - 1} probe
- * periods), and a member that joins mid-round is inserted at a random place still ahead. A
- * new suspect jumps the queue ({@link #probeNext}). Confined to the node's thread.
+ * periods), and a member that joins mid-round is inserted at a random place still ahead.
  */
 public final class ProbeSchedule {
-    /** Most queue jumps ({@link #probeNext}) in one round. */
-    static final int MAX_JUMPS_PER_ROUND = 64;
     private final List<String> order = new ArrayList<>();
     private int index;
-    private int jumps;
 
     /**
      * The next member to probe, skipping those {@code eligible} refuses; starts a new round
@@ -35,7 +31,6 @@ public final class ProbeSchedule {
                 }
             }
             order.clear();
-            jumps = 0;
             order.addAll(candidates.get()); // O(N), once per round
             shuffle(random);
             index = 0;
@@ -53,20 +48,6 @@ public final class ProbeSchedule {
         int position = index + random.nextInt(last - index + 1);
         order.set(last, order.get(position));
         order.set(position, name);
-    }
-
-    /**
-     * Makes {@code name} the next member probed (a new suspect: its confirmation or refutation
-     * should not wait for its turn); it keeps any later place it already has in this round. At
-     * most {@value #MAX_JUMPS_PER_ROUND} jumps per round, so a flood of suspicions cannot grow
-     * the round without bound; O(N) each.
-     */
-    public void probeNext(String name) {
-        boolean alreadyNext = index < order.size() && order.get(index).equals(name);
-        if (!alreadyNext && jumps < MAX_JUMPS_PER_ROUND) {
-            order.add(index, name);
-            jumps++;
-        }
     }
 
     private void shuffle(RandomSource random) {

@@ -5,7 +5,7 @@ import io.grapevine.core.membership.MembershipObserver;
 
 /**
  * The detector's ear on the member table: a new member joins the current probe round at a
- * random place (so it is probed within one round), a new suspect is probed next, and each refutation of an accusation
+ * random place (so it is probed within one round), and each refutation of an accusation
  * against this node counts against its Lifeguard local health. Built before the membership
  * rules, which tell it; the failure detector reads the same schedule and health.
  */
@@ -25,12 +25,6 @@ public final class ProbeTargets implements MembershipObserver {
     @Override
     public void memberIntroduced(String name) {
         schedule.insert(name, random);
-    }
-
-    /** A new suspect is probed next, so this node's confirmation (or the suspect's refutation) comes soon. */
-    @Override
-    public void memberSuspected(String name) {
-        schedule.probeNext(name);
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.grapevine.core.dissemination;
 
+import io.grapevine.core.base.Address;
 import io.grapevine.core.membership.MemberEntry;
 import io.grapevine.core.membership.PeerSampler;
 import io.grapevine.core.wire.PacketSink;
@@ -24,6 +25,11 @@ public final class DirectMail {
         this.fanout = fanout;
         this.peers = peers;
         this.transmitter = transmitter;
+    }
+
+    /** Sends {@code message} to the one address {@code to} at once (whatever the fanout). */
+    public void send(WireMessage message, Address to, PacketSink out) {
+        transmitter.send(to, List.of(WireCodec.encodeFrame(message)), out);
     }
 
     /** Mails {@code message} to the recipients other than the member named {@code exclude} ("" for none). */

@@ -1,5 +1,6 @@
 package io.grapevine.core.dissemination;
 
+import io.grapevine.core.base.Address;
 import io.grapevine.core.base.MemberStatus;
 import io.grapevine.core.membership.MembershipGossip;
 import io.grapevine.core.wire.MemberUpdate;
@@ -26,6 +27,11 @@ public final class MemberRumors implements MembershipGossip {
         RumorPriority priority = update.status() == MemberStatus.SUSPECT ? RumorPriority.SUSPICION
                 : RumorPriority.MEMBERSHIP;
         rumors.offer(key(update.member().name()), priority, WireCodec.encodeFrame(update));
+    }
+
+    @Override
+    public void tell(MemberUpdate update, Address to, PacketSink out) {
+        mail.send(update, to, out);
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.grapevine.core.membership;
 
+import io.grapevine.core.base.Address;
 import io.grapevine.core.wire.MemberUpdate;
 import io.grapevine.core.wire.PacketSink;
 
@@ -14,6 +15,9 @@ public interface MembershipGossip {
 
     /** Whether the rumor about {@code member} still waits to be sent its full number of times. */
     boolean pending(String member);
+
+    /** Sends {@code update} at once to the one member at {@code to}. */
+    void tell(MemberUpdate update, Address to, PacketSink out);
 
     /** Mails {@code update} at once to the direct-mail recipients other than {@code exclude}. */
     void mail(MemberUpdate update, String exclude, PacketSink out);

@@ -2,17 +2,13 @@ package io.grapevine.core.membership;
 
 /**
  * What the rooms above membership want to hear of the member table: the detector schedules
- * new members and new suspects for probing and counts refutations against its local health; the state room
+ * new members for probing and counts refutations against its local health; the state room
  * forgets an owner whose tombstone was reaped. Every method defaults to nothing. Called on
  * the node's thread, during the input that caused it.
  */
 public interface MembershipObserver {
     /** A member entered the table, or came back in a new generation. */
     default void memberIntroduced(String name) {
-    }
-
-    /** A live member became suspect here (a new suspicion, not a confirmation of one held). */
-    default void memberSuspected(String name) {
     }
 
     /** This node refuted an accusation against itself (Lifeguard counts it as a sign of trouble). */
@@ -30,12 +26,6 @@ public interface MembershipObserver {
             public void memberIntroduced(String name) {
                 first.memberIntroduced(name);
                 second.memberIntroduced(name);
-            }
-
-            @Override
-            public void memberSuspected(String name) {
-                first.memberSuspected(name);
-                second.memberSuspected(name);
             }
 
             @Override

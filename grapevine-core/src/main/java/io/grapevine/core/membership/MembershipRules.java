@@ -201,7 +201,6 @@ public final class MembershipRules {
         }
         table.update(entry, entry.id(), update.incarnation(), MemberStatus.SUSPECT, nowNanos);
         suspicions.start(entry.name(), update.origin(), nowNanos, table.liveCount());
-        observer.memberSuspected(entry.name());
         changed(entry, Change.SUSPECTED, update.origin(), "", nowNanos, out);
         gossip(entry, update.origin());
         return UpdateVerdict.APPLIED;
@@ -242,8 +241,9 @@ public final class MembershipRules {
         }
         if (update.incarnation() < self.incarnation()) {
             // the accuser missed our refutation: send it round again (it rides on our next
-            // packets, the ack to the accuser's probe among them)
+            // packets, the ack to the accuser's probe among them), and to the accuser at once
             gossip(self, me.name());
+            tellAccuser(update.origin(), out);
             return UpdateVerdict.STALE;
         }
         long incarnation = update.incarnation() + 1;
@@ -251,10 +251,25 @@ public final class MembershipRules {
         table.record(self, transition(self, Change.REFUTED, update.origin(), "refuted " + update.status(), nowNanos));
         observer.selfRefuted();
         gossip(self, me.name());
-        // mailed as well: a member that was paused must reach its accusers before their
-        // silence deadlines, which leave it only a short allowance after a tolerated pause
-        gossip.mail(new MemberUpdate(me, incarnation, MemberStatus.ALIVE, me.name()), "", out);
+        tellAccuser(update.origin(), out);
         return UpdateVerdict.REFUTED;
+    }
+
+    /**
+     * Sends this node's ALIVE straight to the member whose accusation it just answered, besides
+     * the rumor: a member waking from a pause reaches the accusers whose silence deadlines are
+     * nearest (they probed it) in one hop, well inside the deadlines' allowance. One datagram per
+     * accusation received, to the address this node holds for the accuser, never to the
+     * packet's source; mailing every member instead multiplied a suspicion storm under CPU
+     * starvation (64 JVMs joining on two cores: 1,192 refutations, 75,000 datagrams).
+     */
+    private void tellAccuser(String accuser, MembershipOutputs out) {
+        MemberEntry entry = table.get(accuser);
+        if (entry == null || entry == self || !entry.status().isLive()) {
+            return;
+        }
+        gossip.tell(new MemberUpdate(self.id(), self.incarnation(), MemberStatus.ALIVE, self.name()),
+                entry.id().address(), out);
     }
 
     /**

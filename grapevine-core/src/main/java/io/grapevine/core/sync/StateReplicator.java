@@ -118,11 +118,17 @@ public final class StateReplicator implements MembershipObserver {
         return state.priorityOf(self.name(), change.key());
     }
 
-    /** A local write happened: tell the application, mail it, and start the rumor. */
+    /**
+     * A local write happened: tell the application, mail it (unless it is {@link
+     * KeyPriority#BULK}, which may lag: a chatty key mailed to every member on every change
+     * costs N x N datagrams per round of changes), and start the rumor.
+     */
     private void published(KeyChange change, KeyPriority priority, SyncOutputs out) {
         out.keyChanged(change);
         DeltaPart part = state.partFor(self.name(), change.key(), priority);
-        mail.mail(new StatePush(new Delta(List.of(part), false)), "", out);
+        if (priority != KeyPriority.BULK) {
+            mail.mail(new StatePush(new Delta(List.of(part), false)), "", out);
+        }
         spreadRumor(part);
     }
 

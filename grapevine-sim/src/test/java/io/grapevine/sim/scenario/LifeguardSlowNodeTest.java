@@ -9,9 +9,8 @@ import org.junit.jupiter.api.Test;
 
 class LifeguardSlowNodeTest {
     /*
-     * Two of 48 nodes handle every message 1 to 10 s late. Milder starvation (up to 3 s) no
-     * longer costs even plain SWIM a false death: a new suspect is probed next by everyone who
-     * hears of it and its refutation is mailed to every member.
+     * Two of 48 nodes handle every message 1 to 10 s late: starvation long enough that plain
+     * SWIM's fixed timeout gets healthy members declared dead on the word of the slow ones.
      */
     private static final ScenarioConfig SLOW = ScenarioConfig.defaults()
             .withSlowFraction(0.05).withSlowDelayMinNanos(1_000_000_000L).withSlowDelayMaxNanos(10_000_000_000L)
