@@ -2,8 +2,10 @@
 """Turns bench summary lines (bench --summary-out, run.sh's summary.jsonl) into the markdown
 rows of docs/PERFORMANCE.md's comparison table: one row per figure and N, Grapevine and Serf
 from the same invocation, the ratio Serf/Grapevine of the medians, false positives, commit.
+A later line for the same scenario, variant and N replaces an earlier one (a re-measurement
+supersedes); rows come out by N, in the order the scenarios first appear.
 
-    python3 bench/results/table.py bench/results/2026-12-01/summary.jsonl [more.jsonl ...]
+    python3 bench/results/table.py bench/results/2026-12-01/summary-*.jsonl
 """
 import json
 import sys
@@ -23,7 +25,6 @@ LABELS = {
     "rss_mib_per_node": ("S5 RSS per node", "MiB"),
     "bytes_sent_per_s_per_node": ("S5 bytes sent per node", "B/s"),
 }
-CHEAPER_IS_BETTER = True  # every figure: lower is better
 
 
 def fmt(v):
@@ -36,37 +37,46 @@ def fmt(v):
 
 def variant(command):
     words = command.split()
-    if "--failure" in words and words[words.index("--failure") + 1] == "stop":
-        return {"failure": "SIGSTOP (silent)", "pause": ""}
+    profile = words[words.index("--profile") + 1] if "--profile" in words else "lan"
+    failure = "SIGSTOP (silent)" if "--failure" in words and words[words.index("--failure") + 1] == "stop" else "kill -9"
     pause = ""
     if "--pause-ms" in words:
         pause = f"{int(words[words.index('--pause-ms') + 1]) / 1000:g} s"
-    return {"failure": "kill -9", "pause": pause}
+    return {"failure": failure, "pause": pause, "profile": profile}
 
 
 def main(paths):
-    print("| figure | N | runs | Grapevine median / p90 / max | Serf median / p90 / max | Serf / Grapevine | "
-          "healthy members falsely suspected / dead (G; S) | commit |")
-    print("|---|---|---|---|---|---|---|---|")
+    latest = {}
     for path in paths:
         for line in open(path):
             s = json.loads(line)
-            systems = {x["system"]: x for x in s["systems"]}
-            g, f = systems.get("grapevine"), systems.get("serf")
-            for key, fig in g["figures"].items():
-                label, unit = LABELS.get(key, (key, ""))
-                label = label.format(**variant(s["command"]))
-                sf = f["figures"].get(key) if f else None
-                gm = fig["median"]
-                ratio = "-"
-                if sf and gm:
-                    ratio = f"{sf['median'] / gm:.2f}x"
-                fp = f"{g['falselySuspected']}/{g['falselyDead']}; " + (
-                    f"{f['falselySuspected']}/{f['falselyDead']}" if f else "-")
-                gtxt = f"{fmt(fig['median'])} / {fmt(fig['p90'])} / {fmt(fig['max'])}"
-                stxt = f"{fmt(sf['median'])} / {fmt(sf['p90'])} / {fmt(sf['max'])}" if sf else "-"
-                print(f"| {label} ({unit}) | {s['nodes']} | {g['measuredRuns']} | {gtxt} | {stxt} | {ratio} | {fp} | "
-                      f"`{s['commit']}` |")
+            latest[(s["nodes"], s["scenario"], json.dumps(variant(s["command"]), sort_keys=True))] = s
+    order = []
+    for key in latest:
+        if key[1:] not in order:
+            order.append(key[1:])
+    rows = sorted(latest.items(), key=lambda kv: (kv[0][0], order.index(kv[0][1:])))
+    print("| figure | N | runs | Grapevine median / p90 / max | Serf median / p90 / max | Serf / Grapevine | "
+          "healthy members falsely suspected / dead (G; S) | commit |")
+    print("|---|---|---|---|---|---|---|---|")
+    for _, s in rows:
+        systems = {x["system"]: x for x in s["systems"]}
+        g, f = systems.get("grapevine"), systems.get("serf")
+        for key, fig in g["figures"].items():
+            label, unit = LABELS.get(key, (key, ""))
+            v = variant(s["command"])
+            label = label.format(**v) + ("" if v["profile"] == "lan" else f", profile {v['profile']}")
+            sf = f["figures"].get(key) if f else None
+            gm = fig["median"]
+            ratio = "-"
+            if sf and gm:
+                ratio = f"{sf['median'] / gm:.2f}x"
+            fp = f"{g['falselySuspected']}/{g['falselyDead']}; " + (
+                f"{f['falselySuspected']}/{f['falselyDead']}" if f else "-")
+            gtxt = f"{fmt(fig['median'])} / {fmt(fig['p90'])} / {fmt(fig['max'])}"
+            stxt = f"{fmt(sf['median'])} / {fmt(sf['p90'])} / {fmt(sf['max'])}" if sf else "-"
+            print(f"| {label} ({unit}) | {s['nodes']} | {g['measuredRuns']} | {gtxt} | {stxt} | {ratio} | {fp} | "
+                  f"`{s['commit']}` |")
 
 
 if __name__ == "__main__":

@@ -132,7 +132,7 @@ public final class ClusterBuilder {
             throw new IllegalArgumentException("an encryption key is required; call plaintext() to run unencrypted");
         }
         return new NetConfig(nodeName, bindHost, bindPort, advertiseHost, advertisePort, seeds, core, plaintext,
-                200_000_000L, 5_000_000_000L, joinTimeout.toNanos(), leaveTimeout.toNanos(), snapshotPath, publishView);
+                1_000_000_000L, 5_000_000_000L, joinTimeout.toNanos(), leaveTimeout.toNanos(), snapshotPath, publishView);
     }
 
     /** Binds the sockets and starts the node. */
