@@ -79,7 +79,7 @@ public final class AgentCommand implements Callable<Integer> {
 
     @Option(names = "--profile", paramLabel = "lan|wan|local|fast", description = "Protocol timings: lan (probe 1 s, "
             + "a 5 s pause tolerated), wan (5 s), local (200 ms, one machine), fast (250 ms, a 1 s pause tolerated: a silent "
-            + "member is dead in about 1.3 s). Default: lan.")
+            + "member is dead in about 1.1 s). Default: lan.")
     private String profile;
 
     @Option(names = "--tag", paramLabel = "KEY=VALUE", description = "Written to this node's replicated state at "

@@ -81,7 +81,7 @@ public record CoreConfig(
 
     /**
      * Fast failure detection on a LAN: LAN timings with a probe every 250 ms (timeout 125 ms)
-     * and a 1 s pause tolerance, so a silent member is declared dead in about 1.3 s at any
+     * and a 1 s pause tolerance, so a silent member is declared dead in about 1.1 s at any
      * cluster size (Redis Cluster's {@code cluster-node-timeout 1000} takes about 1.5 s), a
      * killed one sooner. The price: four times the probe traffic and idle CPU of {@link #lan()},
      * and a process paused (a GC, a stalled host) for more than a second is declared dead and

@@ -17,7 +17,7 @@ public enum Profile {
     LOCAL,
     /**
      * {@link CoreConfig#fast()}: LAN timings with a probe every 250 ms and a 1 s pause
-     * tolerance; a silent member is declared dead in about 1.3 s, at four times LAN's probe cost.
+     * tolerance; a silent member is declared dead in about 1.1 s, at four times LAN's probe cost.
      */
     FAST;
 
