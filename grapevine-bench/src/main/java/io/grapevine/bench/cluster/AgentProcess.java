@@ -95,6 +95,11 @@ final class AgentProcess {
         Signals.stop(process);
     }
 
+    /** SIGCONT: a frozen agent runs again. */
+    void resume() throws IOException, InterruptedException {
+        Signals.resume(process);
+    }
+
     /** Sends kill -9 and returns at once; see {@link #awaitExit()}. */
     void destroy() {
         process.destroyForcibly();

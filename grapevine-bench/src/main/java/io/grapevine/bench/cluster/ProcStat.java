@@ -23,6 +23,17 @@ public record ProcStat(double cpuSeconds, long rssKib) {
                 rssKib(Files.readAllLines(Path.of("/proc", Long.toString(pid), "status"))));
     }
 
+    /** CPU seconds used so far by {@code processes} together; a process already gone counts nothing. */
+    static double totalCpuSeconds(List<ProcessHandle> processes) throws IOException {
+        double total = 0;
+        for (ProcessHandle process : processes) {
+            if (process.isAlive()) {
+                total += of(process.pid()).cpuSeconds();
+            }
+        }
+        return total;
+    }
+
     /** utime + stime in seconds from the text of {@code /proc/<pid>/stat}. */
     static double cpuSeconds(String stat) {
         // the command name (field 2) is in parentheses and may contain spaces: count fields after the last ')'

@@ -35,10 +35,10 @@ final class QuietStart {
             return true;
         }
         long deadline = System.nanoTime() + MAX_WAIT_MILLIS * 1_000_000L;
-        double before = cpuSeconds(processes);
+        double before = ProcStat.totalCpuSeconds(processes);
         while (System.nanoTime() < deadline) {
             Thread.sleep(WINDOW_MILLIS);
-            double now = cpuSeconds(processes);
+            double now = ProcStat.totalCpuSeconds(processes);
             if (isQuiet(now - before, WINDOW_MILLIS, processes.size(), Runtime.getRuntime().availableProcessors())) {
                 return true;
             }
@@ -51,15 +51,5 @@ final class QuietStart {
     static boolean isQuiet(double cpuSeconds, long windowMillis, int nodes, int cpus) {
         double allowed = Math.min(BASE_CPUS + PER_NODE_CPUS * nodes, 0.5 * cpus);
         return cpuSeconds < allowed * windowMillis / 1000.0;
-    }
-
-    private static double cpuSeconds(List<ProcessHandle> processes) throws Exception {
-        double total = 0;
-        for (ProcessHandle process : processes) {
-            if (process.isAlive()) {
-                total += ProcStat.of(process.pid()).cpuSeconds();
-            }
-        }
-        return total;
     }
 }

@@ -291,11 +291,7 @@ final class ScenarioRunner {
         if (processes.isEmpty()) {
             return ProcStat.of(ProcessHandle.current().pid()).cpuSeconds();
         }
-        double total = 0;
-        for (ProcessHandle process : processes) {
-            total += ProcStat.of(process.pid()).cpuSeconds();
-        }
-        return total;
+        return ProcStat.totalCpuSeconds(processes);
     }
 
     private static double rssMib(List<ProcessHandle> processes) throws Exception {
