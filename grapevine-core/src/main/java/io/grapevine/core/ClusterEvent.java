@@ -10,7 +10,7 @@ import io.grapevine.core.repair.RingRepairReport;
 /** Something the application should hear about, emitted through {@link Outputs#emit}. */
 public sealed interface ClusterEvent
         permits ClusterEvent.MemberChanged, ClusterEvent.NameConflict, ClusterEvent.UserEventReceived,
-        ClusterEvent.KeyChanged, ClusterEvent.RingRepairCompleted {
+        ClusterEvent.KeyChanged, ClusterEvent.RingRepairCompleted, ClusterEvent.ServiceEvent {
 
     /** The variant, for exhaustive {@code switch} expressions. */
     Kind kind();
@@ -26,7 +26,9 @@ public sealed interface ClusterEvent
         /** See {@link KeyChanged}. */
         KEY_CHANGED,
         /** See {@link RingRepairCompleted}. */
-        RING_REPAIR_COMPLETED
+        RING_REPAIR_COMPLETED,
+        /** See {@link ServiceEvent}. */
+        SERVICE_EVENT
     }
 
     /**
@@ -93,6 +95,20 @@ public sealed interface ClusterEvent
         @Override
         public Kind kind() {
             return Kind.RING_REPAIR_COMPLETED;
+        }
+    }
+
+    /**
+     * An installed {@code io.grapevine.core.service.Service} handed the application an event of
+     * its own (a slot changed owner, a block was delivered, ...).
+     *
+     * @param channel the service's channel
+     * @param event the service's event object, whose type the service documents
+     */
+    record ServiceEvent(String channel, Object event) implements ClusterEvent {
+        @Override
+        public Kind kind() {
+            return Kind.SERVICE_EVENT;
         }
     }
 }

@@ -29,6 +29,10 @@ import io.grapevine.core.membership.MembershipRules;
 import io.grapevine.core.membership.PeerSampler;
 import io.grapevine.core.membership.Transition;
 import io.grapevine.core.repair.KeyspaceReplicator;
+import io.grapevine.core.service.Service;
+import io.grapevine.core.service.ServiceContext;
+import io.grapevine.core.service.ServiceHost;
+import io.grapevine.core.service.ServiceState;
 import io.grapevine.core.state.KeyChange;
 import io.grapevine.core.state.ReplicatedState;
 import io.grapevine.core.sync.MemberListExchange;
@@ -43,6 +47,7 @@ import io.grapevine.core.wire.Packet;
 import io.grapevine.core.wire.Ping;
 import io.grapevine.core.wire.PingReq;
 import io.grapevine.core.wire.Receiver;
+import io.grapevine.core.wire.ServiceMessage;
 import io.grapevine.core.wire.StateAck;
 import io.grapevine.core.wire.StateDigest;
 import io.grapevine.core.wire.StatePush;
@@ -53,6 +58,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.BiFunction;
 
 /**
  * One cluster member's protocol, as a pure state machine: SWIM membership and failure
@@ -91,6 +97,8 @@ public final class Node {
     private final StateReplicator replicator;
     private final KeyspaceReplicator shared;
     private final SharedKeyspace sharedFace;
+    private final RandomSource random;
+    private final ServiceHost<Outputs> services;
 
     /**
      * A node that knows only itself, alive at incarnation 0.
@@ -153,6 +161,70 @@ public final class Node {
         this.shared = new KeyspaceReplicator(config.keyspace(), config.wire().maxStreamBytes(), self.name(), store, table,
                 transmitter, random, counters, clockOffsetNanos);
         this.sharedFace = new SharedKeyspace(shared, detector::observeTime);
+        this.random = random;
+        this.services = new ServiceHost<>(table, transmitter, new StateForServices(), counters, self.name(),
+                config.wire().maxStreamBytes());
+    }
+
+    /**
+     * Installs an application {@link Service} on its channel: from now on it receives that
+     * channel's messages, its timers run with the node's, and it hears of member and
+     * replicated-state changes. Install before the node's first input (before {@link #join}), on
+     * every member that should speak the protocol; its random source is split from the node's
+     * here, so installing changes the node's later random draws (still deterministic).
+     *
+     * @throws IllegalArgumentException if the channel is invalid or already taken
+     */
+    public void install(Service service) {
+        services.install(service, random);
+    }
+
+    /**
+     * Drives the service installed on {@code channel}: calls {@code action} with it and a
+     * context at {@code nowNanos} whose sends and writes go to {@code out}. How an application
+     * asks its service to act (take slots, append a block, ...), on the node's thread.
+     *
+     * @throws IllegalArgumentException if no service of type {@code type} is on {@code channel}
+     */
+    public <S extends Service, R> R callService(String channel, Class<S> type, long nowNanos, Outputs out,
+                                                BiFunction<S, ServiceContext, R> action) {
+        detector.observeTime(nowNanos);
+        Outputs seen = seenByServices(out);
+        R result = services.call(channel, type, nowNanos, seen, action);
+        services.drain(nowNanos, seen);
+        return result;
+    }
+
+    /** The service installed on {@code channel}, if any (to read its state on the node's thread). */
+    public Optional<Service> service(String channel) {
+        return services.service(channel);
+    }
+
+    private Outputs seenByServices(Outputs out) {
+        return services.isEmpty() ? out : new ServiceAwareOutputs(out, services);
+    }
+
+    /** The replicated state as services reach it (keys arrive namespaced by the service room). */
+    private final class StateForServices implements ServiceState<Outputs> {
+        @Override
+        public KeyChange put(String key, byte[] value, long nowNanos, Outputs out) {
+            return replicator.put(key, value, KeyPriority.CONTROL, 0, nowNanos, out);
+        }
+
+        @Override
+        public Optional<KeyChange> delete(String key, long nowNanos, Outputs out) {
+            return replicator.delete(key, nowNanos, out);
+        }
+
+        @Override
+        public Optional<Bytes> get(String owner, String key) {
+            return state.get(owner, key);
+        }
+
+        @Override
+        public Map<String, Bytes> entries(String owner) {
+            return state.liveEntries(owner);
+        }
     }
 
     /** This node's identity. */
@@ -168,7 +240,9 @@ public final class Node {
     /** Joins through {@code seeds}: a full state exchange with each over a stream. */
     public void join(List<Address> seeds, long nowNanos, Outputs out) {
         detector.observeTime(nowNanos);
-        exchange.join(seeds, out);
+        Outputs seen = seenByServices(out);
+        exchange.join(seeds, seen);
+        services.drain(nowNanos, seen);
     }
 
     /** Handles one received datagram. Never throws on bad input: it is dropped and counted. */
@@ -178,11 +252,13 @@ public final class Node {
         if (decoded == null) {
             return;
         }
-        membership.learnSender(decoded.sender(), nowNanos, out);
+        Outputs seen = seenByServices(out);
+        membership.learnSender(decoded.sender(), nowNanos, seen);
         for (WireMessage message : decoded.messages()) {
-            dispatch(from, decoded.sender(), message, false, nowNanos, out);
+            dispatch(from, decoded.sender(), message, false, nowNanos, seen);
         }
-        accusations.heardFrom(decoded.sender(), nowNanos, out);
+        accusations.heardFrom(decoded.sender(), nowNanos, seen);
+        services.drain(nowNanos, seen);
     }
 
     /** Handles one message received over a stream (join, push-pull, fallback probe). */
@@ -192,9 +268,11 @@ public final class Node {
         if (decoded == null) {
             return;
         }
+        Outputs seen = seenByServices(out);
         for (WireMessage message : decoded.messages()) {
-            dispatch(from, decoded.sender(), message, true, nowNanos, out);
+            dispatch(from, decoded.sender(), message, true, nowNanos, seen);
         }
+        services.drain(nowNanos, seen);
     }
 
     /**
@@ -204,7 +282,9 @@ public final class Node {
      */
     public void onStreamRefused(Address to, long nowNanos, Outputs out) {
         detector.observeTime(nowNanos);
-        detector.onStreamRefused(to, nowNanos, out);
+        Outputs seen = seenByServices(out);
+        detector.onStreamRefused(to, nowNanos, seen);
+        services.drain(nowNanos, seen);
     }
 
     private void dispatch(Address from, NodeId sender, WireMessage message, boolean stream, long nowNanos,
@@ -223,13 +303,15 @@ public final class Node {
             case STATE_PUSH -> replicator.onPush((StatePush) message, nowNanos, out);
             case KEY_WRITE, KEY_WRITE_ACK, KEY_READ, KEY_SCAN, KEY_READ_REPLY, MERKLE_HASHES, MERKLE_ENTRIES, RING_REPAIR,
                     MERKLE_IN_SYNC -> shared.onMessage(from, sender, message, nowNanos, out);
+            case SERVICE_MESSAGE -> services.onMessage(sender.name(), (ServiceMessage) message, nowNanos, out);
             default -> throw new IllegalStateException("unhandled " + message.kind());
         }
     }
 
     /** Runs every timer that is due at {@code nowNanos}, room by room. */
-    public void onTick(long nowNanos, Outputs out) {
+    public void onTick(long nowNanos, Outputs driverOut) {
         detector.observeTime(nowNanos);
+        Outputs out = seenByServices(driverOut);
         transmitter.refreshClusterSize();
         detector.onTick(nowNanos, out);
         gossipRounds.onTick(nowNanos, out);
@@ -237,6 +319,8 @@ public final class Node {
         replicator.onTick(nowNanos, out);
         membership.onTick(nowNanos, out);
         shared.onTick(nowNanos, out);
+        services.drain(nowNanos, out);
+        services.onTick(nowNanos, out);
     }
 
     /** When {@link #onTick} must be called next (node time). */
@@ -245,13 +329,16 @@ public final class Node {
         next = Math.min(next, exchange.nextDeadlineNanos());
         next = Math.min(next, replicator.nextDeadlineNanos());
         next = Math.min(next, shared.nextDeadlineNanos());
+        next = Math.min(next, services.nextDeadlineNanos());
         return Math.min(next, membership.nextDeadlineNanos());
     }
 
     /** Leaves gracefully: the leave rides out at top priority; keep ticking until {@link #leaveSpread()}. */
     public void leave(long nowNanos, Outputs out) {
         detector.observeTime(nowNanos);
-        membership.leave(nowNanos, out);
+        Outputs seen = seenByServices(out);
+        membership.leave(nowNanos, seen);
+        services.drain(nowNanos, seen);
     }
 
     /** True once this node has left and its leave rumor has been retransmitted to the limit. */
@@ -296,7 +383,10 @@ public final class Node {
      */
     public ForceLeave forceLeave(String name, long nowNanos, Outputs out) {
         detector.observeTime(nowNanos);
-        return membership.forceLeave(name, nowNanos, out);
+        Outputs seen = seenByServices(out);
+        ForceLeave result = membership.forceLeave(name, nowNanos, seen);
+        services.drain(nowNanos, seen);
+        return result;
     }
 
     /**

@@ -9,6 +9,7 @@ import io.grapevine.core.membership.Member;
 import io.grapevine.core.repair.KeyspaceOutputs;
 import io.grapevine.core.repair.RingRepairReport;
 import io.grapevine.core.repair.SharedOpResult;
+import io.grapevine.core.service.ServiceOutputs;
 import io.grapevine.core.state.KeyChange;
 import io.grapevine.core.sync.SyncOutputs;
 
@@ -22,7 +23,7 @@ import io.grapevine.core.sync.SyncOutputs;
  * ...); this interface extends them all and turns each room's events into a
  * {@link ClusterEvent} for {@link #emit}.
  */
-public interface Outputs extends DetectorOutputs, SyncOutputs, KeyspaceOutputs {
+public interface Outputs extends DetectorOutputs, SyncOutputs, KeyspaceOutputs, ServiceOutputs {
     /** Send {@code packet} as one datagram (UDP) to {@code to}; loss is tolerated. */
     @Override
     void sendDatagram(Address to, byte[] packet);
@@ -71,5 +72,11 @@ public interface Outputs extends DetectorOutputs, SyncOutputs, KeyspaceOutputs {
     @Override
     default void userEventDelivered(DeliveredEvent event) {
         emit(new ClusterEvent.UserEventReceived(event));
+    }
+
+    /** Emits {@link ClusterEvent.ServiceEvent}. */
+    @Override
+    default void serviceEvent(String channel, Object event) {
+        emit(new ClusterEvent.ServiceEvent(channel, event));
     }
 }

@@ -100,6 +100,7 @@ class CorePurityTest {
                 .layer("detector").definedBy("io.grapevine.core.detector..")
                 .layer("sync").definedBy("io.grapevine.core.sync..")
                 .layer("repair").definedBy("io.grapevine.core.repair..")
+                .layer("service").definedBy("io.grapevine.core.service..")
                 .layer("dissemination").definedBy("io.grapevine.core.dissemination..")
                 .layer("membership").definedBy("io.grapevine.core.membership..")
                 .layer("state").definedBy("io.grapevine.core.state..")
@@ -112,17 +113,19 @@ class CorePurityTest {
                 .whereLayer("detector").mayOnlyBeAccessedByLayers("facade")
                 .whereLayer("sync").mayOnlyBeAccessedByLayers("facade")
                 .whereLayer("repair").mayOnlyBeAccessedByLayers("facade")
-                .whereLayer("dissemination").mayOnlyBeAccessedByLayers("detector", "sync", "repair", "facade")
-                .whereLayer("membership").mayOnlyBeAccessedByLayers("dissemination", "detector", "sync", "repair",
+                .whereLayer("service").mayOnlyBeAccessedByLayers("facade")
+                .whereLayer("dissemination").mayOnlyBeAccessedByLayers("detector", "sync", "repair", "service",
                         "facade")
-                .whereLayer("state").mayOnlyBeAccessedByLayers("sync", "facade")
+                .whereLayer("membership").mayOnlyBeAccessedByLayers("dissemination", "detector", "sync", "repair",
+                        "service", "facade")
+                .whereLayer("state").mayOnlyBeAccessedByLayers("sync", "service", "facade")
                 .whereLayer("keyspace").mayOnlyBeAccessedByLayers("repair", "facade")
                 .whereLayer("ring").mayOnlyBeAccessedByLayers("keyspace", "repair", "facade")
                 .whereLayer("merkle").mayOnlyBeAccessedByLayers("keyspace", "repair", "facade")
                 .whereLayer("wire").mayOnlyBeAccessedByLayers("membership", "state", "keyspace", "dissemination",
-                        "detector", "sync", "repair", "facade")
+                        "detector", "sync", "repair", "service", "facade")
                 .whereLayer("base").mayOnlyBeAccessedByLayers("wire", "membership", "state", "keyspace", "ring",
-                        "merkle", "dissemination", "detector", "sync", "repair", "facade")
+                        "merkle", "dissemination", "detector", "sync", "repair", "service", "facade")
                 .check(MAIN);
     }
 

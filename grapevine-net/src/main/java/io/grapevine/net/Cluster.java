@@ -98,6 +98,12 @@ public final class Cluster implements AutoCloseable {
     /** Starts a node: binds its sockets and begins the protocol (alone until it joins). */
     static Cluster start(NetConfig config, Optional<Keyring> keyring, List<Consumer<ClusterEvent>> listeners,
                          Optional<java.nio.file.Path> dataDirectory) {
+        return start(config, keyring, listeners, dataDirectory, List.of());
+    }
+
+    /** Starts a node with application services installed before its first input. */
+    static Cluster start(NetConfig config, Optional<Keyring> keyring, List<Consumer<ClusterEvent>> listeners,
+                         Optional<java.nio.file.Path> dataDirectory, List<io.grapevine.core.service.Service> services) {
         // the store first: a data directory another process holds fails here, before any socket is bound
         KeyStore store = dataDirectory.<KeyStore>map(MvKeyStore::open).orElseGet(MemoryKeyStore::new);
         Transport transport;
@@ -117,6 +123,7 @@ public final class Cluster implements AutoCloseable {
         Node node = new Node(config.core(), id, new SplitMix64(new java.security.SecureRandom().nextLong()),
                 NodeRuntime.now(), new Interner(2 * config.core().membership().maxMembers()), store,
                 wallClockOffsetNanos);
+        services.forEach(node::install);
         // one cipher seals (in the runtime), one opens (in the pipeline): each confined to the one loop
         Optional<PacketCipher> sealer = keyring.map(k -> new PacketCipher(k, config.core().wire().clusterLabel()));
         Optional<PacketCipher> opener = keyring.map(k -> new PacketCipher(k, config.core().wire().clusterLabel()));
@@ -390,6 +397,18 @@ public final class Cluster implements AutoCloseable {
     /** {@code node}'s live keys as this node holds them. */
     public Map<String, Bytes> entries(String node) {
         return call(() -> this.node.entries(node));
+    }
+
+    /**
+     * Drives the application service installed on {@code channel} ({@link ClusterBuilder#service}):
+     * runs {@code action} on the node's event loop with the service and a context whose sends and
+     * writes go out when it returns. The future fails with the action's exception, or with an
+     * {@link IllegalArgumentException} when no service of {@code type} is on that channel.
+     */
+    public <S extends io.grapevine.core.service.Service, R> CompletableFuture<R> callService(String channel,
+            Class<S> type, java.util.function.BiFunction<S, io.grapevine.core.service.ServiceContext, R> action) {
+        return runtime.submit(CoreStep.SERVICE,
+                () -> node.callService(channel, type, NodeRuntime.now(), runtime, action));
     }
 
     /** Fires a user event to every member (delivered here too). Fails if the payload is too large. */

@@ -28,6 +28,7 @@ public final class ClusterBuilder {
     private boolean publishView;
     private java.nio.file.Path dataDirectory;
     private final List<Consumer<ClusterEvent>> listeners = new ArrayList<>();
+    private final List<io.grapevine.core.service.Service> services = new ArrayList<>();
 
     ClusterBuilder(String nodeName) {
         this.nodeName = nodeName;
@@ -117,6 +118,16 @@ public final class ClusterBuilder {
         return this;
     }
 
+    /**
+     * Installs an application service ({@link io.grapevine.core.service.Service}) on the node
+     * before it starts: its channel's messages, timers and change notifications run on the
+     * node's event loop. Drive it with {@link Cluster#callService}. One service per channel.
+     */
+    public ClusterBuilder service(io.grapevine.core.service.Service service) {
+        services.add(java.util.Objects.requireNonNull(service, "service"));
+        return this;
+    }
+
     /** A listener registered before the node starts, so it sees every event. */
     public ClusterBuilder listener(Consumer<ClusterEvent> listener) {
         listeners.add(listener);
@@ -138,6 +149,6 @@ public final class ClusterBuilder {
     /** Binds the sockets and starts the node. */
     public Cluster start() {
         NetConfig config = config();
-        return Cluster.start(config, Optional.ofNullable(keyring), listeners, Optional.ofNullable(dataDirectory));
+        return Cluster.start(config, Optional.ofNullable(keyring), listeners, Optional.ofNullable(dataDirectory), services);
     }
 }

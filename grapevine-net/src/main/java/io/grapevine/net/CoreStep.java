@@ -31,7 +31,9 @@ enum CoreStep {
     /** {@code Cluster.reachability}. */
     REACHABILITY(true),
     /** A {@link SharedMap} operation: put, get, delete or scan. */
-    SHARED(true);
+    SHARED(true),
+    /** {@code Cluster.callService}: the application drives one of its services. */
+    SERVICE(true);
 
     private final boolean fromApplication;
 

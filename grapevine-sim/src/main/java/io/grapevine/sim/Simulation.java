@@ -10,7 +10,11 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiFunction;
 import java.util.function.BooleanSupplier;
+import java.util.function.Function;
+import io.grapevine.core.service.Service;
+import io.grapevine.core.service.ServiceContext;
 
 /**
  * N copies of the protocol core on a virtual clock and a seeded network: the deterministic
@@ -37,6 +41,7 @@ public final class Simulation {
     private final SplitMix64 restartRandom;
     private final DiscreteEventLoop loop;
     private final Interner interner;
+    private Function<String, List<Service>> services = name -> List.of();
 
     /** A cluster of {@code config.nodes()} nodes, none started yet, at virtual time 0. */
     public Simulation(SimConfig config) {
@@ -55,6 +60,38 @@ public final class Simulation {
         loop = new DiscreteEventLoop(nodes, byAddress, network);
         // One interner for all nodes: N tables of N entries share one copy of each identity.
         interner = new Interner(4 * nodes.length + 1024);
+    }
+
+    /**
+     * Every node's application services: {@code factory} is asked for a fresh list of services
+     * for a node's name each time the node starts or restarts (a new life starts with new
+     * services, as a restarted process does), and they are installed before the node joins.
+     * Call before starting nodes; the default installs none.
+     */
+    public void installServices(Function<String, List<Service>> factory) {
+        this.services = factory;
+    }
+
+    /**
+     * Drives node {@code index}'s service on {@code channel} now ({@code Node.callService}): what
+     * the service sends and writes enters the network at this virtual time.
+     *
+     * @throws IllegalStateException if the node is not up
+     * @throws IllegalArgumentException if no such service is installed there
+     */
+    public <S extends Service, R> R callService(int index, String channel, Class<S> type,
+                                                BiFunction<S, ServiceContext, R> action) {
+        SimNode n = upNode(index);
+        long now = loop.nowNanos();
+        R result = n.node.callService(channel, type, now, loop.outputsOf(n), action);
+        loop.afterInput(n, now);
+        return result;
+    }
+
+    /** Node {@code index}'s service on {@code channel} in its current life, to read its state. */
+    public <S extends Service> S service(int index, String channel, Class<S> type) {
+        return type.cast(node(index).service(channel)
+                .orElseThrow(() -> new IllegalArgumentException("no service on channel " + channel)));
     }
 
     /** The configuration of this run. */
@@ -164,6 +201,9 @@ public final class Simulation {
         long now = loop.nowNanos();
         // the host's store outlives the life: a restart serves what it held and repairs what it missed
         n.node = new Node(config.core(), n.nextIdentity(), random, now, interner, n.store, 0);
+        for (Service service : services.apply(n.name)) {
+            n.node.install(service);
+        }
         n.generation++;
         n.state = NodeState.RUNNING;
         n.pausedUntilNanos = 0;

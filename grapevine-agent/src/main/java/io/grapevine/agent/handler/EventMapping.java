@@ -50,7 +50,7 @@ public final class EventMapping {
         return switch (event.kind()) {
             case MEMBER_CHANGED -> memberEvent((ClusterEvent.MemberChanged) event);
             case USER_EVENT -> Optional.of(userEvent(((ClusterEvent.UserEventReceived) event).event()));
-            case KEY_CHANGED, NAME_CONFLICT, RING_REPAIR_COMPLETED -> Optional.empty();
+            case KEY_CHANGED, NAME_CONFLICT, RING_REPAIR_COMPLETED, SERVICE_EVENT -> Optional.empty();
         };
     }
 

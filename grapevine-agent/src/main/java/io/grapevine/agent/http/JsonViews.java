@@ -184,6 +184,15 @@ final class JsonViews {
     }
 
     /**
+     * A {@code service-event}: what an installed service handed the application.
+     *
+     * @param channel the service's channel
+     * @param event the service's event, serialised as its public fields (records by component)
+     */
+    record ServiceEventData(String channel, Object event) {
+    }
+
+    /**
      * SSE data of a {@code ring-repair-completed} event: a closed-loop ring repair of the shared
      * keyspace that ended at this node (docs/SHARED-KEYSPACE.md).
      *
@@ -281,6 +290,10 @@ final class JsonViews {
             case USER_EVENT -> event(((ClusterEvent.UserEventReceived) event).event());
             case KEY_CHANGED -> keyChange(((ClusterEvent.KeyChanged) event).change());
             case RING_REPAIR_COMPLETED -> ringRepair(((ClusterEvent.RingRepairCompleted) event).report());
+            case SERVICE_EVENT -> {
+                ClusterEvent.ServiceEvent service = (ClusterEvent.ServiceEvent) event;
+                yield new ServiceEventData(service.channel(), service.event());
+            }
         };
     }
 
@@ -292,6 +305,7 @@ final class JsonViews {
             case USER_EVENT -> "user-event";
             case KEY_CHANGED -> "key-changed";
             case RING_REPAIR_COMPLETED -> "ring-repair-completed";
+            case SERVICE_EVENT -> "service-event";
         };
     }
 }

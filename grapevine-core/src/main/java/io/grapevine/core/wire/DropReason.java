@@ -50,7 +50,11 @@ public enum DropReason {
     /** A shared-keyspace entry over the key or value limit, or a new key while this node holds {@code maxKeys}. */
     SHARED_ENTRY_REFUSED,
     /** A ring-repair token for a range this build does not have, a step past its walk or another holder, or while full. */
-    MALFORMED_RING_REPAIR;
+    MALFORMED_RING_REPAIR,
+    /** A service message for a channel no service is installed on here. */
+    UNKNOWN_SERVICE,
+    /** A service message whose payload its service could not parse. */
+    SERVICE_MALFORMED;
 
     /** The drop reason for a codec rejection: one case per rejection, so none can be miscounted. */
     public static DropReason of(Rejection rejection) {

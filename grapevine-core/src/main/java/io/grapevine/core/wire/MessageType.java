@@ -42,9 +42,11 @@ public enum MessageType {
     /** {@link RingRepairToken}: the token of a closed-loop ring repair. */
     RING_REPAIR(18),
     /** {@link MerkleInSync}: the ranges whose Merkle roots matched, told back to the peer that sent them. */
-    MERKLE_IN_SYNC(19);
+    MERKLE_IN_SYNC(19),
+    /** {@link ServiceMessage}: a message of an application service, on its own channel. */
+    SERVICE_MESSAGE(20);
 
-    private static final MessageType[] BY_CODE = new MessageType[20];
+    private static final MessageType[] BY_CODE = new MessageType[21];
 
     static {
         for (MessageType type : values()) {

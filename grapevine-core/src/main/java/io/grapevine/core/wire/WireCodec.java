@@ -133,6 +133,10 @@ public final class WireCodec {
                 w.nodeId(update.member()).varLong(update.incarnation()).status(update.status())
                         .string(update.origin());
             }
+            case SERVICE_MESSAGE -> {
+                ServiceMessage service = (ServiceMessage) message;
+                w.string(service.channel()).bytes(service.payload());
+            }
             case USER_EVENT -> {
                 UserEvent event = (UserEvent) message;
                 w.string(event.origin()).varLong(event.lamportTime()).string(event.name()).bytes(event.payload());
@@ -272,6 +276,7 @@ public final class WireCodec {
             case PING_REQ -> new PingReq(r.i32(), r.nodeId());
             case MEMBER_UPDATE -> new MemberUpdate(r.nodeId(), r.varLong(), r.status(), r.name());
             case USER_EVENT -> new UserEvent(r.name(), r.varLong(), r.name(), r.bytes());
+            case SERVICE_MESSAGE -> readServiceMessage(r);
             case MEMBER_LIST_SYNC -> readMemberListSync(r);
             case STATE_DIGEST -> {
                 int mode = r.u8();
@@ -292,6 +297,15 @@ public final class WireCodec {
             case MERKLE_HASHES, MERKLE_ENTRIES, KEY_WRITE, KEY_WRITE_ACK, KEY_READ, KEY_SCAN, KEY_READ_REPLY,
                     RING_REPAIR, MERKLE_IN_SYNC -> KeyspaceCodec.read(r, type);
         };
+    }
+
+    private static ServiceMessage readServiceMessage(WireReader r) {
+        // not interned: a channel is the application's word, and an interner is for identities
+        String channel = r.string();
+        if (channel.isBlank()) {
+            throw Malformed.of(Rejection.MALFORMED);
+        }
+        return new ServiceMessage(channel, r.bytes());
     }
 
     private static MemberListSync readMemberListSync(WireReader r) {

@@ -6,7 +6,7 @@ package io.grapevine.core.wire;
  */
 public sealed interface WireMessage permits Ping, Ack, Nack, PingReq, MemberUpdate, UserEvent, MemberListSync,
         StateDigest, StateAck, StatePush, MerkleHashes, MerkleEntries, KeyWrite, KeyWriteAck, KeyRead, KeyScan,
-        KeyReadReply, RingRepairToken, MerkleInSync {
+        KeyReadReply, RingRepairToken, MerkleInSync, ServiceMessage {
     /** The variant, for exhaustive {@code switch} expressions. */
     MessageType kind();
 }
