@@ -36,6 +36,7 @@ import picocli.CommandLine.Command;
                 ForceLeaveCommand.class, EventCommand.class, KvCommand.class, SharedCommand.class, KeysCommand.class,
                 HistoryCommand.class,
                 ReachabilityCommand.class, MonitorCommand.class, InfoCommand.class, SimCommand.class, DemoCommand.class,
+                io.grapevine.agent.example.ExampleCommand.class,
                 CompletionCommand.class, CommandLine.HelpCommand.class})
 public final class GrapevineCommand implements Runnable {
 
