@@ -108,6 +108,10 @@ public final class SimCommand implements Callable<Integer> {
     @Option(names = "--slow-max-ms", defaultValue = "3000", description = "slow-nodes: largest processing delay in ms (default: ${DEFAULT-VALUE}).")
     private double slowMaxMs;
 
+    @Option(names = "--cold-start", description = "Form the cluster by N cold joins through node 0 before the fault, "
+            + "not from a converged view (join and bootstrap always join cold).")
+    private boolean coldStart;
+
     @Option(names = "--pause-ms", defaultValue = "3000", description = "pause: length of the pause in ms (default: ${DEFAULT-VALUE}).")
     private double pauseMs;
 
@@ -223,7 +227,7 @@ public final class SimCommand implements Callable<Integer> {
         }
         return new ScenarioConfig(periods, positiveNanos("--pause-ms", pauseMs),
                 positiveNanos("--partition-ms", partitionMs), nanos("--downtime-ms", downtimeMs), slowFraction,
-                slowMin, slowMax);
+                slowMin, slowMax, coldStart);
     }
 
     private CoreConfig withProbeTimes(CoreConfig core) {

@@ -237,6 +237,23 @@ public final class Node {
         return config;
     }
 
+    /**
+     * Starts from a converged view instead of a join: every member of {@code members} other
+     * than this node is known ALIVE at incarnation 0, with no event, rumor or history, as if
+     * the cluster had formed long ago. For simulators and tests that study a running cluster
+     * (a failure, an event) without paying for N cold joins first; call before the first input.
+     *
+     * @throws IllegalArgumentException if a member is listed twice or the table would overflow
+     */
+    public void preload(List<NodeId> members, long nowNanos) {
+        for (NodeId member : members) {
+            if (!member.name().equals(self().name())) {
+                membership.preload(member, nowNanos);
+            }
+        }
+        transmitter.refreshClusterSize();
+    }
+
     /** Joins through {@code seeds}: a full state exchange with each over a stream. */
     public void join(List<Address> seeds, long nowNanos, Outputs out) {
         detector.observeTime(nowNanos);

@@ -185,7 +185,27 @@ public final class Simulation {
         if (n.state != NodeState.NOT_STARTED) {
             throw new IllegalStateException(n.name + " already started: " + n.state);
         }
-        begin(n, n.firstLifeRandom, seeds);
+        begin(n, n.firstLifeRandom, seeds, List.of());
+    }
+
+    /**
+     * Starts every node now from a converged view ({@code Node.preload}: each knows every other
+     * ALIVE at incarnation 0) instead of N cold joins, for scenarios that study a formed
+     * cluster. Costs N² table entries and no traffic; the cold join stays {@link #start}'s.
+     *
+     * @throws IllegalStateException if any node has already started
+     */
+    public void startConverged() {
+        List<io.grapevine.core.base.NodeId> identities = new ArrayList<>(nodes.length);
+        for (SimNode n : nodes) {
+            if (n.state != NodeState.NOT_STARTED) {
+                throw new IllegalStateException(n.name + " already started: " + n.state);
+            }
+            identities.add(n.nextIdentity());
+        }
+        for (SimNode n : nodes) {
+            begin(n, n.firstLifeRandom, List.of(), identities);
+        }
     }
 
     /** Restarts a crashed or left node now as a new life (generation + 1) joining via {@code seed}. */
@@ -194,10 +214,11 @@ public final class Simulation {
         if (n.state != NodeState.CRASHED && n.state != NodeState.LEFT) {
             throw new IllegalStateException(n.name + " must be crashed or left to restart: " + n.state);
         }
-        begin(n, restartRandom.split(), List.of(seed));
+        begin(n, restartRandom.split(), List.of(seed), List.of());
     }
 
-    private void begin(SimNode n, SplitMix64 random, List<Integer> seeds) {
+    private void begin(SimNode n, SplitMix64 random, List<Integer> seeds,
+                       List<io.grapevine.core.base.NodeId> converged) {
         long now = loop.nowNanos();
         // the host's store outlives the life: a restart serves what it held and repairs what it missed
         n.node = new Node(config.core(), n.nextIdentity(), random, now, interner, n.store, 0);
@@ -209,6 +230,9 @@ public final class Simulation {
         n.pausedUntilNanos = 0;
         n.slowDelayNanos = 0;
         n.cancelTick();
+        if (!converged.isEmpty()) {
+            n.node.preload(converged, now);
+        }
         if (!seeds.isEmpty()) {
             List<Address> seedAddresses = new ArrayList<>(seeds.size());
             for (int seed : seeds) {

@@ -50,6 +50,24 @@ public final class MembershipRules {
         gossip(self, self.name());
     }
 
+    /**
+     * Adds {@code member} as ALIVE at incarnation 0 with no event, rumor or history: a view
+     * that is already converged, for a simulator that starts a cluster as if every node had
+     * joined long ago. The detector and the replicator hear of it as of any new member.
+     *
+     * @throws IllegalArgumentException if the member is already known or the table is full
+     */
+    public void preload(NodeId member, long nowNanos) {
+        if (table.find(member.name()).isPresent()) {
+            throw new IllegalArgumentException("member already known: " + member.name());
+        }
+        if (table.size() >= config.maxMembers()) {
+            throw new IllegalArgumentException("member table full (maxMembers " + config.maxMembers() + ")");
+        }
+        table.add(member, 0, MemberStatus.ALIVE, nowNanos);
+        observer.memberIntroduced(member.name());
+    }
+
     /** This node's own entry. */
     public MemberEntry self() {
         return self;

@@ -69,11 +69,19 @@ final class Harness {
     }
 
     /**
-     * Starts the cluster (joins spread over {@link SimConfig#joinSpreadNanos()}), runs until
-     * every node sees all N alive (at most {@link SimConfig#warmupLimitNanos()}), then lets it
-     * settle for {@link SimConfig#settleNanos()}. Returns whether it converged.
+     * Forms the cluster, then lets it settle for {@link SimConfig#settleNanos()}; returns whether
+     * it converged. By default from a converged view ({@link Simulation#startConverged}, warm-up
+     * 0); with {@link ScenarioConfig#coldStart()} by joins spread over
+     * {@link SimConfig#joinSpreadNanos()}, run until every node sees all N alive (at most
+     * {@link SimConfig#warmupLimitNanos()}).
      */
     boolean warmUp() {
+        if (!params.coldStart()) {
+            sim.startConverged();
+            warmupNanos = 0;
+            sim.runFor(config.settleNanos());
+            return true;
+        }
         ViewSizes sizes = new ViewSizes(sim, size(), false);
         sim.addObserver(sizes);
         startAll(config.joinSpreadNanos());

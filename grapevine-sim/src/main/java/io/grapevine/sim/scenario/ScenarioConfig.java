@@ -20,6 +20,10 @@ package io.grapevine.sim.scenario;
  *     positive. Default 0.5 s.
  * @param slowDelayMaxNanos slow-nodes: largest extra processing delay, in ns; at least
  *     slowDelayMinNanos. Each slow node draws its delay uniformly between the two. Default 3 s.
+ * @param coldStart whether the scenarios that study a formed cluster (all but join and
+ *     bootstrap) form it by N cold joins through node 0, as before, rather than from a
+ *     converged view ({@code Simulation.startConverged}). Default false: a converged start,
+ *     which skips the N² join traffic that dominated large runs.
  */
 public record ScenarioConfig(
         int periods,
@@ -28,7 +32,8 @@ public record ScenarioConfig(
         long downtimeNanos,
         double slowFraction,
         long slowDelayMinNanos,
-        long slowDelayMaxNanos) {
+        long slowDelayMaxNanos,
+        boolean coldStart) {
 
     /** Validates every field; the message names the field and its value. */
     public ScenarioConfig {
@@ -59,41 +64,47 @@ public record ScenarioConfig(
     /** 120 periods, 3 s pause, 30 s partition, 2 s downtime, 5% slow nodes at 0.5–3 s. */
     public static ScenarioConfig defaults() {
         return new ScenarioConfig(120, 3_000_000_000L, 30_000_000_000L, 2_000_000_000L, 0.05,
-                500_000_000L, 3_000_000_000L);
+                500_000_000L, 3_000_000_000L, false);
     }
 
     /** A copy with {@code periods} set to {@code value}. */
     public ScenarioConfig withPeriods(int value) {
-        return new ScenarioConfig(value, pauseNanos, partitionNanos, downtimeNanos, slowFraction, slowDelayMinNanos, slowDelayMaxNanos);
+        return new ScenarioConfig(value, pauseNanos, partitionNanos, downtimeNanos, slowFraction, slowDelayMinNanos, slowDelayMaxNanos, coldStart);
     }
 
     /** A copy with {@code pauseNanos} set to {@code value}. */
     public ScenarioConfig withPauseNanos(long value) {
-        return new ScenarioConfig(periods, value, partitionNanos, downtimeNanos, slowFraction, slowDelayMinNanos, slowDelayMaxNanos);
+        return new ScenarioConfig(periods, value, partitionNanos, downtimeNanos, slowFraction, slowDelayMinNanos, slowDelayMaxNanos, coldStart);
     }
 
     /** A copy with {@code partitionNanos} set to {@code value}. */
     public ScenarioConfig withPartitionNanos(long value) {
-        return new ScenarioConfig(periods, pauseNanos, value, downtimeNanos, slowFraction, slowDelayMinNanos, slowDelayMaxNanos);
+        return new ScenarioConfig(periods, pauseNanos, value, downtimeNanos, slowFraction, slowDelayMinNanos, slowDelayMaxNanos, coldStart);
     }
 
     /** A copy with {@code downtimeNanos} set to {@code value}. */
     public ScenarioConfig withDowntimeNanos(long value) {
-        return new ScenarioConfig(periods, pauseNanos, partitionNanos, value, slowFraction, slowDelayMinNanos, slowDelayMaxNanos);
+        return new ScenarioConfig(periods, pauseNanos, partitionNanos, value, slowFraction, slowDelayMinNanos, slowDelayMaxNanos, coldStart);
     }
 
     /** A copy with {@code slowFraction} set to {@code value}. */
     public ScenarioConfig withSlowFraction(double value) {
-        return new ScenarioConfig(periods, pauseNanos, partitionNanos, downtimeNanos, value, slowDelayMinNanos, slowDelayMaxNanos);
+        return new ScenarioConfig(periods, pauseNanos, partitionNanos, downtimeNanos, value, slowDelayMinNanos, slowDelayMaxNanos, coldStart);
     }
 
     /** A copy with {@code slowDelayMinNanos} set to {@code value}. */
     public ScenarioConfig withSlowDelayMinNanos(long value) {
-        return new ScenarioConfig(periods, pauseNanos, partitionNanos, downtimeNanos, slowFraction, value, slowDelayMaxNanos);
+        return new ScenarioConfig(periods, pauseNanos, partitionNanos, downtimeNanos, slowFraction, value, slowDelayMaxNanos, coldStart);
     }
 
     /** A copy with {@code slowDelayMaxNanos} set to {@code value}. */
     public ScenarioConfig withSlowDelayMaxNanos(long value) {
-        return new ScenarioConfig(periods, pauseNanos, partitionNanos, downtimeNanos, slowFraction, slowDelayMinNanos, value);
+        return new ScenarioConfig(periods, pauseNanos, partitionNanos, downtimeNanos, slowFraction, slowDelayMinNanos, value, coldStart);
+    }
+
+    /** A copy with {@code coldStart} set to {@code value}. */
+    public ScenarioConfig withColdStart(boolean value) {
+        return new ScenarioConfig(periods, pauseNanos, partitionNanos, downtimeNanos, slowFraction, slowDelayMinNanos,
+                slowDelayMaxNanos, value);
     }
 }
