@@ -40,6 +40,7 @@ import io.grapevine.core.sync.StateReplicator;
 import io.grapevine.core.wire.Ack;
 import io.grapevine.core.wire.DropReason;
 import io.grapevine.core.wire.Interner;
+import io.grapevine.core.wire.MemberListDigest;
 import io.grapevine.core.wire.MemberListSync;
 import io.grapevine.core.wire.MemberUpdate;
 import io.grapevine.core.wire.Nack;
@@ -320,6 +321,7 @@ public final class Node {
             case STATE_PUSH -> replicator.onPush((StatePush) message, nowNanos, out);
             case KEY_WRITE, KEY_WRITE_ACK, KEY_READ, KEY_SCAN, KEY_READ_REPLY, MERKLE_HASHES, MERKLE_ENTRIES, RING_REPAIR,
                     MERKLE_IN_SYNC -> shared.onMessage(from, sender, message, nowNanos, out);
+            case MEMBER_LIST_DIGEST -> exchange.onMemberListDigest(from, (MemberListDigest) message, stream, out);
             case SERVICE_MESSAGE -> services.onMessage(sender.name(), (ServiceMessage) message, nowNanos, out);
             default -> throw new IllegalStateException("unhandled " + message.kind());
         }

@@ -16,7 +16,9 @@ import java.util.Optional;
  * <p>Invariants: names are unique; {@link #liveCount()} equals the number of ALIVE and
  * SUSPECT entries; at most {@code maxTombstones} tombstones are kept, the oldest reaped first;
  * iteration order ({@link #entries()}) depends only on the sequence of operations, never on
- * hashing. Lookups are O(1); a uniformly random entry is O(1).
+ * hashing. Lookups are O(1); a uniformly random entry is O(1). {@link #viewHash()} is the
+ * order-independent hash of every entry's identity, incarnation and status, kept up to date
+ * on every change.
  */
 public final class MemberTable {
     private final Map<String, MemberEntry> byName = new HashMap<>();
@@ -26,6 +28,7 @@ public final class MemberTable {
     private final int maxTombstones;
     private int liveCount;
     private int tombstoneCount;
+    private long viewHash;
 
     private record Tombstone(String name, long generation, long sinceNanos) {
     }
@@ -56,6 +59,42 @@ public final class MemberTable {
         return liveCount;
     }
 
+    /**
+     * A 64-bit hash of the whole view (each entry's name, address, generation, incarnation and
+     * status, combined by XOR so the order does not matter), maintained in O(1) per change.
+     * Two tables with the same entries have the same hash on every JVM; two different ones
+     * collide with probability about 2^-64. The push-pull exchange sends it first, and the full
+     * member list only when the hashes differ.
+     */
+    public long viewHash() {
+        return viewHash;
+    }
+
+    /** The hash of one entry as {@link #viewHash()} combines it: a strong 64-bit mix of its fields. */
+    static long entryHash(NodeId id, long incarnation, MemberStatus status) {
+        long h = 0x9E3779B97F4A7C15L;
+        h = mix(h ^ stringHash(id.name()));
+        h = mix(h ^ stringHash(id.address().host()));
+        h = mix(h ^ id.address().port());
+        h = mix(h ^ id.generation());
+        h = mix(h ^ incarnation);
+        return mix(h ^ status.ordinal());
+    }
+
+    private static long stringHash(String value) {
+        long h = 0xCBF29CE484222325L; // FNV-1a over the UTF-16 units: defined on every JVM
+        for (int i = 0; i < value.length(); i++) {
+            h = (h ^ value.charAt(i)) * 0x100000001B3L;
+        }
+        return h;
+    }
+
+    private static long mix(long z) {
+        z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
+        z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
+        return z ^ (z >>> 31);
+    }
+
     /** Every entry in a deterministic order; a read-only view. */
     public List<MemberEntry> entries() {
         return java.util.Collections.unmodifiableList(entries);
@@ -72,6 +111,7 @@ public final class MemberTable {
             throw new IllegalStateException("member already present: " + id.name());
         }
         MemberEntry entry = new MemberEntry(id, incarnation, status, nowNanos, historyCapacity);
+        viewHash ^= entryHash(id, incarnation, status);
         entry.index = entries.size();
         entries.add(entry);
         byName.put(id.name(), entry);
@@ -88,6 +128,7 @@ public final class MemberTable {
         boolean wasLive = entry.status().isLive();
         boolean wasGone = entry.status().isGone();
         long oldSince = entry.sinceNanos();
+        viewHash ^= entryHash(entry.id(), entry.incarnation(), entry.status()) ^ entryHash(id, incarnation, status);
         entry.set(id, incarnation, status, nowNanos);
         if (wasLive != status.isLive()) {
             liveCount += wasLive ? -1 : 1;
@@ -149,6 +190,7 @@ public final class MemberTable {
 
     private void remove(MemberEntry entry) {
         byName.remove(entry.name());
+        viewHash ^= entryHash(entry.id(), entry.incarnation(), entry.status());
         int index = entry.index;
         MemberEntry last = entries.remove(entries.size() - 1);
         if (last != entry) {

@@ -12,6 +12,7 @@ import io.grapevine.core.membership.MemberTable;
 import io.grapevine.core.membership.MembershipRules;
 import io.grapevine.core.membership.PeerSampler;
 import io.grapevine.core.wire.DropReason;
+import io.grapevine.core.wire.MemberListDigest;
 import io.grapevine.core.wire.MemberListSync;
 import io.grapevine.core.wire.MemberState;
 import io.grapevine.core.wire.MemberUpdate;
@@ -75,18 +76,47 @@ public final class MemberListExchange {
         if (nextFollowUpNanos <= nowNanos) {
             followUpsLeft--;
             nextFollowUpNanos = followUpsLeft > 0 ? nowNanos + 2 * config.joinFollowUpDelayNanos() : Long.MAX_VALUE;
-            exchangeWithRandomPeer(out);
+            exchangeWithRandomPeer(false, out);
         }
         if (nextPushPullNanos <= nowNanos) {
             nextPushPullNanos = nowNanos + pushPullIntervalNanos();
-            exchangeWithRandomPeer(out);
+            exchangeWithRandomPeer(config.pushPullDigest(), out);
         }
     }
 
-    private void exchangeWithRandomPeer(SyncOutputs out) {
+    /**
+     * Opens an exchange with a random live member: with the view's hash when {@code digest}
+     * (the full lists follow only if the peer's view differs), else with the full list.
+     */
+    private void exchangeWithRandomPeer(boolean digest, SyncOutputs out) {
         MemberEntry peer = peers.oneLive();
-        if (peer != null) {
-            transmitter.stream(peer.id().address(), withRecentEvents(snapshot(false, false, "")), out);
+        if (peer == null) {
+            return;
+        }
+        WireMessage opening = digest ? new MemberListDigest(table.viewHash(), events.clock())
+                : snapshot(false, false, "");
+        transmitter.stream(peer.id().address(), withRecentEvents(opening), out);
+    }
+
+    /**
+     * A peer opened a push-pull with its view's hash. The same hash as ours: the views are
+     * identical and only our recent events go back (if any); another hash: we answer with our
+     * full member list as a request, and the peer merges it and answers with its own. A digest
+     * in a datagram is dropped and counted (WRONG_CHANNEL).
+     */
+    public void onMemberListDigest(Address from, MemberListDigest digest, boolean stream, SyncOutputs out) {
+        if (!stream) {
+            counters.drop(DropReason.WRONG_CHANNEL);
+            return;
+        }
+        events.witness(digest.eventClock());
+        if (digest.viewHash() != table.viewHash()) {
+            transmitter.stream(from, withRecentEvents(snapshot(false, false, "")), out);
+            return;
+        }
+        List<? extends WireMessage> recent = events.recentForRepair(maxStreamBytes);
+        if (!recent.isEmpty()) {
+            transmitter.stream(from, recent, out);
         }
     }
 
@@ -171,9 +201,9 @@ public final class MemberListExchange {
     }
 
     /** {@code sync} followed by the recent events that fit the byte budget. */
-    private List<WireMessage> withRecentEvents(MemberListSync sync) {
+    private List<WireMessage> withRecentEvents(WireMessage opening) {
         List<WireMessage> messages = new ArrayList<>();
-        messages.add(sync);
+        messages.add(opening);
         messages.addAll(events.recentForRepair(maxStreamBytes));
         return List.copyOf(messages);
     }

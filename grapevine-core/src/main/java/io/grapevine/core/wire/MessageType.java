@@ -44,9 +44,11 @@ public enum MessageType {
     /** {@link MerkleInSync}: the ranges whose Merkle roots matched, told back to the peer that sent them. */
     MERKLE_IN_SYNC(19),
     /** {@link ServiceMessage}: a message of an application service, on its own channel. */
-    SERVICE_MESSAGE(20);
+    SERVICE_MESSAGE(20),
+    /** {@link MemberListDigest}: the hash of a member view, opening a periodic push-pull. */
+    MEMBER_LIST_DIGEST(21);
 
-    private static final MessageType[] BY_CODE = new MessageType[21];
+    private static final MessageType[] BY_CODE = new MessageType[22];
 
     static {
         for (MessageType type : values()) {

@@ -133,6 +133,10 @@ public final class WireCodec {
                 w.nodeId(update.member()).varLong(update.incarnation()).status(update.status())
                         .string(update.origin());
             }
+            case MEMBER_LIST_DIGEST -> {
+                MemberListDigest digest = (MemberListDigest) message;
+                w.i64(digest.viewHash()).varLong(digest.eventClock());
+            }
             case SERVICE_MESSAGE -> {
                 ServiceMessage service = (ServiceMessage) message;
                 w.string(service.channel()).bytes(service.payload());
@@ -277,6 +281,7 @@ public final class WireCodec {
             case MEMBER_UPDATE -> new MemberUpdate(r.nodeId(), r.varLong(), r.status(), r.name());
             case USER_EVENT -> new UserEvent(r.name(), r.varLong(), r.name(), r.bytes());
             case SERVICE_MESSAGE -> readServiceMessage(r);
+            case MEMBER_LIST_DIGEST -> new MemberListDigest(r.i64(), r.varLong());
             case MEMBER_LIST_SYNC -> readMemberListSync(r);
             case STATE_DIGEST -> {
                 int mode = r.u8();
