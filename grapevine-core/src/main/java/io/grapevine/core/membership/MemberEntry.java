@@ -13,15 +13,15 @@ public final class MemberEntry {
     private long incarnation;
     private MemberStatus status;
     private long sinceNanos;
-    private final History history;
+    /** Null until the first transition is recorded: most of an N² simulation's entries never record one. */
+    private History history;
     int index;
 
-    MemberEntry(NodeId id, long incarnation, MemberStatus status, long sinceNanos, int historyCapacity) {
+    MemberEntry(NodeId id, long incarnation, MemberStatus status, long sinceNanos) {
         this.id = id;
         this.incarnation = incarnation;
         this.status = status;
         this.sinceNanos = sinceNanos;
-        this.history = new History(historyCapacity);
     }
 
     /** The member's identity. */
@@ -51,7 +51,7 @@ public final class MemberEntry {
 
     /** The recorded transitions, oldest first. */
     public List<Transition> history() {
-        return history.toList();
+        return history == null ? List.of() : history.toList();
     }
 
     /** An immutable snapshot. */
@@ -68,7 +68,13 @@ public final class MemberEntry {
         status = newStatus;
     }
 
-    void record(Transition transition) {
+    void record(Transition transition, int historyCapacity) {
+        if (historyCapacity == 0) {
+            return;
+        }
+        if (history == null) {
+            history = new History(historyCapacity);
+        }
         history.add(transition);
     }
 }

@@ -110,7 +110,7 @@ public final class MemberTable {
         if (byName.containsKey(id.name())) {
             throw new IllegalStateException("member already present: " + id.name());
         }
-        MemberEntry entry = new MemberEntry(id, incarnation, status, nowNanos, historyCapacity);
+        MemberEntry entry = new MemberEntry(id, incarnation, status, nowNanos);
         viewHash ^= entryHash(id, incarnation, status);
         entry.index = entries.size();
         entries.add(entry);
@@ -145,7 +145,7 @@ public final class MemberTable {
 
     /** Appends a transition to the entry's history. */
     void record(MemberEntry entry, Transition transition) {
-        entry.record(transition);
+        entry.record(transition, historyCapacity);
     }
 
     private void addTombstone(MemberEntry entry, long nowNanos) {
