@@ -112,6 +112,10 @@ public final class SimCommand implements Callable<Integer> {
             + "not from a converged view (join and bootstrap always join cold).")
     private boolean coldStart;
 
+    @Option(names = "--write-rate", defaultValue = "0", description = "idle: replicated-state writes per second over "
+            + "the whole cluster during the window, by random nodes (default: ${DEFAULT-VALUE}).")
+    private double writeRate;
+
     @Option(names = "--pause-ms", defaultValue = "3000", description = "pause: length of the pause in ms (default: ${DEFAULT-VALUE}).")
     private double pauseMs;
 
@@ -227,7 +231,14 @@ public final class SimCommand implements Callable<Integer> {
         }
         return new ScenarioConfig(periods, positiveNanos("--pause-ms", pauseMs),
                 positiveNanos("--partition-ms", partitionMs), nanos("--downtime-ms", downtimeMs), slowFraction,
-                slowMin, slowMax, coldStart);
+                slowMin, slowMax, coldStart, writesPerSecond());
+    }
+
+    private double writesPerSecond() {
+        if (!(writeRate >= 0 && writeRate <= 1_000_000)) {
+            throw bad("--write-rate", "must be in 0..1000000 writes per second: " + writeRate);
+        }
+        return writeRate;
     }
 
     private CoreConfig withProbeTimes(CoreConfig core) {

@@ -317,6 +317,17 @@ public final class Simulation {
     }
 
     /**
+     * Node {@code index} writes its own replicated key {@code key} now ({@code Node.put},
+     * CONTROL class, no TTL): spread by direct mail, rumor and anti-entropy.
+     */
+    public void put(int index, String key, byte[] value) {
+        SimNode n = upNode(index);
+        long now = loop.nowNanos();
+        n.node.put(key, value, now, loop.outputsOf(n));
+        loop.afterInput(n, now);
+    }
+
+    /**
      * Node {@code index} writes shared key {@code key} now ({@code SharedKeyspace.put}); the result
      * reaches the observers' {@link SimObserver#onSharedOp} when the operation ends.
      */

@@ -91,6 +91,16 @@ final class Harness {
         return converged;
     }
 
+    /**
+     * The simulator's heap in use after a full collection, divided by N: what a simulated node
+     * costs in memory (its N-entry member table, its queues and state), in bytes.
+     */
+    long heapBytesPerNode() {
+        Runtime runtime = Runtime.getRuntime();
+        System.gc(); // a measurement of live data, taken once at the end of a run
+        return (runtime.totalMemory() - runtime.freeMemory()) / size();
+    }
+
     /** Marks now as the moment of the fault: outcomes and traffic are measured from here. */
     void inject() {
         injectedAtNanos = sim.nowNanos();

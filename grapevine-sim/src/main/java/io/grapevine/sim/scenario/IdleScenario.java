@@ -4,7 +4,7 @@ import io.grapevine.sim.SimConfig;
 import io.grapevine.sim.measure.RunResult;
 
 /**
- * S5 idle cost: a converged cluster in which nothing happens (apart from the network's loss,
+ * S5 idle cost: a converged cluster in which nothing happens (or only {@code --write-rate} writes) (apart from the network's loss,
  * duplication and jitter) for the whole window. Measures the steady-state traffic per node, and
  * every DEAD verdict is a false positive. The outcome is reached when the window passes without
  * one.
@@ -28,8 +28,28 @@ public final class IdleScenario implements Scenario {
         Harness h = new Harness(NAME, config, params);
         boolean converged = h.warmUp();
         h.inject();
-        h.sim.runUntil(h.windowEndNanos());
+        if (params.writesPerSecond() == 0) {
+            h.sim.runUntil(h.windowEndNanos());
+        } else {
+            writeThroughTheWindow(h, params.writesPerSecond());
+        }
         return h.verdict(converged && h.falsePositives.pairs() == 0,
-                b -> b.add("false_positive_events", "", h.falsePositives.events()));
+                b -> b.add("false_positive_events", "", h.falsePositives.events())
+                        .add("writes_per_s", "/s", params.writesPerSecond())
+                        .add("heap_bytes_per_node", "B", h.heapBytesPerNode()));
+    }
+
+    /** Evenly spaced writes, each by a random live node to its {@code load} key, until the window ends. */
+    private static void writeThroughTheWindow(Harness h, double writesPerSecond) {
+        long spacing = Math.max(1, (long) (1e9 / writesPerSecond));
+        long counter = 0;
+        for (long at = h.injectedAtNanos() + spacing; at < h.windowEndNanos(); at += spacing) {
+            h.sim.runUntil(at);
+            int writer = h.sim.scenarioRandom().nextInt(h.size());
+            if (h.sim.isUp(writer)) {
+                h.sim.put(writer, "load", java.nio.ByteBuffer.allocate(8).putLong(++counter).array());
+            }
+        }
+        h.sim.runUntil(h.windowEndNanos());
     }
 }

@@ -24,6 +24,9 @@ package io.grapevine.sim.scenario;
  *     bootstrap) form it by N cold joins through node 0, as before, rather than from a
  *     converged view ({@code Simulation.startConverged}). Default false: a converged start,
  *     which skips the N² join traffic that dominated large runs.
+ * @param writesPerSecond idle: replicated-state writes per second over the whole cluster
+ *     during the window, each by a random live node to its key {@code load} (a counter of 8
+ *     bytes), evenly spaced; 0..1,000,000. Default 0: a truly idle cluster.
  */
 public record ScenarioConfig(
         int periods,
@@ -33,7 +36,8 @@ public record ScenarioConfig(
         double slowFraction,
         long slowDelayMinNanos,
         long slowDelayMaxNanos,
-        boolean coldStart) {
+        boolean coldStart,
+        double writesPerSecond) {
 
     /** Validates every field; the message names the field and its value. */
     public ScenarioConfig {
@@ -49,6 +53,9 @@ public record ScenarioConfig(
             throw new IllegalArgumentException("slowFraction must be in [0, 1]: " + slowFraction);
         }
         positive("slowDelayMinNanos", slowDelayMinNanos);
+        if (!(writesPerSecond >= 0 && writesPerSecond <= 1_000_000)) {
+            throw new IllegalArgumentException("writesPerSecond must be in [0, 1000000]: " + writesPerSecond);
+        }
         if (slowDelayMaxNanos < slowDelayMinNanos) {
             throw new IllegalArgumentException("slowDelayMaxNanos (" + slowDelayMaxNanos
                     + ") must be >= slowDelayMinNanos (" + slowDelayMinNanos + ")");
@@ -64,47 +71,53 @@ public record ScenarioConfig(
     /** 120 periods, 3 s pause, 30 s partition, 2 s downtime, 5% slow nodes at 0.5–3 s. */
     public static ScenarioConfig defaults() {
         return new ScenarioConfig(120, 3_000_000_000L, 30_000_000_000L, 2_000_000_000L, 0.05,
-                500_000_000L, 3_000_000_000L, false);
+                500_000_000L, 3_000_000_000L, false, 0);
     }
 
     /** A copy with {@code periods} set to {@code value}. */
     public ScenarioConfig withPeriods(int value) {
-        return new ScenarioConfig(value, pauseNanos, partitionNanos, downtimeNanos, slowFraction, slowDelayMinNanos, slowDelayMaxNanos, coldStart);
+        return new ScenarioConfig(value, pauseNanos, partitionNanos, downtimeNanos, slowFraction, slowDelayMinNanos, slowDelayMaxNanos, coldStart, writesPerSecond);
     }
 
     /** A copy with {@code pauseNanos} set to {@code value}. */
     public ScenarioConfig withPauseNanos(long value) {
-        return new ScenarioConfig(periods, value, partitionNanos, downtimeNanos, slowFraction, slowDelayMinNanos, slowDelayMaxNanos, coldStart);
+        return new ScenarioConfig(periods, value, partitionNanos, downtimeNanos, slowFraction, slowDelayMinNanos, slowDelayMaxNanos, coldStart, writesPerSecond);
     }
 
     /** A copy with {@code partitionNanos} set to {@code value}. */
     public ScenarioConfig withPartitionNanos(long value) {
-        return new ScenarioConfig(periods, pauseNanos, value, downtimeNanos, slowFraction, slowDelayMinNanos, slowDelayMaxNanos, coldStart);
+        return new ScenarioConfig(periods, pauseNanos, value, downtimeNanos, slowFraction, slowDelayMinNanos, slowDelayMaxNanos, coldStart, writesPerSecond);
     }
 
     /** A copy with {@code downtimeNanos} set to {@code value}. */
     public ScenarioConfig withDowntimeNanos(long value) {
-        return new ScenarioConfig(periods, pauseNanos, partitionNanos, value, slowFraction, slowDelayMinNanos, slowDelayMaxNanos, coldStart);
+        return new ScenarioConfig(periods, pauseNanos, partitionNanos, value, slowFraction, slowDelayMinNanos, slowDelayMaxNanos, coldStart, writesPerSecond);
     }
 
     /** A copy with {@code slowFraction} set to {@code value}. */
     public ScenarioConfig withSlowFraction(double value) {
-        return new ScenarioConfig(periods, pauseNanos, partitionNanos, downtimeNanos, value, slowDelayMinNanos, slowDelayMaxNanos, coldStart);
+        return new ScenarioConfig(periods, pauseNanos, partitionNanos, downtimeNanos, value, slowDelayMinNanos, slowDelayMaxNanos, coldStart, writesPerSecond);
     }
 
     /** A copy with {@code slowDelayMinNanos} set to {@code value}. */
     public ScenarioConfig withSlowDelayMinNanos(long value) {
-        return new ScenarioConfig(periods, pauseNanos, partitionNanos, downtimeNanos, slowFraction, value, slowDelayMaxNanos, coldStart);
+        return new ScenarioConfig(periods, pauseNanos, partitionNanos, downtimeNanos, slowFraction, value, slowDelayMaxNanos, coldStart, writesPerSecond);
     }
 
     /** A copy with {@code slowDelayMaxNanos} set to {@code value}. */
     public ScenarioConfig withSlowDelayMaxNanos(long value) {
-        return new ScenarioConfig(periods, pauseNanos, partitionNanos, downtimeNanos, slowFraction, slowDelayMinNanos, value, coldStart);
+        return new ScenarioConfig(periods, pauseNanos, partitionNanos, downtimeNanos, slowFraction, slowDelayMinNanos, value, coldStart, writesPerSecond);
     }
 
     /** A copy with {@code coldStart} set to {@code value}. */
     public ScenarioConfig withColdStart(boolean value) {
         return new ScenarioConfig(periods, pauseNanos, partitionNanos, downtimeNanos, slowFraction, slowDelayMinNanos,
-                slowDelayMaxNanos, value);
+                slowDelayMaxNanos, value, writesPerSecond);
+    }
+
+    /** A copy with {@code writesPerSecond} set to {@code value}. */
+    public ScenarioConfig withWritesPerSecond(double value) {
+        return new ScenarioConfig(periods, pauseNanos, partitionNanos, downtimeNanos, slowFraction, slowDelayMinNanos,
+                slowDelayMaxNanos, coldStart, value);
     }
 }
