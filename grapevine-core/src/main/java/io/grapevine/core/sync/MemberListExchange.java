@@ -43,6 +43,10 @@ public final class MemberListExchange {
     /** Extra full syncs right after joining, to catch members that joined concurrently. */
     private int followUpsLeft;
     private long nextFollowUpNanos = Long.MAX_VALUE;
+    /** Follow-ups still allowed beyond the fixed ones while the answers keep teaching new members. */
+    private int learningFollowUpsLeft;
+    /** True from the seed's first answer until the follow-ups stop. */
+    private boolean followingUp;
 
     /**
      * Exchanges of {@code table}'s members; the first periodic one is staggered by a random
@@ -74,7 +78,7 @@ public final class MemberListExchange {
     /** Runs a due join follow-up and a due periodic exchange. */
     public void onTick(long nowNanos, SyncOutputs out) {
         if (nextFollowUpNanos <= nowNanos) {
-            followUpsLeft--;
+            followUpsLeft = Math.max(0, followUpsLeft - 1);
             nextFollowUpNanos = followUpsLeft > 0 ? nowNanos + 2 * config.joinFollowUpDelayNanos() : Long.MAX_VALUE;
             exchangeWithRandomPeer(false, out);
         }
@@ -159,11 +163,14 @@ public final class MemberListExchange {
                     // the seed answered before hearing of members joining at the same time: ask again soon
                     followUpsLeft = config.joinFollowUps();
                     nextFollowUpNanos = nowNanos + config.joinFollowUpDelayNanos();
+                    learningFollowUpsLeft = config.joinFollowUpsWhileLearning();
+                    followingUp = true;
                 }
             }
         } else {
             events.witness(sync.eventClock());
         }
+        int sizeBefore = table.size();
         for (MemberState state : sync.members()) {
             // memberlist's rule: a remote "dead" is only a suspicion here; we verify it ourselves
             MemberStatus status = state.status() == MemberStatus.DEAD ? MemberStatus.SUSPECT : state.status();
@@ -173,6 +180,8 @@ public final class MemberListExchange {
         }
         if (firstJoinAnswer) {
             announceSelf(sender.name(), out);
+        } else if (followingUp && sync.response()) {
+            followUpWhileLearning(table.size() > sizeBefore, nowNanos);
         }
         if (!sync.response()) {
             MemberListSync answer = snapshot(sync.join(), true, from.host());
@@ -180,6 +189,24 @@ public final class MemberListExchange {
             transmitter.stream(from, sync.join() ? List.of(answer) : withRecentEvents(answer), out);
         } else if (!sync.observedHost().isEmpty()) {
             observedHost = sync.observedHost();
+        }
+    }
+
+    /**
+     * An answer came during the join's follow-ups: if it taught this node new members and no
+     * follow-up is pending, ask another random member one delay from now (many nodes are
+     * joining at once: a bootstrap); once an answer teaches nothing, or the allowance is
+     * spent, the follow-ups end.
+     */
+    private void followUpWhileLearning(boolean learned, long nowNanos) {
+        if (nextFollowUpNanos != Long.MAX_VALUE) {
+            return;
+        }
+        if (learned && learningFollowUpsLeft > 0) {
+            learningFollowUpsLeft--;
+            nextFollowUpNanos = nowNanos + config.joinFollowUpDelayNanos();
+        } else {
+            followingUp = false;
         }
     }
 

@@ -16,6 +16,7 @@ import io.grapevine.core.state.DeltaPolicy;
  * @param deltaPolicy Which streams a byte-limited delta serves first within a priority class: BREADTH_FIRST (fair round-robin) or DEPTH_FIRST (most out-of-date first). Default BREADTH_FIRST.
  * @param stateRumors Spread each replicated-state write as a rumor piggy-backed on protocol messages (counter variant, retransmitMult · ceil(log10(N+1)) sends). Default true.
  * @param peerRecencyCapacity Peers whose last anti-entropy exchange time is remembered, to prefer peers not reconciled recently; least recently used forgotten first. Default 1,024.
+ * @param joinFollowUpsWhileLearning More join follow-ups, each joinFollowUpDelayNanos after the answer to the last, for as long as the answers still teach this node new members (a bootstrap of many nodes at once), at most this many beyond joinFollowUps. 0..100. Default 8.
  * @param pushPullDigest Open each periodic push-pull with the 64-bit hash of the member view (MEMBER_LIST_DIGEST) and exchange the full member lists only when the peer's view differs; joins and their follow-ups always exchange full lists. Default true.
  */
 public record SyncConfig(
@@ -27,7 +28,8 @@ public record SyncConfig(
         DeltaPolicy deltaPolicy,
         boolean stateRumors,
         int peerRecencyCapacity,
-        boolean pushPullDigest) {
+        boolean pushPullDigest,
+        int joinFollowUpsWhileLearning) {
 
     /** Validates every field; a refusal names the field, its value and the rule. */
     public SyncConfig {
@@ -38,6 +40,7 @@ public record SyncConfig(
         ConfigCheck.notNull("stateSyncMode", stateSyncMode);
         ConfigCheck.notNull("deltaPolicy", deltaPolicy);
         ConfigCheck.range("peerRecencyCapacity", peerRecencyCapacity, 1, Integer.MAX_VALUE);
+        ConfigCheck.range("joinFollowUpsWhileLearning", joinFollowUpsWhileLearning, 0, 100);
     }
 
     /** The defaults listed above. */
@@ -51,52 +54,59 @@ public record SyncConfig(
                 DeltaPolicy.BREADTH_FIRST,
                 true,
                 1024,
-                true);
+                true,
+                8);
     }
 
     /** A copy with {@code pushPullIntervalNanos} set to {@code value}. */
     public SyncConfig withPushPullIntervalNanos(long value) {
-        return new SyncConfig(value, joinFollowUps, joinFollowUpDelayNanos, antiEntropyIntervalNanos, stateSyncMode, deltaPolicy, stateRumors, peerRecencyCapacity, pushPullDigest);
+        return new SyncConfig(value, joinFollowUps, joinFollowUpDelayNanos, antiEntropyIntervalNanos, stateSyncMode, deltaPolicy, stateRumors, peerRecencyCapacity, pushPullDigest, joinFollowUpsWhileLearning);
     }
 
     /** A copy with {@code joinFollowUps} set to {@code value}. */
     public SyncConfig withJoinFollowUps(int value) {
-        return new SyncConfig(pushPullIntervalNanos, value, joinFollowUpDelayNanos, antiEntropyIntervalNanos, stateSyncMode, deltaPolicy, stateRumors, peerRecencyCapacity, pushPullDigest);
+        return new SyncConfig(pushPullIntervalNanos, value, joinFollowUpDelayNanos, antiEntropyIntervalNanos, stateSyncMode, deltaPolicy, stateRumors, peerRecencyCapacity, pushPullDigest, joinFollowUpsWhileLearning);
     }
 
     /** A copy with {@code joinFollowUpDelayNanos} set to {@code value}. */
     public SyncConfig withJoinFollowUpDelayNanos(long value) {
-        return new SyncConfig(pushPullIntervalNanos, joinFollowUps, value, antiEntropyIntervalNanos, stateSyncMode, deltaPolicy, stateRumors, peerRecencyCapacity, pushPullDigest);
+        return new SyncConfig(pushPullIntervalNanos, joinFollowUps, value, antiEntropyIntervalNanos, stateSyncMode, deltaPolicy, stateRumors, peerRecencyCapacity, pushPullDigest, joinFollowUpsWhileLearning);
     }
 
     /** A copy with {@code antiEntropyIntervalNanos} set to {@code value}. */
     public SyncConfig withAntiEntropyIntervalNanos(long value) {
-        return new SyncConfig(pushPullIntervalNanos, joinFollowUps, joinFollowUpDelayNanos, value, stateSyncMode, deltaPolicy, stateRumors, peerRecencyCapacity, pushPullDigest);
+        return new SyncConfig(pushPullIntervalNanos, joinFollowUps, joinFollowUpDelayNanos, value, stateSyncMode, deltaPolicy, stateRumors, peerRecencyCapacity, pushPullDigest, joinFollowUpsWhileLearning);
     }
 
     /** A copy with {@code stateSyncMode} set to {@code value}. */
     public SyncConfig withStateSyncMode(SyncMode value) {
-        return new SyncConfig(pushPullIntervalNanos, joinFollowUps, joinFollowUpDelayNanos, antiEntropyIntervalNanos, value, deltaPolicy, stateRumors, peerRecencyCapacity, pushPullDigest);
+        return new SyncConfig(pushPullIntervalNanos, joinFollowUps, joinFollowUpDelayNanos, antiEntropyIntervalNanos, value, deltaPolicy, stateRumors, peerRecencyCapacity, pushPullDigest, joinFollowUpsWhileLearning);
     }
 
     /** A copy with {@code deltaPolicy} set to {@code value}. */
     public SyncConfig withDeltaPolicy(DeltaPolicy value) {
-        return new SyncConfig(pushPullIntervalNanos, joinFollowUps, joinFollowUpDelayNanos, antiEntropyIntervalNanos, stateSyncMode, value, stateRumors, peerRecencyCapacity, pushPullDigest);
+        return new SyncConfig(pushPullIntervalNanos, joinFollowUps, joinFollowUpDelayNanos, antiEntropyIntervalNanos, stateSyncMode, value, stateRumors, peerRecencyCapacity, pushPullDigest, joinFollowUpsWhileLearning);
     }
 
     /** A copy with {@code stateRumors} set to {@code value}. */
     public SyncConfig withStateRumors(boolean value) {
-        return new SyncConfig(pushPullIntervalNanos, joinFollowUps, joinFollowUpDelayNanos, antiEntropyIntervalNanos, stateSyncMode, deltaPolicy, value, peerRecencyCapacity, pushPullDigest);
+        return new SyncConfig(pushPullIntervalNanos, joinFollowUps, joinFollowUpDelayNanos, antiEntropyIntervalNanos, stateSyncMode, deltaPolicy, value, peerRecencyCapacity, pushPullDigest, joinFollowUpsWhileLearning);
     }
 
     /** A copy with {@code peerRecencyCapacity} set to {@code value}. */
     public SyncConfig withPeerRecencyCapacity(int value) {
-        return new SyncConfig(pushPullIntervalNanos, joinFollowUps, joinFollowUpDelayNanos, antiEntropyIntervalNanos, stateSyncMode, deltaPolicy, stateRumors, value, pushPullDigest);
+        return new SyncConfig(pushPullIntervalNanos, joinFollowUps, joinFollowUpDelayNanos, antiEntropyIntervalNanos, stateSyncMode, deltaPolicy, stateRumors, value, pushPullDigest, joinFollowUpsWhileLearning);
     }
 
     /** A copy with {@code pushPullDigest} set to {@code value}. */
     public SyncConfig withPushPullDigest(boolean value) {
         return new SyncConfig(pushPullIntervalNanos, joinFollowUps, joinFollowUpDelayNanos, antiEntropyIntervalNanos,
-                stateSyncMode, deltaPolicy, stateRumors, peerRecencyCapacity, value);
+                stateSyncMode, deltaPolicy, stateRumors, peerRecencyCapacity, value, joinFollowUpsWhileLearning);
+    }
+
+    /** A copy with {@code joinFollowUpsWhileLearning} set to {@code value}. */
+    public SyncConfig withJoinFollowUpsWhileLearning(int value) {
+        return new SyncConfig(pushPullIntervalNanos, joinFollowUps, joinFollowUpDelayNanos, antiEntropyIntervalNanos,
+                stateSyncMode, deltaPolicy, stateRumors, peerRecencyCapacity, pushPullDigest, value);
     }
 }

@@ -35,6 +35,7 @@ public final class BootstrapScenario implements Scenario {
         return h.result(sizes.reachedAtNanos(), b -> b
                 .add("nodes_at_full_view", "", sizes.atTarget())
                 .add("max_distinct_sizes", "", sizes.maxDistinct())
-                .add("mean_distinct_sizes", "", sizes.meanDistinct()));
+                .add("mean_distinct_sizes", "", sizes.meanDistinct())
+                .add("distinct_sizes_any_node", "", sizes.distinctAcrossNodes()));
     }
 }
