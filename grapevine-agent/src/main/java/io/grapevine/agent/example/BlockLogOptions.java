@@ -32,6 +32,10 @@ final class BlockLogOptions {
     @Option(names = "--takeover-ms", description = "A new leader's takeover time in ms (default: 1000).")
     private Long takeoverMs;
 
+    @Option(names = "--gap-repair", negatable = true, defaultValue = "true", fallbackValue = "true",
+            description = "A pushed block behind a gap asks its sender for the gap at once (default: on; push mode turns it off).")
+    private boolean gapRepair;
+
     /** The configuration these flags give, or a {@link ParameterException} naming the bad flag. */
     BlockLogConfig config(CommandLine cli) {
         BlockLogConfig config = BlockLogConfig.defaults();
@@ -40,7 +44,8 @@ final class BlockLogOptions {
         config = apply(cli, config, "--pull-peers", pullPeers, c -> c.withPullPeers(pullPeers));
         config = apply(cli, config, "--max-blocks", maxBlocks, c -> c.withMaxBlocksPerMessage(maxBlocks));
         config = apply(cli, config, "--buffer-blocks", bufferBlocks, c -> c.withBufferBlocks(bufferBlocks));
-        return apply(cli, config, "--takeover-ms", takeoverMs, c -> c.withTakeoverNanos(takeoverMs * MS));
+        config = apply(cli, config, "--takeover-ms", takeoverMs, c -> c.withTakeoverNanos(takeoverMs * MS));
+        return config.withGapRepair(gapRepair);
     }
 
     private static BlockLogConfig apply(CommandLine cli, BlockLogConfig config, String flag, Object value,

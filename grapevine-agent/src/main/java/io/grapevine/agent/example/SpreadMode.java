@@ -8,7 +8,7 @@ import io.grapevine.services.blocklog.BlockLogConfig;
  * so one cluster can measure the three side by side.
  */
 enum SpreadMode {
-    /** Push to the fanout on first arrival; the periodic pull off. */
+    /** Push to the fanout on first arrival; the periodic pull and gap repair (both pulls) off. */
     PUSH,
     /** The periodic pull only; fanout 0. */
     PULL,
@@ -18,7 +18,7 @@ enum SpreadMode {
     /** {@code base} with this mode's path(s) turned off. */
     BlockLogConfig config(BlockLogConfig base) {
         return switch (this) {
-            case PUSH -> base.withPullIntervalNanos(0);
+            case PUSH -> base.withPullIntervalNanos(0).withGapRepair(false);
             case PULL -> base.withFanout(0);
             case BOTH -> base;
         };

@@ -17,7 +17,10 @@ import java.util.Optional;
  * <ul>
  *   <li><b>Push.</b> A block is pushed to {@code fanout} random live peers by its producer and by
  *   every node the first time it appends it from a push (a duplicate is never pushed again; the
- *   sender is skipped). Blocks that arrive by pull are not pushed.
+ *   sender is skipped). Blocks that arrive by pull are not pushed. A pushed block that lands
+ *   behind a gap is buffered, and (with {@code gapRepair}) the node asks its sender for the gap
+ *   at once, at most once per {@link #GAP_REPAIR_BACKOFF_NANOS}; the buffered blocks are pushed
+ *   on when the gap fills and they are verified.
  *   <li><b>Pull.</b> Every {@code pullIntervalNanos} a node sends a hello with its height to
  *   {@code pullPeers} random live peers; a peer holding more answers with a digest of the range
  *   it holds; the asker requests at most {@code maxBlocksPerMessage} blocks it misses from each
@@ -41,6 +44,10 @@ public final class BlockLog implements Service {
     public static final String CHANNEL = "blocklog";
     /** Member changes are looked at no more often than this (100 ms): a burst of joins costs one review. */
     static final long REVIEW_INTERVAL_NANOS = 100_000_000L;
+    /** A gap repair request goes out at most once per this time (100 ms), however many pushes reveal the gap. */
+    public static final long GAP_REPAIR_BACKOFF_NANOS = 100_000_000L;
+    /** The nonce of gap repair requests: they belong to no pull round. */
+    private static final long REPAIR_NONCE = 0;
 
     private final String channel;
     private final BlockLogConfig config;
@@ -57,6 +64,7 @@ public final class BlockLog implements Service {
     private long nextReviewNanos = Long.MAX_VALUE;
     private long lastReviewNanos = Long.MIN_VALUE / 2;
     private long lastTickNanos;
+    private long lastRepairNanos = Long.MIN_VALUE / 2;
 
     /** A block log on {@link #CHANNEL} with {@code config}, telling {@code listener} of each appended block. */
     public BlockLog(BlockLogConfig config, BlockListener listener) {
@@ -250,28 +258,60 @@ public final class BlockLog implements Service {
         maybeStartProducing(ctx);
     }
 
-    /** Offers {@code block} (from {@code from}, null when produced here) to the store; pushes what it appended if asked. */
-    private void accept(String from, Block block, boolean push, ServiceContext ctx) {
+    /**
+     * Offers {@code block} (from {@code from}, null when produced here) to the store. Pushes what
+     * it appended when {@code pushed} (the block came by push or was produced here), and always
+     * the buffered blocks it unblocked (they came by push and are appended, so verified, for the
+     * first time now). A pushed block buffered behind a gap asks its sender for the gap.
+     */
+    private void accept(String from, Block block, boolean pushed, ServiceContext ctx) {
         BlockStore.Offer offer = store.offer(block);
         counters.rejected += offer.bufferedRejected();
         switch (offer.verdict()) {
             case APPENDED -> {
-                for (Block appended : offer.appended()) {
+                List<Block> appended = offer.appended();
+                for (int i = 0; i < appended.size(); i++) {
                     counters.appended++;
-                    listener.appended(self, appended, ctx.nowNanos());
-                    if (push && config.fanout() > 0) {
-                        BlockMessage.Push message = new BlockMessage.Push(appended);
-                        for (String peer : peers.sample(config.fanout(), from, ctx)) {
-                            send(peer, message, ctx);
-                        }
+                    listener.appended(self, appended.get(i), ctx.nowNanos());
+                    if (pushed || i > 0) {
+                        push(appended.get(i), from, ctx);
                     }
+                }
+            }
+            case BUFFERED -> {
+                if (pushed && from != null) {
+                    repairGap(from, block.number() - 1, ctx);
                 }
             }
             case DUPLICATE -> counters.duplicates++;
             case TAMPERED, BROKEN_LINK, CONFLICT -> counters.rejected++;
             case OUT_OF_WINDOW -> counters.outOfWindow++;
-            case BUFFERED, STALE -> { }
+            case STALE -> { }
             default -> throw new IllegalStateException("unknown verdict " + offer.verdict());
+        }
+    }
+
+    private void push(Block block, String from, ServiceContext ctx) {
+        if (config.fanout() == 0) {
+            return;
+        }
+        BlockMessage.Push message = new BlockMessage.Push(block);
+        for (String peer : peers.sample(config.fanout(), from, ctx)) {
+            send(peer, message, ctx);
+        }
+    }
+
+    /** Asks {@code sender}, which holds the chain up to {@code through}, for the blocks after this node's height. */
+    private void repairGap(String sender, long through, ServiceContext ctx) {
+        long now = ctx.nowNanos();
+        if (!config.gapRepair() || now < lastRepairNanos + GAP_REPAIR_BACKOFF_NANOS) {
+            return;
+        }
+        lastRepairNanos = now;
+        long from = store.height() + 1;
+        long to = Math.min(through, store.height() + config.maxBlocksPerMessage());
+        if (from <= to) {
+            send(sender, new BlockMessage.Request(REPAIR_NONCE, from, to), ctx);
         }
     }
 

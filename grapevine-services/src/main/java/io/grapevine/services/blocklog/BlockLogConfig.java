@@ -26,6 +26,11 @@ package io.grapevine.services.blocklog;
  * @param takeoverNanos how long a new leader collects digests from every live peer (and pulls
  *     what they have beyond its chain) before it produces, positive. Default 1 s. Longer is safer
  *     on slow networks; it is the gap in production after a leader change, on top of failure detection.
+ * @param gapRepair whether a pushed block that arrives ahead of a gap makes the node request the
+ *     missing blocks from that block's sender at once (which holds them: it verified the chain up
+ *     to the block it pushed), at most once per {@code BlockLog.GAP_REPAIR_BACKOFF_NANOS}. Default
+ *     true. Without it, a node that missed one push stops appending, and so forwarding, every
+ *     later block until its next pull round; it is a pull, so a push-only log turns it off.
  */
 public record BlockLogConfig(
         int fanout,
@@ -35,7 +40,8 @@ public record BlockLogConfig(
         int bufferBlocks,
         int retainBlocks,
         long produceIntervalNanos,
-        long takeoverNanos) {
+        long takeoverNanos,
+        boolean gapRepair) {
 
     private static final long SECOND = 1_000_000_000L;
 
@@ -63,56 +69,65 @@ public record BlockLogConfig(
         }
     }
 
-    /** Fanout 3, pull every 4 s from 3 peers, 10 blocks a message, buffer 100, retain 1,000, produce on demand, takeover 1 s. */
+    /**
+     * Fanout 3, pull every 4 s from 3 peers, 10 blocks a message, buffer 100, retain 1,000, produce
+     * on demand, takeover 1 s, gap repair on.
+     */
     public static BlockLogConfig defaults() {
-        return new BlockLogConfig(3, 4 * SECOND, 3, 10, 100, 1000, 0, SECOND);
+        return new BlockLogConfig(3, 4 * SECOND, 3, 10, 100, 1000, 0, SECOND, true);
+    }
+
+    /** A copy with {@link #gapRepair()} set. */
+    public BlockLogConfig withGapRepair(boolean value) {
+        return new BlockLogConfig(fanout, pullIntervalNanos, pullPeers, maxBlocksPerMessage, bufferBlocks, retainBlocks,
+                produceIntervalNanos, takeoverNanos, value);
     }
 
     /** A copy with {@link #fanout()} set. */
     public BlockLogConfig withFanout(int value) {
         return new BlockLogConfig(value, pullIntervalNanos, pullPeers, maxBlocksPerMessage, bufferBlocks, retainBlocks,
-                produceIntervalNanos, takeoverNanos);
+                produceIntervalNanos, takeoverNanos, gapRepair);
     }
 
     /** A copy with {@link #pullIntervalNanos()} set. */
     public BlockLogConfig withPullIntervalNanos(long value) {
         return new BlockLogConfig(fanout, value, pullPeers, maxBlocksPerMessage, bufferBlocks, retainBlocks,
-                produceIntervalNanos, takeoverNanos);
+                produceIntervalNanos, takeoverNanos, gapRepair);
     }
 
     /** A copy with {@link #pullPeers()} set. */
     public BlockLogConfig withPullPeers(int value) {
         return new BlockLogConfig(fanout, pullIntervalNanos, value, maxBlocksPerMessage, bufferBlocks, retainBlocks,
-                produceIntervalNanos, takeoverNanos);
+                produceIntervalNanos, takeoverNanos, gapRepair);
     }
 
     /** A copy with {@link #maxBlocksPerMessage()} set. */
     public BlockLogConfig withMaxBlocksPerMessage(int value) {
         return new BlockLogConfig(fanout, pullIntervalNanos, pullPeers, value, bufferBlocks, retainBlocks,
-                produceIntervalNanos, takeoverNanos);
+                produceIntervalNanos, takeoverNanos, gapRepair);
     }
 
     /** A copy with {@link #bufferBlocks()} set. */
     public BlockLogConfig withBufferBlocks(int value) {
         return new BlockLogConfig(fanout, pullIntervalNanos, pullPeers, maxBlocksPerMessage, value, retainBlocks,
-                produceIntervalNanos, takeoverNanos);
+                produceIntervalNanos, takeoverNanos, gapRepair);
     }
 
     /** A copy with {@link #retainBlocks()} set. */
     public BlockLogConfig withRetainBlocks(int value) {
         return new BlockLogConfig(fanout, pullIntervalNanos, pullPeers, maxBlocksPerMessage, bufferBlocks, value,
-                produceIntervalNanos, takeoverNanos);
+                produceIntervalNanos, takeoverNanos, gapRepair);
     }
 
     /** A copy with {@link #produceIntervalNanos()} set. */
     public BlockLogConfig withProduceIntervalNanos(long value) {
         return new BlockLogConfig(fanout, pullIntervalNanos, pullPeers, maxBlocksPerMessage, bufferBlocks, retainBlocks,
-                value, takeoverNanos);
+                value, takeoverNanos, gapRepair);
     }
 
     /** A copy with {@link #takeoverNanos()} set. */
     public BlockLogConfig withTakeoverNanos(long value) {
         return new BlockLogConfig(fanout, pullIntervalNanos, pullPeers, maxBlocksPerMessage, bufferBlocks, retainBlocks,
-                produceIntervalNanos, value);
+                produceIntervalNanos, value, gapRepair);
     }
 }

@@ -18,6 +18,8 @@ class BlockLogConfigTest {
         assertThat(config.retainBlocks()).isEqualTo(1000);
         assertThat(config.produceIntervalNanos()).isZero();
         assertThat(config.takeoverNanos()).isEqualTo(1_000_000_000L);
+        assertThat(config.gapRepair()).isTrue();
+        assertThat(config.withGapRepair(false).withFanout(5).gapRepair()).isFalse();
     }
 
     @Test
