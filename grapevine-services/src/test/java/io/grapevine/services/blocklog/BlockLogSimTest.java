@@ -150,4 +150,37 @@ class BlockLogSimTest {
         assertThat(logs.sameValidChains(heir, 10)).isTrue();
         assertThat(logs.log(heir).stats().takeovers()).isEqualTo(takeoversBefore + 1);
     }
+
+    @Test
+    void aNodeThatMissedAPushGetsTheGapFromTheNextBlocksSenderWithoutAPullRound() {
+        SimBlockLogs logs = new SimBlockLogs(16, 10, 0.0, PUSH_AND_PULL.withPullIntervalNanos(0));
+        int late = 9;
+        for (int i = 0; i < 16; i++) {
+            logs.sim.network().block(i, late);
+        }
+        produceBlocks(logs, 0, 1, 200 * MS);
+        logs.sim.network().heal();
+        assertThat(logs.log(late).view().height()).isZero();
+        produceBlocks(logs, 0, 1, 0);
+        assertThat(logs.sim.runUntil(() -> logs.allAt(2), logs.sim.nowNanos() + 500 * MS)).isTrue();
+        assertThat(logs.log(late).stats().requestsSent()).isBetween(1L, 2L);
+        assertThat(logs.log(late).stats().hellosSent()).isZero();
+        assertThat(logs.sameValidChains(0, 2)).isTrue();
+    }
+
+    @Test
+    void withoutGapRepairOrPullANodeThatMissedOnePushStaysBehind() {
+        SimBlockLogs logs = new SimBlockLogs(16, 10, 0.0, PUSH_AND_PULL.withPullIntervalNanos(0).withGapRepair(false));
+        int late = 9;
+        for (int i = 0; i < 16; i++) {
+            logs.sim.network().block(i, late);
+        }
+        produceBlocks(logs, 0, 1, 200 * MS);
+        logs.sim.network().heal();
+        produceBlocks(logs, 0, 3, 100 * MS);
+        logs.sim.runFor(5 * SECOND);
+        assertThat(logs.log(late).view().height()).isZero();
+        assertThat(logs.log(late).view().buffered()).isBetween(1, 3);
+        assertThat(logs.log(late).stats().pushesSent()).as("nothing it could verify, so nothing forwarded").isZero();
+    }
 }
