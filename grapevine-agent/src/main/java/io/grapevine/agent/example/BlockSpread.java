@@ -61,6 +61,15 @@ final class BlockSpread implements BlockListener {
         return times;
     }
 
+    /** The mean over blocks of the fraction of nodes each has reached. */
+    synchronized double meanReach() {
+        long sum = 0;
+        for (int i = 1; i < holders.length; i++) {
+            sum += holders[i];
+        }
+        return sum / (double) nodes / (holders.length - 1);
+    }
+
     /** The smallest fraction of nodes any block has reached. */
     synchronized double leastReach() {
         int least = nodes;

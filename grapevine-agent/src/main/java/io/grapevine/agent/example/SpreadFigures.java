@@ -8,10 +8,11 @@ import java.util.Locale;
 /**
  * One mode's measured figures: time to all nodes per block (median, p90, max by nearest rank;
  * a block that never reached every node counts as infinitely slow, so a percentile that lands on
- * one prints "-"), how many blocks reached all, the least reach, and the cost per node per block
+ * one prints "-"), how many blocks reached all, the mean and least reach (fraction of nodes
+ * holding a block at the end), and the cost per node per block
  * in service messages (push and pull separately) and payload bytes, over the measured window.
  */
-record SpreadFigures(SpreadMode mode, long[] timesToAllNanos, double leastReach, double pushPerNodeBlock,
+record SpreadFigures(SpreadMode mode, long[] timesToAllNanos, double meanReach, double leastReach, double pushPerNodeBlock,
                      double pullPerNodeBlock, double bytesPerNodeBlock) {
 
     /** The figures of {@code spread}, with cost from the nodes' stats before and after the window. */
@@ -28,7 +29,7 @@ record SpreadFigures(SpreadMode mode, long[] timesToAllNanos, double leastReach,
             bytes += a.bytesSent() - b.bytesSent();
         }
         double per = (double) before.size() * blocks;
-        return new SpreadFigures(mode, spread.timesToAll(), spread.leastReach(), push / per, pull / per, bytes / per);
+        return new SpreadFigures(mode, spread.timesToAll(), spread.meanReach(), spread.leastReach(), push / per, pull / per, bytes / per);
     }
 
     /** Blocks that reached every node. */
@@ -46,15 +47,15 @@ record SpreadFigures(SpreadMode mode, long[] timesToAllNanos, double leastReach,
 
     /** Header of {@link #row()}. */
     static String header() {
-        return String.format(Locale.ROOT, "%-5s %10s %9s %9s %9s %10s %11s %11s %11s", "mode", "all-nodes", "median-ms",
-                "p90-ms", "max-ms", "min-reach", "push/nd/blk", "pull/nd/blk", "bytes/nd/blk");
+        return String.format(Locale.ROOT, "%-5s %10s %9s %9s %9s %10s %10s %11s %11s %11s", "mode", "all-nodes",
+                "median-ms", "p90-ms", "max-ms", "mean-reach", "min-reach", "push/nd/blk", "pull/nd/blk", "bytes/nd/blk");
     }
 
     /** One line of the table. */
     String row() {
-        return String.format(Locale.ROOT, "%-5s %10s %9s %9s %9s %9.1f%% %11.2f %11.2f %11.0f",
+        return String.format(Locale.ROOT, "%-5s %10s %9s %9s %9s %9.1f%% %9.1f%% %11.2f %11.2f %11.0f",
                 mode.name().toLowerCase(Locale.ROOT), completeBlocks() + "/" + timesToAllNanos.length, percentileMs(50),
-                percentileMs(90), percentileMs(100), 100 * leastReach, pushPerNodeBlock, pullPerNodeBlock,
+                percentileMs(90), percentileMs(100), 100 * meanReach, 100 * leastReach, pushPerNodeBlock, pullPerNodeBlock,
                 bytesPerNodeBlock);
     }
 }
