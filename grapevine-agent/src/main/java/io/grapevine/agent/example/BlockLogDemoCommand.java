@@ -100,7 +100,7 @@ public final class BlockLogDemoCommand implements Callable<Integer> {
                     (log, ctx) -> log.produce(Bytes.copyOf(payload.getBytes(StandardCharsets.UTF_8)), ctx))
                     .get(10, TimeUnit.SECONDS);
             block.ifPresent(b -> say(t0, "%s produced %s", b.producer(), b));
-            Poll.until(() -> false, Duration.ofMillis(intervalMs));
+            Poll.pause(Duration.ofMillis(intervalMs));
         }
         return leader;
     }

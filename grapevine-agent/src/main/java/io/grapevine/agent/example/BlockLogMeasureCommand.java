@@ -100,7 +100,7 @@ public final class BlockLogMeasureCommand implements Callable<Integer> {
                     spreads.get(m).produced(block.number(), at[0]);
                 }
                 if (b < blocks) {
-                    Poll.until(() -> false, Duration.ofMillis(gapMs));
+                    Poll.pause(Duration.ofMillis(gapMs));
                 }
             }
             // each mode's cost is counted until its own last block reached every node (or the tail ran out)

@@ -24,4 +24,9 @@ final class Poll {
         }
         return true;
     }
+
+    /** Waits {@code duration} (the time between two blocks a demo or measurement produces). */
+    static void pause(Duration duration) {
+        until(() -> false, duration);
+    }
 }
