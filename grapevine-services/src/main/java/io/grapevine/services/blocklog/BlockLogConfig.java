@@ -14,11 +14,12 @@ package io.grapevine.services.blocklog;
  * @param pullPeers how many random live peers a pull round asks, at least 1. Default 3 (Fabric's
  *     {@code pullPeerNum}).
  * @param maxBlocksPerMessage most blocks one pull response carries (and one request asks for),
- *     1..1000. Default 10 (Fabric's state transfer batch, {@code state.batchSize}). Bounds a
+ *     1..1000. Default 10 (Fabric's state anti-entropy batch size, {@code defAntiEntropyBatchSize}). Bounds a
  *     response at about {@code maxBlocksPerMessage * (payload + 400)} bytes.
  * @param bufferBlocks how far ahead of its chain a node buffers a block that arrived before its
- *     predecessors, 1..100,000. Default 100. At most this many blocks wait; further ones are dropped
- *     and pulled later.
+ *     predecessors, 1..100,000. Default 100 (Fabric's state provider drops a block further than
+ *     {@code defMaxBlockDistance} = 100 ahead of its ledger). At most this many blocks wait;
+ *     further ones are dropped and pulled later.
  * @param retainBlocks how many of the latest blocks a node keeps to verify duplicates and serve
  *     pulls, 1..1,000,000. Default 1,000. A node further behind than this cannot catch up by pull.
  * @param produceIntervalNanos how often the leader produces a block on its own, at least 0; 0
