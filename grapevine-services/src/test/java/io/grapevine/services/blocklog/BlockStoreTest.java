@@ -7,6 +7,10 @@ import io.grapevine.core.base.Bytes;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import static org.quicktheories.QuickTheory.qt;
+import static org.quicktheories.generators.SourceDSL.integers;
+import static org.quicktheories.generators.SourceDSL.lists;
+
 import org.junit.jupiter.api.Test;
 
 /** The chain's verification and the store's bounds. */
@@ -122,5 +126,30 @@ class BlockStoreTest {
         assertThatThrownBy(() -> Block.create(1, Block.GENESIS_HASH, " ", Bytes.EMPTY)).hasMessageContaining("producer");
         assertThatThrownBy(() -> Block.create(1, Block.GENESIS_HASH, "a", Bytes.copyOf(new byte[Block.MAX_PAYLOAD_BYTES + 1])))
                 .hasMessageContaining("payload");
+    }
+
+    @Test
+    void anyOrderOfHonestDuplicateAndTamperedBlocksLeavesAValidChainWithinTheBounds() {
+        List<Block> honest = chain(30);
+        qt().withExamples(300).forAll(lists().of(integers().between(0, 89)).ofSizeBetween(0, 120))
+                .checkAssert(picks -> {
+                    BlockStore store = new BlockStore(40, 12);
+                    for (int pick : picks) {
+                        Block block = honest.get(pick % 30);
+                        if (pick >= 60) { // a third of the picks: the block with its payload altered
+                            block = new Block(block.number(), block.previousHash(), block.producer(),
+                                    Bytes.copyOf(new byte[] {(byte) pick}), block.hash());
+                        }
+                        store.offer(block);
+                        assertThat(store.bufferedCount()).isLessThanOrEqualTo(12);
+                    }
+                    for (long n = 1; n <= store.height(); n++) {
+                        assertThat(store.block(n)).contains(honest.get((int) n - 1));
+                    }
+                    // every honest block offered afterwards, in order, completes the chain
+                    honest.forEach(store::offer);
+                    assertThat(store.height()).isEqualTo(30);
+                    assertThat(store.bufferedCount()).isZero();
+                });
     }
 }
