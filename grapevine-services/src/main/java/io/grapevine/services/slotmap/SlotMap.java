@@ -61,6 +61,7 @@ public final class SlotMap implements Service {
     private long retryAtNanos = Long.MAX_VALUE;
     private int votesNeeded;
     private long electionsWon;
+    private long votesGranted;
     private Announcement published;
     private SlotMapView view = SlotMapView.empty();
 
@@ -97,6 +98,11 @@ public final class SlotMap implements Service {
     /** How many elections this node has won (its failovers). */
     public long electionsWon() {
         return electionsWon;
+    }
+
+    /** How many votes this node has granted to replicas. */
+    public long votesGranted() {
+        return votesGranted;
     }
 
     /**
@@ -217,6 +223,7 @@ public final class SlotMap implements Service {
             return;
         }
         lastVoteEpoch = currentEpoch;
+        votesGranted++;
         if (votedAtByMaster.containsKey(request.master()) || votedAtByMaster.size() < config.maxNodes()) {
             votedAtByMaster.put(request.master(), now);
         }
