@@ -37,4 +37,17 @@ class KeySlotCommandTest {
         assertThat(run.code()).isEqualTo(2);
         assertThat(run.err()).contains("KEY");
     }
+
+    @Test
+    void theDemosBadFlagsExitTwoNamingTheFlag() {
+        Run nodes = run("example", "slot-map", "demo", "--nodes", "2");
+        assertThat(nodes.code()).isEqualTo(2);
+        assertThat(nodes.err()).contains("--nodes").contains("3..64");
+        Run replicas = run("example", "slot-map", "demo", "--nodes", "6", "--replicas", "2");
+        assertThat(replicas.code()).isEqualTo(2);
+        assertThat(replicas.err()).contains("--replicas").contains("at least 3 masters");
+        Run poll = run("example", "slot-map", "demo", "--poll-ms", "0");
+        assertThat(poll.code()).isEqualTo(2);
+        assertThat(poll.err()).contains("--poll-ms");
+    }
 }
