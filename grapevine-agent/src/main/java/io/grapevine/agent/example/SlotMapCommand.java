@@ -12,7 +12,7 @@ import picocli.CommandLine.Spec;
  * times slot moves and failovers on Grapevine beside Redis 7. Without a subcommand it prints usage.
  */
 @Command(name = "slot-map", description = "Redis Cluster's hash-slot map on Grapevine (docs/SLOT-MAP.md).",
-        subcommands = {KeySlotCommand.class, SlotMapDemoCommand.class,
+        subcommands = {KeySlotCommand.class, SlotMapDemoCommand.class, SlotMapMeasureCommand.class,
                 CommandLine.HelpCommand.class})
 public final class SlotMapCommand implements Runnable {
     @Spec
