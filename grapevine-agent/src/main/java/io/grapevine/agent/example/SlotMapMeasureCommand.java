@@ -27,6 +27,8 @@ import picocli.CommandLine.Spec;
 public final class SlotMapMeasureCommand implements Callable<Integer> {
     private static final long MS = 1_000_000L;
     private static final long STEP_TIMEOUT_MS = 60_000;
+    /** Unrecorded moves first on each side (the JVM's JIT, Redis's connections): 3. */
+    private static final int WARMUP_MOVES = 3;
 
     @Option(names = "--nodes", split = ",", defaultValue = "8", description = "cluster sizes, 4..64, comma-separated "
             + "(default ${DEFAULT-VALUE}); half are masters, half replicas")
@@ -100,15 +102,17 @@ public final class SlotMapMeasureCommand implements Callable<Integer> {
         List<long[]> results = new ArrayList<>();
         try (SlotMapLab lab = grapevine(n)) {
             int masters = lab.masters();
-            for (int r = 0; r < runs; r++) {
+            for (int r = -WARMUP_MOVES; r < runs; r++) {
                 int from = r % masters;
                 int to = (from + 1) % masters;
-                int slot = SlotMapLab.shareOf(from, masters).first() + r;
+                int slot = SlotMapLab.shareOf(from, masters).first() + WARMUP_MOVES + r;
                 String target = lab.name(to);
                 long start = System.nanoTime();
                 lab.call(to, (map, ctx) -> map.claim(List.of(SlotRange.of(slot)), ctx));
                 long took = Poll.until(() -> lab.allSee(slot, target), start, pollMs, STEP_TIMEOUT_MS);
-                results.add(new long[] {took});
+                if (r >= 0) {
+                    results.add(new long[] {took});
+                }
             }
         }
         return results;
@@ -139,10 +143,10 @@ public final class SlotMapMeasureCommand implements Callable<Integer> {
                 }
             }
             masters.sort((a, b) -> Integer.compare(a.ranges().get(0)[0], b.ranges().get(0)[0]));
-            for (int r = 0; r < runs; r++) {
-                RedisLab.RedisNode source = masters.get(r % masters.size());
-                RedisLab.RedisNode target = masters.get((r + 1) % masters.size());
-                int slot = source.ranges().get(0)[0] + r;
+            for (int r = -WARMUP_MOVES; r < runs; r++) {
+                RedisLab.RedisNode source = masters.get(Math.floorMod(r, masters.size()));
+                RedisLab.RedisNode target = masters.get(Math.floorMod(r + 1, masters.size()));
+                int slot = source.ranges().get(0)[0] + WARMUP_MOVES + r;
                 int s = lab.indexOfPort(source.port());
                 int t = lab.indexOfPort(target.port());
                 String slotText = Integer.toString(slot);
@@ -153,7 +157,9 @@ public final class SlotMapMeasureCommand implements Callable<Integer> {
                 lab.command(s, "CLUSTER", "SETSLOT", slotText, "NODE", target.id());
                 long took = Poll.until(() -> allUp(lab.size(), lab::isUp,
                         i -> redisNode(lab, i, target.id()).owns(slot)), start, pollMs, STEP_TIMEOUT_MS);
-                results.add(new long[] {took});
+                if (r >= 0) {
+                    results.add(new long[] {took});
+                }
             }
         }
         return results;

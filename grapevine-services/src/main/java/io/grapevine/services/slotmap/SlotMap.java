@@ -304,10 +304,10 @@ public final class SlotMap implements Service {
         boolean changed = false;
         String winner = null;
         for (int slot = claims.nextSetBit(0); slot >= 0; slot = claims.nextSetBit(slot + 1)) {
-            Optional<String> owner = view.owner(slot);
-            if (owner.isPresent() && !owner.get().equals(self)) {
+            String owner = view.ownerOrNull(slot);
+            if (owner != null && !owner.equals(self)) {
                 claims.clear(slot);
-                winner = owner.get();
+                winner = owner;
                 changed = true;
             }
         }

@@ -60,9 +60,16 @@ public final class SlotMapView {
             }
         }
         Map<String, BitSet> slotsOf = new TreeMap<>();
+        String previous = null;
+        BitSet bits = null;
         for (int slot = 0; slot < KeySlot.SLOTS; slot++) {
-            if (owners[slot] != null) {
-                slotsOf.computeIfAbsent(owners[slot], k -> new BitSet()).set(slot);
+            String owner = owners[slot];
+            if (owner != null) {
+                if (owner != previous) { // same instance for a run of one owner's slots
+                    bits = slotsOf.computeIfAbsent(owner, k -> new BitSet());
+                    previous = owner;
+                }
+                bits.set(slot);
             }
         }
         int quorum = slotsOf.size() / 2 + 1;
@@ -77,8 +84,8 @@ public final class SlotMapView {
                     reports++;
                 }
             }
-            BitSet bits = slotsOf.getOrDefault(name, new BitSet());
-            nodes.put(name, new ClusterNodeInfo(name, a.configEpoch(), SlotRange.fromBits(bits),
+            BitSet own = slotsOf.getOrDefault(name, new BitSet());
+            nodes.put(name, new ClusterNodeInfo(name, a.configEpoch(), SlotRange.fromBits(own),
                     a.master().isEmpty() ? Optional.empty() : Optional.of(a.master()), a.replicationOffset(),
                     !slotsOf.isEmpty() && reports >= quorum, reports));
         }
@@ -91,6 +98,11 @@ public final class SlotMapView {
             throw new IllegalArgumentException("slot must be in 0..16383: " + slot);
         }
         return Optional.ofNullable(owners[slot]);
+    }
+
+    /** The owner of {@code slot} or null; no checks, no allocation (the service's hot path). */
+    String ownerOrNull(int slot) {
+        return owners[slot];
     }
 
     /** The owner of {@code key}'s slot ({@link KeySlot#of(String)}). */
