@@ -103,7 +103,7 @@ public final class SlotMapMeasureCommand implements Callable<Integer> {
         try (SlotMapLab lab = grapevine(n)) {
             int masters = lab.masters();
             for (int r = -WARMUP_MOVES; r < runs; r++) {
-                int from = r % masters;
+                int from = Math.floorMod(r, masters);
                 int to = (from + 1) % masters;
                 int slot = SlotMapLab.shareOf(from, masters).first() + WARMUP_MOVES + r;
                 String target = lab.name(to);
