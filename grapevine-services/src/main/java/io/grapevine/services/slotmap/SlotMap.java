@@ -154,6 +154,9 @@ public final class SlotMap implements Service {
                 ctx.malformed();
                 return;
             }
+            if (decoded.get().equals(peers.get(owner))) {
+                return; // nothing new (a repeat by anti-entropy): the view stands
+            }
             if (peers.containsKey(owner) || peers.size() < config.maxNodes()) {
                 peers.put(owner, decoded.get());
                 Announcement a = decoded.get();
@@ -165,7 +168,9 @@ public final class SlotMap implements Service {
 
     @Override
     public void onMemberChanged(Member member, Change change, ServiceContext ctx) {
-        settle(ctx);
+        if (published == null || !own(ctx).pfail().equals(published.pfail())) {
+            settle(ctx); // only this node's PFAIL set depends on the member table
+        }
     }
 
     @Override
