@@ -273,7 +273,7 @@ public final class SlotMap implements Service {
     /** Re-resolves the view, applies the rules it triggers, schedules elections, publishes. */
     private void settle(ServiceContext ctx) {
         for (int round = 0; round < 4; round++) {
-            view = SlotMapView.resolve(announcements(ctx));
+            view = SlotMapView.resolve(announcements(ctx), view);
             if (!react(ctx)) {
                 break;
             }

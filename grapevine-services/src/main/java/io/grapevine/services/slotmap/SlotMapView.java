@@ -23,16 +23,27 @@ import java.util.TreeMap;
  * <p>Immutable and thread-safe.
  */
 public final class SlotMapView {
-    private static final SlotMapView EMPTY = new SlotMapView(new String[KeySlot.SLOTS], new TreeMap<>(), 0);
+    private static final SlotMapView EMPTY = new SlotMapView(new String[KeySlot.SLOTS], new TreeMap<>(), 0,
+            new TreeMap<>(), new TreeMap<>());
 
     private final String[] owners;
     private final SortedMap<String, ClusterNodeInfo> nodes;
     private final long currentEpoch;
+    /** The claims ownership was resolved from: equal claims give equal owners, so a later view reuses them. */
+    private final Map<String, ClaimSet> claimsResolved;
+    private final Map<String, List<SlotRange>> rangesOf;
 
-    private SlotMapView(String[] owners, SortedMap<String, ClusterNodeInfo> nodes, long currentEpoch) {
+    /** One node's claims as resolution sees them. */
+    private record ClaimSet(long configEpoch, List<SlotRange> claims) {
+    }
+
+    private SlotMapView(String[] owners, SortedMap<String, ClusterNodeInfo> nodes, long currentEpoch,
+                        Map<String, ClaimSet> claimsResolved, Map<String, List<SlotRange>> rangesOf) {
         this.owners = owners;
         this.nodes = Collections.unmodifiableSortedMap(nodes);
         this.currentEpoch = currentEpoch;
+        this.claimsResolved = claimsResolved;
+        this.rangesOf = rangesOf;
     }
 
     /** The view of a node that knows of no claims. */
@@ -42,23 +53,75 @@ public final class SlotMapView {
 
     /** Resolves {@code announcements} (by member name, the viewer's own included) into a view. */
     static SlotMapView resolve(Map<String, Announcement> announcements) {
-        String[] owners = new String[KeySlot.SLOTS];
-        long[] epochs = new long[KeySlot.SLOTS];
+        return resolve(announcements, EMPTY);
+    }
+
+    /**
+     * Resolves {@code announcements} into a view, reusing {@code previous}'s slot owners when no
+     * claim or config epoch changed since (a PFAIL set or an offset changes far more often).
+     */
+    static SlotMapView resolve(Map<String, Announcement> announcements, SlotMapView previous) {
+        Map<String, ClaimSet> claims = new TreeMap<>();
         long current = 0;
-        for (Map.Entry<String, Announcement> entry : new TreeMap<>(announcements).entrySet()) {
-            String name = entry.getKey();
+        for (Map.Entry<String, Announcement> entry : announcements.entrySet()) {
             Announcement a = entry.getValue();
             current = Math.max(current, Math.max(a.currentEpoch(), a.configEpoch()));
-            for (SlotRange range : a.claims()) {
-                for (int slot = range.first(); slot <= range.last(); slot++) {
-                    // names arrive ascending, so an equal epoch keeps the lower name
-                    if (owners[slot] == null || a.configEpoch() > epochs[slot]) {
-                        owners[slot] = name;
-                        epochs[slot] = a.configEpoch();
+            if (!a.claims().isEmpty()) {
+                claims.put(entry.getKey(), new ClaimSet(a.configEpoch(), a.claims()));
+            }
+        }
+        String[] owners;
+        Map<String, List<SlotRange>> rangesOf;
+        if (claims.equals(previous.claimsResolved)) {
+            owners = previous.owners;
+            rangesOf = previous.rangesOf;
+        } else {
+            owners = ownersOf(claims);
+            rangesOf = rangesOf(owners);
+        }
+        int quorum = rangesOf.size() / 2 + 1;
+        Map<String, Integer> reports = new TreeMap<>();
+        for (String owner : rangesOf.keySet()) {
+            Announcement reporter = announcements.get(owner);
+            if (reporter != null) {
+                for (String flagged : reporter.pfail()) {
+                    if (!flagged.equals(owner)) {
+                        reports.merge(flagged, 1, Integer::sum);
                     }
                 }
             }
         }
+        SortedMap<String, ClusterNodeInfo> nodes = new TreeMap<>();
+        for (Map.Entry<String, Announcement> entry : announcements.entrySet()) {
+            String name = entry.getKey();
+            Announcement a = entry.getValue();
+            int count = reports.getOrDefault(name, 0);
+            nodes.put(name, new ClusterNodeInfo(name, a.configEpoch(), rangesOf.getOrDefault(name, List.of()),
+                    a.master().isEmpty() ? Optional.empty() : Optional.of(a.master()), a.replicationOffset(),
+                    !rangesOf.isEmpty() && count >= quorum, count));
+        }
+        return new SlotMapView(owners, nodes, current, claims, rangesOf);
+    }
+
+    /** Each slot's winner: the highest config epoch, then (names ascending) the lower name. */
+    private static String[] ownersOf(Map<String, ClaimSet> claims) {
+        String[] owners = new String[KeySlot.SLOTS];
+        long[] epochs = new long[KeySlot.SLOTS];
+        for (Map.Entry<String, ClaimSet> entry : claims.entrySet()) {
+            long epoch = entry.getValue().configEpoch();
+            for (SlotRange range : entry.getValue().claims()) {
+                for (int slot = range.first(); slot <= range.last(); slot++) {
+                    if (owners[slot] == null || epoch > epochs[slot]) {
+                        owners[slot] = entry.getKey();
+                        epochs[slot] = epoch;
+                    }
+                }
+            }
+        }
+        return owners;
+    }
+
+    private static Map<String, List<SlotRange>> rangesOf(String[] owners) {
         Map<String, BitSet> slotsOf = new TreeMap<>();
         String previous = null;
         BitSet bits = null;
@@ -72,24 +135,9 @@ public final class SlotMapView {
                 bits.set(slot);
             }
         }
-        int quorum = slotsOf.size() / 2 + 1;
-        SortedMap<String, ClusterNodeInfo> nodes = new TreeMap<>();
-        for (Map.Entry<String, Announcement> entry : announcements.entrySet()) {
-            String name = entry.getKey();
-            Announcement a = entry.getValue();
-            int reports = 0;
-            for (String owner : slotsOf.keySet()) {
-                Announcement reporter = announcements.get(owner);
-                if (!owner.equals(name) && reporter.pfail().contains(name)) {
-                    reports++;
-                }
-            }
-            BitSet own = slotsOf.getOrDefault(name, new BitSet());
-            nodes.put(name, new ClusterNodeInfo(name, a.configEpoch(), SlotRange.fromBits(own),
-                    a.master().isEmpty() ? Optional.empty() : Optional.of(a.master()), a.replicationOffset(),
-                    !slotsOf.isEmpty() && reports >= quorum, reports));
-        }
-        return new SlotMapView(owners, nodes, current);
+        Map<String, List<SlotRange>> ranges = new TreeMap<>();
+        slotsOf.forEach((owner, set) -> ranges.put(owner, SlotRange.fromBits(set)));
+        return Collections.unmodifiableMap(ranges);
     }
 
     /** The owner of {@code slot}, or empty when no node claims it. */

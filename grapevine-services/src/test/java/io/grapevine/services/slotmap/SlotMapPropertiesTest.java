@@ -83,6 +83,22 @@ class SlotMapPropertiesTest {
     }
 
     @Test
+    void resolvingOnTopOfAnEarlierViewGivesWhatResolvingAfreshGives() {
+        qt().withFixedSeed(36L).withExamples(200)
+                .forAll(lists().of(claims()).ofSizeBetween(1, 8), lists().of(claims()).ofSizeBetween(1, 8))
+                .checkAssert((earlier, later) -> {
+                    SlotMapView before = SlotMapView.resolve(announce(earlier));
+                    SlotMapView fresh = SlotMapView.resolve(announce(later));
+                    SlotMapView reused = SlotMapView.resolve(announce(later), before);
+                    SlotMapView same = SlotMapView.resolve(announce(later), fresh);
+                    assertThat(reused.sameOwners(fresh)).isTrue();
+                    assertThat(reused.nodes()).isEqualTo(fresh.nodes());
+                    assertThat(same.sameOwners(fresh)).isTrue();
+                    assertThat(same.nodes()).isEqualTo(fresh.nodes());
+                });
+    }
+
+    @Test
     void aClaimWithAHigherEpochThanEveryOtherWinsAllItsSlots() {
         qt().withFixedSeed(33L).withExamples(200)
                 .forAll(lists().of(claims()).ofSizeBetween(1, 8), integers().between(0, KeySlot.SLOTS - 1))
