@@ -11,7 +11,7 @@ import picocli.CommandLine.Spec;
  * subcommand it prints the list.
  */
 @Command(name = "example", description = "Example apps of the source systems' components (Redis slot map, Fabric block log).",
-        subcommands = {BlockLogCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {SlotMapCommand.class, BlockLogCommand.class, CommandLine.HelpCommand.class})
 public final class ExampleCommand implements Runnable {
     @Spec
     private CommandSpec spec;
