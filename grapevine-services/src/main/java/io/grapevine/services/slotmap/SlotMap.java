@@ -294,7 +294,9 @@ public final class SlotMap implements Service {
 
     private Announcement own(ServiceContext ctx) {
         SortedSet<String> pfail = new TreeSet<>();
-        for (Member member : ctx.members()) {
+        // only slot owners' reports count towards FAIL (as in Redis, masters'), so a node that
+        // claims no slots keeps its PFAIL set to itself: one write less per suspicion per replica
+        for (Member member : claims.isEmpty() ? List.<Member>of() : ctx.members()) {
             MemberStatus status = member.status();
             if (!member.name().equals(ctx.self()) && (status == MemberStatus.SUSPECT || status == MemberStatus.DEAD)) {
                 pfail.add(member.name());
