@@ -105,6 +105,10 @@ public final class EpidemicCommand implements Callable<Integer> {
             + "(long-format CSV: run,round,informed_fraction) to FILE; csv output then omits its curve section.")
     private Path curveOut;
 
+    @Option(names = "--plot", paramLabel = "FILE.png", description = "Also draw the informed fraction per round "
+            + "(each run, up to 10, and the mean-field theory for anti-entropy) as a PNG to FILE.")
+    private Path plot;
+
     /** Runs the command alone (for manual runs before it is registered under {@code grapevine sim}). */
     public static void main(String[] args) {
         System.exit(new CommandLine(new EpidemicCommand()).execute(args));
@@ -132,6 +136,14 @@ public final class EpidemicCommand implements Callable<Integer> {
                 Files.writeString(curveOut, EpidemicReport.csvCurve(results), StandardCharsets.UTF_8);
             } catch (IOException e) {
                 spec.commandLine().getErr().println("epidemic: cannot write --curve-out " + curveOut + ": " + e.getMessage());
+                return 1;
+            }
+        }
+        if (plot != null) {
+            try {
+                io.grapevine.agent.plot.SpreadChart.write(config, results, plot);
+            } catch (IOException e) {
+                spec.commandLine().getErr().println("epidemic: cannot write --plot " + plot + ": " + e.getMessage());
                 return 1;
             }
         }

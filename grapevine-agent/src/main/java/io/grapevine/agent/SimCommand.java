@@ -116,6 +116,10 @@ public final class SimCommand implements Callable<Integer> {
             + "the whole cluster during the window, by random nodes (default: ${DEFAULT-VALUE}).")
     private double writeRate;
 
+    @Option(names = "--plot", paramLabel = "FILE.png", description = "Also draw the empirical CDF of the outcome "
+            + "over the runs (for failure: the time until every survivor holds the victim dead) as a PNG to FILE.")
+    private java.nio.file.Path plot;
+
     @Option(names = "--pause-ms", defaultValue = "3000", description = "pause: length of the pause in ms (default: ${DEFAULT-VALUE}).")
     private double pauseMs;
 
@@ -150,6 +154,14 @@ public final class SimCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         reportFormat.write(results, out);
         out.flush();
+        if (plot != null) {
+            try {
+                io.grapevine.agent.plot.OutcomeCdfChart.write(chosen.name(), nodes, results, plot);
+            } catch (java.io.IOException e) {
+                spec.commandLine().getErr().println("sim: cannot write --plot " + plot + ": " + e.getMessage());
+                return 1;
+            }
+        }
         return 0;
     }
 
