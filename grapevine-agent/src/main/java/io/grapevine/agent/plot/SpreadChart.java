@@ -42,7 +42,7 @@ public final class SpreadChart {
             data.addSeries(series);
         }
         if (config.style() == SpreadStyle.ANTI_ENTROPY) {
-            XYSeries theory = new XYSeries("mean-field theory");
+            XYSeries theory = new XYSeries("mean-field theory (synchronous rounds)");
             List<Double> expected = meanField(config.mode(), config.fanout(), config.nodes(), Math.max(longest, 2));
             for (int round = 0; round < expected.size(); round++) {
                 theory.add(round, expected.get(round));
