@@ -79,19 +79,11 @@ class NodeServiceTest {
     }
 
     private static TestNetwork converged(int n, long seed, List<Tally> services) {
-        TestNetwork net = new TestNetwork(CoreConfig.defaults(), seed);
-        for (int i = 0; i < n; i++) {
-            Node node = net.add("n" + i);
+        return TestNetwork.converged(CoreConfig.defaults(), n, seed, node -> {
             Tally tally = new Tally();
             node.install(tally);
             services.add(tally);
-        }
-        for (Node node : net.nodes().subList(1, n)) {
-            node.join(List.of(net.nodes().get(0).self().address()), net.now, net.outputs(node.self().address()));
-        }
-        assertThat(net.runUntil(20 * SECOND, x -> x.nodes().stream().allMatch(y -> y.liveMemberCount() == n)))
-                .isTrue();
-        return net;
+        });
     }
 
     private static <R> R call(TestNetwork net, Node node, java.util.function.BiFunction<Tally, ServiceContext, R> action) {

@@ -22,15 +22,7 @@ class PushPullDigestTest {
     }
 
     private static TestNetwork converged(CoreConfig config, int n, long seed) {
-        TestNetwork net = new TestNetwork(config, seed);
-        for (int i = 0; i < n; i++) {
-            net.add("n" + i);
-        }
-        for (Node node : net.nodes().subList(1, n)) {
-            node.join(List.of(net.nodes().get(0).self().address()), net.now, net.outputs(node.self().address()));
-        }
-        assertThat(net.runUntil(20 * SECOND, x -> x.nodes().stream().allMatch(y -> y.liveMemberCount() == n)))
-                .isTrue();
+        TestNetwork net = TestNetwork.converged(config, n, seed);
         net.runUntil(net.now + 10 * SECOND, x -> false); // rumors die down
         return net;
     }

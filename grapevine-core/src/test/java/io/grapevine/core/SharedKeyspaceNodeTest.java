@@ -24,16 +24,7 @@ class SharedKeyspaceNodeTest {
     private long nextOp = 1;
 
     private static TestNetwork converged(CoreConfig config, int n, long seed) {
-        TestNetwork net = new TestNetwork(config, seed);
-        for (int i = 0; i < n; i++) {
-            net.add("n" + i);
-        }
-        for (Node node : net.nodes().subList(1, n)) {
-            node.join(List.of(net.nodes().get(0).self().address()), net.now, net.outputs(node.self().address()));
-        }
-        assertThat(net.runUntil(20 * SECOND, x -> x.nodes().stream().allMatch(y -> y.liveMemberCount() == n)))
-                .isTrue();
-        return net;
+        return TestNetwork.converged(config, n, seed);
     }
 
     private long put(TestNetwork net, Node node, String key, String value) {

@@ -49,6 +49,30 @@ final class TestNetwork {
         this.random = new SplitMix64(seed);
     }
 
+    /**
+     * {@code n} nodes {@code n0..n(n-1)}, each joining through {@code n0}, run until every node
+     * sees all {@code n} alive (at most 20 s of virtual time); throws if they do not.
+     */
+    static TestNetwork converged(CoreConfig config, int n, long seed) {
+        return converged(config, n, seed, node -> {
+        });
+    }
+
+    /** As {@link #converged(CoreConfig, int, long)}, calling {@code beforeJoin} on each node as it is added. */
+    static TestNetwork converged(CoreConfig config, int n, long seed, java.util.function.Consumer<Node> beforeJoin) {
+        TestNetwork net = new TestNetwork(config, seed);
+        for (int i = 0; i < n; i++) {
+            beforeJoin.accept(net.add("n" + i));
+        }
+        for (Node node : net.nodes().subList(1, n)) {
+            node.join(List.of(net.nodes().get(0).self().address()), net.now, net.outputs(node.self().address()));
+        }
+        if (!net.runUntil(20_000 * MS, x -> x.nodes().stream().allMatch(y -> y.liveMemberCount() == n))) {
+            throw new AssertionError(n + " nodes did not converge within 20 s (seed " + seed + ")");
+        }
+        return net;
+    }
+
     Node add(String name) {
         Address address = new Address("10.0.0." + (order.size() + 1), 7946);
         Node node = new Node(config, new NodeId(name, address, 1), random.split(), now);
