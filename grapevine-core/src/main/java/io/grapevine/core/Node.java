@@ -100,6 +100,7 @@ public final class Node {
     private final SharedKeyspace sharedFace;
     private final RandomSource random;
     private final ServiceHost<Outputs> services;
+    private ServiceAwareOutputs servicesView;
 
     /**
      * A node that knows only itself, alive at incarnation 0.
@@ -201,8 +202,15 @@ public final class Node {
         return services.service(channel);
     }
 
+    /** The driver's outputs, seen through by the services when any is installed (one wrapper per driver outputs). */
     private Outputs seenByServices(Outputs out) {
-        return services.isEmpty() ? out : new ServiceAwareOutputs(out, services);
+        if (services.isEmpty()) {
+            return out;
+        }
+        if (servicesView == null || servicesView.driver() != out) {
+            servicesView = new ServiceAwareOutputs(out, services);
+        }
+        return servicesView;
     }
 
     /** The replicated state as services reach it (keys arrive namespaced by the service room). */

@@ -11,6 +11,7 @@ import io.grapevine.services.slotmap.SlotRange;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BiConsumer;
 
@@ -24,38 +25,24 @@ import java.util.function.BiConsumer;
 final class SlotMapLab implements AutoCloseable {
     private static final long CALL_TIMEOUT_SECONDS = 10;
 
-    private final List<Cluster> nodes = new ArrayList<>();
-    private final List<Boolean> up = new ArrayList<>();
+    private final LoopbackNodes nodes;
     private final int masters;
 
-    private SlotMapLab(int masters) {
+    private SlotMapLab(LoopbackNodes nodes, int masters) {
+        this.nodes = nodes;
         this.masters = masters;
     }
 
     /** Starts {@code n} nodes and waits (at most {@code joinSeconds}) until every node sees all. */
     static SlotMapLab start(int n, int masters, CoreConfig core, SlotMapConfig config, long joinSeconds) {
-        SlotMapLab lab = new SlotMapLab(masters);
         try {
-            for (int i = 0; i < n; i++) {
-                Cluster node = Cluster.builder("node-" + i).core(core).plaintext().publishView(false)
-                        .service(new SlotMap(config)).bind("127.0.0.1", 0).start();
-                lab.nodes.add(node);
-                lab.up.add(true);
-                if (i > 0) {
-                    Cluster seed = lab.nodes.get(i - 1);
-                    node.join(List.of("127.0.0.1:" + seed.boundAddress().getPort())).get(joinSeconds, TimeUnit.SECONDS);
-                }
-            }
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(joinSeconds);
-            while (!lab.nodes.stream().allMatch(c -> c.liveMembers().size() == n)) {
-                if (System.nanoTime() > deadline) {
-                    throw new IllegalStateException("the " + n + " nodes did not all see each other in " + joinSeconds + " s");
-                }
-                Thread.sleep(20);
-            }
-            return lab;
+            return new SlotMapLab(new LoopbackNodes(n, core, builder -> builder.publishView(false),
+                    name -> List.of(new SlotMap(config)), i -> i - 1, event -> {
+                    }, Duration.ofSeconds(joinSeconds)), masters);
         } catch (Exception e) {
-            lab.close();
+            if (e instanceof InterruptedException) {
+                Thread.currentThread().interrupt();
+            }
             throw new IllegalStateException("starting " + n + " nodes failed: " + e, e);
         }
     }
@@ -73,7 +60,7 @@ final class SlotMapLab implements AutoCloseable {
     }
 
     boolean isUp(int i) {
-        return up.get(i);
+        return nodes.isOpen(i);
     }
 
     /** The range master {@code m} of {@code masters} takes, as {@code redis-cli --cluster create} splits. */
@@ -96,7 +83,7 @@ final class SlotMapLab implements AutoCloseable {
     /** Runs {@code action} on node {@code i}'s slot map, on its loop, and waits for it. */
     void call(int i, BiConsumer<SlotMap, ServiceContext> action) {
         try {
-            nodes.get(i).callService(SlotMap.CHANNEL, SlotMap.class, (map, ctx) -> {
+            nodes.node(i).callService(SlotMap.CHANNEL, SlotMap.class, (map, ctx) -> {
                 action.accept(map, ctx);
                 return null;
             }).get(CALL_TIMEOUT_SECONDS, TimeUnit.SECONDS);
@@ -108,7 +95,7 @@ final class SlotMapLab implements AutoCloseable {
     /** Node {@code i}'s current view. */
     SlotMapView view(int i) {
         try {
-            return nodes.get(i).callService(SlotMap.CHANNEL, SlotMap.class, (map, ctx) -> map.view())
+            return nodes.node(i).callService(SlotMap.CHANNEL, SlotMap.class, (map, ctx) -> map.view())
                     .get(CALL_TIMEOUT_SECONDS, TimeUnit.SECONDS);
         } catch (Exception e) {
             throw new IllegalStateException("node-" + i + ": " + e, e);
@@ -118,7 +105,7 @@ final class SlotMapLab implements AutoCloseable {
     /** Whether every running node's view gives {@code slot} to {@code owner}. */
     boolean allSee(int slot, String owner) {
         for (int i = 0; i < nodes.size(); i++) {
-            if (up.get(i) && !view(i).owner(slot).map(owner::equals).orElse(false)) {
+            if (nodes.isOpen(i) && !view(i).owner(slot).map(owner::equals).orElse(false)) {
                 return false;
             }
         }
@@ -128,7 +115,7 @@ final class SlotMapLab implements AutoCloseable {
     /** Whether every running node's view has all 16,384 slots assigned and every replica pointed. */
     boolean settled() {
         for (int i = 0; i < nodes.size(); i++) {
-            if (up.get(i)) {
+            if (nodes.isOpen(i)) {
                 SlotMapView view = view(i);
                 if (view.assignedSlots() != KeySlot.SLOTS || view.nodes().size() != nodes.size()) {
                     return false;
@@ -140,8 +127,7 @@ final class SlotMapLab implements AutoCloseable {
 
     /** Stops node {@code i} at once ({@link Cluster#close()}): the owner "killed". */
     void kill(int i) {
-        nodes.get(i).close();
-        up.set(i, false);
+        nodes.kill(i);
     }
 
     /** The nodes' names. */
@@ -155,14 +141,6 @@ final class SlotMapLab implements AutoCloseable {
 
     @Override
     public void close() {
-        for (int i = 0; i < nodes.size(); i++) {
-            if (up.get(i)) {
-                try {
-                    nodes.get(i).close();
-                } finally {
-                    up.set(i, false);
-                }
-            }
-        }
+        nodes.close();
     }
 }

@@ -3,7 +3,6 @@ package io.grapevine.agent.plot;
 import io.grapevine.sim.measure.RunResult;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.List;
 import org.jfree.chart.ChartFactory;
 import org.jfree.chart.JFreeChart;
@@ -44,8 +43,7 @@ public final class OutcomeCdfChart {
     }
 
     private static double median(double[] sorted) {
-        double[] copy = Arrays.copyOf(sorted, sorted.length);
-        int mid = copy.length / 2;
-        return copy.length % 2 == 1 ? copy[mid] : (copy[mid - 1] + copy[mid]) / 2;
+        int mid = sorted.length / 2;
+        return sorted.length % 2 == 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
     }
 }

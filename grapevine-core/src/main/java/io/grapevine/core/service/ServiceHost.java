@@ -13,7 +13,6 @@ import io.grapevine.core.state.KeyChange;
 import io.grapevine.core.wire.DropReason;
 import io.grapevine.core.wire.ServiceMessage;
 import io.grapevine.core.wire.TrafficCounters;
-import io.grapevine.core.wire.WireCodec;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -250,8 +249,8 @@ public final class ServiceHost<O extends ServiceOutputs> {
         @Override
         public boolean sendReliable(String member, Bytes payload) {
             ServiceMessage message = new ServiceMessage(installed.service.channel(), payload);
-            // the packet header and frame header are well under a kilobyte
-            if (WireCodec.encodeFrame(message).length > maxStreamBytes - 1024) {
+            // the channel (≤ 255 bytes) with the packet and frame headers stay under a kilobyte
+            if (payload.length() > maxStreamBytes - 1024) {
                 throw new IllegalArgumentException("a reliable service payload of " + payload.length()
                         + " bytes cannot fit maxStreamBytes " + maxStreamBytes);
             }
