@@ -13,7 +13,9 @@ import io.grapevine.core.detector.ProbeTargets;
 import io.grapevine.core.detector.Reachability;
 import io.grapevine.core.dissemination.DeliveredEvent;
 import io.grapevine.core.dissemination.DirectMail;
+import io.grapevine.core.dissemination.DirectMailStats;
 import io.grapevine.core.dissemination.GossipRounds;
+import io.grapevine.core.dissemination.MailReceipts;
 import io.grapevine.core.dissemination.MemberRumors;
 import io.grapevine.core.dissemination.RumorQueue;
 import io.grapevine.core.dissemination.Transmitter;
@@ -40,6 +42,8 @@ import io.grapevine.core.sync.StateReplicator;
 import io.grapevine.core.wire.Ack;
 import io.grapevine.core.wire.DropReason;
 import io.grapevine.core.wire.Interner;
+import io.grapevine.core.wire.MailAck;
+import io.grapevine.core.wire.MailTag;
 import io.grapevine.core.wire.MemberListDigest;
 import io.grapevine.core.wire.MemberListSync;
 import io.grapevine.core.wire.MemberUpdate;
@@ -88,6 +92,8 @@ public final class Node {
     private final MemberTable table;
     private final RumorQueue rumors;
     private final Transmitter transmitter;
+    private final MailReceipts receipts;
+    private final DirectMail mail;
     private final MembershipRules membership;
     private final FailureDetector detector;
     private final AccusationNotifier accusations;
@@ -137,10 +143,11 @@ public final class Node {
         this.table = new MemberTable(config.membership().historyPerMember(), config.membership().maxTombstones());
         MemberEntry selfEntry = table.add(self, 0, MemberStatus.ALIVE, nowNanos);
         this.rumors = new RumorQueue(config.gossip().maxRumors());
+        this.receipts = new MailReceipts(config.gossip().mailAckDelayNanos());
         this.transmitter = new Transmitter(config.wire(), config.gossip().retransmitMult(), self, table, rumors,
-                counters);
+                counters, receipts);
         PeerSampler peers = new PeerSampler(table, selfEntry, random);
-        DirectMail mail = new DirectMail(config.gossip().directMailFanout(), peers, transmitter);
+        this.mail = new DirectMail(config.gossip(), peers, transmitter, table);
         MemberRumors memberRumors = new MemberRumors(rumors, mail);
         LifeguardSuspicions suspicions = new LifeguardSuspicions(config.detector());
         ProbeTargets probeTargets = new ProbeTargets(config.detector(), random);
@@ -331,6 +338,8 @@ public final class Node {
                     MERKLE_IN_SYNC -> shared.onMessage(from, sender, message, nowNanos, out);
             case MEMBER_LIST_DIGEST -> exchange.onMemberListDigest(from, (MemberListDigest) message, stream, out);
             case SERVICE_MESSAGE -> services.onMessage(sender.name(), (ServiceMessage) message, nowNanos, out);
+            case MAIL_TAG -> receipts.owe(sender.address(), ((MailTag) message).id(), nowNanos);
+            case MAIL_ACK -> mail.onAck(sender.name(), (MailAck) message);
             default -> throw new IllegalStateException("unhandled " + message.kind());
         }
     }
@@ -340,6 +349,7 @@ public final class Node {
         detector.observeTime(nowNanos);
         Outputs out = seenByServices(driverOut);
         transmitter.refreshClusterSize();
+        mail.onTick(nowNanos, out);
         detector.onTick(nowNanos, out);
         gossipRounds.onTick(nowNanos, out);
         exchange.onTick(nowNanos, out);
@@ -348,6 +358,7 @@ public final class Node {
         shared.onTick(nowNanos, out);
         services.drain(nowNanos, out);
         services.onTick(nowNanos, out);
+        transmitter.flushReceipts(nowNanos, out);
     }
 
     /** When {@link #onTick} must be called next (node time). */
@@ -357,6 +368,8 @@ public final class Node {
         next = Math.min(next, replicator.nextDeadlineNanos());
         next = Math.min(next, shared.nextDeadlineNanos());
         next = Math.min(next, services.nextDeadlineNanos());
+        next = Math.min(next, mail.nextDeadlineNanos());
+        next = Math.min(next, receipts.nextDeadlineNanos());
         return Math.min(next, membership.nextDeadlineNanos());
     }
 
@@ -380,7 +393,7 @@ public final class Node {
      */
     public DeliveredEvent fireEvent(String name, byte[] payload, long nowNanos, Outputs out) {
         detector.observeTime(nowNanos);
-        return events.fire(name, payload, out);
+        return events.fire(name, payload, nowNanos, out);
     }
 
     /**
@@ -478,6 +491,11 @@ public final class Node {
     /** The recorded transitions of {@code name}, oldest first (empty if unknown). */
     public List<Transition> history(String name) {
         return table.find(name).map(MemberEntry::history).orElse(List.of());
+    }
+
+    /** What acknowledged direct mail has done: mails tagged, acknowledgements, resends, pending, drops. */
+    public DirectMailStats directMail() {
+        return mail.stats();
     }
 
     /** A snapshot of this node's counters. */

@@ -141,6 +141,9 @@ class CoreConfigTest {
         refused(c -> c.withGossip(p -> p.withEventDedupWindow(15)), "eventDedupWindow", "15");
         refused(c -> c.withDetector(p -> p.withMaxPendingRelays(0)), "maxPendingRelays", "0");
         refused(c -> c.withGossip(p -> p.withDirectMailFanout(-1)), "directMailFanout", "-1");
+        refused(c -> c.withGossip(p -> p.withDirectMailRetries(11)), "directMailRetries", "11");
+        refused(c -> c.withGossip(p -> p.withDirectMailBuffer(0)), "directMailBuffer", "0");
+        refused(c -> c.withGossip(p -> p.withMailAckDelayNanos(50_000_000L)), "mailAckDelayNanos", "directMailRetryNanos");
     }
 
     @Test

@@ -36,6 +36,7 @@ final class TestNetwork {
     private final CoreConfig config;
     private final java.util.Set<Address> crashed = new java.util.HashSet<>();
     private final java.util.Set<List<Address>> blockedDatagrams = new java.util.HashSet<>();
+    private final Map<List<Address>, Integer> datagramsToDrop = new HashMap<>();
     /** A running hash of every delivery (time, endpoints, bytes): the trace fingerprint. */
     long traceHash = 17;
     double loss;
@@ -90,6 +91,21 @@ final class TestNetwork {
         blockedDatagrams.add(List.of(from.self().address(), to.self().address()));
     }
 
+    /** The next {@code count} datagrams from {@code from} to {@code to} are lost. */
+    void dropNextDatagrams(Node from, Node to, int count) {
+        datagramsToDrop.put(List.of(from.self().address(), to.self().address()), count);
+    }
+
+    private boolean droppedOnce(Address from, Address to) {
+        List<Address> link = List.of(from, to);
+        Integer left = datagramsToDrop.get(link);
+        if (left == null || left == 0) {
+            return false;
+        }
+        datagramsToDrop.put(link, left - 1);
+        return true;
+    }
+
     void crash(Node node) {
         crashed.add(node.self().address());
     }
@@ -98,7 +114,8 @@ final class TestNetwork {
         return new Outputs() {
             @Override
             public void sendDatagram(Address to, byte[] packet) {
-                if (random.nextDouble() >= loss && !blockedDatagrams.contains(List.of(from, to))) {
+                if (random.nextDouble() >= loss && !blockedDatagrams.contains(List.of(from, to))
+                        && !droppedOnce(from, to)) {
                     queue.add(new Delivery(now + MS, seq++, to, from, packet, false, false));
                 }
             }

@@ -5,6 +5,8 @@ import io.grapevine.core.base.MemberStatus;
 import io.grapevine.core.base.NodeId;
 import io.grapevine.core.base.RandomSource;
 import io.grapevine.core.dissemination.DirectMail;
+import io.grapevine.core.dissemination.MemberRumors;
+import io.grapevine.core.dissemination.RumorPriority;
 import io.grapevine.core.dissemination.Transmitter;
 import io.grapevine.core.membership.MemberEntry;
 import io.grapevine.core.membership.MemberTable;
@@ -111,7 +113,7 @@ public final class FailureDetector {
             MemberUpdate verdict = membership.declareDead(table.get(name), nowNanos, out);
             if (verdict != null) {
                 // the verdict is mailed as well as rumored: every member learns it in one hop
-                mail.mail(verdict, name, out);
+                mail.mail(verdict, RumorPriority.MEMBERSHIP, MemberRumors.keyOf(name), name, nowNanos, out);
             }
         }
     }

@@ -16,6 +16,10 @@ import io.grapevine.core.base.ConfigCheck;
  * @param eventDedupWindow User events remembered for de-duplication; events older than the window are refused. 16.. . Default 4,096.
  * @param recentEventsRepaired User events this node delivered last that ride along with each full membership exchange, so a member that missed an event's mail and rumor still gets it (Serf's event repair). 0..4,096. Default 64.
  * @param recentEventBytes Byte budget of those events in one exchange (payloads and names); at most a quarter of maxStreamBytes is used. Default 65,536.
+ * @param directMailRetries Acknowledged direct mail: each mailed update that fits a datagram carries a mail tag, the recipient acknowledges it, and an unacknowledged mail is sent again up to this many times, with back-off, while the recipient is live. 0 sends mail once, untagged and unacknowledged. 0..10. Default 2. The joiner's announcement of itself is never tagged (at a simultaneous join it is already N² datagrams; the seed's rumor and push-pull back it).
+ * @param directMailRetryNanos Wait before the first resend of an unacknowledged mail, in ns; each further resend waits twice as long as the one before. Must exceed mailAckDelayNanos. Default 50 ms (at most 50 + 100 ms with the default 2 retries).
+ * @param directMailBuffer Most (mail, recipient) pairs awaiting acknowledgement; when full, the lowest class's oldest mail is dropped from the buffer (and counted): its recipients are left to rumors and anti-entropy. 1..1,000,000. Default 4,096.
+ * @param mailAckDelayNanos How long an acknowledgement waits for a packet to the mail's sender to ride on before it goes alone, in ns. 0 sends it at once. Default 5 ms.
  */
 public record GossipConfig(
         long gossipIntervalNanos,
@@ -27,7 +31,11 @@ public record GossipConfig(
         int maxEventPayloadBytes,
         int eventDedupWindow,
         int recentEventsRepaired,
-        int recentEventBytes) {
+        int recentEventBytes,
+        int directMailRetries,
+        long directMailRetryNanos,
+        int directMailBuffer,
+        long mailAckDelayNanos) {
 
     /** Validates every field; a refusal names the field, its value and the rule. */
     public GossipConfig {
@@ -41,6 +49,14 @@ public record GossipConfig(
         ConfigCheck.range("eventDedupWindow", eventDedupWindow, 16, Integer.MAX_VALUE);
         ConfigCheck.range("recentEventsRepaired", recentEventsRepaired, 0, 4096);
         ConfigCheck.range("recentEventBytes", recentEventBytes, 0, Integer.MAX_VALUE);
+        ConfigCheck.range("directMailRetries", directMailRetries, 0, 10);
+        ConfigCheck.positive("directMailRetryNanos", directMailRetryNanos);
+        ConfigCheck.range("directMailBuffer", directMailBuffer, 1, 1_000_000);
+        ConfigCheck.nonNegative("mailAckDelayNanos", mailAckDelayNanos);
+        if (mailAckDelayNanos >= directMailRetryNanos) {
+            throw new IllegalArgumentException("mailAckDelayNanos (" + mailAckDelayNanos
+                    + ") must be below directMailRetryNanos (" + directMailRetryNanos + ")");
+        }
     }
 
     /** The defaults listed above. */
@@ -55,56 +71,80 @@ public record GossipConfig(
                 512,
                 4096,
                 64,
-                64 * 1024);
+                64 * 1024,
+                2,
+                50_000_000L,
+                4096,
+                5_000_000L);
     }
 
     /** A copy with {@code gossipIntervalNanos} set to {@code value}. */
     public GossipConfig withGossipIntervalNanos(long value) {
-        return new GossipConfig(value, gossipFanout, gossipToTheDeadNanos, retransmitMult, maxRumors, directMailFanout, maxEventPayloadBytes, eventDedupWindow, recentEventsRepaired, recentEventBytes);
+        return new GossipConfig(value, gossipFanout, gossipToTheDeadNanos, retransmitMult, maxRumors, directMailFanout, maxEventPayloadBytes, eventDedupWindow, recentEventsRepaired, recentEventBytes, directMailRetries, directMailRetryNanos, directMailBuffer, mailAckDelayNanos);
     }
 
     /** A copy with {@code gossipFanout} set to {@code value}. */
     public GossipConfig withGossipFanout(int value) {
-        return new GossipConfig(gossipIntervalNanos, value, gossipToTheDeadNanos, retransmitMult, maxRumors, directMailFanout, maxEventPayloadBytes, eventDedupWindow, recentEventsRepaired, recentEventBytes);
+        return new GossipConfig(gossipIntervalNanos, value, gossipToTheDeadNanos, retransmitMult, maxRumors, directMailFanout, maxEventPayloadBytes, eventDedupWindow, recentEventsRepaired, recentEventBytes, directMailRetries, directMailRetryNanos, directMailBuffer, mailAckDelayNanos);
     }
 
     /** A copy with {@code gossipToTheDeadNanos} set to {@code value}. */
     public GossipConfig withGossipToTheDeadNanos(long value) {
-        return new GossipConfig(gossipIntervalNanos, gossipFanout, value, retransmitMult, maxRumors, directMailFanout, maxEventPayloadBytes, eventDedupWindow, recentEventsRepaired, recentEventBytes);
+        return new GossipConfig(gossipIntervalNanos, gossipFanout, value, retransmitMult, maxRumors, directMailFanout, maxEventPayloadBytes, eventDedupWindow, recentEventsRepaired, recentEventBytes, directMailRetries, directMailRetryNanos, directMailBuffer, mailAckDelayNanos);
     }
 
     /** A copy with {@code retransmitMult} set to {@code value}. */
     public GossipConfig withRetransmitMult(int value) {
-        return new GossipConfig(gossipIntervalNanos, gossipFanout, gossipToTheDeadNanos, value, maxRumors, directMailFanout, maxEventPayloadBytes, eventDedupWindow, recentEventsRepaired, recentEventBytes);
+        return new GossipConfig(gossipIntervalNanos, gossipFanout, gossipToTheDeadNanos, value, maxRumors, directMailFanout, maxEventPayloadBytes, eventDedupWindow, recentEventsRepaired, recentEventBytes, directMailRetries, directMailRetryNanos, directMailBuffer, mailAckDelayNanos);
     }
 
     /** A copy with {@code maxRumors} set to {@code value}. */
     public GossipConfig withMaxRumors(int value) {
-        return new GossipConfig(gossipIntervalNanos, gossipFanout, gossipToTheDeadNanos, retransmitMult, value, directMailFanout, maxEventPayloadBytes, eventDedupWindow, recentEventsRepaired, recentEventBytes);
+        return new GossipConfig(gossipIntervalNanos, gossipFanout, gossipToTheDeadNanos, retransmitMult, value, directMailFanout, maxEventPayloadBytes, eventDedupWindow, recentEventsRepaired, recentEventBytes, directMailRetries, directMailRetryNanos, directMailBuffer, mailAckDelayNanos);
     }
 
     /** A copy with {@code directMailFanout} set to {@code value}. */
     public GossipConfig withDirectMailFanout(int value) {
-        return new GossipConfig(gossipIntervalNanos, gossipFanout, gossipToTheDeadNanos, retransmitMult, maxRumors, value, maxEventPayloadBytes, eventDedupWindow, recentEventsRepaired, recentEventBytes);
+        return new GossipConfig(gossipIntervalNanos, gossipFanout, gossipToTheDeadNanos, retransmitMult, maxRumors, value, maxEventPayloadBytes, eventDedupWindow, recentEventsRepaired, recentEventBytes, directMailRetries, directMailRetryNanos, directMailBuffer, mailAckDelayNanos);
     }
 
     /** A copy with {@code maxEventPayloadBytes} set to {@code value}. */
     public GossipConfig withMaxEventPayloadBytes(int value) {
-        return new GossipConfig(gossipIntervalNanos, gossipFanout, gossipToTheDeadNanos, retransmitMult, maxRumors, directMailFanout, value, eventDedupWindow, recentEventsRepaired, recentEventBytes);
+        return new GossipConfig(gossipIntervalNanos, gossipFanout, gossipToTheDeadNanos, retransmitMult, maxRumors, directMailFanout, value, eventDedupWindow, recentEventsRepaired, recentEventBytes, directMailRetries, directMailRetryNanos, directMailBuffer, mailAckDelayNanos);
     }
 
     /** A copy with {@code eventDedupWindow} set to {@code value}. */
     public GossipConfig withEventDedupWindow(int value) {
-        return new GossipConfig(gossipIntervalNanos, gossipFanout, gossipToTheDeadNanos, retransmitMult, maxRumors, directMailFanout, maxEventPayloadBytes, value, recentEventsRepaired, recentEventBytes);
+        return new GossipConfig(gossipIntervalNanos, gossipFanout, gossipToTheDeadNanos, retransmitMult, maxRumors, directMailFanout, maxEventPayloadBytes, value, recentEventsRepaired, recentEventBytes, directMailRetries, directMailRetryNanos, directMailBuffer, mailAckDelayNanos);
     }
 
     /** A copy with {@code recentEventsRepaired} set to {@code value}. */
     public GossipConfig withRecentEventsRepaired(int value) {
-        return new GossipConfig(gossipIntervalNanos, gossipFanout, gossipToTheDeadNanos, retransmitMult, maxRumors, directMailFanout, maxEventPayloadBytes, eventDedupWindow, value, recentEventBytes);
+        return new GossipConfig(gossipIntervalNanos, gossipFanout, gossipToTheDeadNanos, retransmitMult, maxRumors, directMailFanout, maxEventPayloadBytes, eventDedupWindow, value, recentEventBytes, directMailRetries, directMailRetryNanos, directMailBuffer, mailAckDelayNanos);
     }
 
     /** A copy with {@code recentEventBytes} set to {@code value}. */
     public GossipConfig withRecentEventBytes(int value) {
-        return new GossipConfig(gossipIntervalNanos, gossipFanout, gossipToTheDeadNanos, retransmitMult, maxRumors, directMailFanout, maxEventPayloadBytes, eventDedupWindow, recentEventsRepaired, value);
+        return new GossipConfig(gossipIntervalNanos, gossipFanout, gossipToTheDeadNanos, retransmitMult, maxRumors, directMailFanout, maxEventPayloadBytes, eventDedupWindow, recentEventsRepaired, value, directMailRetries, directMailRetryNanos, directMailBuffer, mailAckDelayNanos);
+    }
+
+    /** A copy with {@code directMailRetries} set to {@code value}. */
+    public GossipConfig withDirectMailRetries(int value) {
+        return new GossipConfig(gossipIntervalNanos, gossipFanout, gossipToTheDeadNanos, retransmitMult, maxRumors, directMailFanout, maxEventPayloadBytes, eventDedupWindow, recentEventsRepaired, recentEventBytes, value, directMailRetryNanos, directMailBuffer, mailAckDelayNanos);
+    }
+
+    /** A copy with {@code directMailRetryNanos} set to {@code value}. */
+    public GossipConfig withDirectMailRetryNanos(long value) {
+        return new GossipConfig(gossipIntervalNanos, gossipFanout, gossipToTheDeadNanos, retransmitMult, maxRumors, directMailFanout, maxEventPayloadBytes, eventDedupWindow, recentEventsRepaired, recentEventBytes, directMailRetries, value, directMailBuffer, mailAckDelayNanos);
+    }
+
+    /** A copy with {@code directMailBuffer} set to {@code value}. */
+    public GossipConfig withDirectMailBuffer(int value) {
+        return new GossipConfig(gossipIntervalNanos, gossipFanout, gossipToTheDeadNanos, retransmitMult, maxRumors, directMailFanout, maxEventPayloadBytes, eventDedupWindow, recentEventsRepaired, recentEventBytes, directMailRetries, directMailRetryNanos, value, mailAckDelayNanos);
+    }
+
+    /** A copy with {@code mailAckDelayNanos} set to {@code value}. */
+    public GossipConfig withMailAckDelayNanos(long value) {
+        return new GossipConfig(gossipIntervalNanos, gossipFanout, gossipToTheDeadNanos, retransmitMult, maxRumors, directMailFanout, maxEventPayloadBytes, eventDedupWindow, recentEventsRepaired, recentEventBytes, directMailRetries, directMailRetryNanos, directMailBuffer, value);
     }
 }

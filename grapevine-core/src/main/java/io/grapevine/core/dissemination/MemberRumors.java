@@ -26,7 +26,7 @@ public final class MemberRumors implements MembershipGossip {
     public void spread(MemberUpdate update) {
         RumorPriority priority = update.status() == MemberStatus.SUSPECT ? RumorPriority.SUSPICION
                 : RumorPriority.MEMBERSHIP;
-        rumors.offer(key(update.member().name()), priority, WireCodec.encodeFrame(update));
+        rumors.offer(keyOf(update.member().name()), priority, WireCodec.encodeFrame(update));
     }
 
     @Override
@@ -35,16 +35,17 @@ public final class MemberRumors implements MembershipGossip {
     }
 
     @Override
-    public void mail(MemberUpdate update, String exclude, PacketSink out) {
-        mail.mail(update, exclude, out);
+    public void mail(MemberUpdate update, String exclude, long nowNanos, PacketSink out) {
+        mail.mail(update, RumorPriority.MEMBERSHIP, keyOf(update.member().name()), exclude, nowNanos, out);
     }
 
     @Override
     public boolean pending(String member) {
-        return rumors.contains(key(member));
+        return rumors.contains(keyOf(member));
     }
 
-    private static String key(String member) {
+    /** The rumor key, and the mail supersede key, of updates about {@code member}. */
+    public static String keyOf(String member) {
         return "m:" + member;
     }
 }

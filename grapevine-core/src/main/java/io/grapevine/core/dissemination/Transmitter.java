@@ -8,6 +8,7 @@ import io.grapevine.core.wire.PacketSink;
 import io.grapevine.core.wire.TrafficCounters;
 import io.grapevine.core.wire.WireCodec;
 import io.grapevine.core.wire.WireConfig;
+import io.grapevine.core.wire.WireLimits;
 import io.grapevine.core.wire.WireMessage;
 import java.util.List;
 
@@ -24,6 +25,7 @@ public final class Transmitter {
     private final PacketBuilder builder;
     private final RumorQueue rumors;
     private final TrafficCounters counters;
+    private final MailReceipts receipts;
     private int memberCount = 1;
 
     /**
@@ -31,9 +33,10 @@ public final class Transmitter {
      *
      * @param retransmitMult the rumor retransmit multiplier (see {@link GossipConfig#retransmitMult()})
      * @param table whose live count sets the retransmit limit, read at {@link #refreshClusterSize()}
+     * @param receipts the mail acknowledgements owed, which ride on every packet to their address
      */
     public Transmitter(WireConfig wire, int retransmitMult, NodeId self, MemberTable table, RumorQueue rumors,
-                       TrafficCounters counters) {
+                       TrafficCounters counters, MailReceipts receipts) {
         this.wire = wire;
         this.retransmitMult = retransmitMult;
         this.table = table;
@@ -41,6 +44,7 @@ public final class Transmitter {
         this.builder = new PacketBuilder(wire.mtuBytes());
         this.rumors = rumors;
         this.counters = counters;
+        this.receipts = receipts;
     }
 
     /** Takes the cluster size for the retransmit limit from the member table (once per tick). */
@@ -71,20 +75,38 @@ public final class Transmitter {
                 out.sendStream(to, packet);
             }
         }
+        receipts.attach(to, builder);
         rumors.fill(builder, transmitLimit());
         if (builder.count() > 0) {
             emit(to, builder.build(), out);
         }
     }
 
+    /** Whether {@code frames} fit together in one datagram with this node's header. */
+    public boolean fitsOneDatagram(List<byte[]> frames) {
+        long size = header.length + 1L + WireCodec.CHECKSUM_BYTES;
+        for (byte[] frame : frames) {
+            size += frame.length;
+        }
+        return size <= wire.mtuBytes() && frames.size() <= WireLimits.MAX_MESSAGES_PER_PACKET;
+    }
+
     /** Sends queued rumors only; returns false when there was nothing to send. */
     boolean gossip(Address to, PacketSink out) {
         builder.start(header);
-        if (rumors.fill(builder, transmitLimit()) == 0) {
+        receipts.attach(to, builder);
+        if (rumors.fill(builder, transmitLimit()) == 0 && builder.count() == 0) {
             return false;
         }
         emit(to, builder.build(), out);
         return true;
+    }
+
+    /** Sends the mail acknowledgements that waited long enough for a ride, with rumors piggy-backed. */
+    public void flushReceipts(long nowNanos, PacketSink out) {
+        for (var due : receipts.takeDue(nowNanos)) {
+            send(due.getKey(), List.of(due.getValue()), out);
+        }
     }
 
     /** Sends one message over a stream, without piggy-backing. */

@@ -42,7 +42,7 @@ public final class UserEvents {
      *
      * @throws IllegalArgumentException if the payload exceeds {@code maxEventPayloadBytes}
      */
-    public DeliveredEvent fire(String name, byte[] payload, EventOutputs out) {
+    public DeliveredEvent fire(String name, byte[] payload, long nowNanos, EventOutputs out) {
         if (payload.length > config.maxEventPayloadBytes()) {
             throw new IllegalArgumentException("event payload of " + payload.length
                     + " bytes exceeds maxEventPayloadBytes (" + config.maxEventPayloadBytes() + ")");
@@ -50,7 +50,7 @@ public final class UserEvents {
         UserEvent event = new UserEvent(selfName, log.tick(), name, Bytes.copyOf(payload));
         log.accept(event.origin(), event.lamportTime());
         DeliveredEvent delivered = deliver(event, out);
-        mail.mail(event, "", out);
+        mail.mail(event, RumorPriority.USER, null, "", nowNanos, out);
         return delivered;
     }
 

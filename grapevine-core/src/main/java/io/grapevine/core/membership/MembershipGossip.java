@@ -19,6 +19,9 @@ public interface MembershipGossip {
     /** Sends {@code update} at once to the one member at {@code to}. */
     void tell(MemberUpdate update, Address to, PacketSink out);
 
-    /** Mails {@code update} at once to the direct-mail recipients other than {@code exclude}. */
-    void mail(MemberUpdate update, String exclude, PacketSink out);
+    /**
+     * Mails {@code update} at once to the direct-mail recipients other than {@code exclude},
+     * acknowledged and retried (a newer mail about the same member supersedes it).
+     */
+    void mail(MemberUpdate update, String exclude, long nowNanos, PacketSink out);
 }

@@ -324,7 +324,7 @@ public final class MembershipRules {
         table.update(self, self.id(), self.incarnation(), MemberStatus.LEFT, nowNanos);
         changed(self, Change.LEFT, self.name(), "graceful leave", nowNanos, out);
         gossip(self, self.name());
-        gossip.mail(new MemberUpdate(self.id(), self.incarnation(), MemberStatus.LEFT, self.name()), "", out);
+        gossip.mail(new MemberUpdate(self.id(), self.incarnation(), MemberStatus.LEFT, self.name()), "", nowNanos, out);
     }
 
     /**
@@ -343,7 +343,7 @@ public final class MembershipRules {
         }
         MemberUpdate left = new MemberUpdate(entry.id(), entry.incarnation(), MemberStatus.LEFT, self.name());
         applyGone(entry, left, Change.LEFT, nowNanos, out);
-        gossip.mail(left, name, out);
+        gossip.mail(left, name, nowNanos, out);
         return ForceLeave.LEFT;
     }
 

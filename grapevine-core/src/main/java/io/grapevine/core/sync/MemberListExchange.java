@@ -219,7 +219,7 @@ public final class MemberListExchange {
      */
     private void announceSelf(String seed, SyncOutputs out) {
         MemberEntry self = membership.self();
-        mail.mail(new MemberUpdate(self.id(), self.incarnation(), MemberStatus.ALIVE, self.name()), seed, out);
+        mail.announce(new MemberUpdate(self.id(), self.incarnation(), MemberStatus.ALIVE, self.name()), seed, out);
     }
 
     /** The host a seed or peer last saw this node's requests come from; empty until one answered. */

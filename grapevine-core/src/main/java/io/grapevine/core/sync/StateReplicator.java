@@ -103,14 +103,14 @@ public final class StateReplicator implements MembershipObserver {
     /** Writes this node's {@code key} and publishes it (event, direct mail, rumor); see {@code Node.put}. */
     public KeyChange put(String key, byte[] value, KeyPriority priority, long ttlNanos, long nowNanos, SyncOutputs out) {
         KeyChange change = state.put(key, value, priority, ttlNanos, nowNanos);
-        published(change, priority, out);
+        published(change, priority, nowNanos, out);
         return change;
     }
 
     /** Deletes this node's {@code key} and publishes the tombstone; empty if it held no live value. */
     public Optional<KeyChange> delete(String key, long nowNanos, SyncOutputs out) {
         Optional<KeyChange> change = state.delete(key, nowNanos);
-        change.ifPresent(c -> published(c, priorityOf(c), out));
+        change.ifPresent(c -> published(c, priorityOf(c), nowNanos, out));
         return change;
     }
 
@@ -123,18 +123,23 @@ public final class StateReplicator implements MembershipObserver {
      * KeyPriority#BULK}, which may lag: a chatty key mailed to every member on every change
      * costs N x N datagrams per round of changes), and start the rumor.
      */
-    private void published(KeyChange change, KeyPriority priority, SyncOutputs out) {
+    private void published(KeyChange change, KeyPriority priority, long nowNanos, SyncOutputs out) {
         out.keyChanged(change);
         DeltaPart part = state.partFor(self.name(), change.key(), priority);
+        String key = rumorKey(part.owner().name(), change.key());
         if (priority != KeyPriority.BULK) {
-            mail.mail(new StatePush(new Delta(List.of(part), false)), "", out);
+            mail.mail(new StatePush(new Delta(List.of(part), false)), RumorPriority.USER, key, "", nowNanos, out);
         }
-        spreadRumor(part);
+        spreadRumor(part, key);
     }
 
-    private void spreadRumor(DeltaPart part) {
+    /** The rumor key, and the mail supersede key, of one owner's key. */
+    private static String rumorKey(String owner, String key) {
+        return "s:" + owner + ":" + key;
+    }
+
+    private void spreadRumor(DeltaPart part, String key) {
         if (config.stateRumors() && part.entries().size() == 1) {
-            String key = "s:" + part.owner().name() + ":" + part.entries().get(0).key();
             rumors.offer(key, RumorPriority.USER, WireCodec.encodeFrame(new StatePush(new Delta(List.of(part), false))));
         }
     }
@@ -142,7 +147,7 @@ public final class StateReplicator implements MembershipObserver {
     /** Expires TTL keys, collects tombstones and starts a due anti-entropy exchange. */
     public void onTick(long nowNanos, SyncOutputs out) {
         for (KeyChange expired : state.expire(nowNanos)) {
-            published(expired, state.priorityOf(self.name(), expired.key()), out);
+            published(expired, state.priorityOf(self.name(), expired.key()), nowNanos, out);
         }
         if (nextGcNanos <= nowNanos) {
             nextGcNanos = nowNanos + gcIntervalNanos();
@@ -249,7 +254,10 @@ public final class StateReplicator implements MembershipObserver {
         }
         // rumor mongering: a node that learns a hot single-entry update passes it on
         if (delta.parts().size() == 1 && !result.changes().isEmpty()) {
-            spreadRumor(delta.parts().get(0));
+            DeltaPart part = delta.parts().get(0);
+            if (part.entries().size() == 1) {
+                spreadRumor(part, rumorKey(part.owner().name(), part.entries().get(0).key()));
+            }
         }
     }
 

@@ -46,9 +46,13 @@ public enum MessageType {
     /** {@link ServiceMessage}: a message of an application service, on its own channel. */
     SERVICE_MESSAGE(20),
     /** {@link MemberListDigest}: the hash of a member view, opening a periodic push-pull. */
-    MEMBER_LIST_DIGEST(21);
+    MEMBER_LIST_DIGEST(21),
+    /** {@link MailTag}: the next frame is direct mail that the receiver acknowledges. */
+    MAIL_TAG(22),
+    /** {@link MailAck}: acknowledges direct mail by id. */
+    MAIL_ACK(23);
 
-    private static final MessageType[] BY_CODE = new MessageType[22];
+    private static final MessageType[] BY_CODE = new MessageType[24];
 
     static {
         for (MessageType type : values()) {

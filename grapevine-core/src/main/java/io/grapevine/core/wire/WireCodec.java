@@ -133,6 +133,14 @@ public final class WireCodec {
                 w.nodeId(update.member()).varLong(update.incarnation()).status(update.status())
                         .string(update.origin());
             }
+            case MAIL_TAG -> w.varLong(((MailTag) message).id());
+            case MAIL_ACK -> {
+                List<Long> ids = ((MailAck) message).ids();
+                w.varLong(ids.size());
+                for (long id : ids) {
+                    w.varLong(id);
+                }
+            }
             case MEMBER_LIST_DIGEST -> {
                 MemberListDigest digest = (MemberListDigest) message;
                 w.i64(digest.viewHash()).varLong(digest.eventClock());
@@ -282,6 +290,8 @@ public final class WireCodec {
             case USER_EVENT -> new UserEvent(r.name(), r.varLong(), r.name(), r.bytes());
             case SERVICE_MESSAGE -> readServiceMessage(r);
             case MEMBER_LIST_DIGEST -> new MemberListDigest(r.i64(), r.varLong());
+            case MAIL_TAG -> new MailTag(positive(r.varLong()));
+            case MAIL_ACK -> readMailAck(r);
             case MEMBER_LIST_SYNC -> readMemberListSync(r);
             case STATE_DIGEST -> {
                 int mode = r.u8();
@@ -302,6 +312,26 @@ public final class WireCodec {
             case MERKLE_HASHES, MERKLE_ENTRIES, KEY_WRITE, KEY_WRITE_ACK, KEY_READ, KEY_SCAN, KEY_READ_REPLY,
                     RING_REPAIR, MERKLE_IN_SYNC -> KeyspaceCodec.read(r, type);
         };
+    }
+
+    private static MailAck readMailAck(WireReader r) {
+        int count = r.varInt();
+        if (count < 1 || count > MailAck.MAX_IDS) {
+            throw Malformed.of(Rejection.MALFORMED);
+        }
+        r.require(count);
+        List<Long> ids = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            ids.add(positive(r.varLong()));
+        }
+        return new MailAck(ids);
+    }
+
+    private static long positive(long id) {
+        if (id < 1) {
+            throw Malformed.of(Rejection.MALFORMED);
+        }
+        return id;
     }
 
     private static ServiceMessage readServiceMessage(WireReader r) {

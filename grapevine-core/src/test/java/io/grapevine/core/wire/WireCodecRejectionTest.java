@@ -160,8 +160,25 @@ class WireCodecRejectionTest {
     }
 
     @Test
+    void aMailAckWithNoIdsTooManyIdsOrIdZeroIsMalformed() {
+        RawBytes noIds = new RawBytes().varint(0);
+        RawBytes tooMany = new RawBytes().varint(MailAck.MAX_IDS + 1);
+        for (int i = 0; i <= MailAck.MAX_IDS; i++) {
+            tooMany.varint(i + 1);
+        }
+        RawBytes idZero = new RawBytes().varint(1).varint(0);
+        for (RawBytes body : List.of(noIds, tooMany, idZero)) {
+            byte[] bytes = RawBytes.packetHeader("c").u8(1).frame(MessageType.MAIL_ACK.code(), body).sealed();
+            assertThat(rejection(bytes)).isEqualTo(Rejection.MALFORMED);
+        }
+        byte[] tagZero = RawBytes.packetHeader("c").u8(1).frame(MessageType.MAIL_TAG.code(), new RawBytes().varint(0))
+                .sealed();
+        assertThat(rejection(tagZero)).isEqualTo(Rejection.MALFORMED);
+    }
+
+    @Test
     void unassignedTypeCodesAreUnknownType() {
-        for (int type : new int[] {0, 22, 23, 127, 255}) {
+        for (int type : new int[] {0, 24, 29, 127, 255}) {
             byte[] bytes = RawBytes.packetHeader("c").u8(1).frame(type, new RawBytes().i32(7)).sealed();
             assertThat(rejection(bytes)).as("type %d", type).isEqualTo(Rejection.UNKNOWN_TYPE);
         }
