@@ -1,5 +1,6 @@
 package io.grapevine.sim;
 
+import io.grapevine.core.state.KeyChange;
 import io.grapevine.core.Node;
 import io.grapevine.core.base.SplitMix64;
 import io.grapevine.core.base.Address;
@@ -318,13 +319,15 @@ public final class Simulation {
 
     /**
      * Node {@code index} writes its own replicated key {@code key} now ({@code Node.put},
-     * CONTROL class, no TTL): spread by direct mail, rumor and anti-entropy.
+     * CONTROL class, no TTL): spread by direct mail, rumor and anti-entropy. Returns the change
+     * (its new version identifies the write).
      */
-    public void put(int index, String key, byte[] value) {
+    public KeyChange put(int index, String key, byte[] value) {
         SimNode n = upNode(index);
         long now = loop.nowNanos();
-        n.node.put(key, value, now, loop.outputsOf(n));
+        KeyChange change = n.node.put(key, value, now, loop.outputsOf(n));
         loop.afterInput(n, now);
+        return change;
     }
 
     /**

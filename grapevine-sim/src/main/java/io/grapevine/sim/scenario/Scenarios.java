@@ -10,6 +10,7 @@ public final class Scenarios {
             new FailureScenario(),
             new FailureScenario(true),
             new EventScenario(),
+            new WriteScenario(),
             new LeaveScenario(),
             new PauseScenario(),
             new PartitionHealScenario(),
