@@ -17,6 +17,7 @@ import io.grapevine.core.dissemination.DirectMailStats;
 import io.grapevine.core.dissemination.GossipRounds;
 import io.grapevine.core.dissemination.MailReceipts;
 import io.grapevine.core.dissemination.MemberRumors;
+import io.grapevine.core.dissemination.RumorPolicy;
 import io.grapevine.core.dissemination.RumorQueue;
 import io.grapevine.core.dissemination.Transmitter;
 import io.grapevine.core.dissemination.UserEvents;
@@ -30,6 +31,7 @@ import io.grapevine.core.membership.MembershipObserver;
 import io.grapevine.core.membership.MembershipRules;
 import io.grapevine.core.membership.PeerSampler;
 import io.grapevine.core.membership.Transition;
+import io.grapevine.core.membership.UpdateVerdict;
 import io.grapevine.core.repair.KeyspaceReplicator;
 import io.grapevine.core.service.Service;
 import io.grapevine.core.service.ServiceContext;
@@ -52,6 +54,7 @@ import io.grapevine.core.wire.Packet;
 import io.grapevine.core.wire.Ping;
 import io.grapevine.core.wire.PingReq;
 import io.grapevine.core.wire.Receiver;
+import io.grapevine.core.wire.RumorKnown;
 import io.grapevine.core.wire.ServiceMessage;
 import io.grapevine.core.wire.StateAck;
 import io.grapevine.core.wire.StateDigest;
@@ -142,18 +145,18 @@ public final class Node {
         this.config = config;
         this.table = new MemberTable(config.membership().historyPerMember(), config.membership().maxTombstones());
         MemberEntry selfEntry = table.add(self, 0, MemberStatus.ALIVE, nowNanos);
-        this.rumors = new RumorQueue(config.gossip().maxRumors());
+        this.rumors = new RumorQueue(config.gossip().maxRumors(), random);
         this.receipts = new MailReceipts(config.gossip().mailAckDelayNanos());
         this.transmitter = new Transmitter(config.wire(), config.gossip().retransmitMult(), self, table, rumors,
                 counters, receipts);
         PeerSampler peers = new PeerSampler(table, selfEntry, random);
         this.mail = new DirectMail(config.gossip(), peers, transmitter, table);
-        MemberRumors memberRumors = new MemberRumors(rumors, mail);
+        MemberRumors memberRumors = new MemberRumors(rumors, mail, config.gossip().membershipRumorPolicy());
         LifeguardSuspicions suspicions = new LifeguardSuspicions(config.detector());
         ProbeTargets probeTargets = new ProbeTargets(config.detector(), random);
         this.state = new ReplicatedState(self, config.state());
         this.replicator = new StateReplicator(config.sync(), config.wire().mtuBytes(), config.wire().maxStreamBytes(),
-                state, selfEntry, transmitter, mail, peers, rumors, random, nowNanos);
+                state, selfEntry, transmitter, mail, peers, rumors, config.gossip().stateRumorPolicy(), random, nowNanos);
         this.membership = new MembershipRules(config.membership(), table, selfEntry, suspicions, memberRumors,
                 MembershipObserver.both(probeTargets, replicator), counters);
         // each room draws its first timer's random offset here, in this order: probe, gossip,
@@ -327,13 +330,37 @@ public final class Node {
             case ACK -> detector.onAck((Ack) message, stream, nowNanos, out);
             case NACK -> detector.onNack((Nack) message);
             case PING_REQ -> detector.onPingReq(from, (PingReq) message, nowNanos, out);
-            case MEMBER_UPDATE -> membership.onUpdate((MemberUpdate) message, nowNanos, out);
-            case USER_EVENT -> events.onUserEvent((UserEvent) message, out);
+            case MEMBER_UPDATE -> {
+                MemberUpdate update = (MemberUpdate) message;
+                UpdateVerdict verdict = membership.onUpdate(update, nowNanos, out);
+                boolean news = verdict == UpdateVerdict.APPLIED || verdict == UpdateVerdict.CONFIRMED
+                        || verdict == UpdateVerdict.REFUTED;
+                if (!news && !stream && wantsFeedback(config.gossip().membershipRumorPolicy())) {
+                    receipts.oweKnown(sender.address(), RumorQueue.hashOf(MemberRumors.keyOf(update.member().name())),
+                            nowNanos);
+                }
+            }
+            case USER_EVENT -> {
+                UserEvent event = (UserEvent) message;
+                if (!events.onUserEvent(event, out) && !stream && wantsFeedback(config.gossip().eventRumorPolicy())) {
+                    receipts.oweKnown(sender.address(), RumorQueue.hashOf(UserEvents.keyOf(event)), nowNanos);
+                }
+            }
             case MEMBER_LIST_SYNC -> exchange.onMemberListSync(from, sender, (MemberListSync) message, stream,
                     nowNanos, out);
             case STATE_DIGEST -> replicator.onDigest(from, (StateDigest) message, out);
             case STATE_ACK -> replicator.onAck(from, (StateAck) message, nowNanos, out);
-            case STATE_PUSH -> replicator.onPush((StatePush) message, nowNanos, out);
+            case STATE_PUSH -> {
+                StatePush push = (StatePush) message;
+                if (!replicator.onPush(push, nowNanos, out) && !stream
+                        && wantsFeedback(config.gossip().stateRumorPolicy()) && push.delta().parts().size() == 1
+                        && push.delta().parts().get(0).entries().size() == 1) {
+                    var part = push.delta().parts().get(0);
+                    receipts.oweKnown(sender.address(), RumorQueue.hashOf(StateReplicator.rumorKey(part.owner().name(),
+                            part.entries().get(0).key())), nowNanos);
+                }
+            }
+            case RUMOR_KNOWN -> transmitter.onRumorKnown((RumorKnown) message);
             case KEY_WRITE, KEY_WRITE_ACK, KEY_READ, KEY_SCAN, KEY_READ_REPLY, MERKLE_HASHES, MERKLE_ENTRIES, RING_REPAIR,
                     MERKLE_IN_SYNC -> shared.onMessage(from, sender, message, nowNanos, out);
             case MEMBER_LIST_DIGEST -> exchange.onMemberListDigest(from, (MemberListDigest) message, stream, out);
@@ -342,6 +369,10 @@ public final class Node {
             case MAIL_ACK -> mail.onAck(sender.name(), (MailAck) message);
             default -> throw new IllegalStateException("unhandled " + message.kind());
         }
+    }
+
+    private static boolean wantsFeedback(RumorPolicy policy) {
+        return policy.interest() == RumorPolicy.Interest.FEEDBACK;
     }
 
     /** Runs every timer that is due at {@code nowNanos}, room by room. */
@@ -491,6 +522,16 @@ public final class Node {
     /** The recorded transitions of {@code name}, oldest first (empty if unknown). */
     public List<Transition> history(String name) {
         return table.find(name).map(MemberEntry::history).orElse(List.of());
+    }
+
+    /** Rumor transmissions this node has made (one per rumor per packet it rode in). */
+    public long rumorTransmissions() {
+        return rumors.transmissions();
+    }
+
+    /** Rumor feedback reports (a recipient already had the rumor) that counted against a feedback rumor here. */
+    public long rumorFeedbackEvents() {
+        return rumors.feedbackEvents();
     }
 
     /** What acknowledged direct mail has done: mails tagged, acknowledgements, resends, pending, drops. */

@@ -218,6 +218,9 @@ class CoreConfigTest {
         if (value instanceof StateConfig state) {
             return state.withMaxKeysPerNode(state.maxKeysPerNode() + 1);
         }
+        if (value instanceof io.grapevine.core.dissemination.RumorPolicy policy) {
+            return new io.grapevine.core.dissemination.RumorPolicy(policy.interest(), policy.stop(), policy.k() + 1);
+        }
         throw new AssertionError("no bump for " + value.getClass() + ": add one for the new field");
     }
 

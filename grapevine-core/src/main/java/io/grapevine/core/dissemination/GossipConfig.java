@@ -20,6 +20,9 @@ import io.grapevine.core.base.ConfigCheck;
  * @param directMailRetryNanos Wait before the first resend of an unacknowledged mail, in ns; each further resend waits twice as long as the one before. Must exceed mailAckDelayNanos. Default 50 ms (at most 50 + 100 ms with the default 2 retries).
  * @param directMailBuffer Most (mail, recipient) pairs awaiting acknowledgement; when full, the lowest class's oldest mail is dropped from the buffer (and counted): its recipients are left to rumors and anti-entropy. 1..1,000,000. Default 4,096.
  * @param mailAckDelayNanos How long an acknowledgement waits for a packet to the mail's sender to ride on before it goes alone, in ns. 0 sends it at once. Default 5 ms.
+ * @param membershipRumorPolicy When a membership rumor (alive, suspect, dead, left) stops being passed on: one of Demers et al.'s four variants (see {@link RumorPolicy}). Default blind-counter at retransmitMult · ceil(log10(N+1)) (memberlist's rule).
+ * @param eventRumorPolicy The same for user-event rumors. Default blind-counter at memberlist's limit.
+ * @param stateRumorPolicy The same for replicated-state rumors. Default blind-counter at memberlist's limit.
  */
 public record GossipConfig(
         long gossipIntervalNanos,
@@ -35,7 +38,10 @@ public record GossipConfig(
         int directMailRetries,
         long directMailRetryNanos,
         int directMailBuffer,
-        long mailAckDelayNanos) {
+        long mailAckDelayNanos,
+        RumorPolicy membershipRumorPolicy,
+        RumorPolicy eventRumorPolicy,
+        RumorPolicy stateRumorPolicy) {
 
     /** Validates every field; a refusal names the field, its value and the rule. */
     public GossipConfig {
@@ -53,6 +59,9 @@ public record GossipConfig(
         ConfigCheck.positive("directMailRetryNanos", directMailRetryNanos);
         ConfigCheck.range("directMailBuffer", directMailBuffer, 1, 1_000_000);
         ConfigCheck.nonNegative("mailAckDelayNanos", mailAckDelayNanos);
+        ConfigCheck.notNull("membershipRumorPolicy", membershipRumorPolicy);
+        ConfigCheck.notNull("eventRumorPolicy", eventRumorPolicy);
+        ConfigCheck.notNull("stateRumorPolicy", stateRumorPolicy);
         if (mailAckDelayNanos >= directMailRetryNanos) {
             throw new IllegalArgumentException("mailAckDelayNanos (" + mailAckDelayNanos
                     + ") must be below directMailRetryNanos (" + directMailRetryNanos + ")");
@@ -75,76 +84,94 @@ public record GossipConfig(
                 2,
                 50_000_000L,
                 4096,
-                5_000_000L);
+                5_000_000L,
+                RumorPolicy.blindCounter(),
+                RumorPolicy.blindCounter(),
+                RumorPolicy.blindCounter());
     }
 
     /** A copy with {@code gossipIntervalNanos} set to {@code value}. */
     public GossipConfig withGossipIntervalNanos(long value) {
-        return new GossipConfig(value, gossipFanout, gossipToTheDeadNanos, retransmitMult, maxRumors, directMailFanout, maxEventPayloadBytes, eventDedupWindow, recentEventsRepaired, recentEventBytes, directMailRetries, directMailRetryNanos, directMailBuffer, mailAckDelayNanos);
+        return new GossipConfig(value, gossipFanout, gossipToTheDeadNanos, retransmitMult, maxRumors, directMailFanout, maxEventPayloadBytes, eventDedupWindow, recentEventsRepaired, recentEventBytes, directMailRetries, directMailRetryNanos, directMailBuffer, mailAckDelayNanos, membershipRumorPolicy, eventRumorPolicy, stateRumorPolicy);
     }
 
     /** A copy with {@code gossipFanout} set to {@code value}. */
     public GossipConfig withGossipFanout(int value) {
-        return new GossipConfig(gossipIntervalNanos, value, gossipToTheDeadNanos, retransmitMult, maxRumors, directMailFanout, maxEventPayloadBytes, eventDedupWindow, recentEventsRepaired, recentEventBytes, directMailRetries, directMailRetryNanos, directMailBuffer, mailAckDelayNanos);
+        return new GossipConfig(gossipIntervalNanos, value, gossipToTheDeadNanos, retransmitMult, maxRumors, directMailFanout, maxEventPayloadBytes, eventDedupWindow, recentEventsRepaired, recentEventBytes, directMailRetries, directMailRetryNanos, directMailBuffer, mailAckDelayNanos, membershipRumorPolicy, eventRumorPolicy, stateRumorPolicy);
     }
 
     /** A copy with {@code gossipToTheDeadNanos} set to {@code value}. */
     public GossipConfig withGossipToTheDeadNanos(long value) {
-        return new GossipConfig(gossipIntervalNanos, gossipFanout, value, retransmitMult, maxRumors, directMailFanout, maxEventPayloadBytes, eventDedupWindow, recentEventsRepaired, recentEventBytes, directMailRetries, directMailRetryNanos, directMailBuffer, mailAckDelayNanos);
+        return new GossipConfig(gossipIntervalNanos, gossipFanout, value, retransmitMult, maxRumors, directMailFanout, maxEventPayloadBytes, eventDedupWindow, recentEventsRepaired, recentEventBytes, directMailRetries, directMailRetryNanos, directMailBuffer, mailAckDelayNanos, membershipRumorPolicy, eventRumorPolicy, stateRumorPolicy);
     }
 
     /** A copy with {@code retransmitMult} set to {@code value}. */
     public GossipConfig withRetransmitMult(int value) {
-        return new GossipConfig(gossipIntervalNanos, gossipFanout, gossipToTheDeadNanos, value, maxRumors, directMailFanout, maxEventPayloadBytes, eventDedupWindow, recentEventsRepaired, recentEventBytes, directMailRetries, directMailRetryNanos, directMailBuffer, mailAckDelayNanos);
+        return new GossipConfig(gossipIntervalNanos, gossipFanout, gossipToTheDeadNanos, value, maxRumors, directMailFanout, maxEventPayloadBytes, eventDedupWindow, recentEventsRepaired, recentEventBytes, directMailRetries, directMailRetryNanos, directMailBuffer, mailAckDelayNanos, membershipRumorPolicy, eventRumorPolicy, stateRumorPolicy);
     }
 
     /** A copy with {@code maxRumors} set to {@code value}. */
     public GossipConfig withMaxRumors(int value) {
-        return new GossipConfig(gossipIntervalNanos, gossipFanout, gossipToTheDeadNanos, retransmitMult, value, directMailFanout, maxEventPayloadBytes, eventDedupWindow, recentEventsRepaired, recentEventBytes, directMailRetries, directMailRetryNanos, directMailBuffer, mailAckDelayNanos);
+        return new GossipConfig(gossipIntervalNanos, gossipFanout, gossipToTheDeadNanos, retransmitMult, value, directMailFanout, maxEventPayloadBytes, eventDedupWindow, recentEventsRepaired, recentEventBytes, directMailRetries, directMailRetryNanos, directMailBuffer, mailAckDelayNanos, membershipRumorPolicy, eventRumorPolicy, stateRumorPolicy);
     }
 
     /** A copy with {@code directMailFanout} set to {@code value}. */
     public GossipConfig withDirectMailFanout(int value) {
-        return new GossipConfig(gossipIntervalNanos, gossipFanout, gossipToTheDeadNanos, retransmitMult, maxRumors, value, maxEventPayloadBytes, eventDedupWindow, recentEventsRepaired, recentEventBytes, directMailRetries, directMailRetryNanos, directMailBuffer, mailAckDelayNanos);
+        return new GossipConfig(gossipIntervalNanos, gossipFanout, gossipToTheDeadNanos, retransmitMult, maxRumors, value, maxEventPayloadBytes, eventDedupWindow, recentEventsRepaired, recentEventBytes, directMailRetries, directMailRetryNanos, directMailBuffer, mailAckDelayNanos, membershipRumorPolicy, eventRumorPolicy, stateRumorPolicy);
     }
 
     /** A copy with {@code maxEventPayloadBytes} set to {@code value}. */
     public GossipConfig withMaxEventPayloadBytes(int value) {
-        return new GossipConfig(gossipIntervalNanos, gossipFanout, gossipToTheDeadNanos, retransmitMult, maxRumors, directMailFanout, value, eventDedupWindow, recentEventsRepaired, recentEventBytes, directMailRetries, directMailRetryNanos, directMailBuffer, mailAckDelayNanos);
+        return new GossipConfig(gossipIntervalNanos, gossipFanout, gossipToTheDeadNanos, retransmitMult, maxRumors, directMailFanout, value, eventDedupWindow, recentEventsRepaired, recentEventBytes, directMailRetries, directMailRetryNanos, directMailBuffer, mailAckDelayNanos, membershipRumorPolicy, eventRumorPolicy, stateRumorPolicy);
     }
 
     /** A copy with {@code eventDedupWindow} set to {@code value}. */
     public GossipConfig withEventDedupWindow(int value) {
-        return new GossipConfig(gossipIntervalNanos, gossipFanout, gossipToTheDeadNanos, retransmitMult, maxRumors, directMailFanout, maxEventPayloadBytes, value, recentEventsRepaired, recentEventBytes, directMailRetries, directMailRetryNanos, directMailBuffer, mailAckDelayNanos);
+        return new GossipConfig(gossipIntervalNanos, gossipFanout, gossipToTheDeadNanos, retransmitMult, maxRumors, directMailFanout, maxEventPayloadBytes, value, recentEventsRepaired, recentEventBytes, directMailRetries, directMailRetryNanos, directMailBuffer, mailAckDelayNanos, membershipRumorPolicy, eventRumorPolicy, stateRumorPolicy);
     }
 
     /** A copy with {@code recentEventsRepaired} set to {@code value}. */
     public GossipConfig withRecentEventsRepaired(int value) {
-        return new GossipConfig(gossipIntervalNanos, gossipFanout, gossipToTheDeadNanos, retransmitMult, maxRumors, directMailFanout, maxEventPayloadBytes, eventDedupWindow, value, recentEventBytes, directMailRetries, directMailRetryNanos, directMailBuffer, mailAckDelayNanos);
+        return new GossipConfig(gossipIntervalNanos, gossipFanout, gossipToTheDeadNanos, retransmitMult, maxRumors, directMailFanout, maxEventPayloadBytes, eventDedupWindow, value, recentEventBytes, directMailRetries, directMailRetryNanos, directMailBuffer, mailAckDelayNanos, membershipRumorPolicy, eventRumorPolicy, stateRumorPolicy);
     }
 
     /** A copy with {@code recentEventBytes} set to {@code value}. */
     public GossipConfig withRecentEventBytes(int value) {
-        return new GossipConfig(gossipIntervalNanos, gossipFanout, gossipToTheDeadNanos, retransmitMult, maxRumors, directMailFanout, maxEventPayloadBytes, eventDedupWindow, recentEventsRepaired, value, directMailRetries, directMailRetryNanos, directMailBuffer, mailAckDelayNanos);
+        return new GossipConfig(gossipIntervalNanos, gossipFanout, gossipToTheDeadNanos, retransmitMult, maxRumors, directMailFanout, maxEventPayloadBytes, eventDedupWindow, recentEventsRepaired, value, directMailRetries, directMailRetryNanos, directMailBuffer, mailAckDelayNanos, membershipRumorPolicy, eventRumorPolicy, stateRumorPolicy);
     }
 
     /** A copy with {@code directMailRetries} set to {@code value}. */
     public GossipConfig withDirectMailRetries(int value) {
-        return new GossipConfig(gossipIntervalNanos, gossipFanout, gossipToTheDeadNanos, retransmitMult, maxRumors, directMailFanout, maxEventPayloadBytes, eventDedupWindow, recentEventsRepaired, recentEventBytes, value, directMailRetryNanos, directMailBuffer, mailAckDelayNanos);
+        return new GossipConfig(gossipIntervalNanos, gossipFanout, gossipToTheDeadNanos, retransmitMult, maxRumors, directMailFanout, maxEventPayloadBytes, eventDedupWindow, recentEventsRepaired, recentEventBytes, value, directMailRetryNanos, directMailBuffer, mailAckDelayNanos, membershipRumorPolicy, eventRumorPolicy, stateRumorPolicy);
     }
 
     /** A copy with {@code directMailRetryNanos} set to {@code value}. */
     public GossipConfig withDirectMailRetryNanos(long value) {
-        return new GossipConfig(gossipIntervalNanos, gossipFanout, gossipToTheDeadNanos, retransmitMult, maxRumors, directMailFanout, maxEventPayloadBytes, eventDedupWindow, recentEventsRepaired, recentEventBytes, directMailRetries, value, directMailBuffer, mailAckDelayNanos);
+        return new GossipConfig(gossipIntervalNanos, gossipFanout, gossipToTheDeadNanos, retransmitMult, maxRumors, directMailFanout, maxEventPayloadBytes, eventDedupWindow, recentEventsRepaired, recentEventBytes, directMailRetries, value, directMailBuffer, mailAckDelayNanos, membershipRumorPolicy, eventRumorPolicy, stateRumorPolicy);
     }
 
     /** A copy with {@code directMailBuffer} set to {@code value}. */
     public GossipConfig withDirectMailBuffer(int value) {
-        return new GossipConfig(gossipIntervalNanos, gossipFanout, gossipToTheDeadNanos, retransmitMult, maxRumors, directMailFanout, maxEventPayloadBytes, eventDedupWindow, recentEventsRepaired, recentEventBytes, directMailRetries, directMailRetryNanos, value, mailAckDelayNanos);
+        return new GossipConfig(gossipIntervalNanos, gossipFanout, gossipToTheDeadNanos, retransmitMult, maxRumors, directMailFanout, maxEventPayloadBytes, eventDedupWindow, recentEventsRepaired, recentEventBytes, directMailRetries, directMailRetryNanos, value, mailAckDelayNanos, membershipRumorPolicy, eventRumorPolicy, stateRumorPolicy);
     }
 
     /** A copy with {@code mailAckDelayNanos} set to {@code value}. */
     public GossipConfig withMailAckDelayNanos(long value) {
-        return new GossipConfig(gossipIntervalNanos, gossipFanout, gossipToTheDeadNanos, retransmitMult, maxRumors, directMailFanout, maxEventPayloadBytes, eventDedupWindow, recentEventsRepaired, recentEventBytes, directMailRetries, directMailRetryNanos, directMailBuffer, value);
+        return new GossipConfig(gossipIntervalNanos, gossipFanout, gossipToTheDeadNanos, retransmitMult, maxRumors, directMailFanout, maxEventPayloadBytes, eventDedupWindow, recentEventsRepaired, recentEventBytes, directMailRetries, directMailRetryNanos, directMailBuffer, value, membershipRumorPolicy, eventRumorPolicy, stateRumorPolicy);
+    }
+
+    /** A copy with {@code membershipRumorPolicy} set to {@code value}. */
+    public GossipConfig withMembershipRumorPolicy(RumorPolicy value) {
+        return new GossipConfig(gossipIntervalNanos, gossipFanout, gossipToTheDeadNanos, retransmitMult, maxRumors, directMailFanout, maxEventPayloadBytes, eventDedupWindow, recentEventsRepaired, recentEventBytes, directMailRetries, directMailRetryNanos, directMailBuffer, mailAckDelayNanos, value, eventRumorPolicy, stateRumorPolicy);
+    }
+
+    /** A copy with {@code eventRumorPolicy} set to {@code value}. */
+    public GossipConfig withEventRumorPolicy(RumorPolicy value) {
+        return new GossipConfig(gossipIntervalNanos, gossipFanout, gossipToTheDeadNanos, retransmitMult, maxRumors, directMailFanout, maxEventPayloadBytes, eventDedupWindow, recentEventsRepaired, recentEventBytes, directMailRetries, directMailRetryNanos, directMailBuffer, mailAckDelayNanos, membershipRumorPolicy, value, stateRumorPolicy);
+    }
+
+    /** A copy with {@code stateRumorPolicy} set to {@code value}. */
+    public GossipConfig withStateRumorPolicy(RumorPolicy value) {
+        return new GossipConfig(gossipIntervalNanos, gossipFanout, gossipToTheDeadNanos, retransmitMult, maxRumors, directMailFanout, maxEventPayloadBytes, eventDedupWindow, recentEventsRepaired, recentEventBytes, directMailRetries, directMailRetryNanos, directMailBuffer, mailAckDelayNanos, membershipRumorPolicy, eventRumorPolicy, value);
     }
 }

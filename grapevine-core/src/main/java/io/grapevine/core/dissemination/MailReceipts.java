@@ -3,6 +3,7 @@ package io.grapevine.core.dissemination;
 import io.grapevine.core.base.Address;
 import io.grapevine.core.wire.MailAck;
 import io.grapevine.core.wire.PacketBuilder;
+import io.grapevine.core.wire.RumorKnown;
 import io.grapevine.core.wire.WireCodec;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -11,14 +12,15 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The receiver's side of acknowledged direct mail: the acknowledgements this node owes, per
- * member address. An owed acknowledgement rides on the next packet this node sends to that
- * address within {@code delayNanos} ({@link #attach}); when none leaves in time it is due and
- * goes alone ({@link #takeDue}).
+ * The small replies this node owes, per member address: acknowledgements of direct mail
+ * ({@link MailAck}) and rumor feedback ({@link RumorKnown}: rumors it already had). An owed
+ * reply rides on the next packet this node sends to that address within {@code delayNanos}
+ * ({@link #attach}); when none leaves in time it is due and goes alone ({@link #takeDue}).
  *
- * <p>Bounded against a flood of tags: at most {@link #MAX_ADDRESSES} addresses and
- * {@link MailAck#MAX_IDS} ids per address are owed; past either bound the eldest debt is due
- * at once. Confined to the node's thread.
+ * <p>Bounded against a flood: at most {@link #MAX_ADDRESSES} addresses, and
+ * {@link MailAck#MAX_IDS} ids and {@link RumorKnown#MAX_HASHES} hashes per address, are owed;
+ * past a bound the eldest debt is due at once (an id beyond it goes unacknowledged and its
+ * mail is resent; a hash beyond it is not reported). Confined to the node's thread.
  */
 public final class MailReceipts {
     /** Most addresses owed an acknowledgement at once. */
@@ -26,6 +28,7 @@ public final class MailReceipts {
 
     private static final class Owed {
         final List<Long> ids = new ArrayList<>(4);
+        final List<Integer> known = new ArrayList<>(0);
         long dueNanos;
         boolean urgent;
     }
@@ -43,6 +46,38 @@ public final class MailReceipts {
 
     /** This node owes {@code to} an acknowledgement of mail {@code id}. */
     public void owe(Address to, long id, long nowNanos) {
+        Owed debt = debtTo(to, nowNanos);
+        if (debt.ids.size() >= MailAck.MAX_IDS) {
+            markUrgent(debt, nowNanos);
+            return;
+        }
+        if (!debt.ids.contains(id)) {
+            debt.ids.add(id);
+        }
+    }
+
+    /** This node owes {@code to} the feedback that it already had the rumor whose key hashes to {@code keyHash}. */
+    public void oweKnown(Address to, int keyHash, long nowNanos) {
+        Owed debt = debtTo(to, nowNanos);
+        if (debt.known.size() >= RumorKnown.MAX_HASHES) {
+            markUrgent(debt, nowNanos);
+            return;
+        }
+        if (!debt.known.contains(keyHash)) {
+            debt.known.add(keyHash);
+        }
+    }
+
+    private void markUrgent(Owed debt, long nowNanos) {
+        // full: due at once, whatever its place in the order
+        if (!debt.urgent) {
+            debt.urgent = true;
+            debt.dueNanos = Math.min(debt.dueNanos, nowNanos);
+            urgent++;
+        }
+    }
+
+    private Owed debtTo(Address to, long nowNanos) {
         Owed debt = owed.get(to);
         if (debt == null) {
             debt = new Owed();
@@ -54,34 +89,55 @@ public final class MailReceipts {
                 eldest.dueNanos = Math.min(eldest.dueNanos, nowNanos);
             }
         }
-        if (debt.ids.size() >= MailAck.MAX_IDS) {
-            // full: due at once; a tag beyond the bound goes unacknowledged and its mail is resent
-            if (!debt.urgent) {
-                debt.urgent = true;
-                debt.dueNanos = Math.min(debt.dueNanos, nowNanos);
-                urgent++;
-            }
-            return;
-        }
-        if (!debt.ids.contains(id)) {
-            debt.ids.add(id);
-        }
+        return debt;
     }
 
-    /** Adds what is owed to {@code to} to {@code packet}, if anything is and it fits. */
-    public void attach(Address to, PacketBuilder packet) {
+    /** The frames that pay {@code debt}: an acknowledgement, feedback, or both. */
+    private static List<byte[]> framesOf(Owed debt) {
+        List<byte[]> frames = new ArrayList<>(2);
+        if (!debt.ids.isEmpty()) {
+            frames.add(WireCodec.encodeFrame(new MailAck(debt.ids)));
+        }
+        if (!debt.known.isEmpty()) {
+            frames.add(WireCodec.encodeFrame(new RumorKnown(debt.known)));
+        }
+        return frames;
+    }
+
+    /** A debt due now: the frames to send alone to {@code to}, and the rumor hashes they report {@code to} has. */
+    public record Due(Address to, List<byte[]> frames, List<Integer> known) {
+    }
+
+    /**
+     * Adds what is owed to {@code to} to {@code packet}, if anything is and it fits; returns the
+     * rumor-key hashes it reported (rumors {@code to} sent here, so not worth sending back).
+     */
+    public List<Integer> attach(Address to, PacketBuilder packet) {
         if (owed.isEmpty()) {
-            return;
+            return List.of();
         }
         Owed debt = owed.get(to);
-        if (debt != null && packet.tryAdd(WireCodec.encodeFrame(new MailAck(debt.ids)))) {
-            settle(owed.remove(to));
+        if (debt == null) {
+            return List.of();
         }
+        List<byte[]> frames = framesOf(debt);
+        int length = 0;
+        for (byte[] frame : frames) {
+            length += frame.length;
+        }
+        if (length <= packet.remaining()) {
+            for (byte[] frame : frames) {
+                packet.tryAdd(frame);
+            }
+            settle(owed.remove(to));
+            return debt.known;
+        }
+        return List.of();
     }
 
-    /** Removes and returns the debts due at {@code nowNanos}, each as the frame to send alone. */
-    public List<Map.Entry<Address, byte[]>> takeDue(long nowNanos) {
-        List<Map.Entry<Address, byte[]>> due = new ArrayList<>();
+    /** Removes and returns the debts due at {@code nowNanos}, each as the frames to send alone. */
+    public List<Due> takeDue(long nowNanos) {
+        List<Due> due = new ArrayList<>();
         Iterator<Map.Entry<Address, Owed>> it = owed.entrySet().iterator();
         while (it.hasNext()) {
             Map.Entry<Address, Owed> debt = it.next();
@@ -91,7 +147,7 @@ public final class MailReceipts {
                 }
                 continue;
             }
-            due.add(Map.entry(debt.getKey(), WireCodec.encodeFrame(new MailAck(debt.getValue().ids))));
+            due.add(new Due(debt.getKey(), framesOf(debt.getValue()), debt.getValue().known));
             it.remove();
             settle(debt.getValue());
         }
@@ -116,7 +172,7 @@ public final class MailReceipts {
         return next;
     }
 
-    /** Addresses owed an acknowledgement now. */
+    /** Addresses owed a reply now. */
     public int owedAddresses() {
         return owed.size();
     }

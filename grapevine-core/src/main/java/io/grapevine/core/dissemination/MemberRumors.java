@@ -15,18 +15,20 @@ import io.grapevine.core.wire.WireCodec;
 public final class MemberRumors implements MembershipGossip {
     private final RumorQueue rumors;
     private final DirectMail mail;
+    private final RumorPolicy policy;
 
-    /** Rumors go to {@code rumors}, mail through {@code mail}. */
-    public MemberRumors(RumorQueue rumors, DirectMail mail) {
+    /** Rumors go to {@code rumors} to leave by {@code policy}, mail through {@code mail}. */
+    public MemberRumors(RumorQueue rumors, DirectMail mail, RumorPolicy policy) {
         this.rumors = rumors;
         this.mail = mail;
+        this.policy = policy;
     }
 
     @Override
     public void spread(MemberUpdate update) {
         RumorPriority priority = update.status() == MemberStatus.SUSPECT ? RumorPriority.SUSPICION
                 : RumorPriority.MEMBERSHIP;
-        rumors.offer(keyOf(update.member().name()), priority, WireCodec.encodeFrame(update));
+        rumors.offer(keyOf(update.member().name()), priority, WireCodec.encodeFrame(update), policy);
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.grapevine.core.dissemination;
 
+import io.grapevine.core.base.RandomSource;
 import io.grapevine.core.wire.PacketBuilder;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -18,7 +19,14 @@ import java.util.Map;
  *
  * <p>Rumors live in one intrusive list per (class, transmissions) bucket, so offering,
  * superseding, evicting and re-queuing a sent rumor cost O(1), and a fill costs what it
- * visits. Confined to one thread.
+ * visits.
+ *
+ * <p>Each rumor leaves the queue by its {@link RumorPolicy}: blind-counter (the default) after
+ * {@code k} transmissions; blind-coin with probability 1/k after each transmission; the
+ * feedback variants on {@link #feedback} (a recipient reported it already had the rumor),
+ * counting to k or tossing a 1/k coin, and in any case after
+ * {@link RumorPolicy#FEEDBACK_CAP_FACTOR} times memberlist's limit in transmissions. Only the
+ * coin variants draw from the random source. Confined to one thread.
  */
 public final class RumorQueue {
     /** How many rumors that do not fit may be skipped before a fill gives up. */
@@ -29,14 +37,19 @@ public final class RumorQueue {
         final String key;
         final RumorPriority priority;
         final byte[] frame;
+        final RumorPolicy policy;
+        final int keyHash;
         int transmits;
+        int events;
         Rumor prev;
         Rumor next;
 
-        Rumor(String key, RumorPriority priority, byte[] frame) {
+        Rumor(String key, RumorPriority priority, byte[] frame, RumorPolicy policy) {
             this.key = key;
             this.priority = priority;
             this.frame = frame;
+            this.policy = policy;
+            this.keyHash = RumorQueue.hashOf(key);
         }
     }
 
@@ -78,14 +91,25 @@ public final class RumorQueue {
     /** buckets.get(class ordinal).get(transmits); grown on demand. */
     private final List<List<Bucket>> buckets = new ArrayList<>(CLASSES.length);
     private final Map<String, Rumor> byKey = new HashMap<>();
+    /** Feedback names a rumor by its key's hash; a collision at worst drops a rumor a little early. */
+    private final Map<Integer, Rumor> byHash = new HashMap<>();
     private final int capacity;
+    private final RandomSource random;
+    private long transmissions;
+    private long feedbackEvents;
     private final long[] dropsByPriority = new long[CLASSES.length];
     private int size;
     private int maxSize;
 
-    /** A queue holding at most {@code capacity} rumors. */
+    /** A queue holding at most {@code capacity} rumors, for blind-counter rumors only (no random source). */
     public RumorQueue(int capacity) {
+        this(capacity, null);
+    }
+
+    /** A queue holding at most {@code capacity} rumors; the coin variants toss {@code random}. */
+    public RumorQueue(int capacity, RandomSource random) {
         this.capacity = capacity;
+        this.random = random;
         for (int i = 0; i < CLASSES.length; i++) {
             buckets.add(new ArrayList<>());
         }
@@ -104,14 +128,41 @@ public final class RumorQueue {
         size--;
     }
 
+    /** Removes {@code rumor} from the key indexes (it has already been unlinked). */
+    private void forget(Rumor rumor) {
+        byKey.remove(rumor.key);
+        if (byHash.get(rumor.keyHash) == rumor) {
+            byHash.remove(rumor.keyHash);
+        }
+    }
+
+    /** The hash by which feedback names the rumor with {@code key}. */
+    public static int hashOf(String key) {
+        return key.hashCode();
+    }
+
     /**
      * Queues {@code frame} under {@code key}, replacing any queued rumor with that key.
      * Returns false if the queue was full and this rumor was the one dropped.
      */
     public boolean offer(String key, RumorPriority priority, byte[] frame) {
+        return offer(key, priority, frame, RumorPolicy.blindCounter());
+    }
+
+    /**
+     * Queues {@code frame} under {@code key} to leave by {@code policy}, replacing any queued
+     * rumor with that key. Returns false if the queue was full and this rumor was the one dropped.
+     *
+     * @throws IllegalArgumentException if {@code policy} tosses a coin and the queue has no random source
+     */
+    public boolean offer(String key, RumorPriority priority, byte[] frame, RumorPolicy policy) {
+        if (random == null && policy.stop() == RumorPolicy.Stop.COIN) {
+            throw new IllegalArgumentException("a coin rumor policy needs a queue with a random source");
+        }
         Rumor old = byKey.remove(key);
         if (old != null) {
             unlink(old);
+            forget(old);
         }
         if (size >= capacity) {
             Rumor worst = last();
@@ -120,13 +171,14 @@ public final class RumorQueue {
                 return false;
             }
             unlink(worst);
-            byKey.remove(worst.key);
+            forget(worst);
             dropsByPriority[worst.priority.ordinal()]++;
         }
-        Rumor rumor = new Rumor(key, priority, frame);
+        Rumor rumor = new Rumor(key, priority, frame, policy);
         bucket(priority, 0).addFirst(rumor);
         size++;
         byKey.put(key, rumor);
+        byHash.put(rumor.keyHash, rumor);
         maxSize = Math.max(maxSize, size);
         return true;
     }
@@ -154,6 +206,14 @@ public final class RumorQueue {
      * each; rumors sent {@code transmitLimit} times leave the queue. Returns how many were added.
      */
     public int fill(PacketBuilder packet, int transmitLimit) {
+        return fill(packet, transmitLimit, List.of());
+    }
+
+    /**
+     * As {@link #fill(PacketBuilder, int)}, leaving out the rumors whose key hashes are in
+     * {@code knownThere} (the recipient is known to have them: it sent them here).
+     */
+    public int fill(PacketBuilder packet, int transmitLimit, List<Integer> knownThere) {
         if (size == 0) {
             return 0;
         }
@@ -165,6 +225,9 @@ public final class RumorQueue {
                 for (Rumor rumor = bucket.head; rumor != null; rumor = rumor.next) {
                     if (packet.remaining() < 4 || skips > MAX_SKIPS) {
                         break scan;
+                    }
+                    if (!knownThere.isEmpty() && knownThere.contains(rumor.keyHash)) {
+                        continue;
                     }
                     if (packet.tryAdd(rumor.frame)) {
                         if (taken == null) {
@@ -185,14 +248,58 @@ public final class RumorQueue {
             Rumor rumor = taken.get(i);
             unlink(rumor);
             rumor.transmits++;
-            if (rumor.transmits < transmitLimit) {
+            transmissions++;
+            if (keepsGoing(rumor, transmitLimit)) {
                 bucket(rumor.priority, rumor.transmits).addFirst(rumor);
                 size++;
             } else {
-                byKey.remove(rumor.key);
+                forget(rumor);
             }
         }
         return taken.size();
+    }
+
+    /** Whether {@code rumor}, just sent once more, stays queued under its policy. */
+    private boolean keepsGoing(Rumor rumor, int transmitLimit) {
+        RumorPolicy policy = rumor.policy;
+        if (policy.interest() == RumorPolicy.Interest.FEEDBACK) {
+            return rumor.transmits < RumorPolicy.FEEDBACK_CAP_FACTOR * Math.max(1, transmitLimit);
+        }
+        int k = policy.effectiveK(transmitLimit);
+        if (policy.stop() == RumorPolicy.Stop.COUNTER) {
+            return rumor.transmits < k;
+        }
+        return random.nextInt(k) != 0;
+    }
+
+    /**
+     * A recipient reported it already had the rumor whose key hashes to {@code keyHash}: a
+     * loss-of-interest event for a feedback rumor (counted, or a coin tossed); ignored for a
+     * blind one or a rumor no longer queued.
+     */
+    public void feedback(int keyHash, int transmitLimit) {
+        Rumor rumor = byHash.get(keyHash);
+        if (rumor == null || rumor.policy.interest() != RumorPolicy.Interest.FEEDBACK) {
+            return;
+        }
+        feedbackEvents++;
+        rumor.events++;
+        int k = rumor.policy.effectiveK(transmitLimit);
+        boolean lost = rumor.policy.stop() == RumorPolicy.Stop.COUNTER ? rumor.events >= k : random.nextInt(k) == 0;
+        if (lost) {
+            unlink(rumor);
+            forget(rumor);
+        }
+    }
+
+    /** Rumor transmissions so far (one per rumor per packet it rode in). */
+    public long transmissions() {
+        return transmissions;
+    }
+
+    /** Feedback reports that counted as a loss-of-interest event so far. */
+    public long feedbackEvents() {
+        return feedbackEvents;
     }
 
     /** Rumors queued. */

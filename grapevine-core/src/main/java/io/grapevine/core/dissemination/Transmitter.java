@@ -5,6 +5,7 @@ import io.grapevine.core.base.NodeId;
 import io.grapevine.core.membership.MemberTable;
 import io.grapevine.core.wire.PacketBuilder;
 import io.grapevine.core.wire.PacketSink;
+import io.grapevine.core.wire.RumorKnown;
 import io.grapevine.core.wire.TrafficCounters;
 import io.grapevine.core.wire.WireCodec;
 import io.grapevine.core.wire.WireConfig;
@@ -75,10 +76,17 @@ public final class Transmitter {
                 out.sendStream(to, packet);
             }
         }
-        receipts.attach(to, builder);
-        rumors.fill(builder, transmitLimit());
+        rumors.fill(builder, transmitLimit(), receipts.attach(to, builder));
         if (builder.count() > 0) {
             emit(to, builder.build(), out);
+        }
+    }
+
+    /** A recipient reported it already had the rumors named in {@code known}: feedback for their policies. */
+    public void onRumorKnown(RumorKnown known) {
+        int limit = transmitLimit();
+        for (int hash : known.keyHashes()) {
+            rumors.feedback(hash, limit);
         }
     }
 
@@ -94,8 +102,7 @@ public final class Transmitter {
     /** Sends queued rumors only; returns false when there was nothing to send. */
     boolean gossip(Address to, PacketSink out) {
         builder.start(header);
-        receipts.attach(to, builder);
-        if (rumors.fill(builder, transmitLimit()) == 0 && builder.count() == 0) {
+        if (rumors.fill(builder, transmitLimit(), receipts.attach(to, builder)) == 0 && builder.count() == 0) {
             return false;
         }
         emit(to, builder.build(), out);
@@ -104,8 +111,13 @@ public final class Transmitter {
 
     /** Sends the mail acknowledgements that waited long enough for a ride, with rumors piggy-backed. */
     public void flushReceipts(long nowNanos, PacketSink out) {
-        for (var due : receipts.takeDue(nowNanos)) {
-            send(due.getKey(), List.of(due.getValue()), out);
+        for (MailReceipts.Due due : receipts.takeDue(nowNanos)) {
+            builder.start(header);
+            for (byte[] frame : due.frames()) {
+                builder.tryAdd(frame);
+            }
+            rumors.fill(builder, transmitLimit(), due.known());
+            emit(due.to(), builder.build(), out);
         }
     }
 

@@ -54,18 +54,30 @@ public final class UserEvents {
         return delivered;
     }
 
-    /** An event received from a peer: delivered if new, else dropped (stale) or ignored (duplicate). */
-    public void onUserEvent(UserEvent event, EventOutputs out) {
+    /**
+     * An event received from a peer: delivered if new, else dropped (stale) or ignored
+     * (duplicate). Returns whether it was news here.
+     */
+    public boolean onUserEvent(UserEvent event, EventOutputs out) {
         if (event.payload().length() > config.maxEventPayloadBytes()) {
             counters.drop(DropReason.EVENT_TOO_LARGE);
-            return;
+            return false;
         }
         switch (log.accept(event.origin(), event.lamportTime())) {
-            case NEW -> deliver(event, out);
+            case NEW -> {
+                deliver(event, out);
+                return true;
+            }
             case STALE -> counters.drop(DropReason.STALE_EVENT);
             case DUPLICATE -> { }
             default -> throw new IllegalStateException("unhandled event verdict");
         }
+        return false;
+    }
+
+    /** The rumor key of {@code event}. */
+    public static String keyOf(UserEvent event) {
+        return "e:" + event.origin() + ":" + event.lamportTime();
     }
 
     /** This node's event clock, sent in every membership exchange. */
@@ -112,8 +124,7 @@ public final class UserEvents {
                 recent.pollFirst();
             }
         }
-        rumors.offer("e:" + event.origin() + ":" + event.lamportTime(), RumorPriority.USER,
-                WireCodec.encodeFrame(event));
+        rumors.offer(keyOf(event), RumorPriority.USER, WireCodec.encodeFrame(event), config.eventRumorPolicy());
         return delivered;
     }
 }

@@ -4,6 +4,7 @@ import io.grapevine.core.base.Address;
 import io.grapevine.core.base.KeyPriority;
 import io.grapevine.core.base.RandomSource;
 import io.grapevine.core.dissemination.DirectMail;
+import io.grapevine.core.dissemination.RumorPolicy;
 import io.grapevine.core.dissemination.RumorPriority;
 import io.grapevine.core.dissemination.RumorQueue;
 import io.grapevine.core.dissemination.Transmitter;
@@ -38,6 +39,7 @@ public final class StateReplicator implements MembershipObserver {
     private static final List<DeltaPart> NONE = List.of();
 
     private final SyncConfig config;
+    private final RumorPolicy rumorPolicy;
     private final int mtuBytes;
     private final int maxStreamBytes;
     private final ReplicatedState state;
@@ -60,8 +62,9 @@ public final class StateReplicator implements MembershipObserver {
      */
     public StateReplicator(SyncConfig config, int mtuBytes, int maxStreamBytes, ReplicatedState state,
                            MemberEntry self, Transmitter transmitter, DirectMail mail, PeerSampler peers,
-                           RumorQueue rumors, RandomSource random, long nowNanos) {
+                           RumorQueue rumors, RumorPolicy rumorPolicy, RandomSource random, long nowNanos) {
         this.config = config;
+        this.rumorPolicy = rumorPolicy;
         this.mtuBytes = mtuBytes;
         this.maxStreamBytes = maxStreamBytes;
         this.state = state;
@@ -134,13 +137,14 @@ public final class StateReplicator implements MembershipObserver {
     }
 
     /** The rumor key, and the mail supersede key, of one owner's key. */
-    private static String rumorKey(String owner, String key) {
+    public static String rumorKey(String owner, String key) {
         return "s:" + owner + ":" + key;
     }
 
     private void spreadRumor(DeltaPart part, String key) {
         if (config.stateRumors() && part.entries().size() == 1) {
-            rumors.offer(key, RumorPriority.USER, WireCodec.encodeFrame(new StatePush(new Delta(List.of(part), false))));
+            rumors.offer(key, RumorPriority.USER, WireCodec.encodeFrame(new StatePush(new Delta(List.of(part), false))),
+                    rumorPolicy);
         }
     }
 
@@ -227,8 +231,8 @@ public final class StateReplicator implements MembershipObserver {
     }
 
     /** A delta expecting no reply (push-pull's third message, a push, direct mail or a rumor): apply it. */
-    public void onPush(StatePush push, long nowNanos, StateOutputs out) {
-        apply(push.delta(), nowNanos, out);
+    public boolean onPush(StatePush push, long nowNanos, StateOutputs out) {
+        return apply(push.delta(), nowNanos, out);
     }
 
     /** A peer far behind (or owed a reset) catches up through one stream exchange. */
@@ -244,9 +248,9 @@ public final class StateReplicator implements MembershipObserver {
         return state.delta(peer, maxStreamBytes / 2, config.deltaPolicy(), random);
     }
 
-    private void apply(Delta delta, long nowNanos, StateOutputs out) {
+    private boolean apply(Delta delta, long nowNanos, StateOutputs out) {
         if (delta.parts().isEmpty()) {
-            return;
+            return false;
         }
         ApplyResult result = state.apply(delta, nowNanos);
         for (KeyChange change : result.changes()) {
@@ -259,6 +263,7 @@ public final class StateReplicator implements MembershipObserver {
                 spreadRumor(part, rumorKey(part.owner().name(), part.entries().get(0).key()));
             }
         }
+        return !result.changes().isEmpty();
     }
 
     /** Of three random live peers, the one reconciled with least recently (or never). */

@@ -50,9 +50,11 @@ public enum MessageType {
     /** {@link MailTag}: the next frame is direct mail that the receiver acknowledges. */
     MAIL_TAG(22),
     /** {@link MailAck}: acknowledges direct mail by id. */
-    MAIL_ACK(23);
+    MAIL_ACK(23),
+    /** {@link RumorKnown}: rumor feedback, the rumors the sender already had. */
+    RUMOR_KNOWN(24);
 
-    private static final MessageType[] BY_CODE = new MessageType[24];
+    private static final MessageType[] BY_CODE = new MessageType[25];
 
     static {
         for (MessageType type : values()) {

@@ -141,6 +141,13 @@ public final class WireCodec {
                     w.varLong(id);
                 }
             }
+            case RUMOR_KNOWN -> {
+                List<Integer> hashes = ((RumorKnown) message).keyHashes();
+                w.varLong(hashes.size());
+                for (int hash : hashes) {
+                    w.i32(hash);
+                }
+            }
             case MEMBER_LIST_DIGEST -> {
                 MemberListDigest digest = (MemberListDigest) message;
                 w.i64(digest.viewHash()).varLong(digest.eventClock());
@@ -292,6 +299,7 @@ public final class WireCodec {
             case MEMBER_LIST_DIGEST -> new MemberListDigest(r.i64(), r.varLong());
             case MAIL_TAG -> new MailTag(positive(r.varLong()));
             case MAIL_ACK -> readMailAck(r);
+            case RUMOR_KNOWN -> readRumorKnown(r);
             case MEMBER_LIST_SYNC -> readMemberListSync(r);
             case STATE_DIGEST -> {
                 int mode = r.u8();
@@ -325,6 +333,19 @@ public final class WireCodec {
             ids.add(positive(r.varLong()));
         }
         return new MailAck(ids);
+    }
+
+    private static RumorKnown readRumorKnown(WireReader r) {
+        int count = r.varInt();
+        if (count < 1 || count > RumorKnown.MAX_HASHES) {
+            throw Malformed.of(Rejection.MALFORMED);
+        }
+        r.require(4 * count);
+        List<Integer> hashes = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            hashes.add(r.i32());
+        }
+        return new RumorKnown(hashes);
     }
 
     private static long positive(long id) {

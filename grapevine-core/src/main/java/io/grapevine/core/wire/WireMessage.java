@@ -7,7 +7,7 @@ package io.grapevine.core.wire;
 public sealed interface WireMessage permits Ping, Ack, Nack, PingReq, MemberUpdate, UserEvent, MemberListSync,
         StateDigest, StateAck, StatePush, MerkleHashes, MerkleEntries, KeyWrite, KeyWriteAck, KeyRead, KeyScan,
         KeyReadReply, RingRepairToken, MerkleInSync, ServiceMessage,
-        MemberListDigest, MailTag, MailAck {
+        MemberListDigest, MailTag, MailAck, RumorKnown {
     /** The variant, for exhaustive {@code switch} expressions. */
     MessageType kind();
 }

@@ -49,7 +49,7 @@ class MailReceiptsTest {
         assertThat(receipts.takeDue(4 * MS)).isEmpty();
         var due = receipts.takeDue(5 * MS);
         assertThat(due).hasSize(1);
-        assertThat(due.get(0).getKey()).isEqualTo(A);
+        assertThat(due.get(0).to()).isEqualTo(A);
         assertThat(receipts.nextDeadlineNanos()).isEqualTo(8 * MS);
     }
 
@@ -68,7 +68,7 @@ class MailReceiptsTest {
         assertThat(receipts.nextDeadlineNanos()).isZero();
         var due = receipts.takeDue(0);
         assertThat(due).anySatisfy(d -> {
-            assertThat(d.getKey()).isEqualTo(A);
+            assertThat(d.to()).isEqualTo(A);
         });
     }
 }

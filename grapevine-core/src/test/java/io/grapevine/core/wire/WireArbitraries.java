@@ -83,10 +83,11 @@ final class WireArbitraries {
         Gen<Long> mailIds = nonNegativeLongs().map(v -> Math.max(1, v));
         Gen<WireMessage> mailTags = mailIds.map(MailTag::new);
         Gen<WireMessage> mailAcks = Gens.lists(mailIds, 1, MailAck.MAX_IDS).map(MailAck::new);
+        Gen<WireMessage> rumorKnown = Gens.lists(Gens.anyInt(), 1, RumorKnown.MAX_HASHES).map(RumorKnown::new);
         // weights: the three replicated-state types share one generator, so it gets three shares
         return Generate.frequency(Pair.of(1, pings), Pair.of(1, acks), Pair.of(1, nacks), Pair.of(1, pingReqs),
                 Pair.of(1, updates), Pair.of(1, events), Pair.of(1, syncs), Pair.of(1, services),
-                Pair.of(1, viewDigests), Pair.of(1, mailTags), Pair.of(1, mailAcks),
+                Pair.of(1, viewDigests), Pair.of(1, mailTags), Pair.of(1, mailAcks), Pair.of(1, rumorKnown),
                 Pair.of(3, stateMessages(nodeIds(), keys(), payloads(), 6)),
                 Pair.of(9, keyspaceMessages(keys(), names(), payloads(), 6)));
     }

@@ -178,7 +178,7 @@ class WireCodecRejectionTest {
 
     @Test
     void unassignedTypeCodesAreUnknownType() {
-        for (int type : new int[] {0, 24, 29, 127, 255}) {
+        for (int type : new int[] {0, 25, 29, 127, 255}) {
             byte[] bytes = RawBytes.packetHeader("c").u8(1).frame(type, new RawBytes().i32(7)).sealed();
             assertThat(rejection(bytes)).as("type %d", type).isEqualTo(Rejection.UNKNOWN_TYPE);
         }
