@@ -14,6 +14,8 @@ import io.grapevine.core.detector.Reachability;
 import io.grapevine.core.dissemination.DeliveredEvent;
 import io.grapevine.core.dissemination.DirectMail;
 import io.grapevine.core.dissemination.DirectMailStats;
+import io.grapevine.core.dissemination.FlowControl;
+import io.grapevine.core.dissemination.FlowStats;
 import io.grapevine.core.dissemination.GossipRounds;
 import io.grapevine.core.dissemination.MailReceipts;
 import io.grapevine.core.dissemination.MemberRumors;
@@ -97,6 +99,7 @@ public final class Node {
     private final Transmitter transmitter;
     private final MailReceipts receipts;
     private final DirectMail mail;
+    private final FlowControl flow;
     private final MembershipRules membership;
     private final FailureDetector detector;
     private final AccusationNotifier accusations;
@@ -151,19 +154,21 @@ public final class Node {
                 counters, receipts);
         PeerSampler peers = new PeerSampler(table, selfEntry, random);
         this.mail = new DirectMail(config.gossip(), peers, transmitter, table);
+        this.flow = new FlowControl(config.gossip().flowBudgetBytesPerSecond(), config.gossip().flowIntervalNanos(),
+                counters, nowNanos);
         MemberRumors memberRumors = new MemberRumors(rumors, mail, config.gossip().membershipRumorPolicy());
         LifeguardSuspicions suspicions = new LifeguardSuspicions(config.detector());
         ProbeTargets probeTargets = new ProbeTargets(config.detector(), random);
         this.state = new ReplicatedState(self, config.state());
         this.replicator = new StateReplicator(config.sync(), config.wire().mtuBytes(), config.wire().maxStreamBytes(),
-                state, selfEntry, transmitter, mail, peers, rumors, config.gossip().stateRumorPolicy(), random, nowNanos);
+                state, selfEntry, transmitter, mail, peers, rumors, config.gossip().stateRumorPolicy(), flow, random, nowNanos);
         this.membership = new MembershipRules(config.membership(), table, selfEntry, suspicions, memberRumors,
                 MembershipObserver.both(probeTargets, replicator), counters);
         // each room draws its first timer's random offset here, in this order: probe, gossip,
         // push-pull, anti-entropy
         this.detector = new FailureDetector(config.detector(), table, membership, suspicions, probeTargets,
                 transmitter, mail, peers, random, counters, config.stallToleranceNanos(), nowNanos);
-        this.gossipRounds = new GossipRounds(config.gossip(), peers, transmitter, rumors, random, nowNanos);
+        this.gossipRounds = new GossipRounds(config.gossip(), peers, transmitter, rumors, flow, random, nowNanos);
         this.events = new UserEvents(config.gossip(), self.name(), rumors, mail, counters);
         this.exchange = new MemberListExchange(config.sync(), config.wire().maxStreamBytes(), table, membership,
                 transmitter, mail, peers, events, counters, random, nowNanos);
@@ -522,6 +527,12 @@ public final class Node {
     /** The recorded transitions of {@code name}, oldest first (empty if unknown). */
     public List<Transition> history(String name) {
         return table.find(name).map(MemberEntry::history).orElse(List.of());
+    }
+
+    /** What flow control is doing: the allowed rate, own keys waiting, decreases and deferrals so far. */
+    public FlowStats flow() {
+        return new FlowStats(flow.enabled(), flow.rateBytesPerSecond(), replicator.deferredKeys(), flow.decreases(),
+                flow.deferrals());
     }
 
     /** Rumor transmissions this node has made (one per rumor per packet it rode in). */

@@ -31,6 +31,7 @@ public final class DirectMail {
     private final Transmitter transmitter;
     private final MailBuffer buffer;
     private final boolean acknowledged;
+    private final MemberTable table;
     private long nextId = 1;
     private long tagged;
 
@@ -43,8 +44,14 @@ public final class DirectMail {
         this.peers = peers;
         this.transmitter = transmitter;
         this.acknowledged = config.directMailRetries() > 0;
+        this.table = table;
         this.buffer = new MailBuffer(config.directMailRetries(), config.directMailRetryNanos(),
                 config.directMailBuffer(), table);
+    }
+
+    /** How many members a mail goes to now: the fanout or every other live member, whichever is fewer. */
+    public int expectedRecipients() {
+        return Math.min(fanout, Math.max(0, table.liveCount() - 1));
     }
 
     /** Sends {@code message} to the one address {@code to} at once (whatever the fanout), unacknowledged. */

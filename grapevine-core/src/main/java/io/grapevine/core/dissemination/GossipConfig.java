@@ -23,6 +23,10 @@ import io.grapevine.core.base.ConfigCheck;
  * @param membershipRumorPolicy When a membership rumor (alive, suspect, dead, left) stops being passed on: one of Demers et al.'s four variants (see {@link RumorPolicy}). Default blind-counter at retransmitMult · ceil(log10(N+1)) (memberlist's rule).
  * @param eventRumorPolicy The same for user-event rumors. Default blind-counter at memberlist's limit.
  * @param stateRumorPolicy The same for replicated-state rumors. Default blind-counter at memberlist's limit.
+ * @param adaptiveFanout Gossip rounds send to more members as the cluster grows, so that a rumor's transmissions (retransmitMult · ceil(log10(N+1))) are spent within about four rounds: fanout = max(gossipFanout, ceil(limit / 4)), at most 64. Changes nothing up to N = 999 with the defaults (limit ≤ 12); 4 at N = 1,000, 5 at N = 10,000. Default true.
+ * @param adaptiveInterval While rumors that were never sent remain after a round (a backlog) and the node is within its flow budget, the next round comes after half the interval, down to a quarter; without a backlog the interval is gossipIntervalNanos again. Default true.
+ * @param flowBudgetBytesPerSecond Flow control (van Renesse et al., AIMD): the bytes per second this node may spend sending, against which the rate allowed for disseminating its own replicated-state writes (direct mail and rumor) adapts: halved after a flowIntervalNanos in which the node sent more than the budget, raised by a tenth of the budget after one within it. A write beyond the rate is not mailed or rumored at once; its key waits, coalesced with later writes of the same key, and goes out when the rate allows (anti-entropy carries it meanwhile). 0 turns flow control off. 0 or 1,024..2^40. Default 262,144 (256 KiB/s).
+ * @param flowIntervalNanos How often flow control compares what was sent with the budget, in ns. Default 1 s.
  */
 public record GossipConfig(
         long gossipIntervalNanos,
@@ -41,7 +45,11 @@ public record GossipConfig(
         long mailAckDelayNanos,
         RumorPolicy membershipRumorPolicy,
         RumorPolicy eventRumorPolicy,
-        RumorPolicy stateRumorPolicy) {
+        RumorPolicy stateRumorPolicy,
+        boolean adaptiveFanout,
+        boolean adaptiveInterval,
+        long flowBudgetBytesPerSecond,
+        long flowIntervalNanos) {
 
     /** Validates every field; a refusal names the field, its value and the rule. */
     public GossipConfig {
@@ -62,6 +70,10 @@ public record GossipConfig(
         ConfigCheck.notNull("membershipRumorPolicy", membershipRumorPolicy);
         ConfigCheck.notNull("eventRumorPolicy", eventRumorPolicy);
         ConfigCheck.notNull("stateRumorPolicy", stateRumorPolicy);
+        if (flowBudgetBytesPerSecond != 0) {
+            ConfigCheck.range("flowBudgetBytesPerSecond", flowBudgetBytesPerSecond, 1024, 1L << 40);
+        }
+        ConfigCheck.positive("flowIntervalNanos", flowIntervalNanos);
         if (mailAckDelayNanos >= directMailRetryNanos) {
             throw new IllegalArgumentException("mailAckDelayNanos (" + mailAckDelayNanos
                     + ") must be below directMailRetryNanos (" + directMailRetryNanos + ")");
@@ -87,91 +99,115 @@ public record GossipConfig(
                 5_000_000L,
                 RumorPolicy.blindCounter(),
                 RumorPolicy.blindCounter(),
-                RumorPolicy.blindCounter());
+                RumorPolicy.blindCounter(),
+                true,
+                true,
+                256 * 1024L,
+                1_000_000_000L);
     }
 
     /** A copy with {@code gossipIntervalNanos} set to {@code value}. */
     public GossipConfig withGossipIntervalNanos(long value) {
-        return new GossipConfig(value, gossipFanout, gossipToTheDeadNanos, retransmitMult, maxRumors, directMailFanout, maxEventPayloadBytes, eventDedupWindow, recentEventsRepaired, recentEventBytes, directMailRetries, directMailRetryNanos, directMailBuffer, mailAckDelayNanos, membershipRumorPolicy, eventRumorPolicy, stateRumorPolicy);
+        return new GossipConfig(value, gossipFanout, gossipToTheDeadNanos, retransmitMult, maxRumors, directMailFanout, maxEventPayloadBytes, eventDedupWindow, recentEventsRepaired, recentEventBytes, directMailRetries, directMailRetryNanos, directMailBuffer, mailAckDelayNanos, membershipRumorPolicy, eventRumorPolicy, stateRumorPolicy, adaptiveFanout, adaptiveInterval, flowBudgetBytesPerSecond, flowIntervalNanos);
     }
 
     /** A copy with {@code gossipFanout} set to {@code value}. */
     public GossipConfig withGossipFanout(int value) {
-        return new GossipConfig(gossipIntervalNanos, value, gossipToTheDeadNanos, retransmitMult, maxRumors, directMailFanout, maxEventPayloadBytes, eventDedupWindow, recentEventsRepaired, recentEventBytes, directMailRetries, directMailRetryNanos, directMailBuffer, mailAckDelayNanos, membershipRumorPolicy, eventRumorPolicy, stateRumorPolicy);
+        return new GossipConfig(gossipIntervalNanos, value, gossipToTheDeadNanos, retransmitMult, maxRumors, directMailFanout, maxEventPayloadBytes, eventDedupWindow, recentEventsRepaired, recentEventBytes, directMailRetries, directMailRetryNanos, directMailBuffer, mailAckDelayNanos, membershipRumorPolicy, eventRumorPolicy, stateRumorPolicy, adaptiveFanout, adaptiveInterval, flowBudgetBytesPerSecond, flowIntervalNanos);
     }
 
     /** A copy with {@code gossipToTheDeadNanos} set to {@code value}. */
     public GossipConfig withGossipToTheDeadNanos(long value) {
-        return new GossipConfig(gossipIntervalNanos, gossipFanout, value, retransmitMult, maxRumors, directMailFanout, maxEventPayloadBytes, eventDedupWindow, recentEventsRepaired, recentEventBytes, directMailRetries, directMailRetryNanos, directMailBuffer, mailAckDelayNanos, membershipRumorPolicy, eventRumorPolicy, stateRumorPolicy);
+        return new GossipConfig(gossipIntervalNanos, gossipFanout, value, retransmitMult, maxRumors, directMailFanout, maxEventPayloadBytes, eventDedupWindow, recentEventsRepaired, recentEventBytes, directMailRetries, directMailRetryNanos, directMailBuffer, mailAckDelayNanos, membershipRumorPolicy, eventRumorPolicy, stateRumorPolicy, adaptiveFanout, adaptiveInterval, flowBudgetBytesPerSecond, flowIntervalNanos);
     }
 
     /** A copy with {@code retransmitMult} set to {@code value}. */
     public GossipConfig withRetransmitMult(int value) {
-        return new GossipConfig(gossipIntervalNanos, gossipFanout, gossipToTheDeadNanos, value, maxRumors, directMailFanout, maxEventPayloadBytes, eventDedupWindow, recentEventsRepaired, recentEventBytes, directMailRetries, directMailRetryNanos, directMailBuffer, mailAckDelayNanos, membershipRumorPolicy, eventRumorPolicy, stateRumorPolicy);
+        return new GossipConfig(gossipIntervalNanos, gossipFanout, gossipToTheDeadNanos, value, maxRumors, directMailFanout, maxEventPayloadBytes, eventDedupWindow, recentEventsRepaired, recentEventBytes, directMailRetries, directMailRetryNanos, directMailBuffer, mailAckDelayNanos, membershipRumorPolicy, eventRumorPolicy, stateRumorPolicy, adaptiveFanout, adaptiveInterval, flowBudgetBytesPerSecond, flowIntervalNanos);
     }
 
     /** A copy with {@code maxRumors} set to {@code value}. */
     public GossipConfig withMaxRumors(int value) {
-        return new GossipConfig(gossipIntervalNanos, gossipFanout, gossipToTheDeadNanos, retransmitMult, value, directMailFanout, maxEventPayloadBytes, eventDedupWindow, recentEventsRepaired, recentEventBytes, directMailRetries, directMailRetryNanos, directMailBuffer, mailAckDelayNanos, membershipRumorPolicy, eventRumorPolicy, stateRumorPolicy);
+        return new GossipConfig(gossipIntervalNanos, gossipFanout, gossipToTheDeadNanos, retransmitMult, value, directMailFanout, maxEventPayloadBytes, eventDedupWindow, recentEventsRepaired, recentEventBytes, directMailRetries, directMailRetryNanos, directMailBuffer, mailAckDelayNanos, membershipRumorPolicy, eventRumorPolicy, stateRumorPolicy, adaptiveFanout, adaptiveInterval, flowBudgetBytesPerSecond, flowIntervalNanos);
     }
 
     /** A copy with {@code directMailFanout} set to {@code value}. */
     public GossipConfig withDirectMailFanout(int value) {
-        return new GossipConfig(gossipIntervalNanos, gossipFanout, gossipToTheDeadNanos, retransmitMult, maxRumors, value, maxEventPayloadBytes, eventDedupWindow, recentEventsRepaired, recentEventBytes, directMailRetries, directMailRetryNanos, directMailBuffer, mailAckDelayNanos, membershipRumorPolicy, eventRumorPolicy, stateRumorPolicy);
+        return new GossipConfig(gossipIntervalNanos, gossipFanout, gossipToTheDeadNanos, retransmitMult, maxRumors, value, maxEventPayloadBytes, eventDedupWindow, recentEventsRepaired, recentEventBytes, directMailRetries, directMailRetryNanos, directMailBuffer, mailAckDelayNanos, membershipRumorPolicy, eventRumorPolicy, stateRumorPolicy, adaptiveFanout, adaptiveInterval, flowBudgetBytesPerSecond, flowIntervalNanos);
     }
 
     /** A copy with {@code maxEventPayloadBytes} set to {@code value}. */
     public GossipConfig withMaxEventPayloadBytes(int value) {
-        return new GossipConfig(gossipIntervalNanos, gossipFanout, gossipToTheDeadNanos, retransmitMult, maxRumors, directMailFanout, value, eventDedupWindow, recentEventsRepaired, recentEventBytes, directMailRetries, directMailRetryNanos, directMailBuffer, mailAckDelayNanos, membershipRumorPolicy, eventRumorPolicy, stateRumorPolicy);
+        return new GossipConfig(gossipIntervalNanos, gossipFanout, gossipToTheDeadNanos, retransmitMult, maxRumors, directMailFanout, value, eventDedupWindow, recentEventsRepaired, recentEventBytes, directMailRetries, directMailRetryNanos, directMailBuffer, mailAckDelayNanos, membershipRumorPolicy, eventRumorPolicy, stateRumorPolicy, adaptiveFanout, adaptiveInterval, flowBudgetBytesPerSecond, flowIntervalNanos);
     }
 
     /** A copy with {@code eventDedupWindow} set to {@code value}. */
     public GossipConfig withEventDedupWindow(int value) {
-        return new GossipConfig(gossipIntervalNanos, gossipFanout, gossipToTheDeadNanos, retransmitMult, maxRumors, directMailFanout, maxEventPayloadBytes, value, recentEventsRepaired, recentEventBytes, directMailRetries, directMailRetryNanos, directMailBuffer, mailAckDelayNanos, membershipRumorPolicy, eventRumorPolicy, stateRumorPolicy);
+        return new GossipConfig(gossipIntervalNanos, gossipFanout, gossipToTheDeadNanos, retransmitMult, maxRumors, directMailFanout, maxEventPayloadBytes, value, recentEventsRepaired, recentEventBytes, directMailRetries, directMailRetryNanos, directMailBuffer, mailAckDelayNanos, membershipRumorPolicy, eventRumorPolicy, stateRumorPolicy, adaptiveFanout, adaptiveInterval, flowBudgetBytesPerSecond, flowIntervalNanos);
     }
 
     /** A copy with {@code recentEventsRepaired} set to {@code value}. */
     public GossipConfig withRecentEventsRepaired(int value) {
-        return new GossipConfig(gossipIntervalNanos, gossipFanout, gossipToTheDeadNanos, retransmitMult, maxRumors, directMailFanout, maxEventPayloadBytes, eventDedupWindow, value, recentEventBytes, directMailRetries, directMailRetryNanos, directMailBuffer, mailAckDelayNanos, membershipRumorPolicy, eventRumorPolicy, stateRumorPolicy);
+        return new GossipConfig(gossipIntervalNanos, gossipFanout, gossipToTheDeadNanos, retransmitMult, maxRumors, directMailFanout, maxEventPayloadBytes, eventDedupWindow, value, recentEventBytes, directMailRetries, directMailRetryNanos, directMailBuffer, mailAckDelayNanos, membershipRumorPolicy, eventRumorPolicy, stateRumorPolicy, adaptiveFanout, adaptiveInterval, flowBudgetBytesPerSecond, flowIntervalNanos);
     }
 
     /** A copy with {@code recentEventBytes} set to {@code value}. */
     public GossipConfig withRecentEventBytes(int value) {
-        return new GossipConfig(gossipIntervalNanos, gossipFanout, gossipToTheDeadNanos, retransmitMult, maxRumors, directMailFanout, maxEventPayloadBytes, eventDedupWindow, recentEventsRepaired, value, directMailRetries, directMailRetryNanos, directMailBuffer, mailAckDelayNanos, membershipRumorPolicy, eventRumorPolicy, stateRumorPolicy);
+        return new GossipConfig(gossipIntervalNanos, gossipFanout, gossipToTheDeadNanos, retransmitMult, maxRumors, directMailFanout, maxEventPayloadBytes, eventDedupWindow, recentEventsRepaired, value, directMailRetries, directMailRetryNanos, directMailBuffer, mailAckDelayNanos, membershipRumorPolicy, eventRumorPolicy, stateRumorPolicy, adaptiveFanout, adaptiveInterval, flowBudgetBytesPerSecond, flowIntervalNanos);
     }
 
     /** A copy with {@code directMailRetries} set to {@code value}. */
     public GossipConfig withDirectMailRetries(int value) {
-        return new GossipConfig(gossipIntervalNanos, gossipFanout, gossipToTheDeadNanos, retransmitMult, maxRumors, directMailFanout, maxEventPayloadBytes, eventDedupWindow, recentEventsRepaired, recentEventBytes, value, directMailRetryNanos, directMailBuffer, mailAckDelayNanos, membershipRumorPolicy, eventRumorPolicy, stateRumorPolicy);
+        return new GossipConfig(gossipIntervalNanos, gossipFanout, gossipToTheDeadNanos, retransmitMult, maxRumors, directMailFanout, maxEventPayloadBytes, eventDedupWindow, recentEventsRepaired, recentEventBytes, value, directMailRetryNanos, directMailBuffer, mailAckDelayNanos, membershipRumorPolicy, eventRumorPolicy, stateRumorPolicy, adaptiveFanout, adaptiveInterval, flowBudgetBytesPerSecond, flowIntervalNanos);
     }
 
     /** A copy with {@code directMailRetryNanos} set to {@code value}. */
     public GossipConfig withDirectMailRetryNanos(long value) {
-        return new GossipConfig(gossipIntervalNanos, gossipFanout, gossipToTheDeadNanos, retransmitMult, maxRumors, directMailFanout, maxEventPayloadBytes, eventDedupWindow, recentEventsRepaired, recentEventBytes, directMailRetries, value, directMailBuffer, mailAckDelayNanos, membershipRumorPolicy, eventRumorPolicy, stateRumorPolicy);
+        return new GossipConfig(gossipIntervalNanos, gossipFanout, gossipToTheDeadNanos, retransmitMult, maxRumors, directMailFanout, maxEventPayloadBytes, eventDedupWindow, recentEventsRepaired, recentEventBytes, directMailRetries, value, directMailBuffer, mailAckDelayNanos, membershipRumorPolicy, eventRumorPolicy, stateRumorPolicy, adaptiveFanout, adaptiveInterval, flowBudgetBytesPerSecond, flowIntervalNanos);
     }
 
     /** A copy with {@code directMailBuffer} set to {@code value}. */
     public GossipConfig withDirectMailBuffer(int value) {
-        return new GossipConfig(gossipIntervalNanos, gossipFanout, gossipToTheDeadNanos, retransmitMult, maxRumors, directMailFanout, maxEventPayloadBytes, eventDedupWindow, recentEventsRepaired, recentEventBytes, directMailRetries, directMailRetryNanos, value, mailAckDelayNanos, membershipRumorPolicy, eventRumorPolicy, stateRumorPolicy);
+        return new GossipConfig(gossipIntervalNanos, gossipFanout, gossipToTheDeadNanos, retransmitMult, maxRumors, directMailFanout, maxEventPayloadBytes, eventDedupWindow, recentEventsRepaired, recentEventBytes, directMailRetries, directMailRetryNanos, value, mailAckDelayNanos, membershipRumorPolicy, eventRumorPolicy, stateRumorPolicy, adaptiveFanout, adaptiveInterval, flowBudgetBytesPerSecond, flowIntervalNanos);
     }
 
     /** A copy with {@code mailAckDelayNanos} set to {@code value}. */
     public GossipConfig withMailAckDelayNanos(long value) {
-        return new GossipConfig(gossipIntervalNanos, gossipFanout, gossipToTheDeadNanos, retransmitMult, maxRumors, directMailFanout, maxEventPayloadBytes, eventDedupWindow, recentEventsRepaired, recentEventBytes, directMailRetries, directMailRetryNanos, directMailBuffer, value, membershipRumorPolicy, eventRumorPolicy, stateRumorPolicy);
+        return new GossipConfig(gossipIntervalNanos, gossipFanout, gossipToTheDeadNanos, retransmitMult, maxRumors, directMailFanout, maxEventPayloadBytes, eventDedupWindow, recentEventsRepaired, recentEventBytes, directMailRetries, directMailRetryNanos, directMailBuffer, value, membershipRumorPolicy, eventRumorPolicy, stateRumorPolicy, adaptiveFanout, adaptiveInterval, flowBudgetBytesPerSecond, flowIntervalNanos);
     }
 
     /** A copy with {@code membershipRumorPolicy} set to {@code value}. */
     public GossipConfig withMembershipRumorPolicy(RumorPolicy value) {
-        return new GossipConfig(gossipIntervalNanos, gossipFanout, gossipToTheDeadNanos, retransmitMult, maxRumors, directMailFanout, maxEventPayloadBytes, eventDedupWindow, recentEventsRepaired, recentEventBytes, directMailRetries, directMailRetryNanos, directMailBuffer, mailAckDelayNanos, value, eventRumorPolicy, stateRumorPolicy);
+        return new GossipConfig(gossipIntervalNanos, gossipFanout, gossipToTheDeadNanos, retransmitMult, maxRumors, directMailFanout, maxEventPayloadBytes, eventDedupWindow, recentEventsRepaired, recentEventBytes, directMailRetries, directMailRetryNanos, directMailBuffer, mailAckDelayNanos, value, eventRumorPolicy, stateRumorPolicy, adaptiveFanout, adaptiveInterval, flowBudgetBytesPerSecond, flowIntervalNanos);
     }
 
     /** A copy with {@code eventRumorPolicy} set to {@code value}. */
     public GossipConfig withEventRumorPolicy(RumorPolicy value) {
-        return new GossipConfig(gossipIntervalNanos, gossipFanout, gossipToTheDeadNanos, retransmitMult, maxRumors, directMailFanout, maxEventPayloadBytes, eventDedupWindow, recentEventsRepaired, recentEventBytes, directMailRetries, directMailRetryNanos, directMailBuffer, mailAckDelayNanos, membershipRumorPolicy, value, stateRumorPolicy);
+        return new GossipConfig(gossipIntervalNanos, gossipFanout, gossipToTheDeadNanos, retransmitMult, maxRumors, directMailFanout, maxEventPayloadBytes, eventDedupWindow, recentEventsRepaired, recentEventBytes, directMailRetries, directMailRetryNanos, directMailBuffer, mailAckDelayNanos, membershipRumorPolicy, value, stateRumorPolicy, adaptiveFanout, adaptiveInterval, flowBudgetBytesPerSecond, flowIntervalNanos);
     }
 
     /** A copy with {@code stateRumorPolicy} set to {@code value}. */
     public GossipConfig withStateRumorPolicy(RumorPolicy value) {
-        return new GossipConfig(gossipIntervalNanos, gossipFanout, gossipToTheDeadNanos, retransmitMult, maxRumors, directMailFanout, maxEventPayloadBytes, eventDedupWindow, recentEventsRepaired, recentEventBytes, directMailRetries, directMailRetryNanos, directMailBuffer, mailAckDelayNanos, membershipRumorPolicy, eventRumorPolicy, value);
+        return new GossipConfig(gossipIntervalNanos, gossipFanout, gossipToTheDeadNanos, retransmitMult, maxRumors, directMailFanout, maxEventPayloadBytes, eventDedupWindow, recentEventsRepaired, recentEventBytes, directMailRetries, directMailRetryNanos, directMailBuffer, mailAckDelayNanos, membershipRumorPolicy, eventRumorPolicy, value, adaptiveFanout, adaptiveInterval, flowBudgetBytesPerSecond, flowIntervalNanos);
+    }
+
+    /** A copy with {@code adaptiveFanout} set to {@code value}. */
+    public GossipConfig withAdaptiveFanout(boolean value) {
+        return new GossipConfig(gossipIntervalNanos, gossipFanout, gossipToTheDeadNanos, retransmitMult, maxRumors, directMailFanout, maxEventPayloadBytes, eventDedupWindow, recentEventsRepaired, recentEventBytes, directMailRetries, directMailRetryNanos, directMailBuffer, mailAckDelayNanos, membershipRumorPolicy, eventRumorPolicy, stateRumorPolicy, value, adaptiveInterval, flowBudgetBytesPerSecond, flowIntervalNanos);
+    }
+
+    /** A copy with {@code adaptiveInterval} set to {@code value}. */
+    public GossipConfig withAdaptiveInterval(boolean value) {
+        return new GossipConfig(gossipIntervalNanos, gossipFanout, gossipToTheDeadNanos, retransmitMult, maxRumors, directMailFanout, maxEventPayloadBytes, eventDedupWindow, recentEventsRepaired, recentEventBytes, directMailRetries, directMailRetryNanos, directMailBuffer, mailAckDelayNanos, membershipRumorPolicy, eventRumorPolicy, stateRumorPolicy, adaptiveFanout, value, flowBudgetBytesPerSecond, flowIntervalNanos);
+    }
+
+    /** A copy with {@code flowBudgetBytesPerSecond} set to {@code value}. */
+    public GossipConfig withFlowBudgetBytesPerSecond(long value) {
+        return new GossipConfig(gossipIntervalNanos, gossipFanout, gossipToTheDeadNanos, retransmitMult, maxRumors, directMailFanout, maxEventPayloadBytes, eventDedupWindow, recentEventsRepaired, recentEventBytes, directMailRetries, directMailRetryNanos, directMailBuffer, mailAckDelayNanos, membershipRumorPolicy, eventRumorPolicy, stateRumorPolicy, adaptiveFanout, adaptiveInterval, value, flowIntervalNanos);
+    }
+
+    /** A copy with {@code flowIntervalNanos} set to {@code value}. */
+    public GossipConfig withFlowIntervalNanos(long value) {
+        return new GossipConfig(gossipIntervalNanos, gossipFanout, gossipToTheDeadNanos, retransmitMult, maxRumors, directMailFanout, maxEventPayloadBytes, eventDedupWindow, recentEventsRepaired, recentEventBytes, directMailRetries, directMailRetryNanos, directMailBuffer, mailAckDelayNanos, membershipRumorPolicy, eventRumorPolicy, stateRumorPolicy, adaptiveFanout, adaptiveInterval, flowBudgetBytesPerSecond, value);
     }
 }

@@ -302,6 +302,16 @@ public final class RumorQueue {
         return feedbackEvents;
     }
 
+    /** Whether some queued rumor has never been sent (a backlog: the rounds do not keep up). */
+    public boolean hasUnsent() {
+        for (List<Bucket> byTransmits : buckets) {
+            if (!byTransmits.isEmpty() && byTransmits.get(0).head != null) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Rumors queued. */
     public int size() {
         return size;

@@ -53,7 +53,8 @@ public final class Transmitter {
         memberCount = table.liveCount();
     }
 
-    int transmitLimit() {
+    /** Transmissions each rumor gets at the current cluster size (memberlist's limit). */
+    public int transmitLimit() {
         return RumorQueue.retransmitLimit(retransmitMult, memberCount);
     }
 

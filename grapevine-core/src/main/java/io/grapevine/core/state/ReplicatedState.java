@@ -178,6 +178,12 @@ public final class ReplicatedState {
         return priority == null ? KeyPriority.CONTROL : priority;
     }
 
+    /** Whether {@code owner}'s stream {@code priority} holds an entry (value or tombstone) for {@code key}. */
+    public boolean holds(String owner, String key, KeyPriority priority) {
+        OwnerState state = owners.get(owner);
+        return state != null && state.stream(priority).get(key) != null;
+    }
+
     /**
      * A one-entry part carrying {@code owner}'s current entry for {@code key}, as a rumor or
      * direct mail: it starts at the version just below the entry in its stream, so only a

@@ -4,6 +4,7 @@ import io.grapevine.core.base.Address;
 import io.grapevine.core.base.KeyPriority;
 import io.grapevine.core.base.RandomSource;
 import io.grapevine.core.dissemination.DirectMail;
+import io.grapevine.core.dissemination.FlowControl;
 import io.grapevine.core.dissemination.RumorPolicy;
 import io.grapevine.core.dissemination.RumorPriority;
 import io.grapevine.core.dissemination.RumorQueue;
@@ -23,7 +24,9 @@ import io.grapevine.core.wire.StateAck;
 import io.grapevine.core.wire.StateDigest;
 import io.grapevine.core.wire.StatePush;
 import io.grapevine.core.wire.WireCodec;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -50,6 +53,10 @@ public final class StateReplicator implements MembershipObserver {
     private final RumorQueue rumors;
     private final RandomSource random;
     private final PeerRecency recency;
+    private final FlowControl flow;
+    /** Own keys whose write waits for the flow rate, in the order of their latest write (so in version order). */
+    private final LinkedHashMap<String, KeyPriority> deferred = new LinkedHashMap<>();
+    private long nextReleaseNanos = Long.MAX_VALUE;
     private long nextAntiEntropyNanos;
     private long nextGcNanos;
 
@@ -62,9 +69,11 @@ public final class StateReplicator implements MembershipObserver {
      */
     public StateReplicator(SyncConfig config, int mtuBytes, int maxStreamBytes, ReplicatedState state,
                            MemberEntry self, Transmitter transmitter, DirectMail mail, PeerSampler peers,
-                           RumorQueue rumors, RumorPolicy rumorPolicy, RandomSource random, long nowNanos) {
+                           RumorQueue rumors, RumorPolicy rumorPolicy, FlowControl flow, RandomSource random,
+                           long nowNanos) {
         this.config = config;
         this.rumorPolicy = rumorPolicy;
+        this.flow = flow;
         this.mtuBytes = mtuBytes;
         this.maxStreamBytes = maxStreamBytes;
         this.state = state;
@@ -100,7 +109,8 @@ public final class StateReplicator implements MembershipObserver {
 
     /** When the next anti-entropy exchange, tombstone collection or TTL expiry is due. */
     public long nextDeadlineNanos() {
-        return Math.min(Math.min(nextAntiEntropyNanos, nextGcNanos), state.nextExpiryNanos());
+        return Math.min(Math.min(Math.min(nextAntiEntropyNanos, nextGcNanos), state.nextExpiryNanos()),
+                deferred.isEmpty() ? Long.MAX_VALUE : nextReleaseNanos);
     }
 
     /** Writes this node's {@code key} and publishes it (event, direct mail, rumor); see {@code Node.put}. */
@@ -128,12 +138,63 @@ public final class StateReplicator implements MembershipObserver {
      */
     private void published(KeyChange change, KeyPriority priority, long nowNanos, SyncOutputs out) {
         out.keyChanged(change);
-        DeltaPart part = state.partFor(self.name(), change.key(), priority);
-        String key = rumorKey(part.owner().name(), change.key());
+        if (flow.enabled()) {
+            // once one write waits, later ones wait behind it: a part applies only on top of the versions before it
+            boolean waiting = deferred.remove(change.key()) != null || !deferred.isEmpty();
+            if (waiting || !flow.admit(costOf(change.key(), priority), nowNanos)) {
+                deferred.put(change.key(), priority);
+                scheduleRelease(nowNanos);
+                return;
+            }
+        }
+        disseminate(change.key(), priority, nowNanos, out);
+    }
+
+    private void disseminate(String ownKey, KeyPriority priority, long nowNanos, SyncOutputs out) {
+        DeltaPart part = state.partFor(self.name(), ownKey, priority);
+        String key = rumorKey(part.owner().name(), ownKey);
         if (priority != KeyPriority.BULK) {
             mail.mail(new StatePush(new Delta(List.of(part), false)), RumorPriority.USER, key, "", nowNanos, out);
         }
         spreadRumor(part, key);
+    }
+
+    /** About what disseminating an own key costs this node: its frame, mailed and rumored. */
+    private long costOf(String ownKey, KeyPriority priority) {
+        int frame = WireCodec.encodeFrame(new StatePush(new Delta(List.of(state.partFor(self.name(), ownKey, priority)),
+                false))).length;
+        int copies = (priority == KeyPriority.BULK ? 0 : mail.expectedRecipients())
+                + (config.stateRumors() ? transmitter.transmitLimit() : 0);
+        return (long) frame * Math.max(1, copies);
+    }
+
+    private void scheduleRelease(long nowNanos) {
+        Map.Entry<String, KeyPriority> first = deferred.entrySet().iterator().next();
+        nextReleaseNanos = flow.admissibleAtNanos(costOf(first.getKey(), first.getValue()), nowNanos);
+    }
+
+    /** Sends the waiting own keys, oldest write first, as far as the flow rate allows. */
+    private void releaseDeferred(long nowNanos, SyncOutputs out) {
+        var it = deferred.entrySet().iterator();
+        while (it.hasNext()) {
+            Map.Entry<String, KeyPriority> next = it.next();
+            if (!state.holds(self.name(), next.getKey(), next.getValue())) {
+                it.remove();
+                continue;
+            }
+            if (!flow.admit(costOf(next.getKey(), next.getValue()), nowNanos)) {
+                scheduleRelease(nowNanos);
+                return;
+            }
+            it.remove();
+            disseminate(next.getKey(), next.getValue(), nowNanos, out);
+        }
+        nextReleaseNanos = Long.MAX_VALUE;
+    }
+
+    /** Own keys whose dissemination waits for the flow rate now. */
+    public int deferredKeys() {
+        return deferred.size();
     }
 
     /** The rumor key, and the mail supersede key, of one owner's key. */
@@ -152,6 +213,9 @@ public final class StateReplicator implements MembershipObserver {
     public void onTick(long nowNanos, SyncOutputs out) {
         for (KeyChange expired : state.expire(nowNanos)) {
             published(expired, state.priorityOf(self.name(), expired.key()), nowNanos, out);
+        }
+        if (!deferred.isEmpty() && nextReleaseNanos <= nowNanos) {
+            releaseDeferred(nowNanos, out);
         }
         if (nextGcNanos <= nowNanos) {
             nextGcNanos = nowNanos + gcIntervalNanos();
