@@ -27,6 +27,7 @@ import picocli.CommandLine.ParameterException;
 @Command(name = "sim", mixinStandardHelpOptions = true, sortOptions = false,
         subcommands = {SimDemoCommand.class, EpidemicCommand.class, ReconcileCommand.class, MerkleCommand.class,
                 CostCurveCommand.class, MailRetryCommand.class, RumorVariantsCommand.class,
+                FlowControlCommand.class,
                 RingRepairCommand.class},
         description = {"Runs a scenario on the deterministic simulator.",
                 "Scenarios: join, failure, event, leave, pause, partition-heal, slow-nodes, bootstrap, restart, idle.",
@@ -140,7 +141,7 @@ public final class SimCommand implements Callable<Integer> {
     public Integer call() {
         if (scenario == null) {
             throw bad("<scenario>", "missing; expected one of " + String.join(", ", Scenarios.names())
-                    + ", or the subcommands demo, epidemic, reconcile, merkle, ring-repair, cost-curve, mail-retry, rumor-variants");
+                    + ", or the subcommands demo, epidemic, reconcile, merkle, ring-repair, cost-curve, mail-retry, rumor-variants, flow-control");
         }
         Scenario chosen = Scenarios.byName(scenario).orElseThrow(() -> bad("<scenario>",
                 "unknown scenario '" + scenario + "'; expected one of " + String.join(", ", Scenarios.names())));
