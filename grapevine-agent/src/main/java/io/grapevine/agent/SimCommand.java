@@ -89,6 +89,15 @@ public final class SimCommand implements Callable<Integer> {
             + "to bound memory in very large simulations: overflow drops rumors and leaves the rest to push-pull.")
     private Integer maxRumors;
 
+    @Option(names = "--adaptive", negatable = true, defaultValue = "true", fallbackValue = "true",
+            description = "Adaptive gossip: fanout grows with N, a backlog shortens the round (default: on; "
+                    + "--no-adaptive for the fixed fanout and interval).")
+    private boolean adaptive;
+
+    @Option(names = "--flow-budget", description = "Flow control's byte budget per node per second, 0 (off) or "
+            + "1024..2^40 (default: the core's 262144).")
+    private Long flowBudget;
+
     @Option(names = "--loss", defaultValue = "0", description = "Datagram loss probability in [0, 1] (default: ${DEFAULT-VALUE}).")
     private double loss;
 
@@ -223,6 +232,15 @@ public final class SimCommand implements Callable<Integer> {
                 core = core.withGossip(p -> p.withMaxRumors(maxRumors));
             } catch (IllegalArgumentException e) {
                 throw bad("--max-rumors", e.getMessage());
+            }
+        }
+        boolean adaptation = adaptive;
+        core = core.withGossip(p -> p.withAdaptiveFanout(adaptation).withAdaptiveInterval(adaptation));
+        if (flowBudget != null) {
+            try {
+                core = core.withGossip(p -> p.withFlowBudgetBytesPerSecond(flowBudget));
+            } catch (IllegalArgumentException e) {
+                throw bad("--flow-budget", e.getMessage());
             }
         }
         network = network.withLossProbability(loss).withDuplicateProbability(duplicate);
