@@ -6,6 +6,7 @@ import io.grapevine.core.base.KeyPriority;
 import io.grapevine.core.base.MemberStatus;
 import io.grapevine.core.base.NodeId;
 import io.grapevine.core.base.RandomSource;
+import io.grapevine.core.detector.Admission;
 import io.grapevine.core.detector.FailureDetector;
 import io.grapevine.core.detector.LifeguardSuspicions;
 import io.grapevine.core.detector.AccusationNotifier;
@@ -100,6 +101,7 @@ public final class Node {
     private final MailReceipts receipts;
     private final DirectMail mail;
     private final FlowControl flow;
+    private final Admission admission;
     private final MembershipRules membership;
     private final FailureDetector detector;
     private final AccusationNotifier accusations;
@@ -173,6 +175,7 @@ public final class Node {
         this.exchange = new MemberListExchange(config.sync(), config.wire().maxStreamBytes(), table, membership,
                 transmitter, mail, peers, events, counters, random, nowNanos);
         replicator.start(nowNanos);
+        this.admission = new Admission(config.membership(), transmitter, counters, detector::nextSequence, nowNanos);
         this.accusations = new AccusationNotifier(config.detector(), table, transmitter, self.name());
         this.receiver = new Receiver(config.wire().clusterLabel(), self, interner, counters);
         this.shared = new KeyspaceReplicator(config.keyspace(), config.wire().maxStreamBytes(), self.name(), store, table,
@@ -294,9 +297,13 @@ public final class Node {
             return;
         }
         Outputs seen = seenByServices(out);
-        membership.learnSender(decoded.sender(), nowNanos, seen);
+        NodeId sender = decoded.sender();
+        boolean attributed = membership.attributable(sender, from);
+        if (!attributed && !membership.knows(sender.name())) {
+            admission.propose(sender, 0, nowNanos, seen);
+        }
         for (WireMessage message : decoded.messages()) {
-            dispatch(from, decoded.sender(), message, false, nowNanos, seen);
+            dispatch(from, sender, message, false, attributed, nowNanos, seen);
         }
         accusations.heardFrom(decoded.sender(), nowNanos, seen);
         services.drain(nowNanos, seen);
@@ -310,8 +317,9 @@ public final class Node {
             return;
         }
         Outputs seen = seenByServices(out);
+        // a stream's connection proves its peer's address: its word is attributed
         for (WireMessage message : decoded.messages()) {
-            dispatch(from, decoded.sender(), message, true, nowNanos, seen);
+            dispatch(from, decoded.sender(), message, true, true, nowNanos, seen);
         }
         services.drain(nowNanos, seen);
     }
@@ -328,15 +336,30 @@ public final class Node {
         services.drain(nowNanos, seen);
     }
 
-    private void dispatch(Address from, NodeId sender, WireMessage message, boolean stream, long nowNanos,
-                          Outputs out) {
+    private void dispatch(Address from, NodeId sender, WireMessage message, boolean stream, boolean attributed,
+                          long nowNanos, Outputs out) {
         switch (message.kind()) {
             case PING -> detector.onPing(from, (Ping) message, stream, out);
-            case ACK -> detector.onAck((Ack) message, stream, nowNanos, out);
+            case ACK -> {
+                Ack ack = (Ack) message;
+                if (admission.owns(ack.sequence())) {
+                    MemberUpdate proven = admission.answered(ack.sequence(), sender);
+                    if (proven != null) {
+                        membership.admit(proven, nowNanos, out);
+                    }
+                } else {
+                    detector.onAck(ack, stream, nowNanos, out);
+                }
+            }
             case NACK -> detector.onNack((Nack) message);
             case PING_REQ -> detector.onPingReq(from, (PingReq) message, nowNanos, out);
             case MEMBER_UPDATE -> {
                 MemberUpdate update = (MemberUpdate) message;
+                if (!attributed && update.status().isLive() && !membership.knows(update.member().name())) {
+                    // an unattributable packet may not introduce a member by its word: probe it first
+                    admission.propose(update.member(), update.incarnation(), nowNanos, out);
+                    return;
+                }
                 UpdateVerdict verdict = membership.onUpdate(update, nowNanos, out);
                 boolean news = verdict == UpdateVerdict.APPLIED || verdict == UpdateVerdict.CONFIRMED
                         || verdict == UpdateVerdict.REFUTED;
@@ -385,6 +408,7 @@ public final class Node {
         detector.observeTime(nowNanos);
         Outputs out = seenByServices(driverOut);
         transmitter.refreshClusterSize();
+        admission.expire(nowNanos);
         mail.onTick(nowNanos, out);
         detector.onTick(nowNanos, out);
         gossipRounds.onTick(nowNanos, out);
@@ -406,6 +430,7 @@ public final class Node {
         next = Math.min(next, services.nextDeadlineNanos());
         next = Math.min(next, mail.nextDeadlineNanos());
         next = Math.min(next, receipts.nextDeadlineNanos());
+        next = Math.min(next, admission.nextDeadlineNanos());
         return Math.min(next, membership.nextDeadlineNanos());
     }
 
@@ -533,6 +558,11 @@ public final class Node {
     public FlowStats flow() {
         return new FlowStats(flow.enabled(), flow.rateBytesPerSecond(), replicator.deferredKeys(), flow.decreases(),
                 flow.deferrals());
+    }
+
+    /** Members heard of by unattributable datagrams that wait for their admission probe's answer. */
+    public int admissionCandidates() {
+        return admission.candidates();
     }
 
     /** Rumor transmissions this node has made (one per rumor per packet it rode in). */

@@ -30,7 +30,7 @@ class MembershipRulesTest {
     }
 
     private void receive(NodeId from, WireMessage... messages) {
-        node.onDatagram(from.address(), WireCodec.encodePacket("", from, List.of(messages)), 1_000, out);
+        LiveSender.deliver(node, from, List.of(messages), 1_000, out);
     }
 
     private Member peer() {
@@ -179,10 +179,10 @@ class MembershipRulesTest {
         Node second = new Node(CoreConfig.defaults(), SELF, new SplitMix64(1), 0);
         RecordingOutputs out1 = new RecordingOutputs();
         RecordingOutputs out2 = new RecordingOutputs();
-        first.onDatagram(low.address(), WireCodec.encodePacket("", low, List.of(update(low, 0, MemberStatus.ALIVE, "twin"))), 1, out1);
-        first.onDatagram(high.address(), WireCodec.encodePacket("", high, List.of(update(high, 0, MemberStatus.ALIVE, "twin"))), 2, out1);
-        second.onDatagram(high.address(), WireCodec.encodePacket("", high, List.of(update(high, 0, MemberStatus.ALIVE, "twin"))), 1, out2);
-        second.onDatagram(low.address(), WireCodec.encodePacket("", low, List.of(update(low, 0, MemberStatus.ALIVE, "twin"))), 2, out2);
+        LiveSender.deliver(first, low, List.of(update(low, 0, MemberStatus.ALIVE, "twin")), 1, out1);
+        LiveSender.deliver(first, high, List.of(update(high, 0, MemberStatus.ALIVE, "twin")), 2, out1);
+        LiveSender.deliver(second, high, List.of(update(high, 0, MemberStatus.ALIVE, "twin")), 1, out2);
+        LiveSender.deliver(second, low, List.of(update(low, 0, MemberStatus.ALIVE, "twin")), 2, out2);
         assertThat(first.member("twin").orElseThrow().id()).isEqualTo(low);
         assertThat(second.member("twin").orElseThrow().id()).isEqualTo(low);
         assertThat(out1.events).contains(new ClusterEvent.NameConflict(low, high));

@@ -35,8 +35,7 @@ class QuorumRuleTest {
         Node node = new Node(config, SELF, new SplitMix64(1), 0);
         for (int i = 2; i <= 7; i++) {
             NodeId peer = id("p" + i, i);
-            node.onDatagram(peer.address(), WireCodec.encodePacket("", peer,
-                    List.of(new MemberUpdate(peer, 0, MemberStatus.ALIVE, peer.name()))), 0, out);
+            LiveSender.deliver(node, peer, List.of(new MemberUpdate(peer, 0, MemberStatus.ALIVE, peer.name())), 0, out);
         }
         return node;
     }

@@ -30,8 +30,7 @@ class StallAwarenessTest {
                 .withDetector(p -> p.withProbeTimeoutNanos(HOUR / 2));
         Node node = new Node(config, SELF, new SplitMix64(1), 0);
         for (NodeId id : List.of(PEER, ACCUSER)) {
-            node.onDatagram(id.address(), WireCodec.encodePacket("", id,
-                    List.of(new MemberUpdate(id, 0, MemberStatus.ALIVE, id.name()))), 0, out);
+            LiveSender.deliver(node, id, List.of(new MemberUpdate(id, 0, MemberStatus.ALIVE, id.name())), 0, out);
         }
         node.onDatagram(ACCUSER.address(), WireCodec.encodePacket("", ACCUSER,
                 List.of(new MemberUpdate(PEER, 0, MemberStatus.SUSPECT, "accuser"))), 1, out);

@@ -276,6 +276,11 @@ public final class FailureDetector {
         }
     }
 
+    /** A fresh ping sequence number, from the one counter every probe of this node uses. */
+    public int nextSequence() {
+        return ++sequence;
+    }
+
     /** An ack: completes our probe, a reachability ping, or a relayed probe (forwarded to its requester). */
     public void onAck(Ack ack, boolean stream, long nowNanos, DetectorOutputs out) {
         if (probe != null && ack.sequence() == probe.sequence()) {

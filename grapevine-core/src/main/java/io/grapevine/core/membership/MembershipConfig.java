@@ -11,13 +11,19 @@ import io.grapevine.core.base.ConfigCheck;
  * @param maxMembers Most entries (live and tombstones) in the member table; new members beyond it are dropped and counted. Default 100,000.
  * @param historyPerMember Transitions kept per member for explanations. 0..1024. Default 16.
  * @param conflictsRemembered Name conflicts remembered as already reported, so each is surfaced once; the oldest forgotten first. Default 256.
+ * @param maxCandidates Admission by proof: a member first heard of by datagram from a packet this node cannot attribute (an unknown sender, or a sender whose datagram did not come from its own address) is a candidate, probed at the address it claims and admitted only when it answers from there. Most candidates at once; more are dropped and counted (CANDIDATES_FULL). 1..100,000. Default 256.
+ * @param candidatesPerSecond Most new candidates taken per second (a token bucket holding one second's worth); more are dropped and counted (CANDIDATE_RATE). 1..1,000,000. Default 128.
+ * @param candidateTimeoutNanos How long a candidate's probe may go unanswered before it is dropped and counted (CANDIDATE_EXPIRED), in ns. Default 2 s.
  */
 public record MembershipConfig(
         long tombstoneTtlNanos,
         int maxTombstones,
         int maxMembers,
         int historyPerMember,
-        int conflictsRemembered) {
+        int conflictsRemembered,
+        int maxCandidates,
+        int candidatesPerSecond,
+        long candidateTimeoutNanos) {
 
     /** Validates every field; a refusal names the field, its value and the rule. */
     public MembershipConfig {
@@ -26,6 +32,9 @@ public record MembershipConfig(
         ConfigCheck.range("maxMembers", maxMembers, 2, Integer.MAX_VALUE);
         ConfigCheck.range("historyPerMember", historyPerMember, 0, 1024);
         ConfigCheck.range("conflictsRemembered", conflictsRemembered, 1, Integer.MAX_VALUE);
+        ConfigCheck.range("maxCandidates", maxCandidates, 1, 100_000);
+        ConfigCheck.range("candidatesPerSecond", candidatesPerSecond, 1, 1_000_000);
+        ConfigCheck.positive("candidateTimeoutNanos", candidateTimeoutNanos);
     }
 
     /** The defaults listed above. */
@@ -35,31 +44,49 @@ public record MembershipConfig(
                 4096,
                 100_000,
                 16,
-                256);
+                256,
+                256,
+                128,
+                2_000_000_000L);
     }
 
     /** A copy with {@code tombstoneTtlNanos} set to {@code value}. */
     public MembershipConfig withTombstoneTtlNanos(long value) {
-        return new MembershipConfig(value, maxTombstones, maxMembers, historyPerMember, conflictsRemembered);
+        return new MembershipConfig(value, maxTombstones, maxMembers, historyPerMember, conflictsRemembered, maxCandidates, candidatesPerSecond, candidateTimeoutNanos);
     }
 
     /** A copy with {@code maxTombstones} set to {@code value}. */
     public MembershipConfig withMaxTombstones(int value) {
-        return new MembershipConfig(tombstoneTtlNanos, value, maxMembers, historyPerMember, conflictsRemembered);
+        return new MembershipConfig(tombstoneTtlNanos, value, maxMembers, historyPerMember, conflictsRemembered, maxCandidates, candidatesPerSecond, candidateTimeoutNanos);
     }
 
     /** A copy with {@code maxMembers} set to {@code value}. */
     public MembershipConfig withMaxMembers(int value) {
-        return new MembershipConfig(tombstoneTtlNanos, maxTombstones, value, historyPerMember, conflictsRemembered);
+        return new MembershipConfig(tombstoneTtlNanos, maxTombstones, value, historyPerMember, conflictsRemembered, maxCandidates, candidatesPerSecond, candidateTimeoutNanos);
     }
 
     /** A copy with {@code historyPerMember} set to {@code value}. */
     public MembershipConfig withHistoryPerMember(int value) {
-        return new MembershipConfig(tombstoneTtlNanos, maxTombstones, maxMembers, value, conflictsRemembered);
+        return new MembershipConfig(tombstoneTtlNanos, maxTombstones, maxMembers, value, conflictsRemembered, maxCandidates, candidatesPerSecond, candidateTimeoutNanos);
     }
 
     /** A copy with {@code conflictsRemembered} set to {@code value}. */
     public MembershipConfig withConflictsRemembered(int value) {
-        return new MembershipConfig(tombstoneTtlNanos, maxTombstones, maxMembers, historyPerMember, value);
+        return new MembershipConfig(tombstoneTtlNanos, maxTombstones, maxMembers, historyPerMember, value, maxCandidates, candidatesPerSecond, candidateTimeoutNanos);
+    }
+
+    /** A copy with {@code maxCandidates} set to {@code value}. */
+    public MembershipConfig withMaxCandidates(int value) {
+        return new MembershipConfig(tombstoneTtlNanos, maxTombstones, maxMembers, historyPerMember, conflictsRemembered, value, candidatesPerSecond, candidateTimeoutNanos);
+    }
+
+    /** A copy with {@code candidatesPerSecond} set to {@code value}. */
+    public MembershipConfig withCandidatesPerSecond(int value) {
+        return new MembershipConfig(tombstoneTtlNanos, maxTombstones, maxMembers, historyPerMember, conflictsRemembered, maxCandidates, value, candidateTimeoutNanos);
+    }
+
+    /** A copy with {@code candidateTimeoutNanos} set to {@code value}. */
+    public MembershipConfig withCandidateTimeoutNanos(long value) {
+        return new MembershipConfig(tombstoneTtlNanos, maxTombstones, maxMembers, historyPerMember, conflictsRemembered, maxCandidates, candidatesPerSecond, value);
     }
 }

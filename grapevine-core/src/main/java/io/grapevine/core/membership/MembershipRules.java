@@ -1,5 +1,6 @@
 package io.grapevine.core.membership;
 
+import io.grapevine.core.base.Address;
 import io.grapevine.core.base.MemberStatus;
 import io.grapevine.core.base.NodeId;
 import io.grapevine.core.wire.DropReason;
@@ -93,14 +94,30 @@ public final class MembershipRules {
     }
 
     /**
-     * A packet from a member we do not know proves it exists and is alive: admit it (at the
-     * lowest incarnation, which any real update supersedes). A join announcement that missed
-     * this node then costs a few gossip rounds, not a wait for the next anti-entropy sync.
+     * A member that proved itself (it answered an admission probe from the address it claims):
+     * admit it alive at the highest incarnation heard while it was a candidate. A join
+     * announcement that missed this node then costs a round trip, not a wait for the next
+     * anti-entropy sync.
      */
-    public void learnSender(NodeId sender, long nowNanos, MembershipOutputs out) {
-        if (table.get(sender.name()) == null) {
-            onUpdate(new MemberUpdate(sender, 0, MemberStatus.ALIVE, sender.name()), nowNanos, out);
+    public void admit(MemberUpdate proven, long nowNanos, MembershipOutputs out) {
+        if (table.get(proven.member().name()) == null) {
+            onUpdate(proven, nowNanos, out);
         }
+    }
+
+    /**
+     * Whether a datagram that names {@code sender} and came from {@code from} can be attributed
+     * to a member: the sender is in the table in that very life and the datagram came from its
+     * own address. Only such a packet may introduce members by its word.
+     */
+    public boolean attributable(NodeId sender, Address from) {
+        MemberEntry entry = table.get(sender.name());
+        return entry != null && entry.id().equals(sender) && sender.address().equals(from);
+    }
+
+    /** Whether {@code name} is in the member table (live or a tombstone). */
+    public boolean knows(String name) {
+        return table.get(name) != null;
     }
 
     private UpdateVerdict applyUpdate(MemberUpdate update, long nowNanos, MembershipOutputs out) {

@@ -54,7 +54,13 @@ public enum DropReason {
     /** A service message for a channel no service is installed on here. */
     UNKNOWN_SERVICE,
     /** A service message whose payload its service could not parse. */
-    SERVICE_MALFORMED;
+    SERVICE_MALFORMED,
+    /** A member heard of by an unattributable datagram could not become a candidate: the candidates are full. */
+    CANDIDATES_FULL,
+    /** A member heard of by an unattributable datagram could not become a candidate: too many new ones this second. */
+    CANDIDATE_RATE,
+    /** A candidate did not answer its admission probe in time and was dropped. */
+    CANDIDATE_EXPIRED;
 
     /** The drop reason for a codec rejection: one case per rejection, so none can be miscounted. */
     public static DropReason of(Rejection rejection) {

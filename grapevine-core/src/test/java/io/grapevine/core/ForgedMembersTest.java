@@ -1,0 +1,98 @@
+package io.grapevine.core;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.grapevine.core.base.Address;
+import io.grapevine.core.base.MemberStatus;
+import io.grapevine.core.base.NodeId;
+import io.grapevine.core.base.SplitMix64;
+import io.grapevine.core.membership.Member;
+import io.grapevine.core.wire.MemberUpdate;
+import io.grapevine.core.wire.Ping;
+import io.grapevine.core.wire.WireCodec;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Nobody gets in without proof (plaintext mode: checksums are valid, nothing is signed). A
+ * node flooded with forged packets naming 100,000 invented members, as senders and as the
+ * subject of alive rumors, never lists one of them, keeps its candidates within their bound,
+ * and counts what it refused; a real joiner that announces itself is still admitted, after
+ * one probe round trip.
+ */
+class ForgedMembersTest {
+    private static final long MS = TestNetwork.MS;
+    private static final long SECOND = 1_000 * MS;
+
+    private static NodeId invented(SplitMix64 random, int i) {
+        long bits = random.nextLong();
+        Address address = new Address("10." + (1 + (bits & 0x7F)) + "." + ((bits >>> 8) & 0xFF) + "." + ((bits >>> 16) & 0xFF),
+                1024 + (int) ((bits >>> 24) & 0x7FFF));
+        return new NodeId("phantom-" + i, address, 1);
+    }
+
+    @Test
+    void aFloodOfForgedIdentitiesNeverPutsAPhantomInTheTable() {
+        CoreConfig config = CoreConfig.defaults();
+        TestNetwork net = TestNetwork.converged(config, 4, 41);
+        Node target = net.nodes().get(2);
+        SplitMix64 random = new SplitMix64(99);
+        int maxCandidates = 0;
+        long start = net.now;
+        for (int i = 0; i < 100_000; i += 2) {
+            NodeId sender = invented(random, i);
+            NodeId subject = invented(random, i + 1);
+            byte[] packet = WireCodec.encodePacket("", sender, List.of(new Ping(i, target.self().name()),
+                    new MemberUpdate(subject, 0, MemberStatus.ALIVE, subject.name())));
+            // 20,000 forged packets a second, from the forger's own address
+            net.runUntil(start + (i / 2) * (SECOND / 20_000), x -> false);
+            target.onDatagram(new Address("10.200.0.1", 4000), packet, net.now, net.outputs(target.self().address()));
+            if (i % 1_000 == 0) {
+                maxCandidates = Math.max(maxCandidates, target.admissionCandidates());
+                assertThat(target.members()).extracting(Member::name).noneMatch(n -> n.startsWith("phantom-"));
+            }
+        }
+        net.runUntil(net.now + 5 * SECOND, x -> false);
+        assertThat(target.members()).hasSize(4);
+        assertThat(net.events).noneMatch(e -> e instanceof ClusterEvent.MemberChanged c
+                && c.member().name().startsWith("phantom-"));
+        assertThat(maxCandidates).isLessThanOrEqualTo(config.membership().maxCandidates());
+        Map<String, Long> drops = target.metrics().drops();
+        assertThat(drops.getOrDefault("CANDIDATE_RATE", 0L) + drops.getOrDefault("CANDIDATES_FULL", 0L)).isPositive();
+        assertThat(drops.getOrDefault("CANDIDATE_EXPIRED", 0L)).as(drops.toString()).isPositive();
+        // the cluster itself never noticed
+        assertThat(net.nodes()).allSatisfy(n -> assertThat(n.liveMemberCount()).isEqualTo(4));
+    }
+
+    @Test
+    void aForgedSenderClaimingAKnownNameAtAnotherAddressIntroducesNobody() {
+        TestNetwork net = TestNetwork.converged(CoreConfig.defaults(), 3, 42);
+        Node target = net.nodes().get(0);
+        NodeId known = net.nodes().get(1).self();
+        NodeId subject = new NodeId("phantom", new Address("10.9.9.9", 7946), 1);
+        byte[] packet = WireCodec.encodePacket("", known,
+                List.of(new MemberUpdate(subject, 3, MemberStatus.ALIVE, known.name())));
+        target.onDatagram(new Address("10.200.0.1", 4000), packet, net.now, net.outputs(target.self().address()));
+        net.runUntil(net.now + 5 * SECOND, x -> false);
+        assertThat(target.member("phantom")).isEmpty();
+        assertThat(target.metrics().drops().getOrDefault("CANDIDATE_EXPIRED", 0L)).isEqualTo(1);
+    }
+
+    @Test
+    void aRealJoinerThatAnnouncesItselfIsAdmittedAfterOneProbe() {
+        TestNetwork net = TestNetwork.converged(CoreConfig.defaults(), 3, 43);
+        Node target = net.nodes().get(1);
+        Node joiner = net.add("late");
+        // the joiner's own announcement reaches the target before any member's rumor of it
+        byte[] announcement = WireCodec.encodePacket("", joiner.self(),
+                List.of(new MemberUpdate(joiner.self(), 0, MemberStatus.ALIVE, "late")));
+        long start = net.now;
+        target.onDatagram(joiner.self().address(), announcement, net.now, net.outputs(target.self().address()));
+        assertThat(target.member("late")).isEmpty();
+        assertThat(net.runUntil(net.now + SECOND, x -> target.member("late").isPresent())).isTrue();
+        // a ping out and its ack back: two 1 ms hops
+        assertThat(net.now - start).isLessThanOrEqualTo(3 * MS);
+        assertThat(target.member("late").orElseThrow().status()).isEqualTo(MemberStatus.ALIVE);
+    }
+}
