@@ -560,6 +560,15 @@ public final class Node {
                 flow.deferrals());
     }
 
+    /**
+     * Accusations that did not count: suspicions from accusers that were not credible here
+     * (suspect, unknown, or refuted within {@code accuserProbationNanos}), plus this node's own
+     * suspicions withheld while its Lifeguard health was degraded.
+     */
+    public long accusationsHeld() {
+        return membership.heldAccusations() + detector.withheldSuspicions();
+    }
+
     /** Members heard of by unattributable datagrams that wait for their admission probe's answer. */
     public int admissionCandidates() {
         return admission.candidates();

@@ -33,6 +33,41 @@ class MembershipRulesTest {
         LiveSender.deliver(node, from, List.of(messages), 1_000, out);
     }
 
+    private void receive(NodeId from, long nowNanos, WireMessage... messages) {
+        LiveSender.deliver(node, from, List.of(messages), nowNanos, out);
+    }
+
+    @Test
+    void anAccusationByAnUnknownOrSuspectAccuserIsNotShown() {
+        receive(PEER, update(PEER, 0, MemberStatus.ALIVE, "peer"));
+        // "ghost" is named as the accuser but is no member here
+        receive(PEER, update(PEER, 0, MemberStatus.SUSPECT, "ghost"));
+        assertThat(peer().status()).isEqualTo(MemberStatus.ALIVE);
+        receive(OTHER, update(OTHER, 0, MemberStatus.ALIVE, "other"));
+        receive(PEER, update(OTHER, 0, MemberStatus.SUSPECT, "peer"));
+        assertThat(node.member("other").orElseThrow().status()).isEqualTo(MemberStatus.SUSPECT);
+        // a suspect accuser's word does not count
+        receive(OTHER, update(PEER, 0, MemberStatus.SUSPECT, "other"));
+        assertThat(peer().status()).isEqualTo(MemberStatus.ALIVE);
+        assertThat(node.accusationsHeld()).isEqualTo(2);
+    }
+
+    @Test
+    void anAccuserThatRecentlyRefutedIsOnProbation() {
+        long second = 1_000_000_000L;
+        receive(PEER, update(PEER, 0, MemberStatus.ALIVE, "peer"));
+        receive(OTHER, update(OTHER, 0, MemberStatus.ALIVE, "other"));
+        // other is suspected and refutes: it is on probation for accuserProbationNanos (60 s)
+        receive(PEER, 2 * second, update(OTHER, 0, MemberStatus.SUSPECT, "peer"));
+        receive(OTHER, 3 * second, update(OTHER, 1, MemberStatus.ALIVE, "other"));
+        receive(OTHER, 10 * second, update(PEER, 0, MemberStatus.SUSPECT, "other"));
+        assertThat(peer().status()).isEqualTo(MemberStatus.ALIVE);
+        assertThat(node.accusationsHeld()).isEqualTo(1);
+        // past the probation its word counts again
+        receive(OTHER, 64 * second, update(PEER, 0, MemberStatus.SUSPECT, "other"));
+        assertThat(peer().status()).isEqualTo(MemberStatus.SUSPECT);
+    }
+
     private Member peer() {
         return node.member("peer").orElseThrow();
     }
@@ -103,6 +138,7 @@ class MembershipRulesTest {
     @Test
     void aliveWithHigherIncarnationRefutesSuspicionButEqualDoesNot() {
         receive(PEER, update(PEER, 0, MemberStatus.ALIVE, "peer"));
+        receive(OTHER, update(OTHER, 0, MemberStatus.ALIVE, "other"));
         receive(OTHER, update(PEER, 0, MemberStatus.SUSPECT, "other"));
         receive(PEER, update(PEER, 0, MemberStatus.ALIVE, "peer"));
         assertThat(peer().status()).isEqualTo(MemberStatus.SUSPECT);
@@ -117,6 +153,8 @@ class MembershipRulesTest {
     void suspicionRecordsWhoRaisedItAndWhoConfirmed() {
         NodeId third = id("third", "10.0.0.4", 1);
         receive(PEER, update(PEER, 0, MemberStatus.ALIVE, "peer"));
+        receive(OTHER, update(OTHER, 0, MemberStatus.ALIVE, "other"));
+        receive(third, update(third, 0, MemberStatus.ALIVE, "third"));
         receive(OTHER, update(PEER, 0, MemberStatus.SUSPECT, "other"));
         receive(third, update(PEER, 0, MemberStatus.SUSPECT, "third"));
         receive(third, update(PEER, 0, MemberStatus.SUSPECT, "third"));
@@ -192,6 +230,7 @@ class MembershipRulesTest {
     @Test
     void anAccusedMemberIsToldOfItsSuspicionAsSoonAsWeHearFromIt() {
         receive(PEER, update(PEER, 0, MemberStatus.ALIVE, "peer"));
+        receive(OTHER, update(OTHER, 0, MemberStatus.ALIVE, "other"));
         receive(OTHER, update(PEER, 0, MemberStatus.SUSPECT, "other"));
         out.sent.clear();
         receive(PEER, new io.grapevine.core.wire.Ack(99));

@@ -54,6 +54,7 @@ public final class FailureDetector {
     private long nextProbeNanos;
     private long lastInputNanos;
     private int sequence;
+    private long withheldSuspicions;
 
     /**
      * A detector probing the members of {@code table}.
@@ -208,6 +209,12 @@ public final class FailureDetector {
         if (entry == null || !entry.id().equals(finished.target()) || !entry.status().isLive()) {
             return;
         }
+        if (config.lifeguard() && health.score() > 0) {
+            // Lifeguard's intent: a node that knows it is degraded does not accuse on its own;
+            // healthy members probe the same target and raise the suspicion if it is real
+            withheldSuspicions++;
+            return;
+        }
         membership.apply(new MemberUpdate(entry.id(), entry.incarnation(), MemberStatus.SUSPECT,
                 membership.self().name()), nowNanos, out);
         if (multiplier() == 1) {
@@ -274,6 +281,11 @@ public final class FailureDetector {
         } else {
             transmitter.send(from, ack, out);
         }
+    }
+
+    /** Suspicions this node did not raise after a failed probe because its own health was degraded. */
+    public long withheldSuspicions() {
+        return withheldSuspicions;
     }
 
     /** A fresh ping sequence number, from the one counter every probe of this node uses. */

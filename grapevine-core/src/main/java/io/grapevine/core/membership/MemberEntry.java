@@ -13,6 +13,8 @@ public final class MemberEntry {
     private long incarnation;
     private MemberStatus status;
     private long sinceNanos;
+    /** When this member last refuted a suspicion or death this node held (Long.MIN_VALUE: never). */
+    private long lastRefutedNanos = Long.MIN_VALUE;
     /** Null until the first transition is recorded: most of an N² simulation's entries never record one. */
     private History history;
     int index;
@@ -42,6 +44,15 @@ public final class MemberEntry {
     /** The status held. */
     public MemberStatus status() {
         return status;
+    }
+
+    /** When this member last refuted a suspicion or death this node held, in node time ({@code Long.MIN_VALUE}: never). */
+    public long lastRefutedNanos() {
+        return lastRefutedNanos;
+    }
+
+    void refutedAt(long nowNanos) {
+        lastRefutedNanos = nowNanos;
     }
 
     /** When the member entered its status (node time). */

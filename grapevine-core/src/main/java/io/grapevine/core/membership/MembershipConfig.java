@@ -14,6 +14,7 @@ import io.grapevine.core.base.ConfigCheck;
  * @param maxCandidates Admission by proof: a member first heard of by datagram from a packet this node cannot attribute (an unknown sender, or a sender whose datagram did not come from its own address) is a candidate, probed at the address it claims and admitted only when it answers from there. Most candidates at once; more are dropped and counted (CANDIDATES_FULL). 1..100,000. Default 256.
  * @param candidatesPerSecond Most new candidates taken per second (a token bucket holding one second's worth); more are dropped and counted (CANDIDATE_RATE). 1..1,000,000. Default 128.
  * @param candidateTimeoutNanos How long a candidate's probe may go unanswered before it is dropped and counted (CANDIDATE_EXPIRED), in ns. Default 2 s.
+ * @param accuserProbationNanos Accusations need a credible accuser: a suspicion raised by a member that is not ALIVE here, unknown here, or that refuted a suspicion or death of itself within this long, is not shown or spread (it is counted); the accused turns suspect only on this node's own failed probe or a credible member's accusation. In ns; 0 turns the rule off (every accusation counts, as in SWIM). Default 60 s.
  */
 public record MembershipConfig(
         long tombstoneTtlNanos,
@@ -23,7 +24,8 @@ public record MembershipConfig(
         int conflictsRemembered,
         int maxCandidates,
         int candidatesPerSecond,
-        long candidateTimeoutNanos) {
+        long candidateTimeoutNanos,
+        long accuserProbationNanos) {
 
     /** Validates every field; a refusal names the field, its value and the rule. */
     public MembershipConfig {
@@ -35,6 +37,7 @@ public record MembershipConfig(
         ConfigCheck.range("maxCandidates", maxCandidates, 1, 100_000);
         ConfigCheck.range("candidatesPerSecond", candidatesPerSecond, 1, 1_000_000);
         ConfigCheck.positive("candidateTimeoutNanos", candidateTimeoutNanos);
+        ConfigCheck.nonNegative("accuserProbationNanos", accuserProbationNanos);
     }
 
     /** The defaults listed above. */
@@ -47,46 +50,52 @@ public record MembershipConfig(
                 256,
                 256,
                 128,
-                2_000_000_000L);
+                2_000_000_000L,
+                60_000_000_000L);
     }
 
     /** A copy with {@code tombstoneTtlNanos} set to {@code value}. */
     public MembershipConfig withTombstoneTtlNanos(long value) {
-        return new MembershipConfig(value, maxTombstones, maxMembers, historyPerMember, conflictsRemembered, maxCandidates, candidatesPerSecond, candidateTimeoutNanos);
+        return new MembershipConfig(value, maxTombstones, maxMembers, historyPerMember, conflictsRemembered, maxCandidates, candidatesPerSecond, candidateTimeoutNanos, accuserProbationNanos);
     }
 
     /** A copy with {@code maxTombstones} set to {@code value}. */
     public MembershipConfig withMaxTombstones(int value) {
-        return new MembershipConfig(tombstoneTtlNanos, value, maxMembers, historyPerMember, conflictsRemembered, maxCandidates, candidatesPerSecond, candidateTimeoutNanos);
+        return new MembershipConfig(tombstoneTtlNanos, value, maxMembers, historyPerMember, conflictsRemembered, maxCandidates, candidatesPerSecond, candidateTimeoutNanos, accuserProbationNanos);
     }
 
     /** A copy with {@code maxMembers} set to {@code value}. */
     public MembershipConfig withMaxMembers(int value) {
-        return new MembershipConfig(tombstoneTtlNanos, maxTombstones, value, historyPerMember, conflictsRemembered, maxCandidates, candidatesPerSecond, candidateTimeoutNanos);
+        return new MembershipConfig(tombstoneTtlNanos, maxTombstones, value, historyPerMember, conflictsRemembered, maxCandidates, candidatesPerSecond, candidateTimeoutNanos, accuserProbationNanos);
     }
 
     /** A copy with {@code historyPerMember} set to {@code value}. */
     public MembershipConfig withHistoryPerMember(int value) {
-        return new MembershipConfig(tombstoneTtlNanos, maxTombstones, maxMembers, value, conflictsRemembered, maxCandidates, candidatesPerSecond, candidateTimeoutNanos);
+        return new MembershipConfig(tombstoneTtlNanos, maxTombstones, maxMembers, value, conflictsRemembered, maxCandidates, candidatesPerSecond, candidateTimeoutNanos, accuserProbationNanos);
     }
 
     /** A copy with {@code conflictsRemembered} set to {@code value}. */
     public MembershipConfig withConflictsRemembered(int value) {
-        return new MembershipConfig(tombstoneTtlNanos, maxTombstones, maxMembers, historyPerMember, value, maxCandidates, candidatesPerSecond, candidateTimeoutNanos);
+        return new MembershipConfig(tombstoneTtlNanos, maxTombstones, maxMembers, historyPerMember, value, maxCandidates, candidatesPerSecond, candidateTimeoutNanos, accuserProbationNanos);
     }
 
     /** A copy with {@code maxCandidates} set to {@code value}. */
     public MembershipConfig withMaxCandidates(int value) {
-        return new MembershipConfig(tombstoneTtlNanos, maxTombstones, maxMembers, historyPerMember, conflictsRemembered, value, candidatesPerSecond, candidateTimeoutNanos);
+        return new MembershipConfig(tombstoneTtlNanos, maxTombstones, maxMembers, historyPerMember, conflictsRemembered, value, candidatesPerSecond, candidateTimeoutNanos, accuserProbationNanos);
     }
 
     /** A copy with {@code candidatesPerSecond} set to {@code value}. */
     public MembershipConfig withCandidatesPerSecond(int value) {
-        return new MembershipConfig(tombstoneTtlNanos, maxTombstones, maxMembers, historyPerMember, conflictsRemembered, maxCandidates, value, candidateTimeoutNanos);
+        return new MembershipConfig(tombstoneTtlNanos, maxTombstones, maxMembers, historyPerMember, conflictsRemembered, maxCandidates, value, candidateTimeoutNanos, accuserProbationNanos);
     }
 
     /** A copy with {@code candidateTimeoutNanos} set to {@code value}. */
     public MembershipConfig withCandidateTimeoutNanos(long value) {
-        return new MembershipConfig(tombstoneTtlNanos, maxTombstones, maxMembers, historyPerMember, conflictsRemembered, maxCandidates, candidatesPerSecond, value);
+        return new MembershipConfig(tombstoneTtlNanos, maxTombstones, maxMembers, historyPerMember, conflictsRemembered, maxCandidates, candidatesPerSecond, value, accuserProbationNanos);
+    }
+
+    /** A copy with {@code accuserProbationNanos} set to {@code value}. */
+    public MembershipConfig withAccuserProbationNanos(long value) {
+        return new MembershipConfig(tombstoneTtlNanos, maxTombstones, maxMembers, historyPerMember, conflictsRemembered, maxCandidates, candidatesPerSecond, candidateTimeoutNanos, value);
     }
 }

@@ -20,6 +20,7 @@ import java.util.List;
  * the node's thread.
  */
 public final class MembershipRules {
+    private long heldAccusations;
     private final MembershipConfig config;
     private final MemberTable table;
     private final MemberEntry self;
@@ -206,6 +207,9 @@ public final class MembershipRules {
         MemberStatus before = entry.status();
         suspicions.clear(entry.name());
         table.update(entry, update.member(), update.incarnation(), MemberStatus.ALIVE, nowNanos);
+        if (before == MemberStatus.SUSPECT || before == MemberStatus.DEAD) {
+            entry.refutedAt(nowNanos);
+        }
         Change change = switch (before) {
             case SUSPECT -> Change.REFUTED;
             case DEAD -> Change.RECOVERED;
@@ -218,6 +222,10 @@ public final class MembershipRules {
 
     private UpdateVerdict applySuspect(MemberEntry entry, MemberUpdate update, long nowNanos, MembershipOutputs out) {
         if (entry.status().isGone()) {
+            return UpdateVerdict.IGNORED;
+        }
+        if (!credible(update.origin(), nowNanos)) {
+            heldAccusations++;
             return UpdateVerdict.IGNORED;
         }
         if (update.incarnation() < entry.incarnation()) {
@@ -288,6 +296,29 @@ public final class MembershipRules {
         gossip(self, me.name());
         tellAccuser(update.origin(), out);
         return UpdateVerdict.REFUTED;
+    }
+
+    /**
+     * Whether an accusation by {@code origin} counts here: this node's own, or a member this
+     * node holds ALIVE that has not refuted a suspicion or death of itself within
+     * {@code accuserProbationNanos}. A suspect, flapping or unknown accuser's word is not
+     * evidence enough to show a member suspect (with the rule off, every accuser counts).
+     */
+    private boolean credible(String origin, long nowNanos) {
+        if (config.accuserProbationNanos() == 0 || origin.equals(self.name())) {
+            return true;
+        }
+        MemberEntry accuser = table.get(origin);
+        if (accuser == null || accuser.status() != MemberStatus.ALIVE) {
+            return false;
+        }
+        long refuted = accuser.lastRefutedNanos();
+        return refuted == Long.MIN_VALUE || nowNanos - refuted >= config.accuserProbationNanos();
+    }
+
+    /** Accusations that were not shown or spread because their accuser was not credible. */
+    public long heldAccusations() {
+        return heldAccusations;
     }
 
     /**
