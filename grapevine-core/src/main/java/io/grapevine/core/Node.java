@@ -18,6 +18,7 @@ import io.grapevine.core.dissemination.MemberRumors;
 import io.grapevine.core.dissemination.RumorQueue;
 import io.grapevine.core.dissemination.Transmitter;
 import io.grapevine.core.dissemination.UserEvents;
+import io.grapevine.core.dissemination.ZoneRelay;
 import io.grapevine.core.keyspace.KeyStore;
 import io.grapevine.core.keyspace.MemoryKeyStore;
 import io.grapevine.core.membership.ForceLeave;
@@ -28,6 +29,10 @@ import io.grapevine.core.membership.MembershipObserver;
 import io.grapevine.core.membership.MembershipRules;
 import io.grapevine.core.membership.PeerSampler;
 import io.grapevine.core.membership.Transition;
+import io.grapevine.core.membership.CrossZone;
+import io.grapevine.core.membership.ZoneConfig;
+import io.grapevine.core.membership.ZoneDirectory;
+import io.grapevine.core.membership.ZoneView;
 import io.grapevine.core.repair.KeyspaceReplicator;
 import io.grapevine.core.service.Service;
 import io.grapevine.core.service.ServiceContext;
@@ -99,6 +104,8 @@ public final class Node {
     private final KeyspaceReplicator shared;
     private final SharedKeyspace sharedFace;
     private final RandomSource random;
+    private final ZoneView zones;
+    private final ZoneRelay zoneRelay;
     private final ServiceHost<Outputs> services;
     private ServiceAwareOutputs servicesView;
 
@@ -139,12 +146,17 @@ public final class Node {
         this.rumors = new RumorQueue(config.gossip().maxRumors());
         this.transmitter = new Transmitter(config.wire(), config.gossip().retransmitMult(), self, table, rumors,
                 counters);
-        PeerSampler peers = new PeerSampler(table, selfEntry, random);
-        DirectMail mail = new DirectMail(config.gossip().directMailFanout(), peers, transmitter);
-        MemberRumors memberRumors = new MemberRumors(rumors, mail);
-        LifeguardSuspicions suspicions = new LifeguardSuspicions(config.detector());
-        ProbeTargets probeTargets = new ProbeTargets(config.detector(), random);
         this.state = new ReplicatedState(self, config.state());
+        this.zones = new ZoneView(config.zone(), table, selfEntry, zoneDirectory(config.zone(), state, nowNanos));
+        // with no zone every sampler is the flat one, draw for draw
+        PeerSampler peers = new PeerSampler(table, selfEntry, random, zones, CrossZone.PARTNER_IF_LINK);
+        DirectMail mail = new DirectMail(config.gossip().directMailFanout(),
+                new PeerSampler(table, selfEntry, random, zones, CrossZone.EACH_ZONE), transmitter);
+        this.zoneRelay = new ZoneRelay(zones, new DirectMail(config.gossip().directMailFanout(),
+                new PeerSampler(table, selfEntry, random, zones, CrossZone.NONE), transmitter));
+        MemberRumors memberRumors = new MemberRumors(rumors, mail);
+        LifeguardSuspicions suspicions = new LifeguardSuspicions(config.detector(), zones);
+        ProbeTargets probeTargets = new ProbeTargets(config.detector(), random);
         this.replicator = new StateReplicator(config.sync(), config.wire().mtuBytes(), config.wire().maxStreamBytes(),
                 state, selfEntry, transmitter, mail, peers, rumors, random, nowNanos);
         this.membership = new MembershipRules(config.membership(), table, selfEntry, suspicions, memberRumors,
@@ -166,6 +178,20 @@ public final class Node {
         this.random = random;
         this.services = new ServiceHost<>(table, transmitter, new StateForServices(), counters, self.name(),
                 config.wire().maxStreamBytes());
+    }
+
+    /**
+     * Where a zoned node reads its members' zones: the reserved key each publishes in its
+     * replicated state (this node's is written here, before any input).
+     */
+    private static ZoneDirectory zoneDirectory(ZoneConfig zone, ReplicatedState state, long nowNanos) {
+        if (!zone.zoned()) {
+            return ZoneDirectory.NONE;
+        }
+        state.put(ZoneConfig.ZONE_KEY, zone.zone().getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                KeyPriority.CRITICAL, 0, nowNanos);
+        state.watch(ZoneConfig.ZONE_KEY);
+        return new StateZoneDirectory(state);
     }
 
     /**
@@ -261,6 +287,7 @@ public final class Node {
             }
         }
         transmitter.refreshClusterSize();
+        zones.refresh(nowNanos, true);
     }
 
     /** Joins through {@code seeds}: a full state exchange with each over a stream. */
@@ -321,12 +348,17 @@ public final class Node {
             case NACK -> detector.onNack((Nack) message);
             case PING_REQ -> detector.onPingReq(from, (PingReq) message, nowNanos, out);
             case MEMBER_UPDATE -> membership.onUpdate((MemberUpdate) message, nowNanos, out);
-            case USER_EVENT -> events.onUserEvent((UserEvent) message, out);
+            case USER_EVENT -> zoneRelay.relay(message, sender, events.onUserEvent((UserEvent) message, out) && !stream,
+                    out);
             case MEMBER_LIST_SYNC -> exchange.onMemberListSync(from, sender, (MemberListSync) message, stream,
                     nowNanos, out);
             case STATE_DIGEST -> replicator.onDigest(from, (StateDigest) message, out);
             case STATE_ACK -> replicator.onAck(from, (StateAck) message, nowNanos, out);
-            case STATE_PUSH -> replicator.onPush((StatePush) message, nowNanos, out);
+            case STATE_PUSH -> {
+                long learnedBefore = state.appliedChanges();
+                replicator.onPush((StatePush) message, nowNanos, out);
+                zoneRelay.relay(message, sender, !stream && state.appliedChanges() > learnedBefore, out);
+            }
             case KEY_WRITE, KEY_WRITE_ACK, KEY_READ, KEY_SCAN, KEY_READ_REPLY, MERKLE_HASHES, MERKLE_ENTRIES, RING_REPAIR,
                     MERKLE_IN_SYNC -> shared.onMessage(from, sender, message, nowNanos, out);
             case MEMBER_LIST_DIGEST -> exchange.onMemberListDigest(from, (MemberListDigest) message, stream, out);
@@ -340,6 +372,7 @@ public final class Node {
         detector.observeTime(nowNanos);
         Outputs out = seenByServices(driverOut);
         transmitter.refreshClusterSize();
+        zones.refresh(nowNanos, false);
         detector.onTick(nowNanos, out);
         gossipRounds.onTick(nowNanos, out);
         exchange.onTick(nowNanos, out);
@@ -478,6 +511,24 @@ public final class Node {
     /** The recorded transitions of {@code name}, oldest first (empty if unknown). */
     public List<Transition> history(String name) {
         return table.find(name).map(MemberEntry::history).orElse(List.of());
+    }
+
+    /** This node's zone ("" when it has none: the flat protocol). */
+    public String zone() {
+        return zones.zone();
+    }
+
+    /** The zone {@code member} published, as known here ("" if unknown; this node's own for itself). */
+    public String zoneOf(String member) {
+        return table.find(member).map(zones::zoneOf).orElse("");
+    }
+
+    /**
+     * Every zone's cross-zone links as this node last chose them (its own zone's included), by
+     * zone name; empty when this node has no zone.
+     */
+    public Map<String, List<String>> zoneLinks() {
+        return zones.linksByZone();
     }
 
     /** A snapshot of this node's counters. */

@@ -54,18 +54,25 @@ public final class UserEvents {
         return delivered;
     }
 
-    /** An event received from a peer: delivered if new, else dropped (stale) or ignored (duplicate). */
-    public void onUserEvent(UserEvent event, EventOutputs out) {
+    /**
+     * An event received from a peer: delivered if new, else dropped (stale) or ignored
+     * (duplicate). Returns whether it was new here.
+     */
+    public boolean onUserEvent(UserEvent event, EventOutputs out) {
         if (event.payload().length() > config.maxEventPayloadBytes()) {
             counters.drop(DropReason.EVENT_TOO_LARGE);
-            return;
+            return false;
         }
         switch (log.accept(event.origin(), event.lamportTime())) {
-            case NEW -> deliver(event, out);
+            case NEW -> {
+                deliver(event, out);
+                return true;
+            }
             case STALE -> counters.drop(DropReason.STALE_EVENT);
             case DUPLICATE -> { }
             default -> throw new IllegalStateException("unhandled event verdict");
         }
+        return false;
     }
 
     /** This node's event clock, sent in every membership exchange. */
