@@ -29,6 +29,7 @@ public final class Network {
     private ZoneLatency zoneLatency;
     private long crossZonePackets;
     private long crossZoneBytes;
+    private long[] crossZoneSentBy;
 
     /** A fully connected network of {@code size} nodes. */
     public Network(NetworkModel model, RandomSource random, int size) {
@@ -53,6 +54,7 @@ public final class Network {
         }
         this.zoneOf = zoneOfNode.clone();
         this.zoneLatency = latency;
+        this.crossZoneSentBy = new long[zoneOfNode.length];
     }
 
     /** Node {@code index}'s zone (0 when the network has no zones). */
@@ -70,12 +72,18 @@ public final class Network {
         if (crossZone(from, to)) {
             crossZonePackets++;
             crossZoneBytes += bytes;
+            crossZoneSentBy[from]++;
         }
     }
 
     /** Packets sent between different zones so far (delivered or not). */
     public long crossZonePackets() {
         return crossZonePackets;
+    }
+
+    /** Packets node {@code index} has sent to other zones so far (0 without zones). */
+    public long crossZonePacketsFrom(int index) {
+        return crossZoneSentBy == null ? 0 : crossZoneSentBy[index];
     }
 
     /** Bytes of {@link #crossZonePackets()}. */
