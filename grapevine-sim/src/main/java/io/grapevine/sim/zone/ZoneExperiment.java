@@ -26,6 +26,9 @@ public final class ZoneExperiment {
     private final Simulation sim;
     private final WriteSpread writes;
     private final CrossZoneVerdicts verdicts;
+    private final List<Double> timeline = new ArrayList<>();
+    private long timelineStartNanos;
+    private long lastSampleBytes;
 
     private ZoneExperiment(ZoneRunConfig config) {
         this.config = config;
@@ -69,10 +72,12 @@ public final class ZoneExperiment {
         sim.startConverged();
         sim.runFor(config.warmupNanos());
         double known = zonesKnown();
+        timelineStartNanos = sim.nowNanos();
+        lastSampleBytes = sim.network().crossZoneBytes();
         long bytes0 = sim.network().crossZoneBytes();
         long packets0 = sim.network().crossZonePackets();
         long allBytes0 = sim.stats().bytesSent();
-        sim.runFor(config.idleWindowNanos());
+        advance(config.idleWindowNanos());
         double seconds = config.idleWindowNanos() / 1e9;
         double idleBytes = (sim.network().crossZoneBytes() - bytes0) / seconds;
         double idlePackets = (sim.network().crossZonePackets() - packets0) / seconds;
@@ -83,7 +88,7 @@ public final class ZoneExperiment {
         List<String> keys = new ArrayList<>();
         for (int w = 0; w < config.writes(); w++) {
             keys.add(write(PREFIX + "timed-" + w, sim.scenarioRandom().nextInt(config.nodes())));
-            sim.runFor(config.writeSpacingNanos());
+            advance(config.writeSpacingNanos());
         }
         waitFor(keys, 30_000_000_000L);
         double writeRate = (sim.network().crossZoneBytes() - writeBytes0) / ((sim.nowNanos() - writeStart) / 1e9);
@@ -94,7 +99,25 @@ public final class ZoneExperiment {
         }
         ZoneResult.Cut cut = config.cutNanos() > 0 ? cut() : null;
         return new ZoneResult(config, known, idleBytes, idlePackets, perNode, writeRate, spreads,
-                verdicts.crossZoneDeaths(), verdicts.sameZoneDeaths(), verdicts.crossZoneSuspicions(), cut);
+                verdicts.crossZoneDeaths(), verdicts.sameZoneDeaths(), verdicts.crossZoneSuspicions(), cut, timeline);
+    }
+
+    /** Runs for {@code nanos}, sampling the cross-zone bytes of every whole second since the idle window began. */
+    private void advance(long nanos) {
+        long target = sim.nowNanos() + nanos;
+        while (sim.nowNanos() < target) {
+            long nextSecond = timelineStartNanos + (timeline.size() + 1) * 1_000_000_000L;
+            sim.runUntil(Math.min(target, nextSecond));
+            if (sim.nowNanos() == nextSecond) {
+                long bytes = sim.network().crossZoneBytes();
+                timeline.add((double) (bytes - lastSampleBytes));
+                lastSampleBytes = bytes;
+            }
+        }
+    }
+
+    private double seconds(long nowNanos) {
+        return (nowNanos - timelineStartNanos) / 1e9;
     }
 
     private String write(String key, int node) {
@@ -110,7 +133,7 @@ public final class ZoneExperiment {
             if (keys.stream().allMatch(writes::everywhere)) {
                 return true;
             }
-            sim.runFor(STEP_NANOS);
+            advance(STEP_NANOS);
         }
         return keys.stream().allMatch(writes::everywhere);
     }
@@ -136,20 +159,22 @@ public final class ZoneExperiment {
         }
         verdicts.counting(false);
         sim.network().partition(sides);
-        sim.runFor(config.cutNanos() / 2);
+        double cutAt = seconds(sim.nowNanos());
+        advance(config.cutNanos() / 2);
         List<String> keys = new ArrayList<>();
         int insideBase = zone * config.perZone();
         keys.add(write(PREFIX + "cut-inside", insideBase + sim.scenarioRandom().nextInt(config.perZone())));
         keys.add(write(PREFIX + "cut-outside", sim.scenarioRandom().nextInt(insideBase)));
-        sim.runFor(config.cutNanos() - config.cutNanos() / 2);
+        advance(config.cutNanos() - config.cutNanos() / 2);
         double[] outside = beliefs(zone, false);
         double[] inside = beliefs(zone, true);
         sim.network().heal();
         long healedAt = sim.nowNanos();
+        double healAt = seconds(healedAt);
         long allWrites = -1;
         long remerged = -1;
         while (sim.nowNanos() - healedAt < config.healLimitNanos() && (allWrites < 0 || remerged < 0)) {
-            sim.runFor(STEP_NANOS);
+            advance(STEP_NANOS);
             if (allWrites < 0 && keys.stream().allMatch(writes::everywhere)) {
                 allWrites = (sim.nowNanos() - healedAt) / 1_000_000L;
             }
@@ -160,7 +185,7 @@ public final class ZoneExperiment {
         verdicts.counting(true);
         int lost = (int) keys.stream().filter(key -> !writes.everywhere(key)).count();
         return new ZoneResult.Cut(zone, config.cutNanos() / 1_000_000L, outside, inside, keys.size(), lost, allWrites,
-                remerged, remerged >= 0);
+                remerged, remerged >= 0, cutAt, healAt);
     }
 
     private boolean inZone(int node, int zone) {

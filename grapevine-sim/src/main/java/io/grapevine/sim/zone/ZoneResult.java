@@ -17,15 +17,18 @@ import java.util.List;
  * @param sameZoneFalseDeaths running members declared dead by a node of their own zone (outside the cut)
  * @param crossZoneFalseSuspicions running members suspected by a node of another zone (outside the cut)
  * @param cut what the zone cut showed, or null when the run has no cut
+ * @param crossZoneBytesTimeline bytes sent between zones in each whole second since the idle window began
  */
 public record ZoneResult(ZoneRunConfig config, double zonesKnown, double idleCrossZoneBytesPerSec,
                          double idleCrossZonePacketsPerSec, double idleBytesPerNodePerSec,
                          double writeCrossZoneBytesPerSec, List<Long> spreadMillis, long crossZoneFalseDeaths,
-                         long sameZoneFalseDeaths, long crossZoneFalseSuspicions, Cut cut) {
+                         long sameZoneFalseDeaths, long crossZoneFalseSuspicions, Cut cut,
+                         List<Double> crossZoneBytesTimeline) {
 
-    /** Freezes the list. */
+    /** Freezes the lists. */
     public ZoneResult {
         spreadMillis = List.copyOf(spreadMillis);
+        crossZoneBytesTimeline = List.copyOf(crossZoneBytesTimeline);
     }
 
     /** Cross-zone idle bytes per node per second. */
@@ -64,9 +67,16 @@ public record ZoneResult(ZoneRunConfig config, double zonesKnown, double idleCro
      * @param allWritesMillis from the heal until every write of the cut was on every node (-1: never)
      * @param remergeMillis from the heal until every node held every member ALIVE (-1: not within the heal limit)
      * @param allAliveAtEnd whether every node held every member ALIVE within the heal limit
+     * @param cutAtSecond when the cut began, seconds since the idle window began (the timeline's origin)
+     * @param healAtSecond when it was healed, same origin
      */
     public record Cut(int zone, long cutMillis, double[] outsideSeesCutZone, double[] insideSeesOutside,
                       int writesDuringCut, int writesLost, long allWritesMillis, long remergeMillis,
-                      boolean allAliveAtEnd) {
+                      boolean allAliveAtEnd, double cutAtSecond, double healAtSecond) {
+        /** Copies the arrays. */
+        public Cut {
+            outsideSeesCutZone = outsideSeesCutZone.clone();
+            insideSeesOutside = insideSeesOutside.clone();
+        }
     }
 }
