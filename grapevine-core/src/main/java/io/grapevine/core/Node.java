@@ -30,8 +30,6 @@ import io.grapevine.core.membership.MembershipRules;
 import io.grapevine.core.membership.PeerSampler;
 import io.grapevine.core.membership.Transition;
 import io.grapevine.core.membership.CrossZone;
-import io.grapevine.core.membership.ZoneConfig;
-import io.grapevine.core.membership.ZoneDirectory;
 import io.grapevine.core.membership.ZoneView;
 import io.grapevine.core.repair.KeyspaceReplicator;
 import io.grapevine.core.service.Service;
@@ -147,7 +145,8 @@ public final class Node {
         this.transmitter = new Transmitter(config.wire(), config.gossip().retransmitMult(), self, table, rumors,
                 counters);
         this.state = new ReplicatedState(self, config.state());
-        this.zones = new ZoneView(config.zone(), table, selfEntry, zoneDirectory(config.zone(), state, nowNanos));
+        this.zones = new ZoneView(config.zone(), table, selfEntry,
+                StateZoneDirectory.publish(config.zone(), state, nowNanos));
         // with no zone every sampler is the flat one, draw for draw
         PeerSampler peers = new PeerSampler(table, selfEntry, random, zones, CrossZone.PARTNER_IF_LINK);
         DirectMail mail = new DirectMail(config.gossip().directMailFanout(),
@@ -178,20 +177,6 @@ public final class Node {
         this.random = random;
         this.services = new ServiceHost<>(table, transmitter, new StateForServices(), counters, self.name(),
                 config.wire().maxStreamBytes());
-    }
-
-    /**
-     * Where a zoned node reads its members' zones: the reserved key each publishes in its
-     * replicated state (this node's is written here, before any input).
-     */
-    private static ZoneDirectory zoneDirectory(ZoneConfig zone, ReplicatedState state, long nowNanos) {
-        if (!zone.zoned()) {
-            return ZoneDirectory.NONE;
-        }
-        state.put(ZoneConfig.ZONE_KEY, zone.zone().getBytes(java.nio.charset.StandardCharsets.UTF_8),
-                KeyPriority.CRITICAL, 0, nowNanos);
-        state.watch(ZoneConfig.ZONE_KEY);
-        return new StateZoneDirectory(state);
     }
 
     /**

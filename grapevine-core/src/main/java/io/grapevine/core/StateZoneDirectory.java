@@ -1,6 +1,7 @@
 package io.grapevine.core;
 
 import io.grapevine.core.base.Bytes;
+import io.grapevine.core.base.KeyPriority;
 import io.grapevine.core.membership.ZoneConfig;
 import io.grapevine.core.membership.ZoneDirectory;
 import io.grapevine.core.state.ReplicatedState;
@@ -16,8 +17,21 @@ import java.util.Optional;
 final class StateZoneDirectory implements ZoneDirectory {
     private final ReplicatedState state;
 
-    StateZoneDirectory(ReplicatedState state) {
+    private StateZoneDirectory(ReplicatedState state) {
         this.state = state;
+    }
+
+    /**
+     * Where a node of {@code zone} reads its members' zones: nowhere when it has none; else this
+     * node's zone is written into {@code state} now (before any input) and the key is watched.
+     */
+    static ZoneDirectory publish(ZoneConfig zone, ReplicatedState state, long nowNanos) {
+        if (!zone.zoned()) {
+            return ZoneDirectory.NONE;
+        }
+        state.put(ZoneConfig.ZONE_KEY, zone.zone().getBytes(StandardCharsets.UTF_8), KeyPriority.CRITICAL, 0, nowNanos);
+        state.watch(ZoneConfig.ZONE_KEY);
+        return new StateZoneDirectory(state);
     }
 
     @Override

@@ -41,9 +41,7 @@ public final class FailureDetector {
     private final DirectMail mail;
     private final PeerSampler peers;
     private final ZoneView zones;
-    private final ProbeSchedule crossZoneSchedule = new ProbeSchedule();
-    private boolean crossZoneNext;
-    private int suspectCursor;
+    private final CrossZoneProbes acrossZones;
     private final LocalHealth health;
     private final ProbeSchedule schedule;
     private final RandomSource random;
@@ -76,6 +74,7 @@ public final class FailureDetector {
         this.mail = mail;
         this.peers = peers;
         this.zones = peers.zones();
+        this.acrossZones = new CrossZoneProbes(zones, table);
         this.health = targets.health();
         this.schedule = targets.schedule();
         this.random = random;
@@ -180,32 +179,11 @@ public final class FailureDetector {
 
     /**
      * The next member to probe: from the round-robin of this node's zone (the whole table when
-     * flat); a link alternates it with a round-robin of the other zones' links.
+     * flat); a link alternates it with its probes across zones ({@link CrossZoneProbes}).
      */
     private String nextTarget() {
-        if (zones.isLink() && !(zones.probedAcross().isEmpty() && zones.suspectsAcross().isEmpty())) {
-            crossZoneNext = !crossZoneNext;
-            List<String> suspects = zones.suspectsAcross();
-            if (crossZoneNext && !suspects.isEmpty()) {
-                // suspects of other zones first, in turn: their refutation is what a healed cut waits for
-                String name = suspects.get(Math.floorMod(suspectCursor++, suspects.size()));
-                if (probeableAcross(name)) {
-                    return name;
-                }
-            }
-            if (crossZoneNext) {
-                String name = crossZoneSchedule.next(this::probeableAcross, zones::probedAcross, random);
-                if (name != null) {
-                    return name;
-                }
-            }
-        }
-        return schedule.next(this::probeable, this::candidates, random);
-    }
-
-    private boolean probeableAcross(String name) {
-        MemberEntry entry = table.get(name);
-        return entry != null && zones.probesAcross(entry);
+        String across = acrossZones.next(random);
+        return across != null ? across : schedule.next(this::probeable, this::candidates, random);
     }
 
     private boolean probeable(String name) {
