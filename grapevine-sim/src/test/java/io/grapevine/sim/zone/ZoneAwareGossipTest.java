@@ -6,7 +6,9 @@ import io.grapevine.core.base.MemberStatus;
 import io.grapevine.core.membership.Member;
 import io.grapevine.sim.NodeState;
 import io.grapevine.sim.Simulation;
+import io.grapevine.sim.measure.EventSpread;
 import java.nio.charset.StandardCharsets;
+import java.util.BitSet;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -73,6 +75,21 @@ class ZoneAwareGossipTest {
         assertThat(result.crossZoneFalseDeaths()).isZero();
         assertThat(result.crossZoneFalseSuspicions()).isZero();
         assertThat(result.sameZoneFalseDeaths()).isZero();
+    }
+
+    @Test
+    void aUserEventCrossesIntoEveryZoneOnce() {
+        Simulation sim = ZoneExperiment.warmedUp(small(12));
+        BitSet everyone = new BitSet();
+        everyone.set(0, sim.size());
+        EventSpread spread = new EventSpread(sim.name(5), "deploy", everyone);
+        sim.addObserver(spread);
+        long firedAt = sim.nowNanos();
+        sim.fireEvent(5, "deploy", new byte[] {1});
+        sim.runFor(3 * SECOND);
+        assertThat(spread.count()).isEqualTo(sim.size());
+        assertThat(spread.duplicates()).isZero();
+        assertThat(spread.reachedAtNanos() - firedAt).isBetween(50_000_000L, 1_000_000_000L);
     }
 
     @Test
