@@ -69,8 +69,11 @@ public final class ZoneExperiment {
     }
 
     private ZoneResult execute() {
+        // nodes learn the zones during the warm-up and run flat until they do: accusations count from its end
+        verdicts.counting(false);
         sim.startConverged();
         sim.runFor(config.warmupNanos());
+        verdicts.counting(true);
         double known = zonesKnown();
         timelineStartNanos = sim.nowNanos();
         lastSampleBytes = sim.network().crossZoneBytes();

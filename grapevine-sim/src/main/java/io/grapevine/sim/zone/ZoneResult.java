@@ -13,9 +13,9 @@ import java.util.List;
  * @param idleBytesPerNodePerSec all bytes sent per node per second, idle window
  * @param writeCrossZoneBytesPerSec bytes per second between zones while the timed writes spread
  * @param spreadMillis for each timed write, from the write to the last node holding it (-1: never)
- * @param crossZoneFalseDeaths running members declared dead by a node of another zone (outside the cut)
- * @param sameZoneFalseDeaths running members declared dead by a node of their own zone (outside the cut)
- * @param crossZoneFalseSuspicions running members suspected by a node of another zone (outside the cut)
+ * @param crossZoneFalseDeaths running members declared dead by a node of another zone (after the warm-up, outside the cut)
+ * @param sameZoneFalseDeaths running members declared dead by a node of their own zone (after the warm-up, outside the cut)
+ * @param crossZoneFalseSuspicions running members suspected by a node of another zone (after the warm-up, outside the cut)
  * @param cut what the zone cut showed, or null when the run has no cut
  * @param crossZoneBytesTimeline bytes sent between zones in each whole second since the idle window began
  */

