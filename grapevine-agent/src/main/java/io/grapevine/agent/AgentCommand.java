@@ -49,6 +49,11 @@ public final class AgentCommand implements Callable<Integer> {
             + "(port 0: the bound port). Default: the bind address; for a wildcard bind, the first private IPv4 address.")
     private String advertise;
 
+    @Option(names = "--zone", paramLabel = "NAME", description = "This member's zone (a datacenter, a rack): "
+            + "zone-aware gossip, a few links per zone carry the traffic between zones, with WAN timings. "
+            + "Default: none (the flat protocol).")
+    private String zone;
+
     @Option(names = "--http-addr", paramLabel = "HOST:PORT", description = "Address of the HTTP API "
             + "(port 0: any free port). Default: " + AgentConfig.DEFAULT_HTTP_ADDR + ".")
     private String httpAddr;
@@ -164,6 +169,7 @@ public final class AgentCommand implements Callable<Integer> {
         flags = set(flags, Key.LOG_LEVEL, logLevel);
         flags = set(flags, Key.LOG_JSON, logJson);
         flags = set(flags, Key.HTTP_TOKEN, httpToken);
+        flags = set(flags, Key.ZONE, zone);
         return set(flags, Key.HTTP_PROTECT_READS, httpProtectReads);
     }
 

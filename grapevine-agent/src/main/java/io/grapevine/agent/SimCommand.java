@@ -28,11 +28,12 @@ import picocli.CommandLine.ParameterException;
         subcommands = {SimDemoCommand.class, EpidemicCommand.class, ReconcileCommand.class, MerkleCommand.class,
                 CostCurveCommand.class, MailRetryCommand.class, RumorVariantsCommand.class,
                 FlowControlCommand.class,
-                RingRepairCommand.class},
+                RingRepairCommand.class, ZonesCommand.class},
         description = {"Runs a scenario on the deterministic simulator.",
                 "Scenarios: join, failure, event, leave, pause, partition-heal, slow-nodes, bootstrap, restart, idle.",
                 "Also: 'sim demo' (a simulated cluster's join, crash and convergence as a short report),",
-                "'sim epidemic' (one update's spread) and 'sim reconcile' (Scuttlebutt policies)."})
+                "'sim epidemic' (one update's spread), 'sim reconcile' (Scuttlebutt policies)",
+                "and 'sim zones' (zone-aware gossip against flat)."})
 public final class SimCommand implements Callable<Integer> {
     private static final long MS = 1_000_000L;
     private static final int HISTORY_AUTO_LIMIT = 2_000;
@@ -150,7 +151,8 @@ public final class SimCommand implements Callable<Integer> {
     public Integer call() {
         if (scenario == null) {
             throw bad("<scenario>", "missing; expected one of " + String.join(", ", Scenarios.names())
-                    + ", or the subcommands demo, epidemic, reconcile, merkle, ring-repair, cost-curve, mail-retry, rumor-variants, flow-control");
+                    + ", or the subcommands demo, epidemic, reconcile, merkle, ring-repair, cost-curve, mail-retry, "
+                    + "rumor-variants, flow-control, zones");
         }
         Scenario chosen = Scenarios.byName(scenario).orElseThrow(() -> bad("<scenario>",
                 "unknown scenario '" + scenario + "'; expected one of " + String.join(", ", Scenarios.names())));

@@ -5,6 +5,7 @@ import io.grapevine.core.detector.DetectorConfig;
 import io.grapevine.core.dissemination.GossipConfig;
 import io.grapevine.core.keyspace.KeyspaceConfig;
 import io.grapevine.core.membership.MembershipConfig;
+import io.grapevine.core.membership.ZoneConfig;
 import io.grapevine.core.state.StateConfig;
 import io.grapevine.core.sync.SyncConfig;
 import io.grapevine.core.wire.WireConfig;
@@ -27,6 +28,8 @@ import java.util.function.UnaryOperator;
  * @param state limits and tombstone grace period of the replicated key/value state. Default {@link StateConfig#defaults()}.
  * @param keyspace placement, acknowledgements, Merkle repair and limits of the shared keyspace.
  *                 Default {@link KeyspaceConfig#defaults()}.
+ * @param zone this node's zone and the cross-zone links and WAN timings; no zone (the flat
+ *             protocol) by default. Default {@link ZoneConfig#defaults()}.
  */
 public record CoreConfig(
         WireConfig wire,
@@ -35,7 +38,8 @@ public record CoreConfig(
         GossipConfig gossip,
         SyncConfig sync,
         StateConfig state,
-        KeyspaceConfig keyspace) {
+        KeyspaceConfig keyspace,
+        ZoneConfig zone) {
 
     /** Validates that every part is present and the rules that span parts hold. */
     public CoreConfig {
@@ -46,6 +50,7 @@ public record CoreConfig(
         ConfigCheck.notNull("sync", sync);
         ConfigCheck.notNull("state", state);
         ConfigCheck.notNull("keyspace", keyspace);
+        ConfigCheck.notNull("zone", zone);
         // an event must fit one datagram beside the packet header and a frame's overhead
         ConfigCheck.range("maxEventPayloadBytes", gossip.maxEventPayloadBytes(), 0, wire.mtuBytes() - 128);
     }
@@ -53,7 +58,8 @@ public record CoreConfig(
     /** The LAN profile: memberlist's DefaultLANConfig timings with Lifeguard on. */
     public static CoreConfig defaults() {
         return new CoreConfig(WireConfig.defaults(), MembershipConfig.defaults(), DetectorConfig.defaults(),
-                GossipConfig.defaults(), SyncConfig.defaults(), StateConfig.defaults(), KeyspaceConfig.defaults());
+                GossipConfig.defaults(), SyncConfig.defaults(), StateConfig.defaults(), KeyspaceConfig.defaults(),
+                ZoneConfig.defaults());
     }
 
     /** Same as {@link #defaults()}. */
@@ -104,41 +110,46 @@ public record CoreConfig(
 
     /** A copy whose wire part is {@code change} applied to this one's. */
     public CoreConfig withWire(UnaryOperator<WireConfig> change) {
-        return new CoreConfig(change.apply(wire), membership, detector, gossip, sync, state, keyspace);
+        return new CoreConfig(change.apply(wire), membership, detector, gossip, sync, state, keyspace, zone);
     }
 
     /** A copy whose membership part is {@code change} applied to this one's. */
     public CoreConfig withMembership(UnaryOperator<MembershipConfig> change) {
-        return new CoreConfig(wire, change.apply(membership), detector, gossip, sync, state, keyspace);
+        return new CoreConfig(wire, change.apply(membership), detector, gossip, sync, state, keyspace, zone);
     }
 
     /** A copy whose detector part is {@code change} applied to this one's. */
     public CoreConfig withDetector(UnaryOperator<DetectorConfig> change) {
-        return new CoreConfig(wire, membership, change.apply(detector), gossip, sync, state, keyspace);
+        return new CoreConfig(wire, membership, change.apply(detector), gossip, sync, state, keyspace, zone);
     }
 
     /** A copy whose gossip part is {@code change} applied to this one's. */
     public CoreConfig withGossip(UnaryOperator<GossipConfig> change) {
-        return new CoreConfig(wire, membership, detector, change.apply(gossip), sync, state, keyspace);
+        return new CoreConfig(wire, membership, detector, change.apply(gossip), sync, state, keyspace, zone);
     }
 
     /** A copy whose sync part is {@code change} applied to this one's. */
     public CoreConfig withSync(UnaryOperator<SyncConfig> change) {
-        return new CoreConfig(wire, membership, detector, gossip, change.apply(sync), state, keyspace);
+        return new CoreConfig(wire, membership, detector, gossip, change.apply(sync), state, keyspace, zone);
     }
 
     /** A copy whose replicated-state part is {@code change} applied to this one's. */
     public CoreConfig withState(UnaryOperator<StateConfig> change) {
-        return new CoreConfig(wire, membership, detector, gossip, sync, change.apply(state), keyspace);
+        return new CoreConfig(wire, membership, detector, gossip, sync, change.apply(state), keyspace, zone);
     }
 
     /** A copy with {@code state} replaced. */
     public CoreConfig withState(StateConfig value) {
-        return new CoreConfig(wire, membership, detector, gossip, sync, value, keyspace);
+        return new CoreConfig(wire, membership, detector, gossip, sync, value, keyspace, zone);
+    }
+
+    /** A copy whose zone part is {@code change} applied to this one's. */
+    public CoreConfig withZone(UnaryOperator<ZoneConfig> change) {
+        return new CoreConfig(wire, membership, detector, gossip, sync, state, keyspace, change.apply(zone));
     }
 
     /** A copy whose shared-keyspace part is {@code change} applied to this one's. */
     public CoreConfig withKeyspace(UnaryOperator<KeyspaceConfig> change) {
-        return new CoreConfig(wire, membership, detector, gossip, sync, state, change.apply(keyspace));
+        return new CoreConfig(wire, membership, detector, gossip, sync, state, change.apply(keyspace), zone);
     }
 }

@@ -24,6 +24,7 @@ import io.grapevine.core.dissemination.RumorPolicy;
 import io.grapevine.core.dissemination.RumorQueue;
 import io.grapevine.core.dissemination.Transmitter;
 import io.grapevine.core.dissemination.UserEvents;
+import io.grapevine.core.dissemination.ZoneRelay;
 import io.grapevine.core.keyspace.KeyStore;
 import io.grapevine.core.keyspace.MemoryKeyStore;
 import io.grapevine.core.membership.ForceLeave;
@@ -35,6 +36,8 @@ import io.grapevine.core.membership.MembershipRules;
 import io.grapevine.core.membership.PeerSampler;
 import io.grapevine.core.membership.Transition;
 import io.grapevine.core.membership.UpdateVerdict;
+import io.grapevine.core.membership.CrossZone;
+import io.grapevine.core.membership.ZoneView;
 import io.grapevine.core.repair.KeyspaceReplicator;
 import io.grapevine.core.service.Service;
 import io.grapevine.core.service.ServiceContext;
@@ -113,6 +116,8 @@ public final class Node {
     private final KeyspaceReplicator shared;
     private final SharedKeyspace sharedFace;
     private final RandomSource random;
+    private final ZoneView zones;
+    private final ZoneRelay zoneRelay;
     private final ServiceHost<Outputs> services;
     private ServiceAwareOutputs servicesView;
 
@@ -154,14 +159,21 @@ public final class Node {
         this.receipts = new MailReceipts(config.gossip().mailAckDelayNanos());
         this.transmitter = new Transmitter(config.wire(), config.gossip().retransmitMult(), self, table, rumors,
                 counters, receipts);
-        PeerSampler peers = new PeerSampler(table, selfEntry, random);
-        this.mail = new DirectMail(config.gossip(), peers, transmitter, table);
+        this.state = new ReplicatedState(self, config.state());
+        this.zones = new ZoneView(config.zone(), table, selfEntry,
+                StateZoneDirectory.publish(config.zone(), state, nowNanos));
+        // with no zone every sampler is the flat one, draw for draw
+        PeerSampler peers = new PeerSampler(table, selfEntry, random, zones, CrossZone.PARTNER_IF_LINK);
+        // the node's mail takes ids from 1, the zone relay's from 2^62: an acknowledgement names one mail
+        this.mail = new DirectMail(config.gossip(), new PeerSampler(table, selfEntry, random, zones, CrossZone.EACH_ZONE),
+                transmitter, table, 1, 1);
+        this.zoneRelay = new ZoneRelay(zones, new DirectMail(config.gossip(),
+                new PeerSampler(table, selfEntry, random, zones, CrossZone.NONE), transmitter, table, 1L << 62, 1));
         this.flow = new FlowControl(config.gossip().flowBudgetBytesPerSecond(), config.gossip().flowIntervalNanos(),
                 counters, nowNanos);
         MemberRumors memberRumors = new MemberRumors(rumors, mail, config.gossip().membershipRumorPolicy());
-        LifeguardSuspicions suspicions = new LifeguardSuspicions(config.detector());
+        LifeguardSuspicions suspicions = new LifeguardSuspicions(config.detector(), zones);
         ProbeTargets probeTargets = new ProbeTargets(config.detector(), random);
-        this.state = new ReplicatedState(self, config.state());
         this.replicator = new StateReplicator(config.sync(), config.wire().mtuBytes(), config.wire().maxStreamBytes(),
                 state, selfEntry, transmitter, mail, peers, rumors, config.gossip().stateRumorPolicy(), flow, random, nowNanos);
         this.membership = new MembershipRules(config.membership(), table, selfEntry, suspicions, memberRumors,
@@ -279,6 +291,7 @@ public final class Node {
             }
         }
         transmitter.refreshClusterSize();
+        zones.refresh(nowNanos, true);
     }
 
     /** Joins through {@code seeds}: a full state exchange with each over a stream. */
@@ -370,9 +383,11 @@ public final class Node {
             }
             case USER_EVENT -> {
                 UserEvent event = (UserEvent) message;
-                if (!events.onUserEvent(event, out) && !stream && wantsFeedback(config.gossip().eventRumorPolicy())) {
+                boolean news = events.onUserEvent(event, out);
+                if (!news && !stream && wantsFeedback(config.gossip().eventRumorPolicy())) {
                     receipts.oweKnown(sender.address(), RumorQueue.hashOf(UserEvents.keyOf(event)), nowNanos);
                 }
+                zoneRelay.relay(message, sender, news && !stream, nowNanos, out);
             }
             case MEMBER_LIST_SYNC -> exchange.onMemberListSync(from, sender, (MemberListSync) message, stream,
                     nowNanos, out);
@@ -380,7 +395,10 @@ public final class Node {
             case STATE_ACK -> replicator.onAck(from, (StateAck) message, nowNanos, out);
             case STATE_PUSH -> {
                 StatePush push = (StatePush) message;
-                if (!replicator.onPush(push, nowNanos, out) && !stream
+                long learnedBefore = state.appliedChanges();
+                boolean news = replicator.onPush(push, nowNanos, out);
+                zoneRelay.relay(message, sender, !stream && state.appliedChanges() > learnedBefore, nowNanos, out);
+                if (!news && !stream
                         && wantsFeedback(config.gossip().stateRumorPolicy()) && push.delta().parts().size() == 1
                         && push.delta().parts().get(0).entries().size() == 1) {
                     var part = push.delta().parts().get(0);
@@ -394,7 +412,10 @@ public final class Node {
             case MEMBER_LIST_DIGEST -> exchange.onMemberListDigest(from, (MemberListDigest) message, stream, out);
             case SERVICE_MESSAGE -> services.onMessage(sender.name(), (ServiceMessage) message, nowNanos, out);
             case MAIL_TAG -> receipts.owe(sender.address(), ((MailTag) message).id(), nowNanos);
-            case MAIL_ACK -> mail.onAck(sender.name(), (MailAck) message);
+            case MAIL_ACK -> {
+                mail.onAck(sender.name(), (MailAck) message);
+                zoneRelay.onAck(sender.name(), (MailAck) message);
+            }
             default -> throw new IllegalStateException("unhandled " + message.kind());
         }
     }
@@ -408,8 +429,10 @@ public final class Node {
         detector.observeTime(nowNanos);
         Outputs out = seenByServices(driverOut);
         transmitter.refreshClusterSize();
+        zones.refresh(nowNanos, false);
         admission.expire(nowNanos);
         mail.onTick(nowNanos, out);
+        zoneRelay.onTick(nowNanos, out);
         detector.onTick(nowNanos, out);
         gossipRounds.onTick(nowNanos, out);
         exchange.onTick(nowNanos, out);
@@ -429,6 +452,7 @@ public final class Node {
         next = Math.min(next, shared.nextDeadlineNanos());
         next = Math.min(next, services.nextDeadlineNanos());
         next = Math.min(next, mail.nextDeadlineNanos());
+        next = Math.min(next, zoneRelay.nextDeadlineNanos());
         next = Math.min(next, receipts.nextDeadlineNanos());
         next = Math.min(next, admission.nextDeadlineNanos());
         return Math.min(next, membership.nextDeadlineNanos());
@@ -587,6 +611,24 @@ public final class Node {
     /** What acknowledged direct mail has done: mails tagged, acknowledgements, resends, pending, drops. */
     public DirectMailStats directMail() {
         return mail.stats();
+    }
+
+    /** This node's zone ("" when it has none: the flat protocol). */
+    public String zone() {
+        return zones.zone();
+    }
+
+    /** The zone {@code member} published, as known here ("" if unknown; this node's own for itself). */
+    public String zoneOf(String member) {
+        return table.find(member).map(zones::zoneOf).orElse("");
+    }
+
+    /**
+     * Every zone's cross-zone links as this node last chose them (its own zone's included), by
+     * zone name; empty when this node has no zone.
+     */
+    public Map<String, List<String>> zoneLinks() {
+        return zones.linksByZone();
     }
 
     /** A snapshot of this node's counters. */

@@ -248,6 +248,7 @@ final class DiscreteEventLoop {
             drops[NetworkDrop.UNKNOWN_ADDRESS.ordinal()]++;
             return;
         }
+        network.account(from, target, packet.length);
         boolean stream = kind == EventQueue.STREAM;
         long delay = stream ? network.streamDelay(from, target) : network.datagramDelay(from, target);
         if (delay < 0) {
@@ -256,7 +257,7 @@ final class DiscreteEventLoop {
         }
         queue.push(nowNanos + delay, kind, target, from, packet, 0, false);
         if (!stream && network.duplicate()) {
-            queue.push(nowNanos + network.sampleLatency(), kind, target, from, packet, 0, false);
+            queue.push(nowNanos + network.sampleLatency(from, target), kind, target, from, packet, 0, false);
         }
     }
 

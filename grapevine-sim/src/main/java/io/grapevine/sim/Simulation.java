@@ -43,6 +43,7 @@ public final class Simulation {
     private final DiscreteEventLoop loop;
     private final Interner interner;
     private Function<String, List<Service>> services = name -> List.of();
+    private java.util.function.IntFunction<io.grapevine.core.CoreConfig> coreOf;
 
     /** A cluster of {@code config.nodes()} nodes, none started yet, at virtual time 0. */
     public Simulation(SimConfig config) {
@@ -71,6 +72,15 @@ public final class Simulation {
      */
     public void installServices(Function<String, List<Service>> factory) {
         this.services = factory;
+    }
+
+    /**
+     * Gives each node its own protocol configuration (a zone per node, say): {@code coreOf} is
+     * asked for node {@code i}'s at each of its starts. Call before starting nodes; by default
+     * every node runs {@link SimConfig#core()}.
+     */
+    public void configureNodes(java.util.function.IntFunction<io.grapevine.core.CoreConfig> coreOf) {
+        this.coreOf = coreOf;
     }
 
     /**
@@ -222,7 +232,8 @@ public final class Simulation {
                        List<io.grapevine.core.base.NodeId> converged) {
         long now = loop.nowNanos();
         // the host's store outlives the life: a restart serves what it held and repairs what it missed
-        n.node = new Node(config.core(), n.nextIdentity(), random, now, interner, n.store, 0);
+        n.node = new Node(coreOf == null ? config.core() : coreOf.apply(n.index), n.nextIdentity(), random, now,
+                interner, n.store, 0);
         for (Service service : services.apply(n.name)) {
             n.node.install(service);
         }

@@ -1,7 +1,9 @@
 package io.grapevine.agent.config;
 
 import io.grapevine.agent.handler.HandlerSpec;
+import io.grapevine.core.CoreConfig;
 import io.grapevine.core.base.Address;
+import io.grapevine.core.membership.ZoneConfig;
 import io.grapevine.core.base.TextLimits;
 import io.grapevine.core.state.StateConfig;
 import io.grapevine.net.Cluster;
@@ -55,11 +57,15 @@ import java.util.TreeMap;
  * @param httpProtectReads {@code --http-protect-reads}: the HTTP API requires the token on reads too
  *                         ({@code GET /v1/health} stays open for probes). Needs a token. Default false:
  *                         anyone who can reach the API may read the member list and the state.
+ * @param zone {@code --zone}: this member's zone (a datacenter, a rack), at most 64 UTF-8 bytes:
+ *             zone-aware gossip (docs/PROTOCOL.md, "Zones"); members of one cluster in different zones
+ *             talk across zones only through a few links per zone, with WAN timings. Empty: no zone,
+ *             the flat protocol. Default empty.
  */
 public record AgentConfig(String nodeName, Address bind, String advertise, Address httpAddr, List<String> join,
                           String dataDir, Encryption encryption, Profile profile, Map<String, String> tags,
                           List<String> eventHandlers, LogLevel logLevel, boolean logJson, String httpToken,
-                          boolean httpProtectReads) {
+                          boolean httpProtectReads, String zone) {
     /** {@code --bind}'s default: every interface, Serf's port. */
     public static final String DEFAULT_BIND = "0.0.0.0:7946";
     /** {@code --http-addr}'s default: loopback only, Serf's RPC port. */
@@ -102,6 +108,12 @@ public record AgentConfig(String nodeName, Address bind, String advertise, Addre
             HandlerSpec.parse(handler); // a bad spec is refused here, naming --event-handler and the bad part
         }
         notNull("--log-level", logLevel);
+        notNull("--zone", zone);
+        try {
+            ZoneConfig.defaults().withZone(zone);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("--" + e.getMessage() + ": \"" + zone + "\"");
+        }
         notNull("--http-token", httpToken);
         // the same rule as HttpSettings.bearerToken, so an agent never starts with a token its API refuses
         if (!httpToken.chars().allMatch(c -> c > 0x20 && c < 0x7f)) {
@@ -124,7 +136,7 @@ public record AgentConfig(String nodeName, Address bind, String advertise, Addre
      */
     public static AgentConfig defaults(String nodeName, Encryption encryption) {
         return new AgentConfig(nodeName, Address.parse(DEFAULT_BIND), "", Address.parse(DEFAULT_HTTP_ADDR), List.of(),
-                "", encryption, Profile.LAN, Map.of(), List.of(), LogLevel.INFO, false, "", false);
+                "", encryption, Profile.LAN, Map.of(), List.of(), LogLevel.INFO, false, "", false, "");
     }
 
     /**
@@ -203,7 +215,7 @@ public record AgentConfig(String nodeName, Address bind, String advertise, Addre
      */
     public AgentConfig withNodeName(String value) {
         return new AgentConfig(value, bind, advertise, httpAddr, join, dataDir, encryption, profile, tags,
-                eventHandlers, logLevel, logJson, httpToken, httpProtectReads);
+                eventHandlers, logLevel, logJson, httpToken, httpProtectReads, zone);
     }
 
     /**
@@ -214,7 +226,7 @@ public record AgentConfig(String nodeName, Address bind, String advertise, Addre
      */
     public AgentConfig withBind(Address value) {
         return new AgentConfig(nodeName, value, advertise, httpAddr, join, dataDir, encryption, profile, tags,
-                eventHandlers, logLevel, logJson, httpToken, httpProtectReads);
+                eventHandlers, logLevel, logJson, httpToken, httpProtectReads, zone);
     }
 
     /**
@@ -225,7 +237,7 @@ public record AgentConfig(String nodeName, Address bind, String advertise, Addre
      */
     public AgentConfig withAdvertise(String value) {
         return new AgentConfig(nodeName, bind, value, httpAddr, join, dataDir, encryption, profile, tags,
-                eventHandlers, logLevel, logJson, httpToken, httpProtectReads);
+                eventHandlers, logLevel, logJson, httpToken, httpProtectReads, zone);
     }
 
     /**
@@ -236,7 +248,7 @@ public record AgentConfig(String nodeName, Address bind, String advertise, Addre
      */
     public AgentConfig withHttpAddr(Address value) {
         return new AgentConfig(nodeName, bind, advertise, value, join, dataDir, encryption, profile, tags,
-                eventHandlers, logLevel, logJson, httpToken, httpProtectReads);
+                eventHandlers, logLevel, logJson, httpToken, httpProtectReads, zone);
     }
 
     /**
@@ -247,7 +259,7 @@ public record AgentConfig(String nodeName, Address bind, String advertise, Addre
      */
     public AgentConfig withJoin(List<String> value) {
         return new AgentConfig(nodeName, bind, advertise, httpAddr, value, dataDir, encryption, profile, tags,
-                eventHandlers, logLevel, logJson, httpToken, httpProtectReads);
+                eventHandlers, logLevel, logJson, httpToken, httpProtectReads, zone);
     }
 
     /**
@@ -258,7 +270,7 @@ public record AgentConfig(String nodeName, Address bind, String advertise, Addre
      */
     public AgentConfig withDataDir(String value) {
         return new AgentConfig(nodeName, bind, advertise, httpAddr, join, value, encryption, profile, tags,
-                eventHandlers, logLevel, logJson, httpToken, httpProtectReads);
+                eventHandlers, logLevel, logJson, httpToken, httpProtectReads, zone);
     }
 
     /**
@@ -269,7 +281,7 @@ public record AgentConfig(String nodeName, Address bind, String advertise, Addre
      */
     public AgentConfig withEncryption(Encryption value) {
         return new AgentConfig(nodeName, bind, advertise, httpAddr, join, dataDir, value, profile, tags,
-                eventHandlers, logLevel, logJson, httpToken, httpProtectReads);
+                eventHandlers, logLevel, logJson, httpToken, httpProtectReads, zone);
     }
 
     /**
@@ -280,7 +292,7 @@ public record AgentConfig(String nodeName, Address bind, String advertise, Addre
      */
     public AgentConfig withProfile(Profile value) {
         return new AgentConfig(nodeName, bind, advertise, httpAddr, join, dataDir, encryption, value, tags,
-                eventHandlers, logLevel, logJson, httpToken, httpProtectReads);
+                eventHandlers, logLevel, logJson, httpToken, httpProtectReads, zone);
     }
 
     /**
@@ -291,7 +303,7 @@ public record AgentConfig(String nodeName, Address bind, String advertise, Addre
      */
     public AgentConfig withTags(Map<String, String> value) {
         return new AgentConfig(nodeName, bind, advertise, httpAddr, join, dataDir, encryption, profile, value,
-                eventHandlers, logLevel, logJson, httpToken, httpProtectReads);
+                eventHandlers, logLevel, logJson, httpToken, httpProtectReads, zone);
     }
 
     /**
@@ -302,7 +314,7 @@ public record AgentConfig(String nodeName, Address bind, String advertise, Addre
      */
     public AgentConfig withEventHandlers(List<String> value) {
         return new AgentConfig(nodeName, bind, advertise, httpAddr, join, dataDir, encryption, profile, tags,
-                value, logLevel, logJson, httpToken, httpProtectReads);
+                value, logLevel, logJson, httpToken, httpProtectReads, zone);
     }
 
     /**
@@ -313,7 +325,7 @@ public record AgentConfig(String nodeName, Address bind, String advertise, Addre
      */
     public AgentConfig withLogLevel(LogLevel value) {
         return new AgentConfig(nodeName, bind, advertise, httpAddr, join, dataDir, encryption, profile, tags,
-                eventHandlers, value, logJson, httpToken, httpProtectReads);
+                eventHandlers, value, logJson, httpToken, httpProtectReads, zone);
     }
 
     /**
@@ -324,7 +336,7 @@ public record AgentConfig(String nodeName, Address bind, String advertise, Addre
      */
     public AgentConfig withLogJson(boolean value) {
         return new AgentConfig(nodeName, bind, advertise, httpAddr, join, dataDir, encryption, profile, tags,
-                eventHandlers, logLevel, value, httpToken, httpProtectReads);
+                eventHandlers, logLevel, value, httpToken, httpProtectReads, zone);
     }
 
     /**
@@ -335,7 +347,7 @@ public record AgentConfig(String nodeName, Address bind, String advertise, Addre
      */
     public AgentConfig withHttpToken(String value) {
         return new AgentConfig(nodeName, bind, advertise, httpAddr, join, dataDir, encryption, profile, tags,
-                eventHandlers, logLevel, logJson, value, httpProtectReads);
+                eventHandlers, logLevel, logJson, value, httpProtectReads, zone);
     }
 
     /**
@@ -346,7 +358,23 @@ public record AgentConfig(String nodeName, Address bind, String advertise, Addre
      */
     public AgentConfig withHttpProtectReads(boolean value) {
         return new AgentConfig(nodeName, bind, advertise, httpAddr, join, dataDir, encryption, profile, tags,
-                eventHandlers, logLevel, logJson, httpToken, value);
+                eventHandlers, logLevel, logJson, httpToken, value, zone);
+    }
+
+    /**
+     * A copy in another zone.
+     *
+     * @param value the zone; empty for none
+     * @return the copy
+     */
+    public AgentConfig withZone(String value) {
+        return new AgentConfig(nodeName, bind, advertise, httpAddr, join, dataDir, encryption, profile, tags,
+                eventHandlers, logLevel, logJson, httpToken, httpProtectReads, value);
+    }
+
+    /** The protocol configuration the agent's node runs: the profile's preset, in this agent's zone. */
+    public CoreConfig core() {
+        return profile.core().withZone(z -> z.withZone(zone));
     }
 
     @Override
@@ -355,6 +383,6 @@ public record AgentConfig(String nodeName, Address bind, String advertise, Addre
                 + httpAddr + ", join=" + join + ", dataDir=" + dataDir + ", encryption=" + encryption + ", profile="
                 + profile.flagValue() + ", tags=" + tags + ", eventHandlers=" + eventHandlers + ", logLevel="
                 + logLevel.flagValue() + ", logJson=" + logJson + ", httpToken=" + (httpToken.isEmpty() ? "none" : "set")
-                + ", httpProtectReads=" + httpProtectReads + "]";
+                + ", httpProtectReads=" + httpProtectReads + ", zone=" + zone + "]";
     }
 }

@@ -54,7 +54,9 @@ public final class AgentSettings {
         /** {@code --http-token}: text. */
         HTTP_TOKEN("http-token"),
         /** {@code --http-protect-reads}: a boolean. */
-        HTTP_PROTECT_READS("http-protect-reads");
+        HTTP_PROTECT_READS("http-protect-reads"),
+        /** {@code --zone}: text. */
+        ZONE("zone");
 
         private final String key;
 
@@ -259,7 +261,8 @@ public final class AgentSettings {
                     text(Key.LOG_LEVEL).map(LogLevel::parse).orElse(LogLevel.INFO),
                     Boolean.TRUE.equals(values.get(Key.LOG_JSON)),
                     text(Key.HTTP_TOKEN).orElse(""),
-                    Boolean.TRUE.equals(values.get(Key.HTTP_PROTECT_READS)));
+                    Boolean.TRUE.equals(values.get(Key.HTTP_PROTECT_READS)),
+                    text(Key.ZONE).orElse(""));
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException(e.getMessage() + fromFile(e.getMessage()), e);
         }

@@ -103,7 +103,7 @@ public final class Agent implements AutoCloseable {
         ClusterBuilder builder = Cluster.builder(config.nodeName())
                 .bind(config.bind().host(), config.bind().port())
                 .seeds(config.join().toArray(String[]::new))
-                .core(config.profile().core())
+                .core(config.core())
                 .leaveTimeout(LEAVE_TIMEOUT)
                 // GET /v1/health compares member views: every agent publishes its view digest
                 .publishView(true);

@@ -30,6 +30,16 @@ class AgentConfigTest {
         assertThat(VALID.httpToken()).isEmpty();
         assertThat(VALID.tags()).isEmpty();
         assertThat(VALID.eventHandlers()).isEmpty();
+        assertThat(VALID.zone()).isEmpty();
+        assertThat(VALID.core()).isEqualTo(Profile.LAN.core());
+    }
+
+    @Test
+    void aZoneReachesTheCoreOnTopOfTheProfile() {
+        AgentConfig zoned = VALID.withProfile(Profile.WAN).withZone("eu-west-1a");
+        assertThat(zoned.core().zone().zone()).isEqualTo("eu-west-1a");
+        assertThat(zoned.core().detector()).isEqualTo(Profile.WAN.core().detector());
+        assertThat(zoned.toString()).contains("zone=eu-west-1a");
     }
 
     static Stream<Arguments> badValues() {
@@ -54,7 +64,9 @@ class AgentConfigTest {
                 bad(c -> c.withHttpProtectReads(true), "--http-protect-reads needs --http-token (the token reads would "
                         + "need)"),
                 bad(c -> c.withEncryption(null), "encryption (--encrypt, --keyring-file or --plaintext) must not be null"),
-                bad(c -> c.withProfile(null), "--profile must not be null"));
+                bad(c -> c.withProfile(null), "--profile must not be null"),
+                bad(c -> c.withZone("z".repeat(65)), "--zone"),
+                bad(c -> c.withZone(null), "--zone must not be null"));
     }
 
     private static Arguments bad(UnaryOperator<AgentConfig> change, String message) {

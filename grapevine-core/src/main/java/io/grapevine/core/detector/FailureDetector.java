@@ -12,6 +12,7 @@ import io.grapevine.core.membership.MemberEntry;
 import io.grapevine.core.membership.MemberTable;
 import io.grapevine.core.membership.MembershipRules;
 import io.grapevine.core.membership.PeerSampler;
+import io.grapevine.core.membership.ZoneView;
 import io.grapevine.core.wire.Ack;
 import io.grapevine.core.wire.DropReason;
 import io.grapevine.core.wire.MemberUpdate;
@@ -41,6 +42,8 @@ public final class FailureDetector {
     private final Transmitter transmitter;
     private final DirectMail mail;
     private final PeerSampler peers;
+    private final ZoneView zones;
+    private final CrossZoneProbes acrossZones;
     private final LocalHealth health;
     private final ProbeSchedule schedule;
     private final RandomSource random;
@@ -73,6 +76,8 @@ public final class FailureDetector {
         this.transmitter = transmitter;
         this.mail = mail;
         this.peers = peers;
+        this.zones = peers.zones();
+        this.acrossZones = new CrossZoneProbes(zones, table);
         this.health = targets.health();
         this.schedule = targets.schedule();
         this.random = random;
@@ -150,13 +155,20 @@ public final class FailureDetector {
         if (membership.self().status() == MemberStatus.LEFT) {
             return;
         }
-        String name = schedule.next(this::probeable, this::candidates, random);
+        String name = nextTarget();
         if (name == null) {
             return;
         }
         MemberEntry target = table.get(name);
+        long timeout = config.probeTimeoutNanos();
+        if (!zones.local(target)) {
+            // a link probing another zone's link: the WAN timings (docs/PROTOCOL.md, "Zones")
+            interval = zones.config().wanProbeIntervalNanos() * multiplier();
+            timeout = zones.config().wanProbeTimeoutNanos();
+            nextProbeNanos = nowNanos + interval;
+        }
         int seq = ++sequence;
-        probe = new ProbeRound(target.id(), seq, nowNanos, nowNanos + config.probeTimeoutNanos() * multiplier(),
+        probe = new ProbeRound(target.id(), seq, nowNanos, nowNanos + timeout * multiplier(),
                 nowNanos + interval);
         List<byte[]> frames = new ArrayList<>(2);
         if (target.status() == MemberStatus.SUSPECT) {
@@ -168,15 +180,24 @@ public final class FailureDetector {
         transmitter.send(target.id().address(), frames, out);
     }
 
+    /**
+     * The next member to probe: from the round-robin of this node's zone (the whole table when
+     * flat); a link alternates it with its probes across zones ({@link CrossZoneProbes}).
+     */
+    private String nextTarget() {
+        String across = acrossZones.next(random);
+        return across != null ? across : schedule.next(this::probeable, this::candidates, random);
+    }
+
     private boolean probeable(String name) {
         MemberEntry entry = table.get(name);
-        return entry != null && entry != membership.self() && entry.status().isLive();
+        return entry != null && entry != membership.self() && entry.status().isLive() && zones.local(entry);
     }
 
     private List<String> candidates() {
         List<String> names = new ArrayList<>(table.size());
         for (MemberEntry entry : table.entries()) {
-            if (entry != membership.self() && entry.status().isLive()) {
+            if (entry != membership.self() && entry.status().isLive() && zones.local(entry)) {
                 names.add(entry.name());
             }
         }
@@ -185,7 +206,7 @@ public final class FailureDetector {
 
     private void probeIndirectly(long nowNanos, DetectorOutputs out) {
         NodeId target = probe.target();
-        List<MemberEntry> relaysChosen = sample(config.indirectChecks(), target.name());
+        List<MemberEntry> relaysChosen = relays(target.name());
         PingReq request = new PingReq(probe.sequence(), target);
         for (MemberEntry relay : relaysChosen) {
             transmitter.send(relay.id().address(), request, out);
@@ -259,9 +280,29 @@ public final class FailureDetector {
         return Math.min(config.probeTimeoutNanos(), left) * 3 / 4;
     }
 
+    /**
+     * The ping-req relays for a probe of {@code target}: random ALIVE members of this node's zone
+     * (of the whole table when flat); for another zone's member, this zone's other links, the
+     * only members that talk across zones.
+     */
+    private List<MemberEntry> relays(String target) {
+        MemberEntry entry = table.get(target);
+        if (entry == null || zones.local(entry)) {
+            return sample(config.indirectChecks(), target);
+        }
+        List<MemberEntry> chosen = new ArrayList<>(config.indirectChecks());
+        for (MemberEntry link : zones.localLinks()) {
+            if (chosen.size() < config.indirectChecks() && link.status() == MemberStatus.ALIVE) {
+                chosen.add(link);
+            }
+        }
+        return chosen;
+    }
+
     /** Up to {@code count} distinct ALIVE members other than self and {@code exclude}: ping-req relays. */
     private List<MemberEntry> sample(int count, String exclude) {
-        return peers.sample(count, entry -> entry.status() == MemberStatus.ALIVE && !entry.name().equals(exclude));
+        return peers.sample(count, entry -> entry.status() == MemberStatus.ALIVE && !entry.name().equals(exclude)
+                && zones.local(entry));
     }
 
     /** A ping: ack it over the channel it came on (saying we left, if we did). */

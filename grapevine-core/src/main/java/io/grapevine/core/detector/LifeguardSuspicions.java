@@ -1,6 +1,7 @@
 package io.grapevine.core.detector;
 
 import io.grapevine.core.membership.Suspicions;
+import io.grapevine.core.membership.ZoneView;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,14 +15,30 @@ import java.util.Map;
 public final class LifeguardSuspicions implements Suspicions {
     private final DetectorConfig config;
     private final Map<String, Suspicion> byName = new LinkedHashMap<>();
+    private final ZoneView zones;
 
-    /** Suspicions timed by {@code config}. */
+    /** Suspicions timed by {@code config}, every member with the same (LAN) timings. */
     public LifeguardSuspicions(DetectorConfig config) {
+        this(config, null);
+    }
+
+    /**
+     * Suspicions timed by {@code config}, except that a member of another zone of {@code zones}
+     * gets the WAN timings: Lifeguard's minimum from {@code wanSuspicionMult} and
+     * {@code wanProbeIntervalNanos}, and no pause-tolerance shortcut (its silence may be the
+     * wide-area link's). {@code zones} may be null (flat).
+     */
+    public LifeguardSuspicions(DetectorConfig config, ZoneView zones) {
         this.config = config;
+        this.zones = zones;
     }
 
     @Override
     public void start(String name, String origin, long nowNanos, int liveCount) {
+        if (zones != null && !zones.flat() && !zones.localName(name)) {
+            startWan(name, origin, nowNanos, liveCount);
+            return;
+        }
         long min = Suspicion.minTimeoutNanos(config.suspicionMult(), liveCount, config.probeIntervalNanos());
         long grace = config.lifeguard() ? config.silenceDeadlineNanos() : Long.MAX_VALUE;
         if (grace != Long.MAX_VALUE) {
@@ -34,10 +51,28 @@ public final class LifeguardSuspicions implements Suspicions {
         if (!config.lifeguard() || liveCount - 2 < k) {
             k = 0;
         }
-        int remember = config.quorumFailureDetection() ? Math.max(liveCount, config.confirmersRemembered())
+        put(name, new Suspicion(origin, nowNanos, min, max, k, remembered(liveCount), grace));
+    }
+
+    private void startWan(String name, String origin, long nowNanos, int liveCount) {
+        long min = Suspicion.minTimeoutNanos(zones.config().wanSuspicionMult(), liveCount,
+                zones.config().wanProbeIntervalNanos());
+        long max = config.lifeguard() ? min * config.suspicionMaxTimeoutMult() : min;
+        int k = zones.config().wanSuspicionMult() - 2;
+        if (!config.lifeguard() || liveCount - 2 < k) {
+            k = 0;
+        }
+        put(name, new Suspicion(origin, nowNanos, min, max, k, remembered(liveCount), Long.MAX_VALUE));
+    }
+
+    private int remembered(int liveCount) {
+        return config.quorumFailureDetection() ? Math.max(liveCount, config.confirmersRemembered())
                 : config.confirmersRemembered();
+    }
+
+    private void put(String name, Suspicion suspicion) {
         byName.remove(name);
-        byName.put(name, new Suspicion(origin, nowNanos, min, max, k, remember, grace));
+        byName.put(name, suspicion);
     }
 
     /** This node's own probe of {@code name}, sent at {@code probeSentNanos}, went unanswered (see {@link Suspicion#observedSilence}). */

@@ -32,14 +32,27 @@ public final class DirectMail {
     private final MailBuffer buffer;
     private final boolean acknowledged;
     private final MemberTable table;
-    private long nextId = 1;
+    private final long idStep;
+    private long nextId;
     private long tagged;
 
     /**
      * Mail to up to {@code config.directMailFanout()} members picked by {@code peers} (0 turns
-     * direct mail off), acknowledged and retried as {@code config} says.
+     * direct mail off), acknowledged and retried as {@code config} says, with mail ids 1, 2, 3...
      */
     public DirectMail(GossipConfig config, PeerSampler peers, Transmitter transmitter, MemberTable table) {
+        this(config, peers, transmitter, table, 1, 1);
+    }
+
+    /**
+     * As {@link #DirectMail(GossipConfig, PeerSampler, Transmitter, MemberTable)} with mail ids
+     * {@code firstId, firstId + idStep, ...}: two mailers of one node take disjoint ranges, so an
+     * acknowledgement names one mail of one of them.
+     */
+    public DirectMail(GossipConfig config, PeerSampler peers, Transmitter transmitter, MemberTable table, long firstId,
+                      long idStep) {
+        this.nextId = firstId;
+        this.idStep = idStep;
         this.fanout = config.directMailFanout();
         this.peers = peers;
         this.transmitter = transmitter;
@@ -96,7 +109,7 @@ public final class DirectMail {
             if (transmitter.fitsOneDatagram(taggedFrames)
                     && buffer.hold(new MailBuffer.Mail(nextId, supersedeKey, priority, taggedFrames, recipients),
                             nowNanos)) {
-                nextId++;
+                nextId += idStep;
                 tagged++;
                 frames = taggedFrames;
             }

@@ -33,6 +33,9 @@ public final class ReplicatedState {
     private final TtlSchedule ttls = new TtlSchedule();
     private long localVersion;
     private long droppedEntries;
+    private String watchedKey = "";
+    private long watchedChanges;
+    private long appliedChanges;
 
     /** Holds only this node's (empty) state. */
     public ReplicatedState(NodeId self, StateConfig config) {
@@ -168,7 +171,34 @@ public final class ReplicatedState {
             verdicts.add(applier.apply(part));
         }
         droppedEntries += applier.dropped();
+        appliedChanges += applier.changes().size();
+        if (!watchedKey.isEmpty()) {
+            for (KeyChange change : applier.changes()) {
+                if (change.key().equals(watchedKey)) {
+                    watchedChanges++;
+                }
+            }
+        }
         return new ApplyResult(verdicts, applier.changes());
+    }
+
+    /**
+     * Counts from now on every change a peer's delta makes to any owner's {@code key} (read with
+     * {@link #watchedChanges()}): how a protocol key (a member's published zone) is noticed
+     * without scanning every owner.
+     */
+    public void watch(String key) {
+        this.watchedKey = key;
+    }
+
+    /** Key changes applied from peers' deltas so far (any owner, any key): tells whether a delta taught this node anything. */
+    public long appliedChanges() {
+        return appliedChanges;
+    }
+
+    /** Changes applied from peers to the {@link #watch watched} key so far, any owner. */
+    public long watchedChanges() {
+        return watchedChanges;
     }
 
     /** The class stream holding {@code owner}'s {@code key}, CONTROL if none. */

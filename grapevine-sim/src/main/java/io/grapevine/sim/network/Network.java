@@ -25,6 +25,11 @@ public final class Network {
     private final int[] side;
     private final Set<Long> blocked = new HashSet<>();
     private boolean partitioned;
+    private int[] zoneOf;
+    private ZoneLatency zoneLatency;
+    private long crossZonePackets;
+    private long crossZoneBytes;
+    private long[] crossZoneSentBy;
 
     /** A fully connected network of {@code size} nodes. */
     public Network(NetworkModel model, RandomSource random, int size) {
@@ -34,6 +39,56 @@ public final class Network {
         this.model = model;
         this.random = random;
         this.side = new int[size];
+    }
+
+    /**
+     * Places the nodes in zones: {@code zoneOfNode[i]} is node {@code i}'s zone, and from now on
+     * a packet's base latency is {@code latency}'s intra- or inter-zone one (jitter as the
+     * model says), and packets between zones are counted ({@link #crossZonePackets()}). A
+     * network without zones draws exactly as before.
+     */
+    public void zones(int[] zoneOfNode, ZoneLatency latency) {
+        if (zoneOfNode.length != side.length) {
+            throw new IllegalArgumentException("zoneOfNode must have one entry per node: " + zoneOfNode.length
+                    + " != " + side.length);
+        }
+        this.zoneOf = zoneOfNode.clone();
+        this.zoneLatency = latency;
+        this.crossZoneSentBy = new long[zoneOfNode.length];
+    }
+
+    /** Node {@code index}'s zone (0 when the network has no zones). */
+    public int zoneOf(int index) {
+        return zoneOf == null ? 0 : zoneOf[index];
+    }
+
+    /** Whether {@code from} and {@code to} are in different zones (never without zones). */
+    public boolean crossZone(int from, int to) {
+        return zoneOf != null && zoneOf[from] != zoneOf[to];
+    }
+
+    /** Counts a packet of {@code bytes} sent from {@code from} to {@code to} if it crosses zones. */
+    public void account(int from, int to, int bytes) {
+        if (crossZone(from, to)) {
+            crossZonePackets++;
+            crossZoneBytes += bytes;
+            crossZoneSentBy[from]++;
+        }
+    }
+
+    /** Packets sent between different zones so far (delivered or not). */
+    public long crossZonePackets() {
+        return crossZonePackets;
+    }
+
+    /** Packets node {@code index} has sent to other zones so far (0 without zones). */
+    public long crossZonePacketsFrom(int index) {
+        return crossZoneSentBy == null ? 0 : crossZoneSentBy[index];
+    }
+
+    /** Bytes of {@link #crossZonePackets()}. */
+    public long crossZoneBytes() {
+        return crossZoneBytes;
     }
 
     /** The model this network follows. */
@@ -52,7 +107,7 @@ public final class Network {
         if (model.lossProbability() > 0 && random.nextDouble() < model.lossProbability()) {
             return LOST;
         }
-        return sampleLatency();
+        return sampleLatency(from, to);
     }
 
     /** Delay of a stream message, in ns, or {@link #CUT}; streams are never lost. */
@@ -60,12 +115,21 @@ public final class Network {
         if (!reachable(from, to)) {
             return CUT;
         }
-        return sampleLatency() + model.streamExtraLatencyNanos();
+        return sampleLatency(from, to) + model.streamExtraLatencyNanos();
     }
 
     /** Whether a delivered datagram should arrive a second time. */
     public boolean duplicate() {
         return model.duplicateProbability() > 0 && random.nextDouble() < model.duplicateProbability();
+    }
+
+    /** A fresh one-way latency sample from {@code from} to {@code to}, in ns: by zone when the network has zones. */
+    public long sampleLatency(int from, int to) {
+        if (zoneOf == null) {
+            return sampleLatency();
+        }
+        long base = zoneOf[from] == zoneOf[to] ? zoneLatency.intraZoneNanos() : zoneLatency.interZoneNanos();
+        return sampleLatency() - model.baseLatencyNanos() + base;
     }
 
     /** A fresh one-way latency sample, in ns. */
