@@ -239,10 +239,42 @@ final class DiscreteEventLoop {
         queue.push(at, EventQueue.TICK, n.index, -1, null, n.tickToken, false);
     }
 
+    /** Draws egress losses; created on the first degraded node, so other runs draw exactly as before. */
+    private io.grapevine.core.base.SplitMix64 egressRandom;
+
+    void degradeEgress(int index, double lossProbability, long seed) {
+        if (egressRandom == null) {
+            egressRandom = new io.grapevine.core.base.SplitMix64(seed);
+        }
+        nodes[index].egressLoss = lossProbability;
+    }
+
     private void send(int kind, Address to, byte[] packet) {
         int from = outputs.current;
         packetsSent++;
         bytesSent += packet.length;
+        long retransmitNanos = 0;
+        if (nodes[from].egressLoss > 0) {
+            if (kind != EventQueue.STREAM) {
+                if (egressRandom.nextDouble() < nodes[from].egressLoss) {
+                    drops[NetworkDrop.LOSS.ordinal()]++;
+                    return;
+                }
+            } else {
+                // TCP gets through a lossy sender late: each lost transmission costs a retransmission
+                // timeout, 200 ms doubling, and after six the connection gives up
+                long rto = 200_000_000L;
+                int lost = 0;
+                while (egressRandom.nextDouble() < nodes[from].egressLoss) {
+                    if (++lost > 6) {
+                        drops[NetworkDrop.LOSS.ordinal()]++;
+                        return;
+                    }
+                    retransmitNanos += rto;
+                    rto *= 2;
+                }
+            }
+        }
         Integer target = byAddress.get(to);
         if (target == null) {
             drops[NetworkDrop.UNKNOWN_ADDRESS.ordinal()]++;
@@ -255,7 +287,7 @@ final class DiscreteEventLoop {
             drops[(delay == Network.LOST ? NetworkDrop.LOSS : NetworkDrop.PARTITION).ordinal()]++;
             return;
         }
-        queue.push(nowNanos + delay, kind, target, from, packet, 0, false);
+        queue.push(nowNanos + delay + retransmitNanos, kind, target, from, packet, 0, false);
         if (!stream && network.duplicate()) {
             queue.push(nowNanos + network.sampleLatency(from, target), kind, target, from, packet, 0, false);
         }

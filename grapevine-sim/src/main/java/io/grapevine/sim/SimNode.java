@@ -27,6 +27,8 @@ final class SimNode {
     NodeState state = NodeState.NOT_STARTED;
     long pausedUntilNanos;
     long slowDelayNanos;
+    /** Fraction of this node's outgoing datagrams lost on the way out (a gray failure); 0 for none. */
+    double egressLoss;
     int tickToken;
     boolean tickPending;
     /** Down because its process was killed: its host refuses stream connections (see {@link Simulation#kill}). */

@@ -288,6 +288,20 @@ public final class Simulation {
     }
 
     /**
+     * A gray failure of node {@code index}: from now on it loses {@code lossProbability} of the
+     * datagrams it sends, silently (everything it receives still arrives); its streams, TCP, get
+     * through late, each lost transmission costing a retransmission timeout (200 ms, doubling;
+     * a stream that loses seven in a row is lost). 0 makes it whole again. The losses are drawn from a source split from the
+     * scenario's random source on the first call, so runs without a degraded node are unchanged.
+     */
+    public void degradeEgress(int index, double lossProbability) {
+        if (!(lossProbability >= 0 && lossProbability <= 1)) {
+            throw new IllegalArgumentException("lossProbability must be in [0, 1]: " + lossProbability);
+        }
+        loop.degradeEgress(index, lossProbability, scenarioRandom().nextLong());
+    }
+
+    /**
      * Starves node {@code index} of CPU (the Lifeguard paper's slow message processing): from now
      * on it handles every packet {@code delayNanos} after it arrived, in arrival order, and what
      * it sends in reply leaves when it handles the packet. Its timers still fire on time, so a

@@ -34,6 +34,7 @@ import io.grapevine.core.base.ConfigCheck;
  *        suspicionMult · log10 N} probe periods. At least 0; below a probe interval, a member
  *        whose suspicion is confirmed k times is declared dead at once.
  *        Default 5 s: a 5 s pause survives (as with memberlist's LAN timings at N = 8).
+ * @param degradedWithholdsSuspicions Lifeguard's intent, enforced: while this node's local health score is above 0 (it missed acks or nacks it should have had, or had to refute a suspicion of itself), a probe of its that goes unanswered raises no suspicion; the healthy members probing the same target raise it if it is real. Only with {@code lifeguard}. Default true.
  */
 public record DetectorConfig(
         long probeIntervalNanos,
@@ -50,7 +51,8 @@ public record DetectorConfig(
         int roundTripSamples,
         int accusationNoticesRemembered,
         int streamOnlyMembersRemembered,
-        long pauseToleranceNanos) {
+        long pauseToleranceNanos,
+        boolean degradedWithholdsSuspicions) {
 
     /** Validates every field; a refusal names the field, its value and the rule. */
     public DetectorConfig {
@@ -89,82 +91,88 @@ public record DetectorConfig(
                 128,
                 1024,
                 1024,
-                5_000_000_000L);
+                5_000_000_000L,
+                true);
     }
 
     /** A copy with {@code probeIntervalNanos} set to {@code value}. */
     public DetectorConfig withProbeIntervalNanos(long value) {
-        return new DetectorConfig(value, probeTimeoutNanos, indirectChecks, streamFallbackProbe, suspicionMult, suspicionMaxTimeoutMult, lifeguard, awarenessMaxMultiplier, quorumFailureDetection, maxPendingRelays, confirmersRemembered, roundTripSamples, accusationNoticesRemembered, streamOnlyMembersRemembered, pauseToleranceNanos);
+        return new DetectorConfig(value, probeTimeoutNanos, indirectChecks, streamFallbackProbe, suspicionMult, suspicionMaxTimeoutMult, lifeguard, awarenessMaxMultiplier, quorumFailureDetection, maxPendingRelays, confirmersRemembered, roundTripSamples, accusationNoticesRemembered, streamOnlyMembersRemembered, pauseToleranceNanos, degradedWithholdsSuspicions);
     }
 
     /** A copy with {@code probeTimeoutNanos} set to {@code value}. */
     public DetectorConfig withProbeTimeoutNanos(long value) {
-        return new DetectorConfig(probeIntervalNanos, value, indirectChecks, streamFallbackProbe, suspicionMult, suspicionMaxTimeoutMult, lifeguard, awarenessMaxMultiplier, quorumFailureDetection, maxPendingRelays, confirmersRemembered, roundTripSamples, accusationNoticesRemembered, streamOnlyMembersRemembered, pauseToleranceNanos);
+        return new DetectorConfig(probeIntervalNanos, value, indirectChecks, streamFallbackProbe, suspicionMult, suspicionMaxTimeoutMult, lifeguard, awarenessMaxMultiplier, quorumFailureDetection, maxPendingRelays, confirmersRemembered, roundTripSamples, accusationNoticesRemembered, streamOnlyMembersRemembered, pauseToleranceNanos, degradedWithholdsSuspicions);
     }
 
     /** A copy with {@code indirectChecks} set to {@code value}. */
     public DetectorConfig withIndirectChecks(int value) {
-        return new DetectorConfig(probeIntervalNanos, probeTimeoutNanos, value, streamFallbackProbe, suspicionMult, suspicionMaxTimeoutMult, lifeguard, awarenessMaxMultiplier, quorumFailureDetection, maxPendingRelays, confirmersRemembered, roundTripSamples, accusationNoticesRemembered, streamOnlyMembersRemembered, pauseToleranceNanos);
+        return new DetectorConfig(probeIntervalNanos, probeTimeoutNanos, value, streamFallbackProbe, suspicionMult, suspicionMaxTimeoutMult, lifeguard, awarenessMaxMultiplier, quorumFailureDetection, maxPendingRelays, confirmersRemembered, roundTripSamples, accusationNoticesRemembered, streamOnlyMembersRemembered, pauseToleranceNanos, degradedWithholdsSuspicions);
     }
 
     /** A copy with {@code streamFallbackProbe} set to {@code value}. */
     public DetectorConfig withStreamFallbackProbe(boolean value) {
-        return new DetectorConfig(probeIntervalNanos, probeTimeoutNanos, indirectChecks, value, suspicionMult, suspicionMaxTimeoutMult, lifeguard, awarenessMaxMultiplier, quorumFailureDetection, maxPendingRelays, confirmersRemembered, roundTripSamples, accusationNoticesRemembered, streamOnlyMembersRemembered, pauseToleranceNanos);
+        return new DetectorConfig(probeIntervalNanos, probeTimeoutNanos, indirectChecks, value, suspicionMult, suspicionMaxTimeoutMult, lifeguard, awarenessMaxMultiplier, quorumFailureDetection, maxPendingRelays, confirmersRemembered, roundTripSamples, accusationNoticesRemembered, streamOnlyMembersRemembered, pauseToleranceNanos, degradedWithholdsSuspicions);
     }
 
     /** A copy with {@code suspicionMult} set to {@code value}. */
     public DetectorConfig withSuspicionMult(int value) {
-        return new DetectorConfig(probeIntervalNanos, probeTimeoutNanos, indirectChecks, streamFallbackProbe, value, suspicionMaxTimeoutMult, lifeguard, awarenessMaxMultiplier, quorumFailureDetection, maxPendingRelays, confirmersRemembered, roundTripSamples, accusationNoticesRemembered, streamOnlyMembersRemembered, pauseToleranceNanos);
+        return new DetectorConfig(probeIntervalNanos, probeTimeoutNanos, indirectChecks, streamFallbackProbe, value, suspicionMaxTimeoutMult, lifeguard, awarenessMaxMultiplier, quorumFailureDetection, maxPendingRelays, confirmersRemembered, roundTripSamples, accusationNoticesRemembered, streamOnlyMembersRemembered, pauseToleranceNanos, degradedWithholdsSuspicions);
     }
 
     /** A copy with {@code suspicionMaxTimeoutMult} set to {@code value}. */
     public DetectorConfig withSuspicionMaxTimeoutMult(int value) {
-        return new DetectorConfig(probeIntervalNanos, probeTimeoutNanos, indirectChecks, streamFallbackProbe, suspicionMult, value, lifeguard, awarenessMaxMultiplier, quorumFailureDetection, maxPendingRelays, confirmersRemembered, roundTripSamples, accusationNoticesRemembered, streamOnlyMembersRemembered, pauseToleranceNanos);
+        return new DetectorConfig(probeIntervalNanos, probeTimeoutNanos, indirectChecks, streamFallbackProbe, suspicionMult, value, lifeguard, awarenessMaxMultiplier, quorumFailureDetection, maxPendingRelays, confirmersRemembered, roundTripSamples, accusationNoticesRemembered, streamOnlyMembersRemembered, pauseToleranceNanos, degradedWithholdsSuspicions);
     }
 
     /** A copy with {@code lifeguard} set to {@code value}. */
     public DetectorConfig withLifeguard(boolean value) {
-        return new DetectorConfig(probeIntervalNanos, probeTimeoutNanos, indirectChecks, streamFallbackProbe, suspicionMult, suspicionMaxTimeoutMult, value, awarenessMaxMultiplier, quorumFailureDetection, maxPendingRelays, confirmersRemembered, roundTripSamples, accusationNoticesRemembered, streamOnlyMembersRemembered, pauseToleranceNanos);
+        return new DetectorConfig(probeIntervalNanos, probeTimeoutNanos, indirectChecks, streamFallbackProbe, suspicionMult, suspicionMaxTimeoutMult, value, awarenessMaxMultiplier, quorumFailureDetection, maxPendingRelays, confirmersRemembered, roundTripSamples, accusationNoticesRemembered, streamOnlyMembersRemembered, pauseToleranceNanos, degradedWithholdsSuspicions);
     }
 
     /** A copy with {@code awarenessMaxMultiplier} set to {@code value}. */
     public DetectorConfig withAwarenessMaxMultiplier(int value) {
-        return new DetectorConfig(probeIntervalNanos, probeTimeoutNanos, indirectChecks, streamFallbackProbe, suspicionMult, suspicionMaxTimeoutMult, lifeguard, value, quorumFailureDetection, maxPendingRelays, confirmersRemembered, roundTripSamples, accusationNoticesRemembered, streamOnlyMembersRemembered, pauseToleranceNanos);
+        return new DetectorConfig(probeIntervalNanos, probeTimeoutNanos, indirectChecks, streamFallbackProbe, suspicionMult, suspicionMaxTimeoutMult, lifeguard, value, quorumFailureDetection, maxPendingRelays, confirmersRemembered, roundTripSamples, accusationNoticesRemembered, streamOnlyMembersRemembered, pauseToleranceNanos, degradedWithholdsSuspicions);
     }
 
     /** A copy with {@code quorumFailureDetection} set to {@code value}. */
     public DetectorConfig withQuorumFailureDetection(boolean value) {
-        return new DetectorConfig(probeIntervalNanos, probeTimeoutNanos, indirectChecks, streamFallbackProbe, suspicionMult, suspicionMaxTimeoutMult, lifeguard, awarenessMaxMultiplier, value, maxPendingRelays, confirmersRemembered, roundTripSamples, accusationNoticesRemembered, streamOnlyMembersRemembered, pauseToleranceNanos);
+        return new DetectorConfig(probeIntervalNanos, probeTimeoutNanos, indirectChecks, streamFallbackProbe, suspicionMult, suspicionMaxTimeoutMult, lifeguard, awarenessMaxMultiplier, value, maxPendingRelays, confirmersRemembered, roundTripSamples, accusationNoticesRemembered, streamOnlyMembersRemembered, pauseToleranceNanos, degradedWithholdsSuspicions);
     }
 
     /** A copy with {@code maxPendingRelays} set to {@code value}. */
     public DetectorConfig withMaxPendingRelays(int value) {
-        return new DetectorConfig(probeIntervalNanos, probeTimeoutNanos, indirectChecks, streamFallbackProbe, suspicionMult, suspicionMaxTimeoutMult, lifeguard, awarenessMaxMultiplier, quorumFailureDetection, value, confirmersRemembered, roundTripSamples, accusationNoticesRemembered, streamOnlyMembersRemembered, pauseToleranceNanos);
+        return new DetectorConfig(probeIntervalNanos, probeTimeoutNanos, indirectChecks, streamFallbackProbe, suspicionMult, suspicionMaxTimeoutMult, lifeguard, awarenessMaxMultiplier, quorumFailureDetection, value, confirmersRemembered, roundTripSamples, accusationNoticesRemembered, streamOnlyMembersRemembered, pauseToleranceNanos, degradedWithholdsSuspicions);
     }
 
     /** A copy with {@code confirmersRemembered} set to {@code value}. */
     public DetectorConfig withConfirmersRemembered(int value) {
-        return new DetectorConfig(probeIntervalNanos, probeTimeoutNanos, indirectChecks, streamFallbackProbe, suspicionMult, suspicionMaxTimeoutMult, lifeguard, awarenessMaxMultiplier, quorumFailureDetection, maxPendingRelays, value, roundTripSamples, accusationNoticesRemembered, streamOnlyMembersRemembered, pauseToleranceNanos);
+        return new DetectorConfig(probeIntervalNanos, probeTimeoutNanos, indirectChecks, streamFallbackProbe, suspicionMult, suspicionMaxTimeoutMult, lifeguard, awarenessMaxMultiplier, quorumFailureDetection, maxPendingRelays, value, roundTripSamples, accusationNoticesRemembered, streamOnlyMembersRemembered, pauseToleranceNanos, degradedWithholdsSuspicions);
     }
 
     /** A copy with {@code roundTripSamples} set to {@code value}. */
     public DetectorConfig withRoundTripSamples(int value) {
-        return new DetectorConfig(probeIntervalNanos, probeTimeoutNanos, indirectChecks, streamFallbackProbe, suspicionMult, suspicionMaxTimeoutMult, lifeguard, awarenessMaxMultiplier, quorumFailureDetection, maxPendingRelays, confirmersRemembered, value, accusationNoticesRemembered, streamOnlyMembersRemembered, pauseToleranceNanos);
+        return new DetectorConfig(probeIntervalNanos, probeTimeoutNanos, indirectChecks, streamFallbackProbe, suspicionMult, suspicionMaxTimeoutMult, lifeguard, awarenessMaxMultiplier, quorumFailureDetection, maxPendingRelays, confirmersRemembered, value, accusationNoticesRemembered, streamOnlyMembersRemembered, pauseToleranceNanos, degradedWithholdsSuspicions);
     }
 
     /** A copy with {@code accusationNoticesRemembered} set to {@code value}. */
     public DetectorConfig withAccusationNoticesRemembered(int value) {
-        return new DetectorConfig(probeIntervalNanos, probeTimeoutNanos, indirectChecks, streamFallbackProbe, suspicionMult, suspicionMaxTimeoutMult, lifeguard, awarenessMaxMultiplier, quorumFailureDetection, maxPendingRelays, confirmersRemembered, roundTripSamples, value, streamOnlyMembersRemembered, pauseToleranceNanos);
+        return new DetectorConfig(probeIntervalNanos, probeTimeoutNanos, indirectChecks, streamFallbackProbe, suspicionMult, suspicionMaxTimeoutMult, lifeguard, awarenessMaxMultiplier, quorumFailureDetection, maxPendingRelays, confirmersRemembered, roundTripSamples, value, streamOnlyMembersRemembered, pauseToleranceNanos, degradedWithholdsSuspicions);
     }
 
     /** A copy with {@code streamOnlyMembersRemembered} set to {@code value}. */
     public DetectorConfig withStreamOnlyMembersRemembered(int value) {
-        return new DetectorConfig(probeIntervalNanos, probeTimeoutNanos, indirectChecks, streamFallbackProbe, suspicionMult, suspicionMaxTimeoutMult, lifeguard, awarenessMaxMultiplier, quorumFailureDetection, maxPendingRelays, confirmersRemembered, roundTripSamples, accusationNoticesRemembered, value, pauseToleranceNanos);
+        return new DetectorConfig(probeIntervalNanos, probeTimeoutNanos, indirectChecks, streamFallbackProbe, suspicionMult, suspicionMaxTimeoutMult, lifeguard, awarenessMaxMultiplier, quorumFailureDetection, maxPendingRelays, confirmersRemembered, roundTripSamples, accusationNoticesRemembered, value, pauseToleranceNanos, degradedWithholdsSuspicions);
     }
 
     /** A copy with {@code pauseToleranceNanos} set to {@code value}. */
     public DetectorConfig withPauseToleranceNanos(long value) {
-        return new DetectorConfig(probeIntervalNanos, probeTimeoutNanos, indirectChecks, streamFallbackProbe, suspicionMult, suspicionMaxTimeoutMult, lifeguard, awarenessMaxMultiplier, quorumFailureDetection, maxPendingRelays, confirmersRemembered, roundTripSamples, accusationNoticesRemembered, streamOnlyMembersRemembered, value);
+        return new DetectorConfig(probeIntervalNanos, probeTimeoutNanos, indirectChecks, streamFallbackProbe, suspicionMult, suspicionMaxTimeoutMult, lifeguard, awarenessMaxMultiplier, quorumFailureDetection, maxPendingRelays, confirmersRemembered, roundTripSamples, accusationNoticesRemembered, streamOnlyMembersRemembered, value, degradedWithholdsSuspicions);
+    }
+
+    /** A copy with {@code degradedWithholdsSuspicions} set to {@code value}. */
+    public DetectorConfig withDegradedWithholdsSuspicions(boolean value) {
+        return new DetectorConfig(probeIntervalNanos, probeTimeoutNanos, indirectChecks, streamFallbackProbe, suspicionMult, suspicionMaxTimeoutMult, lifeguard, awarenessMaxMultiplier, quorumFailureDetection, maxPendingRelays, confirmersRemembered, roundTripSamples, accusationNoticesRemembered, streamOnlyMembersRemembered, pauseToleranceNanos, value);
     }
 
     /**

@@ -230,7 +230,7 @@ public final class FailureDetector {
         if (entry == null || !entry.id().equals(finished.target()) || !entry.status().isLive()) {
             return;
         }
-        if (config.lifeguard() && health.score() > 0) {
+        if (config.lifeguard() && config.degradedWithholdsSuspicions() && health.score() > 0) {
             // Lifeguard's intent: a node that knows it is degraded does not accuse on its own;
             // healthy members probe the same target and raise the suspicion if it is real
             withheldSuspicions++;

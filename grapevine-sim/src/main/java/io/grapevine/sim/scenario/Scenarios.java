@@ -15,6 +15,7 @@ public final class Scenarios {
             new PauseScenario(),
             new PartitionHealScenario(),
             new SlowNodesScenario(),
+            new GrayFailureScenario(),
             new BootstrapScenario(),
             new RestartScenario(),
             new IdleScenario());

@@ -23,7 +23,7 @@ class ScenarioConfigTest {
     @Test
     void theCatalogueFindsEveryScenarioByName() {
         assertThat(Scenarios.names()).containsExactly("join", "failure", "kill", "event", "write", "leave", "pause",
-                "partition-heal", "slow-nodes", "bootstrap", "restart", "idle");
+                "partition-heal", "slow-nodes", "gray", "bootstrap", "restart", "idle");
         for (String name : Scenarios.names()) {
             assertThat(Scenarios.byName(name)).get().extracting(Scenario::name).isEqualTo(name);
         }

@@ -1,0 +1,102 @@
+package io.grapevine.sim.scenario;
+
+import io.grapevine.core.ClusterEvent;
+import io.grapevine.core.membership.Change;
+import io.grapevine.sim.SimConfig;
+import io.grapevine.sim.SimObserver;
+import io.grapevine.sim.measure.RunResult;
+
+/**
+ * Gray failure (issue 18): one random node (not node 0) silently loses {@link #EGRESS_LOSS} of
+ * the datagrams it sends, for the whole window; everything it receives arrives. Measures, per
+ * healthy observer, how often its view of the lossy node changed (the flapping between suspect
+ * and alive), and the suspicions and deaths of healthy members shown in healthy views (the
+ * lossy node's accusations reaching them). Outcome: none of the latter, as a verdict.
+ */
+public final class GrayFailureScenario implements Scenario {
+    /** The command-line name. */
+    public static final String NAME = "gray";
+    /** The fraction of the lossy node's outgoing datagrams that are lost. */
+    public static final double EGRESS_LOSS = 0.8;
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public String description() {
+        return "one node loses 80% of what it sends: its flapping per observer, and healthy members suspected";
+    }
+
+    /** Counts, at healthy observers, changes about the lossy node and accusations of healthy ones. */
+    private static final class Watch implements SimObserver {
+        private final int lossy;
+        private final String lossyName;
+        private final int[] changesSeen;
+        private long healthySuspicions;
+        private long healthyDeaths;
+
+        Watch(int lossy, String lossyName, int size) {
+            this.lossy = lossy;
+            this.lossyName = lossyName;
+            this.changesSeen = new int[size];
+        }
+
+        @Override
+        public void onEvent(int node, ClusterEvent event, long nowNanos) {
+            if (node == lossy || !(event instanceof ClusterEvent.MemberChanged changed)) {
+                return;
+            }
+            if (changed.member().name().equals(lossyName)) {
+                changesSeen[node]++;
+            } else if (changed.change() == Change.SUSPECTED) {
+                healthySuspicions++;
+            } else if (changed.change() == Change.FAILED) {
+                healthyDeaths++;
+            }
+        }
+    }
+
+    @Override
+    public RunResult run(SimConfig config, ScenarioConfig params) {
+        Harness h = new Harness(NAME, config, params);
+        h.warmUp();
+        int lossy = h.pickNonSeed();
+        Watch watch = new Watch(lossy, h.sim.name(lossy), h.size());
+        h.sim.addObserver(watch);
+        h.inject();
+        h.sim.degradeEgress(lossy, EGRESS_LOSS);
+        h.sim.runUntil(h.windowEndNanos());
+        int max = 0;
+        long total = 0;
+        int observers = 0;
+        int holdingDead = 0;
+        for (int i = 0; i < h.size(); i++) {
+            if (i == lossy) {
+                continue;
+            }
+            observers++;
+            max = Math.max(max, watch.changesSeen[i]);
+            total += watch.changesSeen[i];
+            if (h.sim.node(i).member(h.sim.name(lossy)).map(m -> m.status().isGone()).orElse(false)) {
+                holdingDead++;
+            }
+        }
+        long accusationsHeld = 0;
+        for (int i = 0; i < h.size(); i++) {
+            accusationsHeld += h.sim.node(i).accusationsHeld();
+        }
+        double mean = observers == 0 ? 0 : total / (double) observers;
+        int most = max;
+        int seeingDead = holdingDead;
+        long held = accusationsHeld;
+        return h.verdict(watch.healthySuspicions == 0 && watch.healthyDeaths == 0, b -> b
+                .add("lossy_changes_max", "", most)
+                .add("lossy_changes_mean", "", mean)
+                .add("healthy_suspicions_shown", "", watch.healthySuspicions)
+                .add("healthy_deaths_shown", "", watch.healthyDeaths)
+                .add("observers_holding_lossy_dead", "", seeingDead)
+                .add("accusations_held", "", held));
+    }
+}
