@@ -8,6 +8,7 @@ import io.grapevine.core.base.NodeId;
 import io.grapevine.core.base.RandomSource;
 import io.grapevine.core.detector.Admission;
 import io.grapevine.core.detector.FailureDetector;
+import io.grapevine.core.detector.ProofOfLife;
 import io.grapevine.core.detector.LifeguardSuspicions;
 import io.grapevine.core.detector.AccusationNotifier;
 import io.grapevine.core.detector.ProbeTargets;
@@ -105,6 +106,7 @@ public final class Node {
     private final DirectMail mail;
     private final FlowControl flow;
     private final Admission admission;
+    private final ProofOfLife proofs;
     private final MembershipRules membership;
     private final FailureDetector detector;
     private final AccusationNotifier accusations;
@@ -187,6 +189,10 @@ public final class Node {
         this.exchange = new MemberListExchange(config.sync(), config.wire().maxStreamBytes(), table, membership,
                 transmitter, mail, peers, events, counters, random, nowNanos);
         replicator.start(nowNanos);
+        this.proofs = new ProofOfLife(config.detector().proofOfLifeAcks(), config.detector().proofOfLifeAttempts(),
+                config.detector().probeIntervalNanos() / 5, config.detector().probeTimeoutNanos(), transmitter);
+        membership.gateRefutations(proofs::begin);
+        detector.holdSuspicionsWhile(proofs::holding);
         this.admission = new Admission(config.membership(), transmitter, counters, detector::nextSequence, nowNanos);
         this.accusations = new AccusationNotifier(config.detector(), table, transmitter, self.name());
         this.receiver = new Receiver(config.wire().clusterLabel(), self, interner, counters);
@@ -360,6 +366,11 @@ public final class Node {
                     if (proven != null) {
                         membership.admit(proven, nowNanos, out);
                     }
+                } else if (proofs.owns(ack.sequence())) {
+                    MemberUpdate refutation = proofs.answered(ack.sequence(), sender, nowNanos);
+                    if (refutation != null) {
+                        membership.applyProven(refutation, nowNanos, out);
+                    }
                 } else {
                     detector.onAck(ack, stream, nowNanos, out);
                 }
@@ -431,6 +442,7 @@ public final class Node {
         transmitter.refreshClusterSize();
         zones.refresh(nowNanos, false);
         admission.expire(nowNanos);
+        proofs.onTick(nowNanos, out);
         mail.onTick(nowNanos, out);
         zoneRelay.onTick(nowNanos, out);
         detector.onTick(nowNanos, out);
@@ -455,6 +467,7 @@ public final class Node {
         next = Math.min(next, zoneRelay.nextDeadlineNanos());
         next = Math.min(next, receipts.nextDeadlineNanos());
         next = Math.min(next, admission.nextDeadlineNanos());
+        next = Math.min(next, proofs.nextDeadlineNanos());
         return Math.min(next, membership.nextDeadlineNanos());
     }
 

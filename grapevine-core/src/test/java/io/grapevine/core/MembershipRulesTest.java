@@ -23,7 +23,9 @@ class MembershipRulesTest {
     private static final NodeId OTHER = id("other", "10.0.0.3", 1);
 
     private final RecordingOutputs out = new RecordingOutputs();
-    private final Node node = new Node(CoreConfig.defaults(), SELF, new SplitMix64(7), 0);
+    /** SWIM's precedence rules as such: refutations taken at once (proof of life has its own tests). */
+    private static final CoreConfig RULES = CoreConfig.defaults().withDetector(d -> d.withProofOfLifeAcks(0));
+    private final Node node = new Node(RULES, SELF, new SplitMix64(7), 0);
 
     private static NodeId id(String name, String host, long generation) {
         return new NodeId(name, new Address(host, 7946), generation);
@@ -213,8 +215,8 @@ class MembershipRulesTest {
     void nameConflictIsResolvedTheSameWayWhateverTheArrivalOrder() {
         NodeId low = id("twin", "10.0.0.5", 1);
         NodeId high = id("twin", "10.0.0.6", 1);
-        Node first = new Node(CoreConfig.defaults(), SELF, new SplitMix64(1), 0);
-        Node second = new Node(CoreConfig.defaults(), SELF, new SplitMix64(1), 0);
+        Node first = new Node(RULES, SELF, new SplitMix64(1), 0);
+        Node second = new Node(RULES, SELF, new SplitMix64(1), 0);
         RecordingOutputs out1 = new RecordingOutputs();
         RecordingOutputs out2 = new RecordingOutputs();
         LiveSender.deliver(first, low, List.of(update(low, 0, MemberStatus.ALIVE, "twin")), 1, out1);

@@ -26,7 +26,8 @@ class StallAwarenessTest {
     private final RecordingOutputs out = new RecordingOutputs();
 
     private Node suspectingNode(boolean lifeguard) {
-        CoreConfig config = CoreConfig.defaults().withDetector(p -> p.withLifeguard(lifeguard)).withDetector(p -> p.withProbeIntervalNanos(HOUR))
+        // refutations taken at once: this is about the stall rule, not proof of life
+        CoreConfig config = CoreConfig.defaults().withDetector(p -> p.withLifeguard(lifeguard).withProofOfLifeAcks(0)).withDetector(p -> p.withProbeIntervalNanos(HOUR))
                 .withDetector(p -> p.withProbeTimeoutNanos(HOUR / 2));
         Node node = new Node(config, SELF, new SplitMix64(1), 0);
         for (NodeId id : List.of(PEER, ACCUSER)) {

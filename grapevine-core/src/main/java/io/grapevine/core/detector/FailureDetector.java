@@ -58,6 +58,7 @@ public final class FailureDetector {
     private long lastInputNanos;
     private int sequence;
     private long withheldSuspicions;
+    private java.util.function.Predicate<String> held = name -> false;
 
     /**
      * A detector probing the members of {@code table}.
@@ -116,6 +117,11 @@ public final class FailureDetector {
     public void onTick(long nowNanos, DetectorOutputs out) {
         probeTimers(nowNanos, out);
         for (String name : suspicions.ripe(nowNanos, table.liveCount())) {
+            if (held.test(name)) {
+                // its refutation is being proven and it answers: not dead while it does
+                suspicions.holdUntil(name, nowNanos + config.probeTimeoutNanos());
+                continue;
+            }
             MemberUpdate verdict = membership.declareDead(table.get(name), nowNanos, out);
             if (verdict != null) {
                 // the verdict is mailed as well as rumored: every member learns it in one hop
@@ -322,6 +328,11 @@ public final class FailureDetector {
         } else {
             transmitter.send(from, ack, out);
         }
+    }
+
+    /** Suspicions that must not ripen for now (a proof of life under way, answered so far). */
+    public void holdSuspicionsWhile(java.util.function.Predicate<String> holding) {
+        this.held = holding;
     }
 
     /** Suspicions this node did not raise after a failed probe because its own health was degraded. */

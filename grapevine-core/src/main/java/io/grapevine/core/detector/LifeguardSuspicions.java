@@ -150,6 +150,14 @@ public final class LifeguardSuspicions implements Suspicions {
         return next;
     }
 
+    /** Postpones {@code name}'s suspicion so that it expires no sooner than {@code untilNanos}. */
+    void holdUntil(String name, long untilNanos) {
+        Suspicion suspicion = byName.get(name);
+        if (suspicion != null && suspicion.deadlineNanos() < untilNanos) {
+            suspicion.postpone(untilNanos - suspicion.deadlineNanos());
+        }
+    }
+
     /** Shifts every suspicion by {@code nanos}: time this node was stalled and could hear no refutation. */
     void postponeAll(long nanos) {
         for (Suspicion suspicion : byName.values()) {

@@ -21,6 +21,8 @@ import java.util.List;
  */
 public final class MembershipRules {
     private long heldAccusations;
+    private RefutationGate refutations = (entry, refutation, nowNanos, out) -> false;
+    private boolean applyingProven;
     private final MembershipConfig config;
     private final MemberTable table;
     private final MemberEntry self;
@@ -205,9 +207,16 @@ public final class MembershipRules {
             return UpdateVerdict.STALE;
         }
         MemberStatus before = entry.status();
+        boolean refutation = before == MemberStatus.SUSPECT || before == MemberStatus.DEAD;
+        if (refutation && !applyingProven && refutations.defer(entry, update, nowNanos, out)) {
+            // not taken here until proven, but passed on at once: the accusers whose deadlines are
+            // nearest must hear of it in time to start their own proofs
+            gossip.spread(update);
+            return UpdateVerdict.IGNORED;
+        }
         suspicions.clear(entry.name());
         table.update(entry, update.member(), update.incarnation(), MemberStatus.ALIVE, nowNanos);
-        if (before == MemberStatus.SUSPECT || before == MemberStatus.DEAD) {
+        if (refutation) {
             entry.refutedAt(nowNanos);
         }
         Change change = switch (before) {
@@ -314,6 +323,21 @@ public final class MembershipRules {
         }
         long refuted = accuser.lastRefutedNanos();
         return refuted == Long.MIN_VALUE || nowNanos - refuted >= config.accuserProbationNanos();
+    }
+
+    /** Where refutations of suspect and dead members go first (by default: taken at once). */
+    public void gateRefutations(RefutationGate gate) {
+        this.refutations = gate;
+    }
+
+    /** A refutation whose proof of life is complete: applied as any update, past the gate. */
+    public UpdateVerdict applyProven(MemberUpdate refutation, long nowNanos, MembershipOutputs out) {
+        applyingProven = true;
+        try {
+            return onUpdate(refutation, nowNanos, out);
+        } finally {
+            applyingProven = false;
+        }
     }
 
     /** Accusations that were not shown or spread because their accuser was not credible. */

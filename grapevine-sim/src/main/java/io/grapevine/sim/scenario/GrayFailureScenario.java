@@ -9,8 +9,8 @@ import io.grapevine.sim.measure.RunResult;
 /**
  * Gray failure (issue 18): one random node (not node 0) silently loses {@link #EGRESS_LOSS} of
  * the datagrams it sends, for the whole window; everything it receives arrives. Measures, per
- * healthy observer, how often its view of the lossy node changed (the flapping between suspect
- * and alive), and the suspicions and deaths of healthy members shown in healthy views (the
+ * healthy observer, how often its view of the lossy node changed status (the flapping between
+ * suspect and alive; an incarnation bump of a member held alive is not counted), and the suspicions and deaths of healthy members shown in healthy views (the
  * lossy node's accusations reaching them). Outcome: none of the latter, as a verdict.
  */
 public final class GrayFailureScenario implements Scenario {
@@ -49,7 +49,10 @@ public final class GrayFailureScenario implements Scenario {
                 return;
             }
             if (changed.member().name().equals(lossyName)) {
-                changesSeen[node]++;
+                // a change of status; an incarnation bump of a member held alive (UPDATED) is none
+                if (changed.change() != Change.UPDATED) {
+                    changesSeen[node]++;
+                }
             } else if (changed.change() == Change.SUSPECTED) {
                 healthySuspicions++;
             } else if (changed.change() == Change.FAILED) {

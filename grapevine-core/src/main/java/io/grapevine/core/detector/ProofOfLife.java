@@ -1,0 +1,224 @@
+package io.grapevine.core.detector;
+
+import io.grapevine.core.base.NodeId;
+import io.grapevine.core.dissemination.Transmitter;
+import io.grapevine.core.membership.MemberEntry;
+import io.grapevine.core.wire.MemberUpdate;
+import io.grapevine.core.wire.PacketSink;
+import io.grapevine.core.wire.Ping;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A refutation needs proof of life: when a member this node holds SUSPECT or DEAD refutes
+ * (gossips ALIVE at a higher incarnation), this node takes it back only after the member has
+ * answered {@code acks} consecutive direct pings, {@code spacingNanos} apart, each within
+ * {@code timeoutNanos}. A missed answer starts the streak again, at most {@code attempts}
+ * times; then the refutation is dropped and the suspicion runs on, and for {@link #COOL_DOWN_NANOS}
+ * no refutation of that member starts a new proof (so a member that refutes all the time but
+ * rarely answers gets a few tries a minute, not hundreds). While the first ping is in
+ * flight, and while a streak has at least one answer, the member's suspicion is held from
+ * expiring. A healthy member falsely suspected
+ * comes back a streak later (about a second); a persistently lossy one, whose answers are
+ * mostly lost, stays out instead of flapping between suspect and alive.
+ *
+ * <p>Its pings take sequence numbers from {@code Integer.MIN_VALUE} upward, a range the
+ * detector's probes (from 1 upward) never reach. Bounded by {@link #MAX_PROOFS}; beyond it a
+ * refutation is taken at once, as without the rule. Confined to the node's thread.
+ */
+public final class ProofOfLife {
+    /** Most proofs under way at once (and most members cooling down). */
+    public static final int MAX_PROOFS = 1024;
+    /** After a proof is given up, how long that member's refutations start no new one, in ns. */
+    public static final long COOL_DOWN_NANOS = 30_000_000_000L;
+
+    private static final class Proof {
+        final NodeId id;
+        MemberUpdate refutation;
+        int sequence;
+        long pingedAtNanos;
+        long nextPingNanos;
+        boolean awaiting;
+        int acks;
+        int failures;
+
+        Proof(NodeId id, MemberUpdate refutation) {
+            this.id = id;
+            this.refutation = refutation;
+        }
+    }
+
+    private final int acks;
+    private final int attempts;
+    private final long spacingNanos;
+    private final long timeoutNanos;
+    private final Transmitter transmitter;
+    private final Map<String, Proof> byName = new HashMap<>();
+    private final Map<Integer, Proof> bySequence = new HashMap<>();
+    /** Members whose last proof was given up, until when their refutations start no new one. */
+    private final java.util.LinkedHashMap<String, Long> coolingUntil = new java.util.LinkedHashMap<>();
+    private int sequence = Integer.MIN_VALUE;
+    private long proven;
+    private long abandoned;
+
+    /** Proofs of {@code acks} answers {@code spacingNanos} apart, each within {@code timeoutNanos}, at most {@code attempts} tries. */
+    public ProofOfLife(int acks, int attempts, long spacingNanos, long timeoutNanos, Transmitter transmitter) {
+        this.acks = acks;
+        this.attempts = attempts;
+        this.spacingNanos = spacingNanos;
+        this.timeoutNanos = timeoutNanos;
+        this.transmitter = transmitter;
+    }
+
+    /** Whether the rule is on (it needs at least one answer). */
+    public boolean enabled() {
+        return acks > 0;
+    }
+
+    /**
+     * {@code entry}, held SUSPECT or DEAD here, refuted with {@code refutation}: start (or keep
+     * going) its proof. Returns false when the refutation should be taken at once instead (the
+     * rule is off or too many proofs are under way).
+     */
+    public boolean begin(MemberEntry entry, MemberUpdate refutation, long nowNanos, PacketSink out) {
+        if (!enabled()) {
+            return false;
+        }
+        Proof proof = byName.get(entry.name());
+        if (proof != null && proof.id.equals(entry.id())) {
+            if (refutation.incarnation() > proof.refutation.incarnation()) {
+                proof.refutation = refutation;
+            }
+            return true;
+        }
+        if (proof != null) {
+            forget(proof);
+        }
+        Long cooling = coolingUntil.get(entry.name());
+        if (cooling != null) {
+            if (nowNanos < cooling) {
+                return true;
+            }
+            coolingUntil.remove(entry.name());
+        }
+        if (byName.size() >= MAX_PROOFS) {
+            return false;
+        }
+        proof = new Proof(entry.id(), refutation);
+        byName.put(entry.name(), proof);
+        ping(proof, nowNanos, out);
+        return true;
+    }
+
+    private void ping(Proof proof, long nowNanos, PacketSink out) {
+        proof.sequence = sequence++;
+        proof.awaiting = true;
+        proof.pingedAtNanos = nowNanos;
+        bySequence.put(proof.sequence, proof);
+        transmitter.send(proof.id.address(), new Ping(proof.sequence, proof.id.name()), out);
+    }
+
+    /** Whether {@code sequence} is a proof ping's. */
+    public boolean owns(int sequence) {
+        return bySequence.containsKey(sequence);
+    }
+
+    /**
+     * The ack with {@code sequence} came from {@code responder}: counts toward its proof. Returns
+     * the refutation to apply once the streak is complete, else {@code null}.
+     */
+    public MemberUpdate answered(int sequence, NodeId responder, long nowNanos) {
+        Proof proof = bySequence.get(sequence);
+        if (proof == null || !proof.id.equals(responder) || !proof.awaiting) {
+            return null;
+        }
+        bySequence.remove(sequence);
+        proof.awaiting = false;
+        proof.acks++;
+        if (proof.acks >= acks) {
+            forget(proof);
+            proven++;
+            return proof.refutation;
+        }
+        proof.nextPingNanos = nowNanos + spacingNanos;
+        return null;
+    }
+
+    /** Pings due, and streaks broken by a missing answer (restarted, or given up). */
+    public void onTick(long nowNanos, PacketSink out) {
+        if (byName.isEmpty()) {
+            return;
+        }
+        List<Proof> due = new ArrayList<>();
+        for (Proof proof : byName.values()) {
+            if (proof.awaiting ? proof.pingedAtNanos + timeoutNanos <= nowNanos : proof.nextPingNanos <= nowNanos) {
+                due.add(proof);
+            }
+        }
+        due.sort((a, b) -> a.id.name().compareTo(b.id.name()));
+        for (Proof proof : due) {
+            if (proof.awaiting) {
+                bySequence.remove(proof.sequence);
+                proof.acks = 0;
+                if (++proof.failures >= attempts) {
+                    forget(proof);
+                    abandoned++;
+                    coolingUntil.remove(proof.id.name());
+                    if (coolingUntil.size() >= MAX_PROOFS) {
+                        coolingUntil.remove(coolingUntil.keySet().iterator().next());
+                    }
+                    coolingUntil.put(proof.id.name(), nowNanos + COOL_DOWN_NANOS);
+                    continue;
+                }
+            }
+            ping(proof, nowNanos, out);
+        }
+    }
+
+    /**
+     * Whether {@code name}'s suspicion must not expire now: its proof's first ping is still in
+     * flight (the refutation arrived just before the deadline, as a waking member's does), or its
+     * streak has answers so far. A broken streak holds nothing until it is answered again, so a
+     * member that keeps refuting but rarely answers still dies of its suspicion.
+     */
+    public boolean holding(String name) {
+        Proof proof = byName.get(name);
+        return proof != null && (proof.acks > 0 || (proof.failures == 0 && proof.awaiting));
+    }
+
+    /** The member left the table or changed life: its proof is void. */
+    public void cancel(String name) {
+        Proof proof = byName.get(name);
+        if (proof != null) {
+            forget(proof);
+        }
+    }
+
+    private void forget(Proof proof) {
+        byName.remove(proof.id.name());
+        if (proof.awaiting) {
+            bySequence.remove(proof.sequence);
+        }
+    }
+
+    /** When a ping or a timeout is due next, or {@code Long.MAX_VALUE}. */
+    public long nextDeadlineNanos() {
+        long next = Long.MAX_VALUE;
+        for (Proof proof : byName.values()) {
+            next = Math.min(next, proof.awaiting ? proof.pingedAtNanos + timeoutNanos : proof.nextPingNanos);
+        }
+        return next;
+    }
+
+    /** Refutations taken after a complete streak. */
+    public long provenCount() {
+        return proven;
+    }
+
+    /** Refutations dropped after too many broken streaks. */
+    public long abandonedCount() {
+        return abandoned;
+    }
+}
