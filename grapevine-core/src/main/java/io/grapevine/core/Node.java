@@ -168,9 +168,10 @@ public final class Node {
         PeerSampler peers = new PeerSampler(table, selfEntry, random, zones, CrossZone.PARTNER_IF_LINK);
         // the node's mail takes ids from 1, the zone relay's from 2^62: an acknowledgement names one mail
         this.mail = new DirectMail(config.gossip(), new PeerSampler(table, selfEntry, random, zones, CrossZone.EACH_ZONE),
-                transmitter, table, 1, 1);
+                transmitter, table, 1, 1, this::mailRetryWaitNanos);
         this.zoneRelay = new ZoneRelay(zones, new DirectMail(config.gossip(),
-                new PeerSampler(table, selfEntry, random, zones, CrossZone.NONE), transmitter, table, 1L << 62, 1));
+                new PeerSampler(table, selfEntry, random, zones, CrossZone.NONE), transmitter, table, 1L << 62, 1,
+                this::mailRetryWaitNanos));
         this.flow = new FlowControl(config.gossip().flowBudgetBytesPerSecond(), config.gossip().flowIntervalNanos(),
                 counters, nowNanos);
         MemberRumors memberRumors = new MemberRumors(rumors, mail, config.gossip().membershipRumorPolicy());
@@ -429,6 +430,16 @@ public final class Node {
             }
             default -> throw new IllegalStateException("unhandled " + message.kind());
         }
+    }
+
+    /**
+     * How long an unacknowledged mail waits before its first resend: {@code directMailRetryNanos},
+     * or twice the slowest recent probe round trip plus the acknowledgement's delay when that is
+     * longer (a loaded host or a slow network must not turn every mail into three).
+     */
+    private long mailRetryWaitNanos() {
+        long slowest = detector == null ? 0 : detector.roundTrips().max();
+        return Math.max(config.gossip().directMailRetryNanos(), 2 * slowest + config.gossip().mailAckDelayNanos());
     }
 
     private static boolean wantsFeedback(RumorPolicy policy) {

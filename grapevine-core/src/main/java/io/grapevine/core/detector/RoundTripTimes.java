@@ -20,6 +20,15 @@ public final class RoundTripTimes {
         size = Math.min(size + 1, ring.length);
     }
 
+    /** The longest remembered sample, or 0 when there are none; O(capacity), allocates nothing. */
+    public long max() {
+        long max = 0;
+        for (int i = 0; i < size; i++) {
+            max = Math.max(max, ring[i]);
+        }
+        return max;
+    }
+
     /** The {@code q}-quantile (0..1) of the remembered samples, or 0 when there are none. */
     public long quantile(double q) {
         if (size == 0) {

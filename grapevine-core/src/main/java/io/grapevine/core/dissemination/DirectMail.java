@@ -41,16 +41,17 @@ public final class DirectMail {
      * direct mail off), acknowledged and retried as {@code config} says, with mail ids 1, 2, 3...
      */
     public DirectMail(GossipConfig config, PeerSampler peers, Transmitter transmitter, MemberTable table) {
-        this(config, peers, transmitter, table, 1, 1);
+        this(config, peers, transmitter, table, 1, 1, config::directMailRetryNanos);
     }
 
     /**
      * As {@link #DirectMail(GossipConfig, PeerSampler, Transmitter, MemberTable)} with mail ids
      * {@code firstId, firstId + idStep, ...}: two mailers of one node take disjoint ranges, so an
-     * acknowledgement names one mail of one of them.
+     * acknowledgement names one mail of one of them; the first resend waits what
+     * {@code retryWait} says at the time of sending, in ns.
      */
     public DirectMail(GossipConfig config, PeerSampler peers, Transmitter transmitter, MemberTable table, long firstId,
-                      long idStep) {
+                      long idStep, java.util.function.LongSupplier retryWait) {
         this.nextId = firstId;
         this.idStep = idStep;
         this.fanout = config.directMailFanout();
@@ -58,8 +59,7 @@ public final class DirectMail {
         this.transmitter = transmitter;
         this.acknowledged = config.directMailRetries() > 0;
         this.table = table;
-        this.buffer = new MailBuffer(config.directMailRetries(), config.directMailRetryNanos(),
-                config.directMailBuffer(), table);
+        this.buffer = new MailBuffer(config.directMailRetries(), retryWait, config.directMailBuffer(), table);
     }
 
     /** How many members a mail goes to now: the fanout or every other live member, whichever is fewer. */

@@ -12,8 +12,9 @@ import java.util.Map;
 /**
  * The sender's buffer of direct mail awaiting acknowledgement: which recipients of each tagged
  * mail have not acknowledged it yet, and when it is sent again. A mail is resent
- * {@code retries} times at most, the first after {@code retryNanos} and each next one after
- * twice the wait before it, to its recipients that have not acknowledged it and are still
+ * {@code retries} times at most, the first after the wait {@code retryWait} gives at the time
+ * of sending (at least {@code directMailRetryNanos}, longer when round trips are slow) and each
+ * next one after twice the wait before it, to its recipients that have not acknowledged it and are still
  * live in the same life; then it is forgotten (rumors and anti-entropy are the backstop).
  *
  * <p>Bounded: at most {@code capacity} (mail, recipient) pairs are held. To make room the
@@ -51,12 +52,16 @@ final class MailBuffer {
     }
 
     private final int retries;
-    private final long retryNanos;
+    private final java.util.function.LongSupplier retryWait;
     private final int capacity;
     private final MemberTable table;
     private final Map<Long, Mail> byId = new HashMap<>();
     private final Map<String, Mail> byKey = new HashMap<>();
-    /** waiting.get(k): mails due for resend k + 1, in due order (one wait per level, so FIFO). */
+    /**
+     * waiting.get(k): mails due for resend k + 1, in the order they were queued; with a steady
+     * wait that is due order (a wait that shrinks can leave a later mail due before an earlier
+     * one: it is then resent when the one ahead of it is, a little late, never lost).
+     */
     private final List<ArrayDeque<Mail>> waiting = new ArrayList<>();
     /** Held mails of each class, oldest first (finished ones are skipped lazily). */
     private final List<ArrayDeque<Mail>> byClass = new ArrayList<>(CLASSES.length);
@@ -65,9 +70,9 @@ final class MailBuffer {
     private long acknowledged;
     private long resent;
 
-    MailBuffer(int retries, long retryNanos, int capacity, MemberTable table) {
+    MailBuffer(int retries, java.util.function.LongSupplier retryWait, int capacity, MemberTable table) {
         this.retries = retries;
-        this.retryNanos = retryNanos;
+        this.retryWait = retryWait;
         this.capacity = capacity;
         this.table = table;
         for (int i = 0; i < retries; i++) {
@@ -96,7 +101,7 @@ final class MailBuffer {
             dropsByClass[mail.priority.ordinal()]++;
             return false;
         }
-        mail.dueNanos = nowNanos + retryNanos;
+        mail.dueNanos = nowNanos + retryWait.getAsLong();
         byId.put(mail.id, mail);
         if (mail.supersedeKey != null) {
             byKey.put(mail.supersedeKey, mail);
@@ -169,7 +174,7 @@ final class MailBuffer {
                 if (mail.recipients.isEmpty() || mail.resends >= retries) {
                     finish(mail);
                 } else {
-                    mail.dueNanos = nowNanos + (retryNanos << mail.resends);
+                    mail.dueNanos = nowNanos + (retryWait.getAsLong() << mail.resends);
                     waiting.get(mail.resends).addLast(mail);
                 }
             }
