@@ -129,6 +129,40 @@ class LoopbackClusterTest {
     }
 
     @Test
+    void aForgedFloodSealedWithTheWrongKeyIsDroppedAtDecryptionEveryPacket() throws Exception {
+        List<Cluster> cluster = joinedCluster(3);
+        Cluster target = cluster.get(1);
+        byte[] otherKey = KEY.clone();
+        otherKey[5] ^= 0x40;
+        PacketCipher forger = new PacketCipher(Keyring.of(otherKey), "");
+        java.util.SplittableRandom random = new java.util.SplittableRandom(18);
+        int sent = 0;
+        try (DatagramSocket socket = new DatagramSocket()) {
+            for (int batch = 0; batch < 20; batch++) {
+                long before = target.metrics().runtimeDrops().getOrDefault(RuntimeDrop.DECRYPT_FAILED, 0L);
+                for (int i = 0; i < 100; i++) {
+                    // a well-formed packet naming an invented member, as a forger would build it
+                    io.grapevine.core.base.NodeId phantom = new io.grapevine.core.base.NodeId("phantom-" + sent,
+                            new io.grapevine.core.base.Address("10.1." + random.nextInt(256) + "." + random.nextInt(256),
+                                    7946), 1);
+                    byte[] plain = io.grapevine.core.wire.WireCodec.encodePacket("", phantom, List.of(
+                            new io.grapevine.core.wire.MemberUpdate(phantom, 0, MemberStatus.ALIVE, phantom.name())));
+                    byte[] sealed = forger.seal(plain);
+                    socket.send(new DatagramPacket(sealed, sealed.length, target.boundAddress()));
+                    sent++;
+                }
+                long expected = before + 100;
+                // paced by batch so the socket buffer never overflows: every packet is accounted for
+                await().atMost(DEADLINE).until(() -> target.metrics().runtimeDrops()
+                        .getOrDefault(RuntimeDrop.DECRYPT_FAILED, 0L) >= expected);
+            }
+        }
+        assertThat(sent).isEqualTo(2_000);
+        assertThat(target.members()).hasSize(3).noneMatch(m -> m.name().startsWith("phantom-"));
+        assertThat(target.metrics().core().drops()).doesNotContainKeys("CANDIDATES_FULL", "CANDIDATE_RATE");
+    }
+
+    @Test
     void aNodeWithTheWrongLabelIsNeverAdmitted() {
         joinedCluster(3);
         // same key, other cluster label: authentication fails because the label is associated data
