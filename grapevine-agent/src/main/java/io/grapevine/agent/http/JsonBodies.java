@@ -64,7 +64,11 @@ final class JsonBodies {
 
     /** The body as a JSON object with only {@code allowed} fields; a missing body counts as {@code {}} if {@code emptyOk}. */
     ObjectNode object(Context ctx, Set<String> allowed, boolean emptyOk) {
-        byte[] body = ctx.bodyAsBytes();
+        return object(ctx.bodyAsBytes(), allowed, emptyOk);
+    }
+
+    /** As {@link #object(Context, Set, boolean)}, for a body already read. */
+    ObjectNode object(byte[] body, Set<String> allowed, boolean emptyOk) {
         if (body.length == 0 && emptyOk) {
             return mapper.createObjectNode();
         }
