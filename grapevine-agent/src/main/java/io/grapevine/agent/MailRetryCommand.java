@@ -1,6 +1,7 @@
 package io.grapevine.agent;
 
 import io.grapevine.sim.SimConfig;
+import io.grapevine.sim.measure.NearestRank;
 import io.grapevine.sim.measure.RunResult;
 import io.grapevine.sim.scenario.ScenarioConfig;
 import io.grapevine.sim.scenario.WriteScenario;
@@ -77,9 +78,9 @@ public final class MailRetryCommand implements Callable<Integer> {
         for (Row[] pair : pairs) {
             Row once = pair[0];
             Row retried = pair[1];
-            double writesPerNodeSecond = once.writes() / (double) runs
+            double clusterWritesPerSecond = once.writes() / (double) runs
                     / (periods * SimConfig.defaults().core().detector().probeIntervalNanos() / 1e9);
-            double extraPerWrite = (retried.msgsPerNodeS() - once.msgsPerNodeS()) * nodes / writesPerNodeSecond;
+            double extraPerWrite = (retried.msgsPerNodeS() - once.msgsPerNodeS()) * nodes / clusterWritesPerSecond;
             out.println(String.format(Locale.ROOT, "%5.0f%%: %+.1f / %+.1f / %+.1f ms, %+.1f datagrams per write",
                     once.loss() * 100, retried.medianMs() - once.medianMs(), retried.p90Ms() - once.p90Ms(),
                     retried.maxMs() - once.maxMs(), extraPerWrite));
@@ -107,17 +108,10 @@ public final class MailRetryCommand implements Callable<Integer> {
             msgs += result.value("msgs_per_node_s");
         }
         double[] sorted = lastNode.stream().mapToDouble(Double::doubleValue).sorted().toArray();
-        return new Row(loss, retries, quantile(sorted, 0.5), quantile(sorted, 0.9),
+        return new Row(loss, retries, NearestRank.of(sorted, 0.5), NearestRank.of(sorted, 0.9),
                 sorted.length == 0 ? Double.NaN : sorted[sorted.length - 1], writes, unreached, msgs / runs);
     }
 
-    private static double quantile(double[] sorted, double q) {
-        if (sorted.length == 0) {
-            return Double.NaN;
-        }
-        int rank = (int) Math.ceil(q * sorted.length);
-        return sorted[Math.max(0, Math.min(sorted.length - 1, rank - 1))];
-    }
 
     private void validate() {
         if (nodes < 2 || nodes > 100_000) {

@@ -38,16 +38,9 @@ public final class DirectMail {
 
     /**
      * Mail to up to {@code config.directMailFanout()} members picked by {@code peers} (0 turns
-     * direct mail off), acknowledged and retried as {@code config} says, with mail ids 1, 2, 3...
-     */
-    public DirectMail(GossipConfig config, PeerSampler peers, Transmitter transmitter, MemberTable table) {
-        this(config, peers, transmitter, table, 1, 1, config::directMailRetryNanos);
-    }
-
-    /**
-     * As {@link #DirectMail(GossipConfig, PeerSampler, Transmitter, MemberTable)} with mail ids
+     * direct mail off), acknowledged and retried as {@code config} says, with mail ids
      * {@code firstId, firstId + idStep, ...}: two mailers of one node take disjoint ranges, so an
-     * acknowledgement names one mail of one of them; the first resend waits what
+     * acknowledgement names one mail of one of them. The first resend waits what
      * {@code retryWait} says at the time of sending, in ns.
      */
     public DirectMail(GossipConfig config, PeerSampler peers, Transmitter transmitter, MemberTable table, long firstId,
@@ -98,11 +91,19 @@ public final class DirectMail {
      */
     public void mail(WireMessage message, RumorPriority priority, String supersedeKey, String exclude, long nowNanos,
                      PacketSink out) {
+        mailFrame(WireCodec.encodeFrame(message), priority, supersedeKey, exclude, nowNanos, out);
+    }
+
+    /**
+     * As {@link #mail}, for a message already encoded as {@code frame} (a caller that rumors the
+     * same frame encodes it once).
+     */
+    public void mailFrame(byte[] frame, RumorPriority priority, String supersedeKey, String exclude, long nowNanos,
+                          PacketSink out) {
         List<MemberEntry> recipients = fanout == 0 ? List.of() : peers.live(fanout, exclude);
         if (recipients.isEmpty()) {
             return;
         }
-        byte[] frame = WireCodec.encodeFrame(message);
         List<byte[]> frames = List.of(frame);
         if (acknowledged) {
             List<byte[]> taggedFrames = List.of(WireCodec.encodeFrame(new MailTag(nextId)), frame);

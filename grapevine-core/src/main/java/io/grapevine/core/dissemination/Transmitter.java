@@ -69,6 +69,14 @@ public final class Transmitter {
      * The frames are only read, so one encoding may be sent to many recipients.
      */
     public void send(Address to, List<byte[]> frames, PacketSink out) {
+        send(to, frames, List.of(), out);
+    }
+
+    /**
+     * Sends {@code frames} with rumors piggy-backed, leaving out those whose key hashes are in
+     * {@code knownThere} besides the ones the owed replies attached here report.
+     */
+    private void send(Address to, List<byte[]> frames, List<Integer> knownThere, PacketSink out) {
         builder.start(header);
         for (byte[] frame : frames) {
             if (!builder.tryAdd(frame)) {
@@ -77,7 +85,8 @@ public final class Transmitter {
                 out.sendStream(to, packet);
             }
         }
-        rumors.fill(builder, transmitLimit(), receipts.attach(to, builder));
+        List<Integer> attached = receipts.attach(to, builder);
+        rumors.fill(builder, transmitLimit(), attached.isEmpty() ? knownThere : attached);
         if (builder.count() > 0) {
             emit(to, builder.build(), out);
         }
@@ -113,12 +122,7 @@ public final class Transmitter {
     /** Sends the mail acknowledgements that waited long enough for a ride, with rumors piggy-backed. */
     public void flushReceipts(long nowNanos, PacketSink out) {
         for (MailReceipts.Due due : receipts.takeDue(nowNanos)) {
-            builder.start(header);
-            for (byte[] frame : due.frames()) {
-                builder.tryAdd(frame);
-            }
-            rumors.fill(builder, transmitLimit(), due.known());
-            emit(due.to(), builder.build(), out);
+            send(due.to(), due.frames(), due.known(), out);
         }
     }
 

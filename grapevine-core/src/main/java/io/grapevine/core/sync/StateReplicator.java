@@ -138,39 +138,46 @@ public final class StateReplicator implements MembershipObserver {
      */
     private void published(KeyChange change, KeyPriority priority, long nowNanos, SyncOutputs out) {
         out.keyChanged(change);
-        if (flow.enabled()) {
-            // once one write waits, later ones wait behind it: a part applies only on top of the versions before it
-            boolean waiting = deferred.remove(change.key()) != null || !deferred.isEmpty();
-            if (waiting || !flow.admit(costOf(change.key(), priority), nowNanos)) {
-                deferred.put(change.key(), priority);
-                scheduleRelease(nowNanos);
+        // once one write waits, later ones wait behind it: a part applies only on top of the versions before it
+        boolean waiting = flow.enabled() && (deferred.remove(change.key()) != null || !deferred.isEmpty());
+        if (!waiting) {
+            DeltaPart part = state.partFor(self.name(), change.key(), priority);
+            byte[] frame = frameOf(part);
+            if (!flow.enabled() || flow.admit(costOf(frame, priority), nowNanos)) {
+                disseminate(part, frame, priority, nowNanos, out);
                 return;
             }
         }
-        disseminate(change.key(), priority, nowNanos, out);
+        deferred.put(change.key(), priority);
+        scheduleRelease(nowNanos);
     }
 
-    private void disseminate(String ownKey, KeyPriority priority, long nowNanos, SyncOutputs out) {
-        DeltaPart part = state.partFor(self.name(), ownKey, priority);
-        String key = rumorKey(part.owner().name(), ownKey);
+    /** Mails (unless BULK) and rumors one own key's part, encoded once as {@code frame}. */
+    private void disseminate(DeltaPart part, byte[] frame, KeyPriority priority, long nowNanos, SyncOutputs out) {
+        String key = rumorKey(part.owner().name(), part.entries().get(0).key());
         if (priority != KeyPriority.BULK) {
-            mail.mail(new StatePush(new Delta(List.of(part), false)), RumorPriority.USER, key, "", nowNanos, out);
+            mail.mailFrame(frame, RumorPriority.USER, key, "", nowNanos, out);
         }
-        spreadRumor(part, key);
+        if (config.stateRumors()) {
+            rumors.offer(key, RumorPriority.USER, frame, rumorPolicy);
+        }
+    }
+
+    private static byte[] frameOf(DeltaPart part) {
+        return WireCodec.encodeFrame(new StatePush(new Delta(List.of(part), false)));
     }
 
     /** About what disseminating an own key costs this node: its frame, mailed and rumored. */
-    private long costOf(String ownKey, KeyPriority priority) {
-        int frame = WireCodec.encodeFrame(new StatePush(new Delta(List.of(state.partFor(self.name(), ownKey, priority)),
-                false))).length;
+    private long costOf(byte[] frame, KeyPriority priority) {
         int copies = (priority == KeyPriority.BULK ? 0 : mail.expectedRecipients())
                 + (config.stateRumors() ? transmitter.transmitLimit() : 0);
-        return (long) frame * Math.max(1, copies);
+        return (long) frame.length * Math.max(1, copies);
     }
 
     private void scheduleRelease(long nowNanos) {
         Map.Entry<String, KeyPriority> first = deferred.entrySet().iterator().next();
-        nextReleaseNanos = flow.admissibleAtNanos(costOf(first.getKey(), first.getValue()), nowNanos);
+        byte[] frame = frameOf(state.partFor(self.name(), first.getKey(), first.getValue()));
+        nextReleaseNanos = flow.admissibleAtNanos(costOf(frame, first.getValue()), nowNanos);
     }
 
     /** Sends the waiting own keys, oldest write first, as far as the flow rate allows. */
@@ -182,12 +189,14 @@ public final class StateReplicator implements MembershipObserver {
                 it.remove();
                 continue;
             }
-            if (!flow.admit(costOf(next.getKey(), next.getValue()), nowNanos)) {
+            DeltaPart part = state.partFor(self.name(), next.getKey(), next.getValue());
+            byte[] frame = frameOf(part);
+            if (!flow.admit(costOf(frame, next.getValue()), nowNanos)) {
                 scheduleRelease(nowNanos);
                 return;
             }
             it.remove();
-            disseminate(next.getKey(), next.getValue(), nowNanos, out);
+            disseminate(part, frame, next.getValue(), nowNanos, out);
         }
         nextReleaseNanos = Long.MAX_VALUE;
     }
@@ -204,8 +213,7 @@ public final class StateReplicator implements MembershipObserver {
 
     private void spreadRumor(DeltaPart part, String key) {
         if (config.stateRumors() && part.entries().size() == 1) {
-            rumors.offer(key, RumorPriority.USER, WireCodec.encodeFrame(new StatePush(new Delta(List.of(part), false))),
-                    rumorPolicy);
+            rumors.offer(key, RumorPriority.USER, frameOf(part), rumorPolicy);
         }
     }
 

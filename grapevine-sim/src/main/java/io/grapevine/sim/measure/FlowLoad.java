@@ -63,7 +63,6 @@ public final class FlowLoad {
         int counter = 0;
         int quietTurn = 0;
         List<WriteSpread> spreads = new ArrayList<>();
-        List<Long> spreadStarts = new ArrayList<>();
         List<Double> perSecond = new ArrayList<>();
         while (true) {
             long next = Math.min(Math.min(nextWrite, nextQuiet), nextSample);
@@ -90,7 +89,6 @@ public final class FlowLoad {
                 WriteSpread spread = new WriteSpread(sim.name(q), "quiet", change.newVersion(), others, sim.nowNanos());
                 sim.addObserver(spread);
                 spreads.add(spread);
-                spreadStarts.add(sim.nowNanos());
                 nextQuiet += quietSpacing;
             }
         }
@@ -124,9 +122,9 @@ public final class FlowLoad {
             long reached = spreads.get(i).reachedAtNanos();
             if (reached < 0) {
                 unreached++;
-                staleness[i] = (end - spreadStarts.get(i)) / 1e6;
+                staleness[i] = (end - spreads.get(i).startNanos()) / 1e6;
             } else {
-                staleness[i] = (reached - spreadStarts.get(i)) / 1e6;
+                staleness[i] = (reached - spreads.get(i).startNanos()) / 1e6;
             }
         }
         Arrays.sort(staleness);

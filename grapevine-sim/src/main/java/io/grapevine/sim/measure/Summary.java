@@ -39,7 +39,6 @@ public record Summary(String name, String unit, int count, double median, double
         }
         double[] v = Arrays.copyOf(sortedValues, n);
         double median = n % 2 == 1 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2.0;
-        int rank = (int) Math.ceil(0.9 * n);
-        return new Summary(name, unit, n, median, v[Math.max(0, rank - 1)], v[n - 1]);
+        return new Summary(name, unit, n, median, NearestRank.of(v, 0.9), v[n - 1]);
     }
 }

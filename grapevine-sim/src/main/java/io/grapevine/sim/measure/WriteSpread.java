@@ -15,18 +15,21 @@ public final class WriteSpread implements SimObserver {
     private final String key;
     private final long version;
     private final BitSet missing;
+    private final long startNanos;
     private long reachedAtNanos = -1;
 
     /**
      * Watches {@code owner}'s {@code key} at {@code version} reach the nodes in {@code expected}.
      *
      * @param expected nodes that must hold it (the writer excluded); not modified
+     * @param nowNanos the write's time
      */
     public WriteSpread(String owner, String key, long version, BitSet expected, long nowNanos) {
         this.owner = owner;
         this.key = key;
         this.version = version;
         this.missing = (BitSet) expected.clone();
+        this.startNanos = nowNanos;
         if (missing.isEmpty()) {
             reachedAtNanos = nowNanos;
         }
@@ -50,6 +53,11 @@ public final class WriteSpread implements SimObserver {
     /** Expected nodes that do not hold the write yet. */
     public int missing() {
         return missing.cardinality();
+    }
+
+    /** When the watch began: the write's time. */
+    public long startNanos() {
+        return startNanos;
     }
 
     /** First virtual time every expected node held the write, or -1. */

@@ -5,6 +5,8 @@ import io.grapevine.core.membership.Change;
 import io.grapevine.sim.SimConfig;
 import io.grapevine.sim.SimObserver;
 import io.grapevine.sim.measure.RunResult;
+import java.util.IntSummaryStatistics;
+import java.util.stream.IntStream;
 
 /**
  * Gray failure (issue 18): one random node (not node 0) silently loses {@link #EGRESS_LOSS} of
@@ -71,35 +73,18 @@ public final class GrayFailureScenario implements Scenario {
         h.inject();
         h.sim.degradeEgress(lossy, EGRESS_LOSS);
         h.sim.runUntil(h.windowEndNanos());
-        int max = 0;
-        long total = 0;
-        int observers = 0;
-        int holdingDead = 0;
-        for (int i = 0; i < h.size(); i++) {
-            if (i == lossy) {
-                continue;
-            }
-            observers++;
-            max = Math.max(max, watch.changesSeen[i]);
-            total += watch.changesSeen[i];
-            if (h.sim.node(i).member(h.sim.name(lossy)).map(m -> m.status().isGone()).orElse(false)) {
-                holdingDead++;
-            }
-        }
-        long accusationsHeld = 0;
-        for (int i = 0; i < h.size(); i++) {
-            accusationsHeld += h.sim.node(i).accusationsHeld();
-        }
-        double mean = observers == 0 ? 0 : total / (double) observers;
-        int most = max;
-        int seeingDead = holdingDead;
-        long held = accusationsHeld;
+        String lossyName = h.sim.name(lossy);
+        IntSummaryStatistics changes = IntStream.range(0, h.size()).filter(i -> i != lossy)
+                .map(i -> watch.changesSeen[i]).summaryStatistics();
+        long holdingDead = IntStream.range(0, h.size()).filter(i -> i != lossy)
+                .filter(i -> h.sim.node(i).member(lossyName).map(m -> m.status().isGone()).orElse(false)).count();
+        long accusationsHeld = IntStream.range(0, h.size()).mapToLong(i -> h.sim.node(i).accusationsHeld()).sum();
         return h.verdict(watch.healthySuspicions == 0 && watch.healthyDeaths == 0, b -> b
-                .add("lossy_changes_max", "", most)
-                .add("lossy_changes_mean", "", mean)
+                .add("lossy_changes_max", "", changes.getCount() == 0 ? 0 : changes.getMax())
+                .add("lossy_changes_mean", "", changes.getAverage())
                 .add("healthy_suspicions_shown", "", watch.healthySuspicions)
                 .add("healthy_deaths_shown", "", watch.healthyDeaths)
-                .add("observers_holding_lossy_dead", "", seeingDead)
-                .add("accusations_held", "", held));
+                .add("observers_holding_lossy_dead", "", holdingDead)
+                .add("accusations_held", "", accusationsHeld));
     }
 }

@@ -2,6 +2,7 @@ package io.grapevine.sim.scenario;
 
 import io.grapevine.core.state.KeyChange;
 import io.grapevine.sim.SimConfig;
+import io.grapevine.sim.measure.NearestRank;
 import io.grapevine.sim.measure.RunResult;
 import io.grapevine.sim.measure.WriteSpread;
 import java.util.ArrayList;
@@ -53,7 +54,6 @@ public final class WriteScenario implements Scenario {
         h.warmUp();
         h.inject();
         List<WriteSpread> writes = new ArrayList<>();
-        List<Long> writtenAt = new ArrayList<>();
         long spacing = SPACING_PERIODS * h.periodNanos();
         for (long at = h.injectedAtNanos(); at + spacing <= h.windowEndNanos(); at += spacing) {
             h.sim.runUntil(at);
@@ -66,7 +66,6 @@ public final class WriteScenario implements Scenario {
                     h.upNodesExcept(writer), h.sim.nowNanos());
             h.sim.addObserver(spread);
             writes.add(spread);
-            writtenAt.add(h.sim.nowNanos());
         }
         h.sim.runUntil(h.windowEndNanos());
         double[] lastNodeMs = new double[writes.size()];
@@ -77,7 +76,7 @@ public final class WriteScenario implements Scenario {
                 unreached++;
                 lastNodeMs[i] = Double.POSITIVE_INFINITY;
             } else {
-                lastNodeMs[i] = (reached - writtenAt.get(i)) / 1e6;
+                lastNodeMs[i] = (reached - writes.get(i).startNanos()) / 1e6;
             }
         }
         List<Double> inWriteOrder = new ArrayList<>(lastNodeMs.length);
@@ -88,22 +87,14 @@ public final class WriteScenario implements Scenario {
         double windowSeconds = (h.windowEndNanos() - h.injectedAtNanos()) / 1e9;
         int n = writes.size();
         int failed = unreached;
-        long median = n == 0 ? -1 : h.injectedAtNanos() + (long) (quantile(lastNodeMs, 0.5) * 1e6);
+        long median = n == 0 ? -1 : h.injectedAtNanos() + (long) (NearestRank.of(lastNodeMs, 0.5) * 1e6);
         RunResult result = h.result(n > 0 && failed == 0 ? median : -1, b -> b
                 .add("writes", "", n)
                 .add("writes_unreached", "", failed)
-                .add("last_node_p90_ms", "ms", quantile(lastNodeMs, 0.9))
+                .add("last_node_p90_ms", "ms", NearestRank.of(lastNodeMs, 0.9))
                 .add("last_node_max_ms", "ms", n == 0 ? Double.NaN : lastNodeMs[n - 1])
                 .add("writes_per_s", "/s", n / windowSeconds));
         return new Detail(result, inWriteOrder);
     }
 
-    /** The nearest-rank quantile of sorted {@code values} (NaN when empty). */
-    private static double quantile(double[] values, double q) {
-        if (values.length == 0) {
-            return Double.NaN;
-        }
-        int rank = (int) Math.ceil(q * values.length);
-        return values[Math.max(0, Math.min(values.length - 1, rank - 1))];
-    }
 }

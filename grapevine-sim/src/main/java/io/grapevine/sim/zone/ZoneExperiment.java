@@ -3,12 +3,17 @@ package io.grapevine.sim.zone;
 import io.grapevine.core.Node;
 import io.grapevine.core.base.MemberStatus;
 import io.grapevine.core.membership.Member;
+import io.grapevine.core.state.KeyChange;
 import io.grapevine.sim.SimConfig;
+import io.grapevine.sim.measure.WriteSpread;
 import io.grapevine.sim.Simulation;
 import io.grapevine.sim.network.NetworkModel;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Runs one zones experiment ({@link ZoneRunConfig}) on the production core: a converged start,
@@ -24,7 +29,8 @@ public final class ZoneExperiment {
 
     private final ZoneRunConfig config;
     private final Simulation sim;
-    private final WriteSpread writes;
+    /** Each timed or cut write's watch, by key (every key is written once). */
+    private final Map<String, WriteSpread> writes = new HashMap<>();
     private final CrossZoneVerdicts verdicts;
     private final List<Double> timeline = new ArrayList<>();
     private long timelineStartNanos;
@@ -44,9 +50,7 @@ public final class ZoneExperiment {
             sim.configureNodes(i -> config.core().withZone(z -> z.withZone(zoneName(i / config.perZone()))
                     .withCrossZoneLinks(config.crossZoneLinks())));
         }
-        writes = new WriteSpread(PREFIX, n);
         verdicts = new CrossZoneVerdicts(sim);
-        sim.addObserver(writes);
         sim.addObserver(verdicts);
     }
 
@@ -97,8 +101,8 @@ public final class ZoneExperiment {
         double writeRate = (sim.network().crossZoneBytes() - writeBytes0) / ((sim.nowNanos() - writeStart) / 1e9);
         List<Long> spreads = new ArrayList<>();
         for (String key : keys) {
-            long nanos = writes.spreadNanos(key);
-            spreads.add(nanos < 0 ? -1 : nanos / 1_000_000L);
+            WriteSpread spread = writes.get(key);
+            spreads.add(spread.reachedAtNanos() < 0 ? -1 : (spread.reachedAtNanos() - spread.startNanos()) / 1_000_000L);
         }
         ZoneResult.Cut cut = config.cutNanos() > 0 ? cut() : null;
         return new ZoneResult(config, known, idleBytes, idlePackets, perNode, writeRate, spreads,
@@ -124,21 +128,30 @@ public final class ZoneExperiment {
     }
 
     private String write(String key, int node) {
-        writes.written(key, sim.nowNanos());
-        sim.put(node, key, key.getBytes(StandardCharsets.UTF_8));
+        KeyChange change = sim.put(node, key, key.getBytes(StandardCharsets.UTF_8));
+        BitSet others = new BitSet(config.nodes());
+        others.set(0, config.nodes());
+        others.clear(node);
+        WriteSpread spread = new WriteSpread(sim.name(node), key, change.newVersion(), others, sim.nowNanos());
+        sim.addObserver(spread);
+        writes.put(key, spread);
         return key;
+    }
+
+    private boolean everywhere(String key) {
+        return writes.get(key).reachedAtNanos() >= 0;
     }
 
     /** Runs until every key is on every node or {@code limitNanos} passed; returns whether they all are. */
     private boolean waitFor(List<String> keys, long limitNanos) {
         long deadline = sim.nowNanos() + limitNanos;
         while (sim.nowNanos() < deadline) {
-            if (keys.stream().allMatch(writes::everywhere)) {
+            if (keys.stream().allMatch(this::everywhere)) {
                 return true;
             }
             advance(STEP_NANOS);
         }
-        return keys.stream().allMatch(writes::everywhere);
+        return keys.stream().allMatch(this::everywhere);
     }
 
     private double zonesKnown() {
@@ -178,7 +191,7 @@ public final class ZoneExperiment {
         long remerged = -1;
         while (sim.nowNanos() - healedAt < config.healLimitNanos() && (allWrites < 0 || remerged < 0)) {
             advance(STEP_NANOS);
-            if (allWrites < 0 && keys.stream().allMatch(writes::everywhere)) {
+            if (allWrites < 0 && keys.stream().allMatch(this::everywhere)) {
                 allWrites = (sim.nowNanos() - healedAt) / 1_000_000L;
             }
             if (remerged < 0 && everyoneSeesEveryoneLive() && everyoneSeesEveryoneAlive()) {
@@ -186,7 +199,7 @@ public final class ZoneExperiment {
             }
         }
         verdicts.counting(true);
-        int lost = (int) keys.stream().filter(key -> !writes.everywhere(key)).count();
+        int lost = (int) keys.stream().filter(key -> !everywhere(key)).count();
         return new ZoneResult.Cut(zone, config.cutNanos() / 1_000_000L, outside, inside, keys.size(), lost, allWrites,
                 remerged, remerged >= 0, cutAt, healAt);
     }
