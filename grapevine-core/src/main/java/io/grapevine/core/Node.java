@@ -191,7 +191,8 @@ public final class Node {
                 transmitter, mail, peers, events, counters, random, nowNanos);
         replicator.start(nowNanos);
         this.proofs = new ProofOfLife(config.detector().proofOfLifeAcks(), config.detector().proofOfLifeAttempts(),
-                config.detector().probeIntervalNanos() / 5, config.detector().probeTimeoutNanos(), transmitter);
+                config.detector().probeIntervalNanos() / 5, config.detector().probeTimeoutNanos(),
+                config.detector().proofOfLifeMemoryNanos(), transmitter);
         membership.gateRefutations(proofs::begin);
         detector.holdSuspicionsWhile(proofs::holding);
         this.admission = new Admission(config.membership(), transmitter, counters, detector::nextSequence, nowNanos);

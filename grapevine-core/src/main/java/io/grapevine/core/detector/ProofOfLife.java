@@ -12,8 +12,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A refutation needs proof of life: when a member this node holds SUSPECT or DEAD refutes
- * (gossips ALIVE at a higher incarnation), this node takes it back only after the member has
+ * A refutation needs proof of life when the member flaps: when a member this node holds
+ * SUSPECT or DEAD refutes (gossips ALIVE at a higher incarnation) and it already refuted
+ * within the last {@code flappingNanos}, this node takes it back only after the member has
  * answered {@code acks} consecutive direct pings, {@code spacingNanos} apart, each within
  * {@code timeoutNanos}. A missed answer starts the streak again, at most {@code attempts}
  * times; then the refutation is dropped and the suspicion runs on, and for {@link #COOL_DOWN_NANOS}
@@ -21,8 +22,9 @@ import java.util.Map;
  * rarely answers gets a few tries a minute, not hundreds). While the first ping is in
  * flight, and while a streak has at least one answer, the member's suspicion is held from
  * expiring. A healthy member falsely suspected
- * comes back a streak later (about a second); a persistently lossy one, whose answers are
- * mostly lost, stays out instead of flapping between suspect and alive.
+ * comes back at once the first time, as in SWIM (a partition's heal, a pause); a persistently
+ * lossy one, whose answers are mostly lost, is taken back once and then stays out instead of
+ * flapping between suspect and alive.
  *
  * <p>Its pings take sequence numbers from {@code Integer.MIN_VALUE} upward, a range the
  * detector's probes (from 1 upward) never reach. Bounded by {@link #MAX_PROOFS}; beyond it a
@@ -54,6 +56,7 @@ public final class ProofOfLife {
     private final int attempts;
     private final long spacingNanos;
     private final long timeoutNanos;
+    private final long flappingNanos;
     private final Transmitter transmitter;
     private final Map<String, Proof> byName = new HashMap<>();
     private final Map<Integer, Proof> bySequence = new HashMap<>();
@@ -63,12 +66,17 @@ public final class ProofOfLife {
     private long proven;
     private long abandoned;
 
-    /** Proofs of {@code acks} answers {@code spacingNanos} apart, each within {@code timeoutNanos}, at most {@code attempts} tries. */
-    public ProofOfLife(int acks, int attempts, long spacingNanos, long timeoutNanos, Transmitter transmitter) {
+    /**
+     * Proofs of {@code acks} answers {@code spacingNanos} apart, each within {@code timeoutNanos},
+     * at most {@code attempts} tries, asked of members that refuted within {@code flappingNanos}.
+     */
+    public ProofOfLife(int acks, int attempts, long spacingNanos, long timeoutNanos, long flappingNanos,
+                       Transmitter transmitter) {
         this.acks = acks;
         this.attempts = attempts;
         this.spacingNanos = spacingNanos;
         this.timeoutNanos = timeoutNanos;
+        this.flappingNanos = flappingNanos;
         this.transmitter = transmitter;
     }
 
@@ -87,6 +95,11 @@ public final class ProofOfLife {
             return false;
         }
         Proof proof = byName.get(entry.name());
+        long refuted = entry.lastRefutedNanos();
+        if (proof == null && (refuted == Long.MIN_VALUE || nowNanos - refuted >= flappingNanos)) {
+            // its first refutation in a while: taken at once
+            return false;
+        }
         if (proof != null && proof.id.equals(entry.id())) {
             if (refutation.incarnation() > proof.refutation.incarnation()) {
                 proof.refutation = refutation;

@@ -20,9 +20,10 @@ class GrayFailureScenarioTest {
             RunResult result = new GrayFailureScenario().run(SimConfig.defaults().withNodes(16).withSeed(seed), PARAMS);
             assertThat(result.value("healthy_suspicions_shown")).as("seed %d", seed).isZero();
             assertThat(result.value("healthy_deaths_shown")).as("seed %d", seed).isZero();
-            // the lossy node goes out once and stays out: its refutations need a proof of life it cannot give
-            assertThat(result.value("lossy_changes_mean")).as("seed %d", seed).isBetween(1.0, 2.5);
-            assertThat(result.value("lossy_changes_max")).as("seed %d", seed).isLessThanOrEqualTo(3);
+            // out, taken back once (a first refutation is taken at once), out again and out for good: its
+            // later refutations need a proof of life it cannot give (about 100 changes without the rule)
+            assertThat(result.value("lossy_changes_mean")).as("seed %d", seed).isBetween(1.0, 5.0);
+            assertThat(result.value("lossy_changes_max")).as("seed %d", seed).isLessThanOrEqualTo(6);
         }
     }
 
