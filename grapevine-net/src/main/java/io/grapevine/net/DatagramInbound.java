@@ -1,5 +1,7 @@
 package io.grapevine.net;
 
+import io.grapevine.core.wire.WireCodec;
+import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufUtil;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.SimpleChannelInboundHandler;
@@ -8,6 +10,9 @@ import io.netty.channel.socket.DatagramPacket;
 /**
  * The datagram pipeline's last handler: hands every received datagram's bytes (plaintext:
  * after {@link PacketOpener} when encryption is on) and sender to the runtime, on its event loop.
+ * A datagram that cannot be a packet at a glance ({@link WireCodec#mayBePacket}) is counted as
+ * {@link RuntimeDrop#NOT_A_PACKET} and released without being copied: under a garbage flood
+ * the junk costs a read and two byte comparisons, not an allocation of its own.
  */
 final class DatagramInbound extends SimpleChannelInboundHandler<DatagramPacket> {
     private final NodeRuntime runtime;
@@ -18,7 +23,14 @@ final class DatagramInbound extends SimpleChannelInboundHandler<DatagramPacket> 
 
     @Override
     protected void channelRead0(ChannelHandlerContext ctx, DatagramPacket packet) {
-        runtime.onDatagram(packet.sender(), ByteBufUtil.getBytes(packet.content()));
+        ByteBuf content = packet.content();
+        int start = content.readerIndex();
+        int length = content.readableBytes();
+        if (length < 2 || !WireCodec.mayBePacket(length, content.getByte(start), content.getByte(start + 1))) {
+            runtime.countDrop(RuntimeDrop.NOT_A_PACKET);
+            return;
+        }
+        runtime.onDatagram(packet.sender(), ByteBufUtil.getBytes(content));
     }
 
     /**

@@ -65,7 +65,8 @@ final class NodeRuntime implements Outputs {
     private final Consumer<ClusterEvent> events;
     private final RateLimitedLog log;
     private final AddressBook addresses = new AddressBook();
-    private final Map<RuntimeDrop, Long> drops = new EnumMap<>(RuntimeDrop.class);
+    /** Drops per reason (by ordinal); touched on the loop only, and counted without allocating. */
+    private final long[] drops = new long[RuntimeDrop.values().length];
     private long coreFailures;
     private long tickNotBeforeNanos = Long.MIN_VALUE;
     private Channel datagrams;
@@ -309,11 +310,18 @@ final class NodeRuntime implements Outputs {
     }
 
     private long count(RuntimeDrop reason) {
-        return drops.merge(reason, 1L, Long::sum);
+        return ++drops[reason.ordinal()];
     }
 
+    /** The reasons counted so far and their counts; on the loop. */
     Map<RuntimeDrop, Long> drops() {
-        return new EnumMap<>(drops);
+        Map<RuntimeDrop, Long> counted = new EnumMap<>(RuntimeDrop.class);
+        for (RuntimeDrop reason : RuntimeDrop.values()) {
+            if (drops[reason.ordinal()] > 0) {
+                counted.put(reason, drops[reason.ordinal()]);
+            }
+        }
+        return counted;
     }
 
     void close() {

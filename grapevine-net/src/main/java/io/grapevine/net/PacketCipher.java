@@ -56,9 +56,14 @@ final class PacketCipher {
         }
     }
 
+    /** False if a packet of {@code length} bytes starting with {@code first} cannot be sealed by any key. */
+    static boolean mayBeSealed(int length, byte first) {
+        return length >= OVERHEAD_BYTES && first == VERSION;
+    }
+
     /** The plaintext, or empty when no installed key authenticates the packet. */
     Optional<byte[]> open(byte[] sealed) {
-        if (sealed.length < OVERHEAD_BYTES || sealed[0] != VERSION) {
+        if (!mayBeSealed(sealed.length, sealed.length == 0 ? 0 : sealed[0])) {
             return Optional.empty();
         }
         GCMParameterSpec spec = new GCMParameterSpec(TAG_BITS, sealed, 1, NONCE_BYTES);

@@ -16,7 +16,8 @@ import java.util.function.Consumer;
  * stream frame ({@link ByteBuf}, after length framing) with {@link PacketCipher}, trying every
  * installed key, and passes the plaintext on.
  *
- * <p>Bad input never throws: a packet no installed key authenticates (wrong key, another
+ * <p>A packet too short for the sealed format or not of its version is dropped without being
+ * copied, so junk costs no allocation. Bad input never throws: a packet no installed key authenticates (wrong key, another
  * cluster's label, forged, truncated, garbage) is released, dropped and reported as
  * {@link RuntimeDrop#DECRYPT_FAILED} to the drop sink (the runtime counts and logs it,
  * rate-limited). Installed only when encryption is on; a plaintext node has no such handler.
@@ -43,16 +44,24 @@ final class PacketOpener extends MessageToMessageDecoder<Object> {
 
     @Override
     protected void decode(ChannelHandlerContext ctx, Object message, List<Object> out) {
+        // no capturing lambdas: junk is dropped here without allocating
         if (message instanceof DatagramPacket packet) {
-            open(packet.content()).ifPresent(plain ->
-                    out.add(new DatagramPacket(Unpooled.wrappedBuffer(plain), packet.recipient(), packet.sender())));
+            Optional<byte[]> plain = open(packet.content());
+            if (plain.isPresent()) {
+                out.add(new DatagramPacket(Unpooled.wrappedBuffer(plain.get()), packet.recipient(), packet.sender()));
+            }
         } else {
-            open((ByteBuf) message).ifPresent(plain -> out.add(Unpooled.wrappedBuffer(plain)));
+            Optional<byte[]> plain = open((ByteBuf) message);
+            if (plain.isPresent()) {
+                out.add(Unpooled.wrappedBuffer(plain.get()));
+            }
         }
     }
 
     private Optional<byte[]> open(ByteBuf sealed) {
-        Optional<byte[]> plain = cipher.open(ByteBufUtil.getBytes(sealed));
+        Optional<byte[]> plain = sealed.isReadable()
+                && PacketCipher.mayBeSealed(sealed.readableBytes(), sealed.getByte(sealed.readerIndex()))
+                ? cipher.open(ByteBufUtil.getBytes(sealed)) : Optional.empty();
         if (plain.isEmpty()) {
             drops.accept(RuntimeDrop.DECRYPT_FAILED);
         }

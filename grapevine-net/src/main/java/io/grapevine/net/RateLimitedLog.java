@@ -28,6 +28,17 @@ final class RateLimitedLog {
         }
     }
 
+    /**
+     * {@link #warn(String, String, Object...)} for two arguments, the second a count: allocates
+     * nothing while the key is suppressed, so a flood of drops costs no garbage.
+     */
+    void warn(String key, String message, Object first, long second) {
+        long skipped = admit(key);
+        if (skipped >= 0 && log.isWarnEnabled()) {
+            log.warn(withSuppressed(message, skipped), first, second);
+        }
+    }
+
     /** Warns like {@link #warn(String, String, Object...)}, with {@code cause}'s stack trace. */
     void warn(String key, Throwable cause, String message, Object... args) {
         long skipped = admit(key);
@@ -41,7 +52,10 @@ final class RateLimitedLog {
     /** How many of {@code key}'s messages were suppressed before this one, or -1 to suppress it. */
     private long admit(String key) {
         long now = System.nanoTime();
-        long[] slot = slots.computeIfAbsent(key, k -> new long[] {now - intervalNanos - 1, 0});
+        long[] slot = slots.get(key);
+        if (slot == null) {
+            slot = slots.computeIfAbsent(key, k -> new long[] {now - intervalNanos - 1, 0});
+        }
         synchronized (slot) {
             if (now - slot[0] < intervalNanos) {
                 slot[1]++;

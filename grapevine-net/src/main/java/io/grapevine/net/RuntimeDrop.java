@@ -4,6 +4,11 @@ package io.grapevine.net;
 public enum RuntimeDrop {
     /** No installed key authenticates the packet (wrong key, wrong label, or forged). */
     DECRYPT_FAILED,
+    /**
+     * A datagram that cannot be a packet at a glance (too short, or not the packet magic once
+     * decrypted or in plaintext): dropped before it is copied or decoded.
+     */
+    NOT_A_PACKET,
     /** A stream frame longer than the configured limit; the connection is closed. */
     STREAM_FRAME_TOO_LARGE,
     /** A stream connection failed or was reset. */

@@ -60,6 +60,27 @@ class NodeRuntimeCoreFailureTest {
         return log.entries().stream().filter(e -> e.cause() != null).toList();
     }
 
+    /** Bytes that pass the runtime's glance (the packet magic, long enough) and so reach the core. */
+    private static byte[] plausiblePacket(int marker) {
+        byte[] bytes = new byte[32];
+        bytes[0] = 'G';
+        bytes[1] = 'V';
+        bytes[31] = (byte) marker;
+        return bytes;
+    }
+
+    @Test
+    void junkIsDroppedAtAGlanceWithoutReachingTheCore() {
+        start();
+
+        datagrams.writeInbound(datagram(new byte[] {1, 2, 3}));
+        datagrams.writeInbound(datagram(new byte[0]));
+        datagrams.checkException();
+
+        assertThat(core.datagrams()).isEmpty();
+        assertThat(runtime.drops()).containsOnly(java.util.Map.entry(RuntimeDrop.NOT_A_PACKET, 2L));
+    }
+
     private static String stackOf(Throwable cause) {
         StringWriter text = new StringWriter();
         cause.printStackTrace(new PrintWriter(text));
@@ -71,7 +92,7 @@ class NodeRuntimeCoreFailureTest {
         start();
         core.failNextDatagram();
 
-        datagrams.writeInbound(datagram(new byte[] {1, 2, 3}));
+        datagrams.writeInbound(datagram(plausiblePacket(1)));
         datagrams.checkException(); // nothing escaped into the pipeline
 
         assertThat(runtime.coreFailures()).isEqualTo(1);
@@ -84,7 +105,7 @@ class NodeRuntimeCoreFailureTest {
             assertThat(stackOf(entry.cause())).contains("ScriptedCore.onDatagram", "NodeRuntime.runCore");
         });
 
-        datagrams.writeInbound(datagram(new byte[] {4}));
+        datagrams.writeInbound(datagram(plausiblePacket(4)));
         assertThat(core.datagrams()).hasSize(2);
         assertThat(runtime.coreFailures()).as("the next datagram is handled normally").isEqualTo(1);
     }

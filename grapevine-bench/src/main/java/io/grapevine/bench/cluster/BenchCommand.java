@@ -55,7 +55,7 @@ public final class BenchCommand implements Callable<Integer> {
     private CommandSpec spec;
 
     @Parameters(index = "0", paramLabel = "SCENARIO", description = "s1 (join), s1roll (rolling join), s2 (failure), "
-            + "s2pause (a tolerated pause), s3 (dissemination), s4 (leave) or s5 (idle cost)")
+            + "s2pause (a tolerated pause), s3 (dissemination), s4 (leave), s5 (idle cost) or flood (a garbage flood)")
     private String scenarioName;
 
     @Option(names = "--nodes", paramLabel = "N", description = "Cluster size, 2..256. Default: ${DEFAULT-VALUE}.")
@@ -77,7 +77,7 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--in-jvm", description = "Every Grapevine node in this JVM (default for N < 32).")
     private boolean inJvm;
 
-    @Option(names = "--duration-s", paramLabel = "S", description = "S5: seconds of idling measured, 5..3600. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--duration-s", paramLabel = "S", description = "S5: seconds of idling measured; flood: seconds of flooding; 5..3600. Default: ${DEFAULT-VALUE}.")
     private int durationSeconds = 60;
 
     @Option(names = "--timeout-s", paramLabel = "S", description = "Longest wait for one outcome, 1..3600. Default: ${DEFAULT-VALUE}.")
@@ -112,6 +112,10 @@ public final class BenchCommand implements Callable<Integer> {
             + "Default: ${DEFAULT-VALUE}.")
     private String profile = "lan";
 
+    @Option(names = "--plaintext", description = "Both systems unencrypted (Grapevine --plaintext, Serf without "
+            + "-encrypt) instead of AES-256-GCM with a fresh key per run.")
+    private boolean plaintext;
+
     @Option(names = "--json-out", paramLabel = "FILE", description = "Also write the JSON report to this file.")
     private Path jsonOut;
 
@@ -141,7 +145,7 @@ public final class BenchCommand implements Callable<Integer> {
         try {
             scenario = BenchScenario.valueOf(scenarioName.toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw invalid("SCENARIO must be one of s1, s1roll, s2, s2pause, s3, s4, s5: " + scenarioName);
+            throw invalid("SCENARIO must be one of s1, s1roll, s2, s2pause, s3, s4, s5, flood: " + scenarioName);
         }
         range("--nodes", nodes, 2, 256);
         range("--runs", runs, 1, 1000);
@@ -174,6 +178,12 @@ public final class BenchCommand implements Callable<Integer> {
         }
         if (failure.equals("stop") && !separateProcesses()) {
             throw invalid("--failure stop needs separate processes (--processes, or --nodes 32 or more)");
+        }
+        if (plaintext && !separateProcesses()) {
+            throw invalid("--plaintext needs separate processes (--processes, or --nodes 32 or more)");
+        }
+        if (scenario == BenchScenario.FLOOD && !separateProcesses()) {
+            throw invalid("flood needs separate processes (--processes, or --nodes 32 or more)");
         }
         if (scenario == BenchScenario.S2PAUSE && !separateProcesses()) {
             throw invalid("s2pause needs separate processes (--processes, or --nodes 32 or more)");
@@ -218,12 +228,12 @@ public final class BenchCommand implements Callable<Integer> {
         List<String> flags = Arrays.stream(jvmFlags.trim().split("\\s+")).filter(f -> !f.isEmpty()).toList();
         PrintWriter err = spec.commandLine().getErr();
         List<SystemResult> results = new ArrayList<>();
-        try (ClusterUnderTest ours = separateProcesses() ? new ProcessCluster(nodes, flags, dir, err).withProfile(profile)
+        try (ClusterUnderTest ours = separateProcesses() ? new ProcessCluster(nodes, flags, dir, err).withProfile(profile).withPlaintext(plaintext)
                 : new InJvmCluster(nodes, Profile.parse(profile))) {
             results.add(measure(ours, scenario, err));
         }
         if (peer.equals("serf")) {
-            try (ClusterUnderTest serf = new SerfCluster(nodes, serfBinary, dir)) {
+            try (ClusterUnderTest serf = new SerfCluster(nodes, serfBinary, dir).withPlaintext(plaintext)) {
                 results.add(measure(serf, scenario, err));
             }
         }

@@ -36,6 +36,16 @@ public enum BenchScenario {
     /** One node leaves gracefully; until every other node reports it left. */
     S4("leave", List.of(Metric.LEAVE_ALL), "from just before the runner sends the leave request to the moment the "
             + "last other node reports it left"),
+    /**
+     * A garbage flood: one sender blasts random datagrams at every node's gossip port as fast as
+     * the kernel takes them, for {@code --duration-s}, while the runner pings the members from
+     * their own protocol loops once a second.
+     */
+    FLOOD("garbage flood", List.of(Metric.FLOOD_RATE, Metric.FLOOD_RTT_BEFORE, Metric.FLOOD_RTT, Metric.FLOOD_UNANSWERED,
+            Metric.FLOOD_RSS_GROWTH), "the flood's figures are taken over its own window: from the first datagram sent "
+            + "to the last; round trips are each node's UDP ping of every member through its protocol loop "
+            + "(GET /v1/reachability), pooled over nodes and seconds; the healthy-member counts cover the flood and "
+            + ScenarioRunner.FLOOD_WATCH_MILLIS + " ms after it"),
     /** A converged, idle cluster: CPU, memory and traffic per node. */
     S5("idle cost", List.of(Metric.CPU, Metric.RSS, Metric.BYTES), "an idle window after convergence and the "
             + "settle time; CPU and bytes over the window, RSS at its end");
@@ -95,6 +105,16 @@ public enum BenchScenario {
         KEY_ALL("key_all_ms", "key write reaches all", "ms"),
         /** Time until the last other node reports the leaver left. */
         LEAVE_ALL("leave_all_ms", "all report it left", "ms"),
+        /** Garbage datagrams the flood sent per second (to all nodes together). */
+        FLOOD_RATE("flood_datagrams_per_s", "garbage datagrams sent", "1/s"),
+        /** UDP ping round trip, p99 over every member pinged from every node in the seconds before the flood. */
+        FLOOD_RTT_BEFORE("flood_rtt_p99_before_ms", "ping round trip p99, before", "ms"),
+        /** The same during the flood (answered pings only; see {@link #FLOOD_UNANSWERED}). */
+        FLOOD_RTT("flood_rtt_p99_ms", "ping round trip p99, flood", "ms"),
+        /** Share of the pings during the flood that got no answer within the wait. */
+        FLOOD_UNANSWERED("flood_unanswered_pct", "pings unanswered, flood", "%"),
+        /** The largest growth of one node's RSS from before the flood to its peak during it. */
+        FLOOD_RSS_GROWTH("flood_rss_growth_mib", "RSS growth, worst node", "MiB"),
         /** CPU seconds per node per minute of idling. */
         CPU("cpu_s_per_node_per_min", "CPU per node", "s/min"),
         /** Resident memory per node. */

@@ -1,5 +1,6 @@
 package io.grapevine.bench.cluster;
 
+import java.net.InetSocketAddress;
 import java.util.List;
 import java.util.Optional;
 
@@ -89,6 +90,20 @@ public interface ClusterUnderTest extends AutoCloseable {
      * empty if the system does not tell.
      */
     Optional<long[]> bytesSent() throws Exception;
+
+    /** Each node's gossip (UDP) address, in node order; what a flood is aimed at. */
+    default List<InetSocketAddress> gossipAddresses() {
+        throw new UnsupportedOperationException(system() + " does not expose its nodes' gossip addresses");
+    }
+
+    /**
+     * Node {@code i} pings every live member over UDP through its own protocol loop and waits
+     * {@code waitMillis}: the round trip of each (ms), {@link Double#NaN} for a member that did not
+     * answer in time. Empty if the system cannot tell.
+     */
+    default List<Double> udpRoundTripsMillis(int i, int waitMillis) throws Exception {
+        return List.of();
+    }
 
     /** Stops every node. */
     @Override

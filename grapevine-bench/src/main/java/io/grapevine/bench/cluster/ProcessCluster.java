@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.http.HttpClient;
+import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -56,6 +57,8 @@ final class ProcessCluster implements ClusterUnderTest {
     private final List<String> gossip = new ArrayList<>();
     /** This run's cluster key, base64. */
     private String key = "";
+    /** Whether the agents run {@code --plaintext}. */
+    private boolean plaintext;
     /** The agents' {@code --profile}. */
     private String profile = "lan";
     /** Counts {@link #stopAgents()}: a request of agents since stopped is not reported as failed. */
@@ -86,6 +89,12 @@ final class ProcessCluster implements ClusterUnderTest {
         return this;
     }
 
+    /** Runs the agents unencrypted ({@code --plaintext}) instead of with a fresh key per run. */
+    ProcessCluster withPlaintext(boolean plain) {
+        this.plaintext = plain;
+        return this;
+    }
+
     @Override
     public String system() {
         return "grapevine";
@@ -112,13 +121,15 @@ final class ProcessCluster implements ClusterUnderTest {
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(jvmFlags);
         command.addAll(List.of("-cp", classPath, AGENT_MAIN, "agent", "--node", name(i), "--bind", "127.0.0.1:0",
-                "--http-addr", "127.0.0.1:0", "--encrypt", key, "--profile", profile));
+                "--http-addr", "127.0.0.1:0", "--profile", profile));
+        command.addAll(plaintext ? List.of("--plaintext") : List.of("--encrypt", key));
         return command;
     }
 
     @Override
     public SystemSetup setup() {
-        return new SystemSetup("processes", profile, "AES-256-GCM, a fresh 32-byte key per run (--encrypt)",
+        return new SystemSetup("processes", profile,
+                plaintext ? "none (--plaintext)" : "AES-256-GCM, a fresh 32-byte key per run (--encrypt)",
                 "one 'grapevine agent --profile " + profile + " --bind 127.0.0.1:0 --http-addr 127.0.0.1:0' JVM per node, "
                         + "fresh every run",
                 "HTTP POST /v1/join {\"seeds\":[node 0's gossip address]} on the joiner's API", jvmFlags);
@@ -256,6 +267,27 @@ final class ProcessCluster implements ClusterUnderTest {
     @Override
     public List<ProcessHandle> processes() {
         return agents.stream().map(agent -> agent.process().toHandle()).toList();
+    }
+
+    @Override
+    public List<InetSocketAddress> gossipAddresses() {
+        return gossip.stream().map(ProcessCluster::socketAddress).toList();
+    }
+
+    private static InetSocketAddress socketAddress(String hostPort) {
+        int colon = hostPort.lastIndexOf(':');
+        return new InetSocketAddress(hostPort.substring(0, colon), Integer.parseInt(hostPort.substring(colon + 1)));
+    }
+
+    /** {@code GET /v1/reachability?waitMillis=W} on node {@code i}: its UDP round trips. */
+    @Override
+    public List<Double> udpRoundTripsMillis(int i, int waitMillis) throws IOException, InterruptedException {
+        List<Double> trips = new ArrayList<>();
+        for (JsonNode member : apis.get(i).get("/v1/reachability?waitMillis=" + waitMillis)) {
+            JsonNode rtt = member.path("udpRttMillis");
+            trips.add(rtt.isNumber() ? rtt.asDouble() : Double.NaN);
+        }
+        return trips;
     }
 
     /** Each agent's core bytes sent ({@code GET /v1/info}) plus the cipher's overhead per packet. */

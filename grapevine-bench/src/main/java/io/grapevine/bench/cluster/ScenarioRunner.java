@@ -25,6 +25,14 @@ final class ScenarioRunner {
     private final PrintWriter log;
     /** S2PAUSE: how long the runner watches for verdicts after it resumed the victim. */
     static final long PAUSE_WATCH_MILLIS = 5_000;
+    /** FLOOD: how long the runner keeps counting membership changes after the flood stopped. */
+    static final long FLOOD_WATCH_MILLIS = 3_000;
+    /** FLOOD: how long each ping round waits for answers. */
+    static final int FLOOD_PING_WAIT_MILLIS = 400;
+    /** FLOOD: a node whose RSS passes this (KiB) ends the flood early, so that no system takes the machine down. */
+    static final long FLOOD_RSS_CAP_KIB = 2L * 1024 * 1024;
+    /** FLOOD: ping rounds before the flood, for the baseline. */
+    private static final int FLOOD_BASELINE_ROUNDS = 4;
     /** S2PAUSE: how long the victim stays frozen. */
     private long pauseMillis = 5_000;
     /** S2: freeze the victim (SIGSTOP) instead of killing it. */
@@ -66,6 +74,7 @@ final class ScenarioRunner {
             case S2PAUSE -> pause();
             case S3 -> dissemination();
             case S4 -> leave();
+            case FLOOD -> flood();
             case S5 -> idle();
         };
     }
@@ -253,6 +262,79 @@ final class ScenarioRunner {
             log.println("  " + cluster.system() + " run " + run + " timed out after " + timeoutMillis + " ms");
         }
         return new RunOutcome(values, suspected.size(), dead.size(), timedOut);
+    }
+
+    /**
+     * FLOOD: a converged cluster, a few ping rounds for the baseline, then the flood for
+     * {@code idleMillis} with a ping round and an RSS sample per node after each, then a short
+     * watch for membership changes.
+     */
+    private RunOutcome flood() throws Exception {
+        converged();
+        List<ProcessHandle> processes = cluster.processes();
+        long[] rssBefore = rssKib(processes);
+        long[] rssPeak = rssBefore.clone();
+        List<Double> before = new ArrayList<>();
+        for (int round = 0; round < FLOOD_BASELINE_ROUNDS; round++) {
+            before.addAll(cluster.udpRoundTripsMillis(round % cluster.size(), FLOOD_PING_WAIT_MILLIS));
+        }
+        List<Double> during = new ArrayList<>();
+        long since = System.currentTimeMillis();
+        GarbageFlood flood = new GarbageFlood(cluster.gossipAddresses(), idleMillis + 10_000, run);
+        flood.start();
+        long end = System.nanoTime() + idleMillis * 1_000_000;
+        boolean capped = false;
+        for (int round = 0; System.nanoTime() < end && round < 100_000 && !capped; round++) {
+            during.addAll(cluster.udpRoundTripsMillis(round % cluster.size(), FLOOD_PING_WAIT_MILLIS));
+            long[] rss = rssKib(processes);
+            for (int i = 0; i < rss.length; i++) {
+                rssPeak[i] = Math.max(rssPeak[i], rss[i]);
+                capped |= rss[i] > FLOOD_RSS_CAP_KIB;
+            }
+        }
+        if (capped) {
+            log.println("  " + cluster.system() + " flood run " + run + ": a node passed " + FLOOD_RSS_CAP_KIB / 1024
+                    + " MiB of RSS; flood ended early");
+        }
+        flood.stop();
+        Thread.sleep(FLOOD_WATCH_MILLIS);
+        Map<BenchScenario.Metric, Double> values = new EnumMap<>(BenchScenario.Metric.class);
+        values.put(BenchScenario.Metric.FLOOD_RATE, flood.ratePerSecond());
+        answeredP99(before).ifPresent(p99 -> values.put(BenchScenario.Metric.FLOOD_RTT_BEFORE, p99));
+        answeredP99(during).ifPresent(p99 -> values.put(BenchScenario.Metric.FLOOD_RTT, p99));
+        if (!during.isEmpty()) {
+            long unanswered = during.stream().filter(trip -> trip.isNaN()).count();
+            values.put(BenchScenario.Metric.FLOOD_UNANSWERED, 100.0 * unanswered / during.size());
+        }
+        if (!processes.isEmpty()) {
+            long growth = 0;
+            for (int i = 0; i < rssPeak.length; i++) {
+                growth = Math.max(growth, rssPeak[i] - rssBefore[i]);
+            }
+            values.put(BenchScenario.Metric.FLOOD_RSS_GROWTH, growth / 1024.0);
+        }
+        log.println(String.format(java.util.Locale.ROOT, "  %s flood run %d: %d datagrams (%d refused by the kernel), "
+                + "%d pings before, %d during; the five slowest during: %s ms", cluster.system(), run, flood.sent(),
+                flood.sendErrors(), before.size(), during.size(), slowest(during, 5)));
+        return outcome(values, since, -1, false);
+    }
+
+    private static java.util.Optional<Double> answeredP99(List<Double> trips) {
+        double[] answered = trips.stream().filter(trip -> !trip.isNaN()).mapToDouble(Double::doubleValue).sorted().toArray();
+        return answered.length == 0 ? java.util.Optional.empty() : java.util.Optional.of(Quantiles.quantile(answered, 0.99));
+    }
+
+    private static String slowest(List<Double> trips, int count) {
+        return trips.stream().filter(trip -> !trip.isNaN()).sorted(java.util.Comparator.reverseOrder()).limit(count)
+                .map(trip -> String.format(java.util.Locale.ROOT, "%.0f", trip)).toList().toString();
+    }
+
+    private static long[] rssKib(List<ProcessHandle> processes) throws Exception {
+        long[] rss = new long[processes.size()];
+        for (int i = 0; i < rss.length; i++) {
+            rss[i] = ProcStat.of(processes.get(i).pid()).rssKib();
+        }
+        return rss;
     }
 
     private RunOutcome idle() throws Exception {

@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.net.DatagramSocket;
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -39,6 +40,8 @@ public final class SerfCluster implements ClusterUnderTest {
     /** This run's cluster key, base64, and the agents' log level. */
     private String key = "";
     private String logLevel = "debug";
+    /** Whether the agents run without {@code -encrypt}. */
+    private boolean plaintext;
 
     /** One running agent. */
     private record Agent(Process process, int bindPort, SerfRpc rpc, StatsdCounter statsd) {
@@ -53,6 +56,12 @@ public final class SerfCluster implements ClusterUnderTest {
         this.size = size;
         this.serfBinary = serfBinary;
         this.workDir = workDir;
+    }
+
+    /** Runs the agents without {@code -encrypt} instead of with a fresh key per run. */
+    public SerfCluster withPlaintext(boolean plain) {
+        this.plaintext = plain;
+        return this;
     }
 
     @Override
@@ -77,7 +86,8 @@ public final class SerfCluster implements ClusterUnderTest {
 
     @Override
     public SystemSetup setup() {
-        return new SystemSetup("agents", "lan", "AES-256-GCM (memberlist), a fresh 32-byte key per run (-encrypt)",
+        return new SystemSetup("agents", "lan",
+                plaintext ? "none (no -encrypt)" : "AES-256-GCM (memberlist), a fresh 32-byte key per run (-encrypt)",
                 "one 'serf agent -profile=lan -bind=127.0.0.1:PORT -rpc-addr=127.0.0.1:PORT' process per node, "
                         + "fresh every run",
                 "Serf RPC join (what 'serf join' sends) to node 0's gossip address, once the agent is up",
@@ -132,9 +142,13 @@ public final class SerfCluster implements ClusterUnderTest {
         int bindPort = ports[0];
         Path config = workDir.resolve("serf-" + name(i) + ".json");
         Files.writeString(config, "{\"statsd_addr\": \"127.0.0.1:" + statsd.port() + "\"}\n");
-        ProcessBuilder builder = new ProcessBuilder(serfBinary, "agent", "-node=" + name(i),
+        List<String> command = new ArrayList<>(List.of(serfBinary, "agent", "-node=" + name(i),
                 "-bind=127.0.0.1:" + bindPort, "-advertise=127.0.0.1:" + bindPort, "-rpc-addr=127.0.0.1:" + ports[1],
-                "-profile=lan", "-encrypt=" + key, "-log-level=" + logLevel, "-config-file=" + config)
+                "-profile=lan", "-log-level=" + logLevel, "-config-file=" + config));
+        if (!plaintext) {
+            command.add("-encrypt=" + key);
+        }
+        ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectError(workDir.resolve("serf-" + name(i) + ".err").toFile());
         Process process = builder.start();
         Thread reader = new Thread(() -> read(i, process), "bench-serf-" + name(i));
@@ -272,6 +286,11 @@ public final class SerfCluster implements ClusterUnderTest {
     @Override
     public List<ProcessHandle> processes() {
         return agents.stream().map(a -> a.process().toHandle()).toList();
+    }
+
+    @Override
+    public List<InetSocketAddress> gossipAddresses() {
+        return agents.stream().map(a -> new InetSocketAddress("127.0.0.1", a.bindPort())).toList();
     }
 
     @Override

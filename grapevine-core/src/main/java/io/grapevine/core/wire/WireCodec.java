@@ -37,6 +37,19 @@ public final class WireCodec {
     /** Magic, version, flags, empty label, smallest sender, count, checksum. */
     private static final int MIN_PACKET_BYTES = 4 + 1 + 7 + 1 + CHECKSUM_BYTES;
 
+    /**
+     * A glance at a datagram's first two bytes and its length, for a runtime that wants to drop
+     * junk before it copies it: false means {@link #decode} would surely reject it
+     * ({@code TOO_SHORT} or {@code BAD_MAGIC}); true means only that decoding is worth trying.
+     *
+     * @param length the datagram's length in bytes
+     * @param first its first byte (ignored when too short)
+     * @param second its second byte (ignored when too short)
+     */
+    public static boolean mayBePacket(int length, byte first, byte second) {
+        return length >= MIN_PACKET_BYTES && first == MAGIC_0 && second == MAGIC_1;
+    }
+
     private WireCodec() {
     }
 
