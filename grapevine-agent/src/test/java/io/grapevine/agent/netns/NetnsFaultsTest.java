@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -197,17 +198,35 @@ class NetnsFaultsTest {
         }
     }
 
-    /** Removes the faults, then waits for one membership everywhere and every write everywhere. */
+    /**
+     * Removes the faults, then waits for one membership everywhere and every write everywhere;
+     * the note says when each of the three (membership, own keys, shared map) first held.
+     */
     private static void healAndConverge(String fault, AckedWrites writes, int falseDeaths, String note) {
         net.heal();
         long healNanos = System.nanoTime();
+        double[] firstHeld = {-1, -1, -1};
         await("after " + fault + " heals, every agent lists all alive, identically, with every acknowledged write")
                 .atMost(HEAL_BOUND).pollInterval(POLL).untilAsserted(() -> {
-                    assertThat(cluster.converged()).as("identical all-alive membership").isTrue();
-                    assertThat(writes.missing(true)).as("acknowledged writes missing").isEmpty();
+                    boolean membership = cluster.converged();
+                    List<String> ownKeys = writes.missing(false);
+                    List<String> all = writes.missing(true);
+                    markFirst(firstHeld, 0, membership, healNanos);
+                    markFirst(firstHeld, 1, ownKeys.isEmpty(), healNanos);
+                    markFirst(firstHeld, 2, all.size() == ownKeys.size(), healNanos);
+                    assertThat(membership).as("identical all-alive membership").isTrue();
+                    assertThat(all).as("acknowledged writes missing").isEmpty();
                 });
         FIGURES.add(new NetnsFigures.Row(fault, secondsSince(healNanos), writes.ownKeysAcked(), writes.sharedAcked(),
-                writes.sharedRefused(), writes.lost(), falseDeaths, note));
+                writes.sharedRefused(), writes.lost(), falseDeaths, String.format(Locale.ROOT,
+                "first held after the heal: membership %.1f s, own keys %.1f s, shared map %.1f s; %s",
+                firstHeld[0], firstHeld[1], firstHeld[2], note)));
+    }
+
+    private static void markFirst(double[] firstHeld, int index, boolean holds, long sinceNanos) {
+        if (holds && firstHeld[index] < 0) {
+            firstHeld[index] = secondsSince(sinceNanos);
+        }
     }
 
     /** Whether every observer in {@code observers} holds every member of {@code subjects} at {@code status}. */
