@@ -55,6 +55,11 @@ final class AckedWrites {
         return ownKeys.values().stream().mapToInt(Map::size).sum();
     }
 
+    /** Acknowledged writes of {@code node}'s own keys. */
+    synchronized int ownKeysAckedBy(int node) {
+        return ownKeys.getOrDefault(node, Map.of()).size();
+    }
+
     /** Acknowledged shared-keyspace writes. */
     synchronized int sharedAcked() {
         return shared.size();
