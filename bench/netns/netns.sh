@@ -22,6 +22,7 @@
 # and names starting gvnet- are touched in the root namespace; everything else lives in the
 # namespaces this script creates.
 set -euo pipefail
+export PATH=$PATH:/usr/sbin:/sbin # ip and nft live there; a test's environment may lack them
 
 readonly PREFIX=gvnet
 readonly HUB=${PREFIX}-hub
