@@ -111,6 +111,11 @@ public final class AgentCommand implements Callable<Integer> {
             + "reads too (GET /v1/health stays open); needs --http-token. Default: false.")
     private Boolean httpProtectReads;
 
+    @Option(names = "--quorum-failure-detection", arity = "0..1", paramLabel = "BOOL", description = "Declare a member "
+            + "dead only once a majority of the live members suspected it: the minority side of a partition never "
+            + "declares the majority dead; detection takes about N/2 probe periods (small clusters). Default: false.")
+    private Boolean quorumFailureDetection;
+
     @Override
     public Integer call() {
         AgentConfig agentConfig = resolveConfig();
@@ -170,6 +175,7 @@ public final class AgentCommand implements Callable<Integer> {
         flags = set(flags, Key.LOG_JSON, logJson);
         flags = set(flags, Key.HTTP_TOKEN, httpToken);
         flags = set(flags, Key.ZONE, zone);
+        flags = set(flags, Key.QUORUM_FAILURE_DETECTION, quorumFailureDetection);
         return set(flags, Key.HTTP_PROTECT_READS, httpProtectReads);
     }
 

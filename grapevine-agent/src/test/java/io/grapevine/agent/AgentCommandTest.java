@@ -36,7 +36,8 @@ class AgentCommandTest {
                 "--http-addr", "127.0.0.1:0", "--join", "a.example:7946", "--join", "127.0.0.1:7000",
                 "--data-dir", "/tmp/gv", "--encrypt", KEY, "--profile", "local", "--tag", "role=web",
                 "--tag", "zone=b=c", "--event-handler", "member-join=./on-join.sh", "--event-handler", "./all.sh",
-                "--log-level", "warn", "--log-json", "--http-token", "tok", "--http-protect-reads");
+                "--log-level", "warn", "--log-json", "--http-token", "tok", "--http-protect-reads",
+                "--quorum-failure-detection");
         assertThat(config.nodeName()).isEqualTo("n1");
         assertThat(config.bind()).isEqualTo(new Address("127.0.0.1", 0));
         assertThat(config.advertise()).isEqualTo("127.0.0.1:9");
@@ -51,6 +52,17 @@ class AgentCommandTest {
         assertThat(config.logJson()).isTrue();
         assertThat(config.httpToken()).isEqualTo("tok");
         assertThat(config.httpProtectReads()).isTrue();
+        assertThat(config.quorumFailureDetection()).isTrue();
+        assertThat(config.core().detector().quorumFailureDetection()).isTrue();
+    }
+
+    @Test
+    void theQuorumRuleIsOffByDefaultAndAFileTurnsItOn() throws IOException {
+        assertThat(parse("agent", "--plaintext").core().detector().quorumFailureDetection()).isFalse();
+        Path file = Files.writeString(dir.resolve("agent.yaml"), "plaintext: true\nquorum-failure-detection: true\n");
+        assertThat(parse("agent", "--config", file.toString()).quorumFailureDetection()).isTrue();
+        assertThat(parse("agent", "--config", file.toString(), "--quorum-failure-detection=false")
+                .quorumFailureDetection()).isFalse();
     }
 
     @Test
@@ -93,6 +105,7 @@ class AgentCommandTest {
         "agent --http-token a\tb --plaintext         | --http-token must be printable ASCII without spaces",
         "agent --http-token tøken --plaintext        | --http-token must be printable ASCII without spaces",
         "agent --http-protect-reads --plaintext      | --http-protect-reads needs --http-token",
+        "agent --quorum-failure-detection=maybe --plaintext | Invalid value for option '--quorum-failure-detection': 'maybe' is not a boolean",
         "agent --plaintext --joinn 127.0.0.1:1       | Unknown options: '--joinn', '127.0.0.1:1' (did you mean --join?)",
         "agent --config /nonexistent/agent.yaml      | --config /nonexistent/agent.yaml: no such file"})
     void aBadFlagIsOneLineNamingIt(String args, String message) {

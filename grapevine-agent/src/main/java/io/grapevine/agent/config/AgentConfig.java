@@ -61,11 +61,17 @@ import java.util.TreeMap;
  *             zone-aware gossip (docs/PROTOCOL.md, "Zones"); members of one cluster in different zones
  *             talk across zones only through a few links per zone, with WAN timings. Empty: no zone,
  *             the flat protocol. Default empty.
+ * @param quorumFailureDetection {@code --quorum-failure-detection}: declare a member dead only once a
+ *                               majority of the live members reported it suspect (Redis Cluster's PFAIL
+ *                               to FAIL, {@code DetectorConfig.quorumFailureDetection}), so the side of a
+ *                               partition without a majority never declares the other side dead. A real
+ *                               failure waits for enough suspicions, about N/2 probe periods: it suits
+ *                               small clusters. Default false.
  */
 public record AgentConfig(String nodeName, Address bind, String advertise, Address httpAddr, List<String> join,
                           String dataDir, Encryption encryption, Profile profile, Map<String, String> tags,
                           List<String> eventHandlers, LogLevel logLevel, boolean logJson, String httpToken,
-                          boolean httpProtectReads, String zone) {
+                          boolean httpProtectReads, String zone, boolean quorumFailureDetection) {
     /** {@code --bind}'s default: every interface, Serf's port. */
     public static final String DEFAULT_BIND = "0.0.0.0:7946";
     /** {@code --http-addr}'s default: loopback only, Serf's RPC port. */
@@ -128,7 +134,7 @@ public record AgentConfig(String nodeName, Address bind, String advertise, Addre
     /**
      * The defaults, for a node named {@code nodeName} protected by {@code encryption}: bind
      * {@value #DEFAULT_BIND}, HTTP on {@value #DEFAULT_HTTP_ADDR}, LAN profile, no seeds, no data dir,
-     * no tags, no handlers, info logs as text, no HTTP token, reads unprotected.
+     * no tags, no handlers, info logs as text, no HTTP token, reads unprotected, no quorum rule.
      *
      * @param nodeName the node's name
      * @param encryption how gossip is protected (no default on purpose)
@@ -136,7 +142,7 @@ public record AgentConfig(String nodeName, Address bind, String advertise, Addre
      */
     public static AgentConfig defaults(String nodeName, Encryption encryption) {
         return new AgentConfig(nodeName, Address.parse(DEFAULT_BIND), "", Address.parse(DEFAULT_HTTP_ADDR), List.of(),
-                "", encryption, Profile.LAN, Map.of(), List.of(), LogLevel.INFO, false, "", false, "");
+                "", encryption, Profile.LAN, Map.of(), List.of(), LogLevel.INFO, false, "", false, "", false);
     }
 
     /**
@@ -215,7 +221,7 @@ public record AgentConfig(String nodeName, Address bind, String advertise, Addre
      */
     public AgentConfig withNodeName(String value) {
         return new AgentConfig(value, bind, advertise, httpAddr, join, dataDir, encryption, profile, tags,
-                eventHandlers, logLevel, logJson, httpToken, httpProtectReads, zone);
+                eventHandlers, logLevel, logJson, httpToken, httpProtectReads, zone, quorumFailureDetection);
     }
 
     /**
@@ -226,7 +232,7 @@ public record AgentConfig(String nodeName, Address bind, String advertise, Addre
      */
     public AgentConfig withBind(Address value) {
         return new AgentConfig(nodeName, value, advertise, httpAddr, join, dataDir, encryption, profile, tags,
-                eventHandlers, logLevel, logJson, httpToken, httpProtectReads, zone);
+                eventHandlers, logLevel, logJson, httpToken, httpProtectReads, zone, quorumFailureDetection);
     }
 
     /**
@@ -237,7 +243,7 @@ public record AgentConfig(String nodeName, Address bind, String advertise, Addre
      */
     public AgentConfig withAdvertise(String value) {
         return new AgentConfig(nodeName, bind, value, httpAddr, join, dataDir, encryption, profile, tags,
-                eventHandlers, logLevel, logJson, httpToken, httpProtectReads, zone);
+                eventHandlers, logLevel, logJson, httpToken, httpProtectReads, zone, quorumFailureDetection);
     }
 
     /**
@@ -248,7 +254,7 @@ public record AgentConfig(String nodeName, Address bind, String advertise, Addre
      */
     public AgentConfig withHttpAddr(Address value) {
         return new AgentConfig(nodeName, bind, advertise, value, join, dataDir, encryption, profile, tags,
-                eventHandlers, logLevel, logJson, httpToken, httpProtectReads, zone);
+                eventHandlers, logLevel, logJson, httpToken, httpProtectReads, zone, quorumFailureDetection);
     }
 
     /**
@@ -259,7 +265,7 @@ public record AgentConfig(String nodeName, Address bind, String advertise, Addre
      */
     public AgentConfig withJoin(List<String> value) {
         return new AgentConfig(nodeName, bind, advertise, httpAddr, value, dataDir, encryption, profile, tags,
-                eventHandlers, logLevel, logJson, httpToken, httpProtectReads, zone);
+                eventHandlers, logLevel, logJson, httpToken, httpProtectReads, zone, quorumFailureDetection);
     }
 
     /**
@@ -270,7 +276,7 @@ public record AgentConfig(String nodeName, Address bind, String advertise, Addre
      */
     public AgentConfig withDataDir(String value) {
         return new AgentConfig(nodeName, bind, advertise, httpAddr, join, value, encryption, profile, tags,
-                eventHandlers, logLevel, logJson, httpToken, httpProtectReads, zone);
+                eventHandlers, logLevel, logJson, httpToken, httpProtectReads, zone, quorumFailureDetection);
     }
 
     /**
@@ -281,7 +287,7 @@ public record AgentConfig(String nodeName, Address bind, String advertise, Addre
      */
     public AgentConfig withEncryption(Encryption value) {
         return new AgentConfig(nodeName, bind, advertise, httpAddr, join, dataDir, value, profile, tags,
-                eventHandlers, logLevel, logJson, httpToken, httpProtectReads, zone);
+                eventHandlers, logLevel, logJson, httpToken, httpProtectReads, zone, quorumFailureDetection);
     }
 
     /**
@@ -292,7 +298,7 @@ public record AgentConfig(String nodeName, Address bind, String advertise, Addre
      */
     public AgentConfig withProfile(Profile value) {
         return new AgentConfig(nodeName, bind, advertise, httpAddr, join, dataDir, encryption, value, tags,
-                eventHandlers, logLevel, logJson, httpToken, httpProtectReads, zone);
+                eventHandlers, logLevel, logJson, httpToken, httpProtectReads, zone, quorumFailureDetection);
     }
 
     /**
@@ -303,7 +309,7 @@ public record AgentConfig(String nodeName, Address bind, String advertise, Addre
      */
     public AgentConfig withTags(Map<String, String> value) {
         return new AgentConfig(nodeName, bind, advertise, httpAddr, join, dataDir, encryption, profile, value,
-                eventHandlers, logLevel, logJson, httpToken, httpProtectReads, zone);
+                eventHandlers, logLevel, logJson, httpToken, httpProtectReads, zone, quorumFailureDetection);
     }
 
     /**
@@ -314,7 +320,7 @@ public record AgentConfig(String nodeName, Address bind, String advertise, Addre
      */
     public AgentConfig withEventHandlers(List<String> value) {
         return new AgentConfig(nodeName, bind, advertise, httpAddr, join, dataDir, encryption, profile, tags,
-                value, logLevel, logJson, httpToken, httpProtectReads, zone);
+                value, logLevel, logJson, httpToken, httpProtectReads, zone, quorumFailureDetection);
     }
 
     /**
@@ -325,7 +331,7 @@ public record AgentConfig(String nodeName, Address bind, String advertise, Addre
      */
     public AgentConfig withLogLevel(LogLevel value) {
         return new AgentConfig(nodeName, bind, advertise, httpAddr, join, dataDir, encryption, profile, tags,
-                eventHandlers, value, logJson, httpToken, httpProtectReads, zone);
+                eventHandlers, value, logJson, httpToken, httpProtectReads, zone, quorumFailureDetection);
     }
 
     /**
@@ -336,7 +342,7 @@ public record AgentConfig(String nodeName, Address bind, String advertise, Addre
      */
     public AgentConfig withLogJson(boolean value) {
         return new AgentConfig(nodeName, bind, advertise, httpAddr, join, dataDir, encryption, profile, tags,
-                eventHandlers, logLevel, value, httpToken, httpProtectReads, zone);
+                eventHandlers, logLevel, value, httpToken, httpProtectReads, zone, quorumFailureDetection);
     }
 
     /**
@@ -347,7 +353,7 @@ public record AgentConfig(String nodeName, Address bind, String advertise, Addre
      */
     public AgentConfig withHttpToken(String value) {
         return new AgentConfig(nodeName, bind, advertise, httpAddr, join, dataDir, encryption, profile, tags,
-                eventHandlers, logLevel, logJson, value, httpProtectReads, zone);
+                eventHandlers, logLevel, logJson, value, httpProtectReads, zone, quorumFailureDetection);
     }
 
     /**
@@ -358,7 +364,7 @@ public record AgentConfig(String nodeName, Address bind, String advertise, Addre
      */
     public AgentConfig withHttpProtectReads(boolean value) {
         return new AgentConfig(nodeName, bind, advertise, httpAddr, join, dataDir, encryption, profile, tags,
-                eventHandlers, logLevel, logJson, httpToken, value, zone);
+                eventHandlers, logLevel, logJson, httpToken, value, zone, quorumFailureDetection);
     }
 
     /**
@@ -369,12 +375,27 @@ public record AgentConfig(String nodeName, Address bind, String advertise, Addre
      */
     public AgentConfig withZone(String value) {
         return new AgentConfig(nodeName, bind, advertise, httpAddr, join, dataDir, encryption, profile, tags,
-                eventHandlers, logLevel, logJson, httpToken, httpProtectReads, value);
+                eventHandlers, logLevel, logJson, httpToken, httpProtectReads, value, quorumFailureDetection);
     }
 
-    /** The protocol configuration the agent's node runs: the profile's preset, in this agent's zone. */
+    /**
+     * A copy with the quorum rule of the failure detector on or off.
+     *
+     * @param value true to declare a member dead only once a majority of live members suspected it
+     * @return the copy
+     */
+    public AgentConfig withQuorumFailureDetection(boolean value) {
+        return new AgentConfig(nodeName, bind, advertise, httpAddr, join, dataDir, encryption, profile, tags,
+                eventHandlers, logLevel, logJson, httpToken, httpProtectReads, zone, value);
+    }
+
+    /**
+     * The protocol configuration the agent's node runs: the profile's preset, in this agent's zone,
+     * with the quorum rule if asked for.
+     */
     public CoreConfig core() {
-        return profile.core().withZone(z -> z.withZone(zone));
+        return profile.core().withZone(z -> z.withZone(zone))
+                .withDetector(d -> d.withQuorumFailureDetection(quorumFailureDetection));
     }
 
     @Override
@@ -383,6 +404,7 @@ public record AgentConfig(String nodeName, Address bind, String advertise, Addre
                 + httpAddr + ", join=" + join + ", dataDir=" + dataDir + ", encryption=" + encryption + ", profile="
                 + profile.flagValue() + ", tags=" + tags + ", eventHandlers=" + eventHandlers + ", logLevel="
                 + logLevel.flagValue() + ", logJson=" + logJson + ", httpToken=" + (httpToken.isEmpty() ? "none" : "set")
-                + ", httpProtectReads=" + httpProtectReads + ", zone=" + zone + "]";
+                + ", httpProtectReads=" + httpProtectReads + ", zone=" + zone
+                + ", quorumFailureDetection=" + quorumFailureDetection + "]";
     }
 }

@@ -56,7 +56,9 @@ public final class AgentSettings {
         /** {@code --http-protect-reads}: a boolean. */
         HTTP_PROTECT_READS("http-protect-reads"),
         /** {@code --zone}: text. */
-        ZONE("zone");
+        ZONE("zone"),
+        /** {@code --quorum-failure-detection}: a boolean. */
+        QUORUM_FAILURE_DETECTION("quorum-failure-detection");
 
         private final String key;
 
@@ -146,7 +148,7 @@ public final class AgentSettings {
                 map.forEach((k, v) -> copy.put((String) k, (String) v));
                 return Collections.unmodifiableMap(copy);
             }
-            case PLAINTEXT, LOG_JSON, HTTP_PROTECT_READS -> {
+            case PLAINTEXT, LOG_JSON, HTTP_PROTECT_READS, QUORUM_FAILURE_DETECTION -> {
                 return (Boolean) value;
             }
             default -> {
@@ -262,7 +264,8 @@ public final class AgentSettings {
                     Boolean.TRUE.equals(values.get(Key.LOG_JSON)),
                     text(Key.HTTP_TOKEN).orElse(""),
                     Boolean.TRUE.equals(values.get(Key.HTTP_PROTECT_READS)),
-                    text(Key.ZONE).orElse(""));
+                    text(Key.ZONE).orElse(""),
+                    Boolean.TRUE.equals(values.get(Key.QUORUM_FAILURE_DETECTION)));
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException(e.getMessage() + fromFile(e.getMessage()), e);
         }

@@ -22,8 +22,8 @@ import java.util.stream.Collectors;
 /**
  * Reads an agent config file ({@code --config FILE}): a JSON object, or a YAML mapping, whose keys
  * are the flag names without the dashes. A file ending in {@code .json} is read as JSON, any other
- * as YAML (which also reads most JSON). Text values are strings, {@code plaintext} and
- * {@code log-json} booleans, {@code join} and {@code event-handler} lists of strings (one string is
+ * as YAML (which also reads most JSON). Text values are strings, {@code plaintext}, {@code log-json},
+ * {@code http-protect-reads} and {@code quorum-failure-detection} booleans, {@code join} and {@code event-handler} lists of strings (one string is
  * a list of one), {@code tag} a mapping of key to scalar value; null is the same as absent.
  *
  * <p>Bad input is a one-line {@link IllegalArgumentException} that names the file and the key:
@@ -103,7 +103,7 @@ public final class ConfigFile {
     private static Object value(Key key, JsonNode value, String origin) {
         String where = origin + ": '" + key.key() + "' ";
         switch (key) {
-            case PLAINTEXT, LOG_JSON, HTTP_PROTECT_READS -> {
+            case PLAINTEXT, LOG_JSON, HTTP_PROTECT_READS, QUORUM_FAILURE_DETECTION -> {
                 if (!value.isBoolean()) {
                     throw new IllegalArgumentException(where + "must be true or false, was " + kind(value));
                 }

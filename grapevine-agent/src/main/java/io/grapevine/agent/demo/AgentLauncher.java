@@ -105,7 +105,7 @@ public record AgentLauncher(String javaCommand, String classpath, List<String> j
      * @param agentArgs the arguments after {@code agent}
      * @return the whole command, {@code java} first
      */
-    List<String> command(List<String> agentArgs) {
+    public List<String> command(List<String> agentArgs) {
         List<String> command = new ArrayList<>();
         command.add(javaCommand);
         command.addAll(jvmFlags);

@@ -19,11 +19,12 @@ import java.util.concurrent.TimeoutException;
 import java.util.function.LongSupplier;
 
 /**
- * One {@code grapevine agent} child process of the demo: started with its stderr (the agent's log)
- * appended to a file, its stdout read on a daemon thread until the banner line says which ports it
- * bound. Thread-safe: the banner arrives on the reader thread, everything else is the caller's.
+ * One {@code grapevine agent} child process of the demo (or of a harness that runs real agents, such
+ * as the network-namespace fault test): started with its stderr (the agent's log) appended to a file,
+ * its stdout read on a daemon thread until the banner line says which ports it bound. Thread-safe:
+ * the banner arrives on the reader thread, everything else is the caller's.
  */
-final class ChildAgent {
+public final class ChildAgent {
     private static final int LOG_TAIL_LINES = 5;
     private static final Duration EXIT_WAIT = Duration.ofSeconds(5);
 
@@ -57,7 +58,23 @@ final class ChildAgent {
      */
     static ChildAgent launch(AgentLauncher launcher, String name, List<String> agentArgs, Path logFile,
                              LongSupplier clock) {
-        ProcessBuilder builder = new ProcessBuilder(launcher.command(agentArgs))
+        return launch(launcher.command(agentArgs), name, logFile, clock);
+    }
+
+    /**
+     * Starts a whole command that runs {@code grapevine agent} (an {@link AgentLauncher#command}, or
+     * one wrapped in another program, e.g. {@code ip netns exec NS}), with
+     * {@link AgentLauncher#LEAN_ENVIRONMENT}; does not wait for it to be up.
+     *
+     * @param command the command, the program first
+     * @param name the node name (for messages)
+     * @param logFile file the agent's stderr is appended to
+     * @param clock monotonic nanos
+     * @return the child, its banner still to come
+     * @throws DemoFailure if the process cannot be started
+     */
+    public static ChildAgent launch(List<String> command, String name, Path logFile, LongSupplier clock) {
+        ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectError(Redirect.appendTo(logFile.toFile()))
                 .redirectInput(Redirect.from(Path.of("/dev/null").toFile()));
         builder.environment().putAll(AgentLauncher.LEAN_ENVIRONMENT);
@@ -66,7 +83,7 @@ final class ChildAgent {
         try {
             process = builder.start();
         } catch (IOException e) {
-            throw new DemoFailure("could not start " + name + " (" + launcher.javaCommand() + "): " + e.getMessage(), e);
+            throw new DemoFailure("could not start " + name + " (" + command.get(0) + "): " + e.getMessage(), e);
         }
         ChildAgent child = new ChildAgent(name, process, logFile, launched, clock);
         Thread reader = new Thread(child::readStdout, "demo-stdout-" + name);
@@ -76,12 +93,12 @@ final class ChildAgent {
     }
 
     /** The node name. */
-    String name() {
+    public String name() {
         return name;
     }
 
     /** The process id. */
-    long pid() {
+    public long pid() {
         return process.pid();
     }
 
@@ -96,7 +113,7 @@ final class ChildAgent {
     }
 
     /** Whether the process is still running. */
-    boolean isAlive() {
+    public boolean isAlive() {
         return process.isAlive();
     }
 
@@ -106,7 +123,7 @@ final class ChildAgent {
     }
 
     /** The agent's log file (its stderr). */
-    Path logFile() {
+    public Path logFile() {
         return logFile;
     }
 
@@ -127,7 +144,7 @@ final class ChildAgent {
      * @return the banner
      * @throws DemoFailure if the agent exits first or does not print it in time, with its last log lines
      */
-    AgentBanner awaitBanner(Duration timeout) {
+    public AgentBanner awaitBanner(Duration timeout) {
         try {
             return banner.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
@@ -157,7 +174,7 @@ final class ChildAgent {
      * @param timeout the most to wait for the process to end
      * @throws DemoFailure if it is still running after {@code timeout}
      */
-    void kill(Duration timeout) {
+    public void kill(Duration timeout) {
         process.destroyForcibly();
         if (!waitFor(timeout)) {
             throw new DemoFailure(name + " (pid " + pid() + ") still runs " + timeout.toSeconds() + " s after SIGKILL");
@@ -165,12 +182,12 @@ final class ChildAgent {
     }
 
     /** SIGTERM: the agent's shutdown hook leaves the cluster gracefully and stops. Does not wait. */
-    void terminate() {
+    public void terminate() {
         process.destroy();
     }
 
     /** SIGKILL without waiting. */
-    void destroyForcibly() {
+    public void destroyForcibly() {
         process.destroyForcibly();
     }
 
@@ -180,7 +197,7 @@ final class ChildAgent {
      * @param timeout the most to wait (zero or negative: just looks)
      * @return whether it has ended
      */
-    boolean waitFor(Duration timeout) {
+    public boolean waitFor(Duration timeout) {
         try {
             return process.waitFor(Math.max(0, timeout.toMillis()), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
@@ -190,7 +207,7 @@ final class ChildAgent {
     }
 
     /** The log's last lines, as {@code "; last log lines: ..."}, or empty. */
-    String logTail() {
+    public String logTail() {
         try {
             List<String> lines = Files.readAllLines(logFile, StandardCharsets.UTF_8);
             if (lines.isEmpty()) {

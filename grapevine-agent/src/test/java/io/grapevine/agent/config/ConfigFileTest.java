@@ -127,6 +127,9 @@ class ConfigFileTest {
         Path bool = write("bool.yaml", "plaintext: \"yes\"\n");
         assertThatThrownBy(() -> ConfigFile.read(bool))
                 .hasMessage("--config " + bool + ": 'plaintext' must be true or false, was a string");
+        Path quorum = write("quorum.yaml", "quorum-failure-detection: 1\n");
+        assertThatThrownBy(() -> ConfigFile.read(quorum))
+                .hasMessage("--config " + quorum + ": 'quorum-failure-detection' must be true or false, was a number");
         assertThat(ConfigFile.read(write("text.yaml", "node: 42\n")).get(Key.NODE)).contains("42");
     }
 
