@@ -68,6 +68,33 @@ class DetectorBehaviourTest {
         assertThat(failures(net)).isPositive();
     }
 
+    /**
+     * Five members, three relays: every probe across a 2-vs-3 cut has a relay on the far side,
+     * whose missing nack raises the prober's local health. The nacks of the near-side relays are
+     * evidence enough that the target is the silent one, so both sides still declare the other
+     * dead (issue 18 §4: before, a degraded prober withheld every suspicion and nobody ever did).
+     */
+    @Test
+    void bothSidesOfATwoThreePartitionDeclareTheOtherDead() {
+        TestNetwork net = converged(CoreConfig.defaults(), 5, 3);
+        List<Node> minority = net.nodes().subList(0, 2);
+        List<Node> majority = net.nodes().subList(2, 5);
+        for (Node a : minority) {
+            for (Node b : majority) {
+                net.cut(a, b);
+                net.cut(b, a);
+            }
+        }
+        boolean seen = net.runUntil(net.now + 60 * SECOND, x -> holdDead(minority, majority)
+                && holdDead(majority, minority));
+        assertThat(seen).isTrue();
+    }
+
+    private static boolean holdDead(List<Node> observers, List<Node> subjects) {
+        return observers.stream().allMatch(o -> subjects.stream()
+                .allMatch(s -> o.member(s.self().name()).orElseThrow().status() == MemberStatus.DEAD));
+    }
+
     @Test
     void quorumModeDeclaresACrashedMemberDeadOnlyOnceAMajoritySuspectedIt() {
         TestNetwork net = converged(CoreConfig.defaults().withDetector(p -> p.withQuorumFailureDetection(true)), 7, 5);

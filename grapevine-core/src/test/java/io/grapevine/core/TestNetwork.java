@@ -36,6 +36,7 @@ final class TestNetwork {
     private final CoreConfig config;
     private final java.util.Set<Address> crashed = new java.util.HashSet<>();
     private final java.util.Set<List<Address>> blockedDatagrams = new java.util.HashSet<>();
+    private final java.util.Set<List<Address>> blockedStreams = new java.util.HashSet<>();
     private final Map<List<Address>, Integer> datagramsToDrop = new HashMap<>();
     /** A running hash of every delivery (time, endpoints, bytes): the trace fingerprint. */
     long traceHash = 17;
@@ -91,6 +92,12 @@ final class TestNetwork {
         blockedDatagrams.add(List.of(from.self().address(), to.self().address()));
     }
 
+    /** Everything from {@code from} to {@code to} is lost, datagrams and streams: a partition, silent. */
+    void cut(Node from, Node to) {
+        blockDatagrams(from, to);
+        blockedStreams.add(List.of(from.self().address(), to.self().address()));
+    }
+
     /** The next {@code count} datagrams from {@code from} to {@code to} are lost. */
     void dropNextDatagrams(Node from, Node to, int count) {
         datagramsToDrop.put(List.of(from.self().address(), to.self().address()), count);
@@ -122,6 +129,9 @@ final class TestNetwork {
 
             @Override
             public void sendStream(Address to, byte[] packet) {
+                if (blockedStreams.contains(List.of(from, to))) {
+                    return;
+                }
                 if (refuseStreamsToCrashed && crashed.contains(to)) {
                     // a crashed process's port answers a connection with a reset, one round trip later
                     queue.add(new Delivery(now + 2 * MS, seq++, from, to, null, true, true));

@@ -236,9 +236,11 @@ public final class FailureDetector {
         if (entry == null || !entry.id().equals(finished.target()) || !entry.status().isLive()) {
             return;
         }
-        if (config.lifeguard() && config.degradedWithholdsSuspicions() && health.score() > 0) {
+        if (config.lifeguard() && config.degradedWithholdsSuspicions() && health.score() > 0 && !finished.nacked()) {
             // Lifeguard's intent: a node that knows it is degraded does not accuse on its own;
-            // healthy members probe the same target and raise the suspicion if it is real
+            // healthy members probe the same target and raise the suspicion if it is real. A
+            // relay's nack is evidence against the target: without it, in a partition where every
+            // probe has a relay on the far side (5 nodes, 3 relays), no side ever suspects the other
             withheldSuspicions++;
             return;
         }

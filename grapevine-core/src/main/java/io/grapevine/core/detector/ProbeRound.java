@@ -78,6 +78,14 @@ public final class ProbeRound {
     }
 
     /**
+     * Whether a relay nacked: a round trip with that relay worked, and it could not reach the
+     * target either, so the silence is the target's side, not this node's.
+     */
+    public boolean nacked() {
+        return nacks > 0;
+    }
+
+    /**
      * Lifeguard's health penalty for a failed probe: one per nack that should have come back
      * but did not, or one when no relays were asked.
      */
