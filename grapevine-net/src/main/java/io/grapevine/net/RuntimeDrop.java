@@ -9,6 +9,12 @@ public enum RuntimeDrop {
      * decrypted or in plaintext): dropped before it is copied or decoded.
      */
     NOT_A_PACKET,
+    /**
+     * A datagram longer than the largest this node's {@code mtuBytes} allows (sealed when
+     * encrypting): it filled the read buffer and arrived cut short. A member with a larger
+     * {@code mtuBytes} than this one sends such datagrams: give every member the same.
+     */
+    DATAGRAM_TOO_LARGE,
     /** A stream frame longer than the configured limit; the connection is closed. */
     STREAM_FRAME_TOO_LARGE,
     /** A stream connection failed or was reset. */

@@ -25,28 +25,32 @@ import java.util.concurrent.TimeUnit;
  * naming the address.
  */
 final class Transport implements AutoCloseable {
-    private static final int MAX_DATAGRAM_BYTES = 65_535;
     /**
      * Datagrams read per loop turn before the loop runs its timers and writes: under a flood
      * the probe timers and replies still get their turn after every batch.
      */
     static final int DATAGRAMS_PER_LOOP_TURN = 8;
-    /**
-     * Where datagrams are read into: one pool (one direct arena of 4 MiB chunks, no thread
-     * caches) shared by the nodes of this JVM, so that a datagram costs no allocation of its own.
-     * A loop turn holds up to {@link #DATAGRAMS_PER_LOOP_TURN} 64 KiB reads at once, an eighth of
-     * a chunk, so a chunk never fills past the pool's first usage band and is never freed and
-     * made again (with 512 KiB chunks it was, once per batch). Only the pages reads touch count
-     * towards RSS. Reading into a fresh 64 KiB buffer per datagram (the unpooled allocator the
-     * lean agent flags choose) zeroed and freed 64 KiB each time: under a garbage flood, most
-     * of a datagram's cost and most of the heap's garbage.
-     */
-    private static final ByteBufAllocator DATAGRAM_READS = new PooledByteBufAllocator(true, 0, 1, 8192, 9, 0, 0, false);
+    private static final int POOL_PAGE_BYTES = 8192;
     private static final int MAX_STREAM_CONNECTIONS = 1024;
     private static final int BIND_ATTEMPTS = 8;
 
     private final EventLoopGroup group;
     private final NetConfig config;
+    /**
+     * A datagram read's buffer: the largest datagram this node's members send (its
+     * {@code mtuBytes}, sealed) plus one byte, so a longer one shows as filling it and is dropped
+     * ({@link DatagramSizeLimit}) instead of being read cut short.
+     */
+    private final int readBytes;
+    /**
+     * Where datagrams are read into: a pool of its own (one direct arena, no thread caches), so
+     * a datagram costs no allocation of its own. Its chunks hold 64 loop turns' reads, so a turn's
+     * reads never fill a chunk past the pool's first usage band and the chunk is never freed and
+     * made again. Reading into a fresh 64 KiB buffer per datagram (the unpooled allocator the
+     * lean agent flags choose) zeroed and freed 64 KiB each time: under a garbage flood, most of
+     * a datagram's cost and most of the heap's garbage.
+     */
+    private final ByteBufAllocator reads;
     private final DeferredStreamInitializer streamInitializer = new DeferredStreamInitializer();
     private Channel datagrams;
     private Channel server;
@@ -54,6 +58,10 @@ final class Transport implements AutoCloseable {
 
     private Transport(NetConfig config) {
         this.config = config;
+        this.readBytes = config.core().wire().mtuBytes() + PacketCipher.OVERHEAD_BYTES + 1;
+        int chunkPages = Integer.highestOneBit(Math.max(1, readBytes * DATAGRAMS_PER_LOOP_TURN * 8 / POOL_PAGE_BYTES) * 2 - 1);
+        this.reads = new PooledByteBufAllocator(true, 0, 1, POOL_PAGE_BYTES, Integer.numberOfTrailingZeros(chunkPages),
+                0, 0, false);
         this.group = new MultiThreadIoEventLoopGroup(1,
                 new DefaultThreadFactory("grapevine-" + config.nodeName(), true), NioIoHandler.newFactory());
     }
@@ -87,9 +95,9 @@ final class Transport implements AutoCloseable {
     private void bindDatagrams() {
         for (int attempt = 0; attempt < BIND_ATTEMPTS; attempt++) {
             Channel udp = new Bootstrap().group(group).channel(NioDatagramChannel.class)
-                    .option(ChannelOption.ALLOCATOR, DATAGRAM_READS)
+                    .option(ChannelOption.ALLOCATOR, reads)
                     .option(ChannelOption.RCVBUF_ALLOCATOR,
-                            new FixedRecvByteBufAllocator(MAX_DATAGRAM_BYTES).maxMessagesPerRead(DATAGRAMS_PER_LOOP_TURN))
+                            new FixedRecvByteBufAllocator(readBytes).maxMessagesPerRead(DATAGRAMS_PER_LOOP_TURN))
                     .option(ChannelOption.SO_RCVBUF, 4 * 1024 * 1024)
                     .handler(new io.netty.channel.ChannelInboundHandlerAdapter())
                     .bind(config.bindHost(), config.bindPort()).awaitUninterruptibly().channel();
@@ -124,6 +132,7 @@ final class Transport implements AutoCloseable {
         StreamPipeline pipeline = new StreamPipeline(runtime, maxFrameBytes + 64, opener);
         StreamConnections streams = new StreamConnections(runtime.loop(), pipeline, MAX_STREAM_CONNECTIONS,
                 runtime::countDrop);
+        datagrams.pipeline().addLast(new DatagramSizeLimit(readBytes, runtime::countDrop));
         opener.ifPresent(cipher -> datagrams.pipeline().addLast(new PacketOpener(cipher, runtime::countDrop)));
         datagrams.pipeline().addLast(new DatagramInbound(runtime));
         streamInitializer.delegateTo(pipeline);

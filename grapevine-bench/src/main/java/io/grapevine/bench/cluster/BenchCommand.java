@@ -55,7 +55,7 @@ public final class BenchCommand implements Callable<Integer> {
     private CommandSpec spec;
 
     @Parameters(index = "0", paramLabel = "SCENARIO", description = "s1 (join), s1roll (rolling join), s2 (failure), "
-            + "s2pause (a tolerated pause), s3 (dissemination), s4 (leave), s5 (idle cost) or flood (a garbage flood)")
+            + "s2pause (a tolerated pause), s3 (dissemination), s4 (leave), s5 (idle cost), flood (a garbage flood) or soak (writes, events, kills and restarts for --duration-s)")
     private String scenarioName;
 
     @Option(names = "--nodes", paramLabel = "N", description = "Cluster size, 2..256. Default: ${DEFAULT-VALUE}.")
@@ -77,7 +77,7 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--in-jvm", description = "Every Grapevine node in this JVM (default for N < 32).")
     private boolean inJvm;
 
-    @Option(names = "--duration-s", paramLabel = "S", description = "S5: seconds of idling measured; flood: seconds of flooding; 5..3600. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--duration-s", paramLabel = "S", description = "S5: seconds of idling measured; flood: seconds of flooding; soak: seconds of load; 5..86400. Default: ${DEFAULT-VALUE}.")
     private int durationSeconds = 60;
 
     @Option(names = "--timeout-s", paramLabel = "S", description = "Longest wait for one outcome, 1..3600. Default: ${DEFAULT-VALUE}.")
@@ -112,6 +112,17 @@ public final class BenchCommand implements Callable<Integer> {
             + "Default: ${DEFAULT-VALUE}.")
     private String profile = "lan";
 
+    @Option(names = "--kill-every-s", paramLabel = "S", description = "soak: seconds between kills (each victim "
+            + "restarted 10 s later and rejoined); 0 for none; 0..86400. Default: ${DEFAULT-VALUE}.")
+    private int killEverySeconds = 60;
+
+    @Option(names = "--csv-out", paramLabel = "FILE", description = "soak: every node's RSS and CPU time, sampled "
+            + "every 10 s, as CSV (a run's own file when --runs > 1).")
+    private Path csvOut;
+
+    @Option(names = "--plot", paramLabel = "FILE.png", description = "soak: RSS and CPU per node over time, as a PNG.")
+    private Path plot;
+
     @Option(names = "--plaintext", description = "Both systems unencrypted (Grapevine --plaintext, Serf without "
             + "-encrypt) instead of AES-256-GCM with a fresh key per run.")
     private boolean plaintext;
@@ -145,12 +156,18 @@ public final class BenchCommand implements Callable<Integer> {
         try {
             scenario = BenchScenario.valueOf(scenarioName.toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw invalid("SCENARIO must be one of s1, s1roll, s2, s2pause, s3, s4, s5, flood: " + scenarioName);
+            throw invalid("SCENARIO must be one of s1, s1roll, s2, s2pause, s3, s4, s5, flood, soak: " + scenarioName);
         }
         range("--nodes", nodes, 2, 256);
         range("--runs", runs, 1, 1000);
         range("--warmup", warmup, 0, 100);
-        range("--duration-s", durationSeconds, 5, 3600);
+        range("--duration-s", durationSeconds, 5, 86_400);
+        range("--kill-every-s", killEverySeconds, 0, 86_400);
+        parent("--csv-out", csvOut);
+        parent("--plot", plot);
+        if ((csvOut != null || plot != null) && scenario != BenchScenario.SOAK) {
+            throw invalid("--csv-out and --plot are for the soak only");
+        }
         range("--timeout-s", timeoutSeconds, 1, 3600);
         range("--settle-ms", settleMillis, 0, 600_000);
         range("--pause-ms", pauseMillis, 1, 600_000);
@@ -181,6 +198,9 @@ public final class BenchCommand implements Callable<Integer> {
         }
         if (plaintext && !separateProcesses()) {
             throw invalid("--plaintext needs separate processes (--processes, or --nodes 32 or more)");
+        }
+        if (scenario == BenchScenario.SOAK && !separateProcesses()) {
+            throw invalid("soak needs separate processes (--processes, or --nodes 32 or more)");
         }
         if (scenario == BenchScenario.FLOOD && !separateProcesses()) {
             throw invalid("flood needs separate processes (--processes, or --nodes 32 or more)");
@@ -260,7 +280,8 @@ public final class BenchCommand implements Callable<Integer> {
     private SystemResult measure(ClusterUnderTest cluster, BenchScenario scenario, PrintWriter err)
             throws Exception {
         ScenarioRunner runner = new ScenarioRunner(cluster, timeoutSeconds * 1000L, settleMillis,
-                durationSeconds * 1000L, err).freezingVictim(failure.equals("stop")).pausingFor(pauseMillis);
+                durationSeconds * 1000L, err).freezingVictim(failure.equals("stop")).pausingFor(pauseMillis)
+                .soaking(killEverySeconds * 1000L, csvOut, plot);
         List<RunOutcome> measured = new ArrayList<>();
         for (int i = 0; i < warmup + runs; i++) {
             RunOutcome outcome;

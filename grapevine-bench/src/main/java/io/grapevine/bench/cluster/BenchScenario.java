@@ -46,6 +46,15 @@ public enum BenchScenario {
             + "to the last; round trips are each node's UDP ping of every member through its protocol loop "
             + "(GET /v1/reachability), pooled over nodes and seconds; the healthy-member counts cover the flood and "
             + ScenarioRunner.FLOOD_WATCH_MILLIS + " ms after it"),
+    /**
+     * The soak ({@link Soak}): a converged cluster under writes, events, kills and restarts for
+     * {@code --duration-s}; every acknowledged write still owed must be on every node at the end.
+     */
+    SOAK("soak", List.of(Metric.SOAK_ACKED, Metric.SOAK_LOST, Metric.SOAK_KILLS, Metric.SOAK_CONVERGED,
+            Metric.SOAK_RSS_MAX, Metric.SOAK_RSS_GROWTH, Metric.SOAK_CPU), "the load runs for --duration-s from "
+            + "convergence; the end allows " + Soak.VERIFY_MILLIS + " ms for every owed write to be on every node; a "
+            + "killed member is excused from its kill until " + SoakLedger.GRACE_MILLIS + " ms after its restart, and "
+            + "a restarted node's own reports for as long"),
     /** A converged, idle cluster: CPU, memory and traffic per node. */
     S5("idle cost", List.of(Metric.CPU, Metric.RSS, Metric.BYTES), "an idle window after convergence and the "
             + "settle time; CPU and bytes over the window, RSS at its end");
@@ -115,6 +124,20 @@ public enum BenchScenario {
         FLOOD_UNANSWERED("flood_unanswered_pct", "pings unanswered, flood", "%"),
         /** The largest growth of one node's RSS from before the flood to its peak during it. */
         FLOOD_RSS_GROWTH("flood_rss_growth_mib", "RSS growth, worst node", "MiB"),
+        /** Soak: writes acknowledged by their writer. */
+        SOAK_ACKED("soak_writes_acknowledged", "writes acknowledged", "writes"),
+        /** Soak: (node, write) pairs owed at the end and missing after the wait. Must be 0. */
+        SOAK_LOST("soak_writes_lost", "owed writes missing at the end", "node-writes"),
+        /** Soak: nodes killed and restarted. */
+        SOAK_KILLS("soak_kills", "kills and restarts", "nodes"),
+        /** Soak: nodes listing all N alive at the end. */
+        SOAK_CONVERGED("soak_nodes_converged", "nodes listing all alive at the end", "nodes"),
+        /** Soak: the largest RSS of any node at any sample. */
+        SOAK_RSS_MAX("soak_rss_max_mib", "largest RSS of a node", "MiB"),
+        /** Soak: the largest RSS growth, first to last sample, of a node never restarted. */
+        SOAK_RSS_GROWTH("soak_rss_growth_mib", "RSS growth, worst unrestarted node", "MiB"),
+        /** Soak: CPU seconds per node per minute over the load. */
+        SOAK_CPU("soak_cpu_s_per_node_per_min", "CPU per node", "s/min"),
         /** CPU seconds per node per minute of idling. */
         CPU("cpu_s_per_node_per_min", "CPU per node", "s/min"),
         /** Resident memory per node. */

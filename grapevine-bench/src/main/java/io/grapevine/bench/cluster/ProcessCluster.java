@@ -10,7 +10,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
@@ -288,6 +290,41 @@ final class ProcessCluster implements ClusterUnderTest {
             trips.add(rtt.isNumber() ? rtt.asDouble() : Double.NaN);
         }
         return trips;
+    }
+
+    /** {@code PUT /v1/kv/KEY} on node {@code i}: completes when the agent acknowledged it (2xx). */
+    CompletableFuture<String> put(int i, String key, String value) {
+        return apis.get(i).put("/v1/kv/" + AgentApi.segment(key), AgentApi.valueBody(value));
+    }
+
+    /** {@code GET /v1/kv?node=OWNER} on node {@code i}: {@code owner}'s keys as node {@code i} holds them. */
+    Map<String, String> keysOf(int i, String owner) throws IOException, InterruptedException {
+        Map<String, String> keys = new HashMap<>();
+        apis.get(i).get("/v1/kv?node=" + AgentApi.segment(owner)).fields()
+                .forEachRemaining(field -> keys.put(field.getKey(), field.getValue().asText()));
+        return keys;
+    }
+
+    /** How many members node {@code i} lists alive ({@code GET /v1/members?status=alive}), itself included. */
+    int aliveMembers(int i) throws IOException, InterruptedException {
+        return apis.get(i).get("/v1/members?status=alive").size();
+    }
+
+    /**
+     * Replaces node {@code i}, already killed, by a fresh agent of the same name (a new
+     * generation, new ports, this run's key), unjoined, returning once it is ready.
+     */
+    void relaunch(int i) throws Exception {
+        long deadline = System.currentTimeMillis() + START_TIMEOUT_MILLIS;
+        feeds.get(i).close();
+        agents.get(i).kill();
+        AgentProcess fresh = new AgentProcess(command(i, key), logDir.resolve("grapevine-" + name(i) + ".log"), name(i));
+        agents.set(i, fresh);
+        AgentBanner banner = fresh.awaitBanner(deadline);
+        gossip.set(i, banner.gossip());
+        apis.set(i, new AgentApi(http, banner.http()));
+        feeds.set(i, EventFeed.open(http, apis.get(i).base(), i, observations));
+        feeds.get(i).awaitConnected(deadline);
     }
 
     /** Each agent's core bytes sent ({@code GET /v1/info}) plus the cipher's overhead per packet. */

@@ -38,6 +38,9 @@ final class ScenarioRunner {
     /** S2: freeze the victim (SIGSTOP) instead of killing it. */
     private boolean freezeVictim;
     private int run;
+    private long soakKillEveryMillis = 60_000;
+    private java.nio.file.Path soakCsv;
+    private java.nio.file.Path soakPlot;
 
     /** S2 freezes its victim (SIGSTOP: silence) instead of killing it (kill -9: its ports refuse). */
     ScenarioRunner freezingVictim(boolean freeze) {
@@ -59,6 +62,14 @@ final class ScenarioRunner {
         this.log = log;
     }
 
+    /** SOAK: time between kills (0: none), and where its samples' CSV and plot go (null: nowhere). */
+    ScenarioRunner soaking(long killEveryMillis, java.nio.file.Path csv, java.nio.file.Path plot) {
+        this.soakKillEveryMillis = killEveryMillis;
+        this.soakCsv = csv;
+        this.soakPlot = plot;
+        return this;
+    }
+
     /** S2PAUSE freezes its victim for {@code millis} before it resumes it. */
     ScenarioRunner pausingFor(long millis) {
         this.pauseMillis = millis;
@@ -75,6 +86,7 @@ final class ScenarioRunner {
             case S3 -> dissemination();
             case S4 -> leave();
             case FLOOD -> flood();
+            case SOAK -> soak();
             case S5 -> idle();
         };
     }
@@ -317,6 +329,34 @@ final class ScenarioRunner {
                 + "%d pings before, %d during; the five slowest during: %s ms", cluster.system(), run, flood.sent(),
                 flood.sendErrors(), before.size(), during.size(), slowest(during, 5)));
         return outcome(values, since, -1, false);
+    }
+
+    /** SOAK: {@link Soak} on a converged cluster of agent processes, for {@code idleMillis}. */
+    private RunOutcome soak() throws Exception {
+        if (!(cluster instanceof ProcessCluster processes)) {
+            throw new IllegalStateException("the soak runs on agent processes only");
+        }
+        long since = converged();
+        Soak soak = new Soak(processes, idleMillis, soakKillEveryMillis, run, log);
+        RunOutcome outcome = soak.run(since);
+        String suffix = run > 1 ? "-run" + run : "";
+        if (soakCsv != null) {
+            SoakFigures.writeCsv(soak.samples(), suffixed(soakCsv, suffix));
+        }
+        if (soakPlot != null) {
+            io.grapevine.agent.plot.SoakChart.write("Soak: " + cluster.size() + " agents, " + idleMillis / 1000
+                    + " s, a kill every " + soakKillEveryMillis / 1000 + " s", SoakFigures.series(soak.samples()),
+                    suffixed(soakPlot, suffix));
+        }
+        return outcome;
+    }
+
+    /** {@code file} with {@code suffix} before its extension: a run's own file when there are several. */
+    private static java.nio.file.Path suffixed(java.nio.file.Path file, String suffix) {
+        String name = file.getFileName().toString();
+        int dot = name.lastIndexOf('.');
+        String named = dot < 0 ? name + suffix : name.substring(0, dot) + suffix + name.substring(dot);
+        return file.resolveSibling(named);
     }
 
     private static java.util.Optional<Double> answeredP99(List<Double> trips) {
