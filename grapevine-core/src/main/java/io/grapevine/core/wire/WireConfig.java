@@ -8,7 +8,7 @@ import io.grapevine.core.base.TextLimits;
  * construction. Part of {@code CoreConfig}.
  *
  * @param clusterLabel Cluster label carried in every packet; packets with another label are dropped (WRONG_LABEL). At most 255 UTF-8 bytes. Default empty.
- * @param mtuBytes Largest datagram we send, in bytes; compound packets are cut to it. 512..65,000. Default 1,400.
+ * @param mtuBytes Largest datagram we send, in bytes; compound packets are cut to it. Also the largest a runtime reads (sealed, when encrypting): a longer datagram is dropped, so every member needs the same value. 512..65,000. Default 1,400.
  * @param maxStreamBytes Largest stream message accepted, in bytes. At least mtuBytes. Default 16 MiB.
  */
 public record WireConfig(
