@@ -90,6 +90,26 @@ class DetectorBehaviourTest {
         assertThat(seen).isTrue();
     }
 
+    @Test
+    void aPartitionLongerThanGossipToTheDeadStillHealsByReconnecting() {
+        TestNetwork net = converged(CoreConfig.defaults(), 5, 3);
+        List<Node> minority = net.nodes().subList(0, 2);
+        List<Node> majority = net.nodes().subList(2, 5);
+        for (Node a : minority) {
+            for (Node b : majority) {
+                net.cut(a, b);
+                net.cut(b, a);
+            }
+        }
+        assertThat(net.runUntil(net.now + 60 * SECOND, x -> holdDead(minority, majority)
+                && holdDead(majority, minority))).isTrue();
+        net.runUntil(net.now + 120 * SECOND, x -> false); // four times gossipToTheDeadNanos: nobody gossips across
+        net.healAll();
+        boolean healed = net.runUntil(net.now + 180 * SECOND, x -> x.nodes().stream().allMatch(o -> x.nodes().stream()
+                .allMatch(s -> o.member(s.self().name()).map(m -> m.status() == MemberStatus.ALIVE).orElse(false))));
+        assertThat(healed).as("the periodic reconnect to a dead member reaches the other side").isTrue();
+    }
+
     private static boolean holdDead(List<Node> observers, List<Node> subjects) {
         return observers.stream().allMatch(o -> subjects.stream()
                 .allMatch(s -> o.member(s.self().name()).orElseThrow().status() == MemberStatus.DEAD));

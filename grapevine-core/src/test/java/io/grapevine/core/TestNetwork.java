@@ -98,6 +98,12 @@ final class TestNetwork {
         blockedStreams.add(List.of(from.self().address(), to.self().address()));
     }
 
+    /** Every cut and datagram block is lifted: the partition heals. */
+    void healAll() {
+        blockedDatagrams.clear();
+        blockedStreams.clear();
+    }
+
     /** The next {@code count} datagrams from {@code from} to {@code to} are lost. */
     void dropNextDatagrams(Node from, Node to, int count) {
         datagramsToDrop.put(List.of(from.self().address(), to.self().address()), count);

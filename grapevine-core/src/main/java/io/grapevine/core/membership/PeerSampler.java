@@ -121,6 +121,15 @@ public final class PeerSampler {
         return one.isEmpty() ? null : one.get(0);
     }
 
+    /**
+     * One member this node holds {@code DEAD} (not left), drawn at random, or {@code null} when
+     * there is none (or none was drawn): a reconnect's target.
+     */
+    public MemberEntry oneDead() {
+        List<MemberEntry> one = sample(1, entry -> entry.status() == io.grapevine.core.base.MemberStatus.DEAD);
+        return one.isEmpty() ? null : one.get(0);
+    }
+
     /** The zone view this sampler reads (flat when the node has no zone). */
     public ZoneView zones() {
         return zones;

@@ -47,6 +47,8 @@ public final class MemberListExchange {
     private int learningFollowUpsLeft;
     /** True from the seed's first answer until the follow-ups stop. */
     private boolean followingUp;
+    /** Flips with every periodic exchange: on its true turns a dead member is also tried. */
+    private boolean reconnectTurn;
 
     /**
      * Exchanges of {@code table}'s members; the first periodic one is staggered by a random
@@ -85,6 +87,27 @@ public final class MemberListExchange {
         if (nextPushPullNanos <= nowNanos) {
             nextPushPullNanos = nowNanos + pushPullIntervalNanos();
             exchangeWithRandomPeer(config.pushPullDigest(), out);
+            reconnectTurn = !reconnectTurn;
+            if (reconnectTurn) {
+                reconnect(out);
+            }
+        }
+    }
+
+    /**
+     * Every second periodic exchange also sends the full member list to one random member
+     * held dead (Serf's reconnect): after a partition longer than {@code gossipToTheDeadNanos}
+     * in which each side declared the other dead, nothing else would ever reach the other side
+     * again. A member that is really dead refuses or ignores it; one that is alive learns that
+     * it is held dead, refutes, and answers with its own list.
+     */
+    private void reconnect(SyncOutputs out) {
+        if (table.size() == table.liveCount()) {
+            return; // no dead or left members: nothing to draw, and the random source is left alone
+        }
+        MemberEntry dead = peers.oneDead();
+        if (dead != null) {
+            transmitter.stream(dead.id().address(), withRecentEvents(snapshot(false, false, "")), out);
         }
     }
 
