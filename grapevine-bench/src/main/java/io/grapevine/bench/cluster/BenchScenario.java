@@ -42,7 +42,7 @@ public enum BenchScenario {
      * their own protocol loops once a second.
      */
     FLOOD("garbage flood", List.of(Metric.FLOOD_RATE, Metric.FLOOD_RTT_BEFORE, Metric.FLOOD_RTT, Metric.FLOOD_UNANSWERED,
-            Metric.FLOOD_RSS_GROWTH), "the flood's figures are taken over its own window: from the first datagram sent "
+            Metric.FLOOD_RSS_GROWTH, Metric.FLOOD_DIED), "the flood's figures are taken over its own window: from the first datagram sent "
             + "to the last; round trips are each node's UDP ping of every member through its protocol loop "
             + "(GET /v1/reachability), pooled over nodes and seconds; the healthy-member counts cover the flood and "
             + ScenarioRunner.FLOOD_WATCH_MILLIS + " ms after it"),
@@ -138,6 +138,8 @@ public enum BenchScenario {
         SOAK_RSS_GROWTH("soak_rss_growth_mib", "RSS growth, worst unrestarted node", "MiB"),
         /** Soak: CPU seconds per node per minute over the load. */
         SOAK_CPU("soak_cpu_s_per_node_per_min", "CPU per node", "s/min"),
+        /** Node processes that exited during the flood (they died of it). */
+        FLOOD_DIED("flood_nodes_died", "nodes that died, flood", "nodes"),
         /** CPU seconds per node per minute of idling. */
         CPU("cpu_s_per_node_per_min", "CPU per node", "s/min"),
         /** Resident memory per node. */

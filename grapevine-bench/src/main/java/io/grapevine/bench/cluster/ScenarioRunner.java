@@ -296,12 +296,17 @@ final class ScenarioRunner {
         flood.start();
         long end = System.nanoTime() + idleMillis * 1_000_000;
         boolean capped = false;
+        boolean[] died = new boolean[processes.size()];
         for (int round = 0; System.nanoTime() < end && round < 100_000 && !capped; round++) {
-            during.addAll(cluster.udpRoundTripsMillis(round % cluster.size(), FLOOD_PING_WAIT_MILLIS));
-            long[] rss = rssKib(processes);
-            for (int i = 0; i < rss.length; i++) {
-                rssPeak[i] = Math.max(rssPeak[i], rss[i]);
-                capped |= rss[i] > FLOOD_RSS_CAP_KIB;
+            int pinger = round % cluster.size();
+            if (pinger >= died.length || !died[pinger]) {
+                during.addAll(cluster.udpRoundTripsMillis(pinger, FLOOD_PING_WAIT_MILLIS));
+            }
+            for (int i = 0; i < processes.size(); i++) {
+                long rss = died[i] ? -1 : rssKibIfAlive(processes.get(i));
+                died[i] = rss < 0;
+                rssPeak[i] = Math.max(rssPeak[i], rss);
+                capped |= rss > FLOOD_RSS_CAP_KIB;
             }
         }
         if (capped) {
@@ -324,6 +329,11 @@ final class ScenarioRunner {
                 growth = Math.max(growth, rssPeak[i] - rssBefore[i]);
             }
             values.put(BenchScenario.Metric.FLOOD_RSS_GROWTH, growth / 1024.0);
+            int dead = 0;
+            for (boolean gone : died) {
+                dead += gone ? 1 : 0;
+            }
+            values.put(BenchScenario.Metric.FLOOD_DIED, (double) dead);
         }
         log.println(String.format(java.util.Locale.ROOT, "  %s flood run %d: %d datagrams (%d refused by the kernel), "
                 + "%d pings before, %d during; the five slowest during: %s ms", cluster.system(), run, flood.sent(),
@@ -367,6 +377,18 @@ final class ScenarioRunner {
     private static String slowest(List<Double> trips, int count) {
         return trips.stream().filter(trip -> !trip.isNaN()).sorted(java.util.Comparator.reverseOrder()).limit(count)
                 .map(trip -> String.format(java.util.Locale.ROOT, "%.0f", trip)).toList().toString();
+    }
+
+    /** A process's RSS in KiB, or -1 once it has exited (a node the flood killed). */
+    private static long rssKibIfAlive(ProcessHandle process) {
+        if (!process.isAlive()) {
+            return -1;
+        }
+        try {
+            return ProcStat.of(process.pid()).rssKib();
+        } catch (java.io.IOException e) {
+            return -1; // exited between the check and the read
+        }
     }
 
     private static long[] rssKib(List<ProcessHandle> processes) throws Exception {
