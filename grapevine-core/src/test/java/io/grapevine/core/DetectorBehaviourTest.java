@@ -79,12 +79,7 @@ class DetectorBehaviourTest {
         TestNetwork net = converged(CoreConfig.defaults(), 5, 3);
         List<Node> minority = net.nodes().subList(0, 2);
         List<Node> majority = net.nodes().subList(2, 5);
-        for (Node a : minority) {
-            for (Node b : majority) {
-                net.cut(a, b);
-                net.cut(b, a);
-            }
-        }
+        cutApart(net, minority, majority);
         boolean seen = net.runUntil(net.now + 60 * SECOND, x -> holdDead(minority, majority)
                 && holdDead(majority, minority));
         assertThat(seen).isTrue();
@@ -95,12 +90,7 @@ class DetectorBehaviourTest {
         TestNetwork net = converged(CoreConfig.defaults(), 5, 3);
         List<Node> minority = net.nodes().subList(0, 2);
         List<Node> majority = net.nodes().subList(2, 5);
-        for (Node a : minority) {
-            for (Node b : majority) {
-                net.cut(a, b);
-                net.cut(b, a);
-            }
-        }
+        cutApart(net, minority, majority);
         assertThat(net.runUntil(net.now + 60 * SECOND, x -> holdDead(minority, majority)
                 && holdDead(majority, minority))).isTrue();
         net.runUntil(net.now + 120 * SECOND, x -> false); // four times gossipToTheDeadNanos: nobody gossips across
@@ -108,6 +98,16 @@ class DetectorBehaviourTest {
         boolean healed = net.runUntil(net.now + 180 * SECOND, x -> x.nodes().stream().allMatch(o -> x.nodes().stream()
                 .allMatch(s -> o.member(s.self().name()).map(m -> m.status() == MemberStatus.ALIVE).orElse(false))));
         assertThat(healed).as("the periodic reconnect to a dead member reaches the other side").isTrue();
+    }
+
+    /** A silent partition between {@code one} and {@code other}, both ways. */
+    private static void cutApart(TestNetwork net, List<Node> one, List<Node> other) {
+        for (Node a : one) {
+            for (Node b : other) {
+                net.cut(a, b);
+                net.cut(b, a);
+            }
+        }
     }
 
     private static boolean holdDead(List<Node> observers, List<Node> subjects) {

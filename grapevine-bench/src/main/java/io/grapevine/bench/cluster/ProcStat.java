@@ -23,6 +23,18 @@ public record ProcStat(double cpuSeconds, long rssKib) {
                 rssKib(Files.readAllLines(Path.of("/proc", Long.toString(pid), "status"))));
     }
 
+    /** Reads {@code process}, or empty once it has exited (also when it exits while being read). */
+    static java.util.Optional<ProcStat> ofLive(ProcessHandle process) {
+        if (!process.isAlive()) {
+            return java.util.Optional.empty();
+        }
+        try {
+            return java.util.Optional.of(of(process.pid()));
+        } catch (IOException e) {
+            return java.util.Optional.empty();
+        }
+    }
+
     /** CPU seconds used so far by {@code processes} together; a process already gone counts nothing. */
     static double totalCpuSeconds(List<ProcessHandle> processes) throws IOException {
         double total = 0;

@@ -284,7 +284,10 @@ final class ScenarioRunner {
     private RunOutcome flood() throws Exception {
         converged();
         List<ProcessHandle> processes = cluster.processes();
-        long[] rssBefore = rssKib(processes);
+        long[] rssBefore = new long[processes.size()];
+        for (int i = 0; i < rssBefore.length; i++) {
+            rssBefore[i] = ProcStat.of(processes.get(i).pid()).rssKib();
+        }
         long[] rssPeak = rssBefore.clone();
         List<Double> before = new ArrayList<>();
         for (int round = 0; round < FLOOD_BASELINE_ROUNDS; round++) {
@@ -303,7 +306,7 @@ final class ScenarioRunner {
                 during.addAll(cluster.udpRoundTripsMillis(pinger, FLOOD_PING_WAIT_MILLIS));
             }
             for (int i = 0; i < processes.size(); i++) {
-                long rss = died[i] ? -1 : rssKibIfAlive(processes.get(i));
+                long rss = died[i] ? -1 : ProcStat.ofLive(processes.get(i)).map(ProcStat::rssKib).orElse(-1L);
                 died[i] = rss < 0;
                 rssPeak[i] = Math.max(rssPeak[i], rss);
                 capped |= rss > FLOOD_RSS_CAP_KIB;
@@ -377,26 +380,6 @@ final class ScenarioRunner {
     private static String slowest(List<Double> trips, int count) {
         return trips.stream().filter(trip -> !trip.isNaN()).sorted(java.util.Comparator.reverseOrder()).limit(count)
                 .map(trip -> String.format(java.util.Locale.ROOT, "%.0f", trip)).toList().toString();
-    }
-
-    /** A process's RSS in KiB, or -1 once it has exited (a node the flood killed). */
-    private static long rssKibIfAlive(ProcessHandle process) {
-        if (!process.isAlive()) {
-            return -1;
-        }
-        try {
-            return ProcStat.of(process.pid()).rssKib();
-        } catch (java.io.IOException e) {
-            return -1; // exited between the check and the read
-        }
-    }
-
-    private static long[] rssKib(List<ProcessHandle> processes) throws Exception {
-        long[] rss = new long[processes.size()];
-        for (int i = 0; i < rss.length; i++) {
-            rss[i] = ProcStat.of(processes.get(i).pid()).rssKib();
-        }
-        return rss;
     }
 
     private RunOutcome idle() throws Exception {

@@ -150,16 +150,10 @@ final class Soak {
     private void sample(double seconds) throws Exception {
         List<ProcessHandle> processes = cluster.processes();
         for (int i = 0; i < processes.size(); i++) {
-            ProcessHandle process = processes.get(i);
-            if (!process.isAlive()) {
-                continue;
-            }
-            try {
-                ProcStat stat = ProcStat.of(process.pid());
-                samples.add(new Sample(seconds, i, process.pid(), stat.rssKib() / 1024.0, stat.cpuSeconds()));
-            } catch (java.io.IOException e) {
-                // exited between the check and the read: no sample this time
-            }
+            int node = i;
+            long pid = processes.get(i).pid();
+            ProcStat.ofLive(processes.get(i)).ifPresent(stat ->
+                    samples.add(new Sample(seconds, node, pid, stat.rssKib() / 1024.0, stat.cpuSeconds())));
         }
     }
 
