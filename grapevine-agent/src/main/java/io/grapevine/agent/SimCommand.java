@@ -82,6 +82,10 @@ public final class SimCommand implements Callable<Integer> {
             + "in ms; 0 leaves failure detection to Lifeguard's timeouts alone (default: the profile's, 5000 on lan).")
     private Double pauseToleranceMs;
 
+    @Option(names = "--proof-first-acks", description = "Answers a suspect member's first refutation needs before "
+            + "it is taken back, 0..16; 0 takes it at once (default: the core's, 0).")
+    private Integer proofFirstAcks;
+
     @Option(names = "--history", description = "Transitions kept per member (explanations only; default: the "
             + "core's 16 up to " + HISTORY_AUTO_LIMIT + " nodes, 0 above, to fit N x N tables in memory).")
     private Integer history;
@@ -223,6 +227,12 @@ public final class SimCommand implements Callable<Integer> {
         if (pauseToleranceMs != null) {
             long tolerance = nanos("--pause-tolerance-ms", pauseToleranceMs);
             core = core.withDetector(p -> p.withPauseToleranceNanos(tolerance));
+        }
+        if (proofFirstAcks != null) {
+            if (proofFirstAcks < 0 || proofFirstAcks > 16) {
+                throw bad("--proof-first-acks", "must be in 0..16: " + proofFirstAcks);
+            }
+            core = core.withDetector(p -> p.withProofOfLifeFirstAcks(proofFirstAcks));
         }
         if (history != null && (history < 0 || history > 1024)) {
             throw bad("--history", "must be in 0..1024: " + history);

@@ -190,7 +190,8 @@ public final class Node {
         this.exchange = new MemberListExchange(config.sync(), config.wire().maxStreamBytes(), table, membership,
                 transmitter, mail, peers, events, counters, random, nowNanos);
         replicator.start(nowNanos);
-        this.proofs = new ProofOfLife(config.detector().proofOfLifeAcks(), config.detector().proofOfLifeAttempts(),
+        this.proofs = new ProofOfLife(config.detector().proofOfLifeAcks(), config.detector().proofOfLifeFirstAcks(),
+                config.detector().proofOfLifeAttempts(),
                 config.detector().probeIntervalNanos() / 5, config.detector().probeTimeoutNanos(),
                 config.detector().proofOfLifeMemoryNanos(), transmitter);
         membership.gateRefutations(proofs::begin);

@@ -36,6 +36,7 @@ import io.grapevine.core.base.ConfigCheck;
  *        Default 5 s: a 5 s pause survives (as with memberlist's LAN timings at N = 8).
  * @param degradedWithholdsSuspicions Lifeguard's intent, enforced: while this node's local health score is above 0 (it missed acks or nacks it should have had, or had to refute a suspicion of itself), a probe of its that goes unanswered raises no suspicion; the healthy members probing the same target raise it if it is real. Only with {@code lifeguard}. Default true.
  * @param proofOfLifeAcks A refutation needs proof of life: a member held SUSPECT or DEAD that refutes is taken back only after answering this many consecutive direct pings, a fifth of a probe interval apart, each within the probe timeout (see {@code ProofOfLife}); a persistently lossy member stays out instead of flapping. 0 takes every refutation at once (SWIM). 0..16. Default 5.
+ * @param proofOfLifeFirstAcks The answers a member's first refutation in {@code proofOfLifeMemoryNanos} needs, when it refutes a suspicion (a member held DEAD that refutes for the first time, after a partition or a long pause, is taken back at once); 0 takes a first refutation at once, as SWIM does. With 4, a persistently lossy member goes out once and stays out (two status changes per observer in {@code sim gray}, against four with 0), but a healed partition converges later, since the members refuting across it must each prove themselves ({@code sim partition-heal --nodes 256}: docs/PROTOCOL.md). Only with {@code proofOfLifeAcks} above 0. 0..16. Default 0.
  * @param proofOfLifeAttempts Broken streaks after which a refutation is dropped (the suspicion runs on; a later refutation starts a new proof). 1..100. Default 5.
  * @param proofOfLifeMemoryNanos Only a member that already refuted within this long must prove its next refutation; a first refutation (a falsely suspected member, a pause, a partition's heal) is taken at once, as in SWIM. In ns, positive. Default 10 min.
  */
@@ -57,6 +58,7 @@ public record DetectorConfig(
         long pauseToleranceNanos,
         boolean degradedWithholdsSuspicions,
         int proofOfLifeAcks,
+        int proofOfLifeFirstAcks,
         int proofOfLifeAttempts,
         long proofOfLifeMemoryNanos) {
 
@@ -75,6 +77,7 @@ public record DetectorConfig(
         ConfigCheck.range("streamOnlyMembersRemembered", streamOnlyMembersRemembered, 0, Integer.MAX_VALUE);
         ConfigCheck.nonNegative("pauseToleranceNanos", pauseToleranceNanos);
         ConfigCheck.range("proofOfLifeAcks", proofOfLifeAcks, 0, 16);
+        ConfigCheck.range("proofOfLifeFirstAcks", proofOfLifeFirstAcks, 0, 16);
         ConfigCheck.range("proofOfLifeAttempts", proofOfLifeAttempts, 1, 100);
         ConfigCheck.positive("proofOfLifeMemoryNanos", proofOfLifeMemoryNanos);
         if (probeTimeoutNanos >= probeIntervalNanos) {
@@ -103,103 +106,109 @@ public record DetectorConfig(
                 5_000_000_000L,
                 true,
                 5,
+                0,
                 5,
                 600_000_000_000L);
     }
 
     /** A copy with {@code probeIntervalNanos} set to {@code value}. */
     public DetectorConfig withProbeIntervalNanos(long value) {
-        return new DetectorConfig(value, probeTimeoutNanos, indirectChecks, streamFallbackProbe, suspicionMult, suspicionMaxTimeoutMult, lifeguard, awarenessMaxMultiplier, quorumFailureDetection, maxPendingRelays, confirmersRemembered, roundTripSamples, accusationNoticesRemembered, streamOnlyMembersRemembered, pauseToleranceNanos, degradedWithholdsSuspicions, proofOfLifeAcks, proofOfLifeAttempts, proofOfLifeMemoryNanos);
+        return new DetectorConfig(value, probeTimeoutNanos, indirectChecks, streamFallbackProbe, suspicionMult, suspicionMaxTimeoutMult, lifeguard, awarenessMaxMultiplier, quorumFailureDetection, maxPendingRelays, confirmersRemembered, roundTripSamples, accusationNoticesRemembered, streamOnlyMembersRemembered, pauseToleranceNanos, degradedWithholdsSuspicions, proofOfLifeAcks, proofOfLifeFirstAcks, proofOfLifeAttempts, proofOfLifeMemoryNanos);
     }
 
     /** A copy with {@code probeTimeoutNanos} set to {@code value}. */
     public DetectorConfig withProbeTimeoutNanos(long value) {
-        return new DetectorConfig(probeIntervalNanos, value, indirectChecks, streamFallbackProbe, suspicionMult, suspicionMaxTimeoutMult, lifeguard, awarenessMaxMultiplier, quorumFailureDetection, maxPendingRelays, confirmersRemembered, roundTripSamples, accusationNoticesRemembered, streamOnlyMembersRemembered, pauseToleranceNanos, degradedWithholdsSuspicions, proofOfLifeAcks, proofOfLifeAttempts, proofOfLifeMemoryNanos);
+        return new DetectorConfig(probeIntervalNanos, value, indirectChecks, streamFallbackProbe, suspicionMult, suspicionMaxTimeoutMult, lifeguard, awarenessMaxMultiplier, quorumFailureDetection, maxPendingRelays, confirmersRemembered, roundTripSamples, accusationNoticesRemembered, streamOnlyMembersRemembered, pauseToleranceNanos, degradedWithholdsSuspicions, proofOfLifeAcks, proofOfLifeFirstAcks, proofOfLifeAttempts, proofOfLifeMemoryNanos);
     }
 
     /** A copy with {@code indirectChecks} set to {@code value}. */
     public DetectorConfig withIndirectChecks(int value) {
-        return new DetectorConfig(probeIntervalNanos, probeTimeoutNanos, value, streamFallbackProbe, suspicionMult, suspicionMaxTimeoutMult, lifeguard, awarenessMaxMultiplier, quorumFailureDetection, maxPendingRelays, confirmersRemembered, roundTripSamples, accusationNoticesRemembered, streamOnlyMembersRemembered, pauseToleranceNanos, degradedWithholdsSuspicions, proofOfLifeAcks, proofOfLifeAttempts, proofOfLifeMemoryNanos);
+        return new DetectorConfig(probeIntervalNanos, probeTimeoutNanos, value, streamFallbackProbe, suspicionMult, suspicionMaxTimeoutMult, lifeguard, awarenessMaxMultiplier, quorumFailureDetection, maxPendingRelays, confirmersRemembered, roundTripSamples, accusationNoticesRemembered, streamOnlyMembersRemembered, pauseToleranceNanos, degradedWithholdsSuspicions, proofOfLifeAcks, proofOfLifeFirstAcks, proofOfLifeAttempts, proofOfLifeMemoryNanos);
     }
 
     /** A copy with {@code streamFallbackProbe} set to {@code value}. */
     public DetectorConfig withStreamFallbackProbe(boolean value) {
-        return new DetectorConfig(probeIntervalNanos, probeTimeoutNanos, indirectChecks, value, suspicionMult, suspicionMaxTimeoutMult, lifeguard, awarenessMaxMultiplier, quorumFailureDetection, maxPendingRelays, confirmersRemembered, roundTripSamples, accusationNoticesRemembered, streamOnlyMembersRemembered, pauseToleranceNanos, degradedWithholdsSuspicions, proofOfLifeAcks, proofOfLifeAttempts, proofOfLifeMemoryNanos);
+        return new DetectorConfig(probeIntervalNanos, probeTimeoutNanos, indirectChecks, value, suspicionMult, suspicionMaxTimeoutMult, lifeguard, awarenessMaxMultiplier, quorumFailureDetection, maxPendingRelays, confirmersRemembered, roundTripSamples, accusationNoticesRemembered, streamOnlyMembersRemembered, pauseToleranceNanos, degradedWithholdsSuspicions, proofOfLifeAcks, proofOfLifeFirstAcks, proofOfLifeAttempts, proofOfLifeMemoryNanos);
     }
 
     /** A copy with {@code suspicionMult} set to {@code value}. */
     public DetectorConfig withSuspicionMult(int value) {
-        return new DetectorConfig(probeIntervalNanos, probeTimeoutNanos, indirectChecks, streamFallbackProbe, value, suspicionMaxTimeoutMult, lifeguard, awarenessMaxMultiplier, quorumFailureDetection, maxPendingRelays, confirmersRemembered, roundTripSamples, accusationNoticesRemembered, streamOnlyMembersRemembered, pauseToleranceNanos, degradedWithholdsSuspicions, proofOfLifeAcks, proofOfLifeAttempts, proofOfLifeMemoryNanos);
+        return new DetectorConfig(probeIntervalNanos, probeTimeoutNanos, indirectChecks, streamFallbackProbe, value, suspicionMaxTimeoutMult, lifeguard, awarenessMaxMultiplier, quorumFailureDetection, maxPendingRelays, confirmersRemembered, roundTripSamples, accusationNoticesRemembered, streamOnlyMembersRemembered, pauseToleranceNanos, degradedWithholdsSuspicions, proofOfLifeAcks, proofOfLifeFirstAcks, proofOfLifeAttempts, proofOfLifeMemoryNanos);
     }
 
     /** A copy with {@code suspicionMaxTimeoutMult} set to {@code value}. */
     public DetectorConfig withSuspicionMaxTimeoutMult(int value) {
-        return new DetectorConfig(probeIntervalNanos, probeTimeoutNanos, indirectChecks, streamFallbackProbe, suspicionMult, value, lifeguard, awarenessMaxMultiplier, quorumFailureDetection, maxPendingRelays, confirmersRemembered, roundTripSamples, accusationNoticesRemembered, streamOnlyMembersRemembered, pauseToleranceNanos, degradedWithholdsSuspicions, proofOfLifeAcks, proofOfLifeAttempts, proofOfLifeMemoryNanos);
+        return new DetectorConfig(probeIntervalNanos, probeTimeoutNanos, indirectChecks, streamFallbackProbe, suspicionMult, value, lifeguard, awarenessMaxMultiplier, quorumFailureDetection, maxPendingRelays, confirmersRemembered, roundTripSamples, accusationNoticesRemembered, streamOnlyMembersRemembered, pauseToleranceNanos, degradedWithholdsSuspicions, proofOfLifeAcks, proofOfLifeFirstAcks, proofOfLifeAttempts, proofOfLifeMemoryNanos);
     }
 
     /** A copy with {@code lifeguard} set to {@code value}. */
     public DetectorConfig withLifeguard(boolean value) {
-        return new DetectorConfig(probeIntervalNanos, probeTimeoutNanos, indirectChecks, streamFallbackProbe, suspicionMult, suspicionMaxTimeoutMult, value, awarenessMaxMultiplier, quorumFailureDetection, maxPendingRelays, confirmersRemembered, roundTripSamples, accusationNoticesRemembered, streamOnlyMembersRemembered, pauseToleranceNanos, degradedWithholdsSuspicions, proofOfLifeAcks, proofOfLifeAttempts, proofOfLifeMemoryNanos);
+        return new DetectorConfig(probeIntervalNanos, probeTimeoutNanos, indirectChecks, streamFallbackProbe, suspicionMult, suspicionMaxTimeoutMult, value, awarenessMaxMultiplier, quorumFailureDetection, maxPendingRelays, confirmersRemembered, roundTripSamples, accusationNoticesRemembered, streamOnlyMembersRemembered, pauseToleranceNanos, degradedWithholdsSuspicions, proofOfLifeAcks, proofOfLifeFirstAcks, proofOfLifeAttempts, proofOfLifeMemoryNanos);
     }
 
     /** A copy with {@code awarenessMaxMultiplier} set to {@code value}. */
     public DetectorConfig withAwarenessMaxMultiplier(int value) {
-        return new DetectorConfig(probeIntervalNanos, probeTimeoutNanos, indirectChecks, streamFallbackProbe, suspicionMult, suspicionMaxTimeoutMult, lifeguard, value, quorumFailureDetection, maxPendingRelays, confirmersRemembered, roundTripSamples, accusationNoticesRemembered, streamOnlyMembersRemembered, pauseToleranceNanos, degradedWithholdsSuspicions, proofOfLifeAcks, proofOfLifeAttempts, proofOfLifeMemoryNanos);
+        return new DetectorConfig(probeIntervalNanos, probeTimeoutNanos, indirectChecks, streamFallbackProbe, suspicionMult, suspicionMaxTimeoutMult, lifeguard, value, quorumFailureDetection, maxPendingRelays, confirmersRemembered, roundTripSamples, accusationNoticesRemembered, streamOnlyMembersRemembered, pauseToleranceNanos, degradedWithholdsSuspicions, proofOfLifeAcks, proofOfLifeFirstAcks, proofOfLifeAttempts, proofOfLifeMemoryNanos);
     }
 
     /** A copy with {@code quorumFailureDetection} set to {@code value}. */
     public DetectorConfig withQuorumFailureDetection(boolean value) {
-        return new DetectorConfig(probeIntervalNanos, probeTimeoutNanos, indirectChecks, streamFallbackProbe, suspicionMult, suspicionMaxTimeoutMult, lifeguard, awarenessMaxMultiplier, value, maxPendingRelays, confirmersRemembered, roundTripSamples, accusationNoticesRemembered, streamOnlyMembersRemembered, pauseToleranceNanos, degradedWithholdsSuspicions, proofOfLifeAcks, proofOfLifeAttempts, proofOfLifeMemoryNanos);
+        return new DetectorConfig(probeIntervalNanos, probeTimeoutNanos, indirectChecks, streamFallbackProbe, suspicionMult, suspicionMaxTimeoutMult, lifeguard, awarenessMaxMultiplier, value, maxPendingRelays, confirmersRemembered, roundTripSamples, accusationNoticesRemembered, streamOnlyMembersRemembered, pauseToleranceNanos, degradedWithholdsSuspicions, proofOfLifeAcks, proofOfLifeFirstAcks, proofOfLifeAttempts, proofOfLifeMemoryNanos);
     }
 
     /** A copy with {@code maxPendingRelays} set to {@code value}. */
     public DetectorConfig withMaxPendingRelays(int value) {
-        return new DetectorConfig(probeIntervalNanos, probeTimeoutNanos, indirectChecks, streamFallbackProbe, suspicionMult, suspicionMaxTimeoutMult, lifeguard, awarenessMaxMultiplier, quorumFailureDetection, value, confirmersRemembered, roundTripSamples, accusationNoticesRemembered, streamOnlyMembersRemembered, pauseToleranceNanos, degradedWithholdsSuspicions, proofOfLifeAcks, proofOfLifeAttempts, proofOfLifeMemoryNanos);
+        return new DetectorConfig(probeIntervalNanos, probeTimeoutNanos, indirectChecks, streamFallbackProbe, suspicionMult, suspicionMaxTimeoutMult, lifeguard, awarenessMaxMultiplier, quorumFailureDetection, value, confirmersRemembered, roundTripSamples, accusationNoticesRemembered, streamOnlyMembersRemembered, pauseToleranceNanos, degradedWithholdsSuspicions, proofOfLifeAcks, proofOfLifeFirstAcks, proofOfLifeAttempts, proofOfLifeMemoryNanos);
     }
 
     /** A copy with {@code confirmersRemembered} set to {@code value}. */
     public DetectorConfig withConfirmersRemembered(int value) {
-        return new DetectorConfig(probeIntervalNanos, probeTimeoutNanos, indirectChecks, streamFallbackProbe, suspicionMult, suspicionMaxTimeoutMult, lifeguard, awarenessMaxMultiplier, quorumFailureDetection, maxPendingRelays, value, roundTripSamples, accusationNoticesRemembered, streamOnlyMembersRemembered, pauseToleranceNanos, degradedWithholdsSuspicions, proofOfLifeAcks, proofOfLifeAttempts, proofOfLifeMemoryNanos);
+        return new DetectorConfig(probeIntervalNanos, probeTimeoutNanos, indirectChecks, streamFallbackProbe, suspicionMult, suspicionMaxTimeoutMult, lifeguard, awarenessMaxMultiplier, quorumFailureDetection, maxPendingRelays, value, roundTripSamples, accusationNoticesRemembered, streamOnlyMembersRemembered, pauseToleranceNanos, degradedWithholdsSuspicions, proofOfLifeAcks, proofOfLifeFirstAcks, proofOfLifeAttempts, proofOfLifeMemoryNanos);
     }
 
     /** A copy with {@code roundTripSamples} set to {@code value}. */
     public DetectorConfig withRoundTripSamples(int value) {
-        return new DetectorConfig(probeIntervalNanos, probeTimeoutNanos, indirectChecks, streamFallbackProbe, suspicionMult, suspicionMaxTimeoutMult, lifeguard, awarenessMaxMultiplier, quorumFailureDetection, maxPendingRelays, confirmersRemembered, value, accusationNoticesRemembered, streamOnlyMembersRemembered, pauseToleranceNanos, degradedWithholdsSuspicions, proofOfLifeAcks, proofOfLifeAttempts, proofOfLifeMemoryNanos);
+        return new DetectorConfig(probeIntervalNanos, probeTimeoutNanos, indirectChecks, streamFallbackProbe, suspicionMult, suspicionMaxTimeoutMult, lifeguard, awarenessMaxMultiplier, quorumFailureDetection, maxPendingRelays, confirmersRemembered, value, accusationNoticesRemembered, streamOnlyMembersRemembered, pauseToleranceNanos, degradedWithholdsSuspicions, proofOfLifeAcks, proofOfLifeFirstAcks, proofOfLifeAttempts, proofOfLifeMemoryNanos);
     }
 
     /** A copy with {@code accusationNoticesRemembered} set to {@code value}. */
     public DetectorConfig withAccusationNoticesRemembered(int value) {
-        return new DetectorConfig(probeIntervalNanos, probeTimeoutNanos, indirectChecks, streamFallbackProbe, suspicionMult, suspicionMaxTimeoutMult, lifeguard, awarenessMaxMultiplier, quorumFailureDetection, maxPendingRelays, confirmersRemembered, roundTripSamples, value, streamOnlyMembersRemembered, pauseToleranceNanos, degradedWithholdsSuspicions, proofOfLifeAcks, proofOfLifeAttempts, proofOfLifeMemoryNanos);
+        return new DetectorConfig(probeIntervalNanos, probeTimeoutNanos, indirectChecks, streamFallbackProbe, suspicionMult, suspicionMaxTimeoutMult, lifeguard, awarenessMaxMultiplier, quorumFailureDetection, maxPendingRelays, confirmersRemembered, roundTripSamples, value, streamOnlyMembersRemembered, pauseToleranceNanos, degradedWithholdsSuspicions, proofOfLifeAcks, proofOfLifeFirstAcks, proofOfLifeAttempts, proofOfLifeMemoryNanos);
     }
 
     /** A copy with {@code streamOnlyMembersRemembered} set to {@code value}. */
     public DetectorConfig withStreamOnlyMembersRemembered(int value) {
-        return new DetectorConfig(probeIntervalNanos, probeTimeoutNanos, indirectChecks, streamFallbackProbe, suspicionMult, suspicionMaxTimeoutMult, lifeguard, awarenessMaxMultiplier, quorumFailureDetection, maxPendingRelays, confirmersRemembered, roundTripSamples, accusationNoticesRemembered, value, pauseToleranceNanos, degradedWithholdsSuspicions, proofOfLifeAcks, proofOfLifeAttempts, proofOfLifeMemoryNanos);
+        return new DetectorConfig(probeIntervalNanos, probeTimeoutNanos, indirectChecks, streamFallbackProbe, suspicionMult, suspicionMaxTimeoutMult, lifeguard, awarenessMaxMultiplier, quorumFailureDetection, maxPendingRelays, confirmersRemembered, roundTripSamples, accusationNoticesRemembered, value, pauseToleranceNanos, degradedWithholdsSuspicions, proofOfLifeAcks, proofOfLifeFirstAcks, proofOfLifeAttempts, proofOfLifeMemoryNanos);
     }
 
     /** A copy with {@code pauseToleranceNanos} set to {@code value}. */
     public DetectorConfig withPauseToleranceNanos(long value) {
-        return new DetectorConfig(probeIntervalNanos, probeTimeoutNanos, indirectChecks, streamFallbackProbe, suspicionMult, suspicionMaxTimeoutMult, lifeguard, awarenessMaxMultiplier, quorumFailureDetection, maxPendingRelays, confirmersRemembered, roundTripSamples, accusationNoticesRemembered, streamOnlyMembersRemembered, value, degradedWithholdsSuspicions, proofOfLifeAcks, proofOfLifeAttempts, proofOfLifeMemoryNanos);
+        return new DetectorConfig(probeIntervalNanos, probeTimeoutNanos, indirectChecks, streamFallbackProbe, suspicionMult, suspicionMaxTimeoutMult, lifeguard, awarenessMaxMultiplier, quorumFailureDetection, maxPendingRelays, confirmersRemembered, roundTripSamples, accusationNoticesRemembered, streamOnlyMembersRemembered, value, degradedWithholdsSuspicions, proofOfLifeAcks, proofOfLifeFirstAcks, proofOfLifeAttempts, proofOfLifeMemoryNanos);
     }
 
     /** A copy with {@code degradedWithholdsSuspicions} set to {@code value}. */
     public DetectorConfig withDegradedWithholdsSuspicions(boolean value) {
-        return new DetectorConfig(probeIntervalNanos, probeTimeoutNanos, indirectChecks, streamFallbackProbe, suspicionMult, suspicionMaxTimeoutMult, lifeguard, awarenessMaxMultiplier, quorumFailureDetection, maxPendingRelays, confirmersRemembered, roundTripSamples, accusationNoticesRemembered, streamOnlyMembersRemembered, pauseToleranceNanos, value, proofOfLifeAcks, proofOfLifeAttempts, proofOfLifeMemoryNanos);
+        return new DetectorConfig(probeIntervalNanos, probeTimeoutNanos, indirectChecks, streamFallbackProbe, suspicionMult, suspicionMaxTimeoutMult, lifeguard, awarenessMaxMultiplier, quorumFailureDetection, maxPendingRelays, confirmersRemembered, roundTripSamples, accusationNoticesRemembered, streamOnlyMembersRemembered, pauseToleranceNanos, value, proofOfLifeAcks, proofOfLifeFirstAcks, proofOfLifeAttempts, proofOfLifeMemoryNanos);
     }
 
     /** A copy with {@code proofOfLifeAcks} set to {@code value}. */
     public DetectorConfig withProofOfLifeAcks(int value) {
-        return new DetectorConfig(probeIntervalNanos, probeTimeoutNanos, indirectChecks, streamFallbackProbe, suspicionMult, suspicionMaxTimeoutMult, lifeguard, awarenessMaxMultiplier, quorumFailureDetection, maxPendingRelays, confirmersRemembered, roundTripSamples, accusationNoticesRemembered, streamOnlyMembersRemembered, pauseToleranceNanos, degradedWithholdsSuspicions, value, proofOfLifeAttempts, proofOfLifeMemoryNanos);
+        return new DetectorConfig(probeIntervalNanos, probeTimeoutNanos, indirectChecks, streamFallbackProbe, suspicionMult, suspicionMaxTimeoutMult, lifeguard, awarenessMaxMultiplier, quorumFailureDetection, maxPendingRelays, confirmersRemembered, roundTripSamples, accusationNoticesRemembered, streamOnlyMembersRemembered, pauseToleranceNanos, degradedWithholdsSuspicions, value, proofOfLifeFirstAcks, proofOfLifeAttempts, proofOfLifeMemoryNanos);
+    }
+
+    /** A copy with {@code proofOfLifeFirstAcks} set to {@code value}. */
+    public DetectorConfig withProofOfLifeFirstAcks(int value) {
+        return new DetectorConfig(probeIntervalNanos, probeTimeoutNanos, indirectChecks, streamFallbackProbe, suspicionMult, suspicionMaxTimeoutMult, lifeguard, awarenessMaxMultiplier, quorumFailureDetection, maxPendingRelays, confirmersRemembered, roundTripSamples, accusationNoticesRemembered, streamOnlyMembersRemembered, pauseToleranceNanos, degradedWithholdsSuspicions, proofOfLifeAcks, value, proofOfLifeAttempts, proofOfLifeMemoryNanos);
     }
 
     /** A copy with {@code proofOfLifeAttempts} set to {@code value}. */
     public DetectorConfig withProofOfLifeAttempts(int value) {
-        return new DetectorConfig(probeIntervalNanos, probeTimeoutNanos, indirectChecks, streamFallbackProbe, suspicionMult, suspicionMaxTimeoutMult, lifeguard, awarenessMaxMultiplier, quorumFailureDetection, maxPendingRelays, confirmersRemembered, roundTripSamples, accusationNoticesRemembered, streamOnlyMembersRemembered, pauseToleranceNanos, degradedWithholdsSuspicions, proofOfLifeAcks, value, proofOfLifeMemoryNanos);
+        return new DetectorConfig(probeIntervalNanos, probeTimeoutNanos, indirectChecks, streamFallbackProbe, suspicionMult, suspicionMaxTimeoutMult, lifeguard, awarenessMaxMultiplier, quorumFailureDetection, maxPendingRelays, confirmersRemembered, roundTripSamples, accusationNoticesRemembered, streamOnlyMembersRemembered, pauseToleranceNanos, degradedWithholdsSuspicions, proofOfLifeAcks, proofOfLifeFirstAcks, value, proofOfLifeMemoryNanos);
     }
 
     /** A copy with {@code proofOfLifeMemoryNanos} set to {@code value}. */
     public DetectorConfig withProofOfLifeMemoryNanos(long value) {
-        return new DetectorConfig(probeIntervalNanos, probeTimeoutNanos, indirectChecks, streamFallbackProbe, suspicionMult, suspicionMaxTimeoutMult, lifeguard, awarenessMaxMultiplier, quorumFailureDetection, maxPendingRelays, confirmersRemembered, roundTripSamples, accusationNoticesRemembered, streamOnlyMembersRemembered, pauseToleranceNanos, degradedWithholdsSuspicions, proofOfLifeAcks, proofOfLifeAttempts, value);
+        return new DetectorConfig(probeIntervalNanos, probeTimeoutNanos, indirectChecks, streamFallbackProbe, suspicionMult, suspicionMaxTimeoutMult, lifeguard, awarenessMaxMultiplier, quorumFailureDetection, maxPendingRelays, confirmersRemembered, roundTripSamples, accusationNoticesRemembered, streamOnlyMembersRemembered, pauseToleranceNanos, degradedWithholdsSuspicions, proofOfLifeAcks, proofOfLifeFirstAcks, proofOfLifeAttempts, value);
     }
 
     /**

@@ -1,5 +1,6 @@
 package io.grapevine.core.detector;
 
+import io.grapevine.core.base.MemberStatus;
 import io.grapevine.core.base.NodeId;
 import io.grapevine.core.dissemination.Transmitter;
 import io.grapevine.core.membership.MemberEntry;
@@ -22,9 +23,13 @@ import java.util.Map;
  * rarely answers gets a few tries a minute, not hundreds). While the first ping is in
  * flight, and while a streak has at least one answer, the member's suspicion is held from
  * expiring. A healthy member falsely suspected
- * comes back at once the first time, as in SWIM (a partition's heal, a pause); a persistently
- * lossy one, whose answers are mostly lost, is taken back once and then stays out instead of
- * flapping between suspect and alive.
+ * comes back at once the first time, as in SWIM (a partition's heal, a pause), unless
+ * {@code firstAcks} is above 0: then a suspect member's first refutation needs that many answers
+ * too (a member held DEAD is still taken back at once the first time). A persistently lossy
+ * member, whose answers are mostly lost, is taken back once and then stays out instead of
+ * flapping between suspect and alive; with {@code firstAcks} it is not taken back at all. A
+ * refutation that had to wait for a proof counts as a refutation whether or not the proof
+ * completes, so a member whose first proof failed must give the full one next.
  *
  * <p>Its pings take sequence numbers from {@code Integer.MIN_VALUE} upward, a range the
  * detector's probes (from 1 upward) never reach. Bounded by {@link #MAX_PROOFS}; beyond it a
@@ -43,16 +48,19 @@ public final class ProofOfLife {
         long pingedAtNanos;
         long nextPingNanos;
         boolean awaiting;
+        final int needed;
         int acks;
         int failures;
 
-        Proof(NodeId id, MemberUpdate refutation) {
+        Proof(NodeId id, MemberUpdate refutation, int needed) {
             this.id = id;
             this.refutation = refutation;
+            this.needed = needed;
         }
     }
 
     private final int acks;
+    private final int firstAcks;
     private final int attempts;
     private final long spacingNanos;
     private final long timeoutNanos;
@@ -68,11 +76,13 @@ public final class ProofOfLife {
 
     /**
      * Proofs of {@code acks} answers {@code spacingNanos} apart, each within {@code timeoutNanos},
-     * at most {@code attempts} tries, asked of members that refuted within {@code flappingNanos}.
+     * at most {@code attempts} tries, asked of members that refuted within {@code flappingNanos};
+     * {@code firstAcks} answers of a suspect member's first refutation in that time (0: taken at once).
      */
-    public ProofOfLife(int acks, int attempts, long spacingNanos, long timeoutNanos, long flappingNanos,
+    public ProofOfLife(int acks, int firstAcks, int attempts, long spacingNanos, long timeoutNanos, long flappingNanos,
                        Transmitter transmitter) {
         this.acks = acks;
+        this.firstAcks = firstAcks;
         this.attempts = attempts;
         this.spacingNanos = spacingNanos;
         this.timeoutNanos = timeoutNanos;
@@ -96,8 +106,9 @@ public final class ProofOfLife {
         }
         Proof proof = byName.get(entry.name());
         long refuted = entry.lastRefutedNanos();
-        if (proof == null && (refuted == Long.MIN_VALUE || nowNanos - refuted >= flappingNanos)) {
-            // its first refutation in a while: taken at once
+        boolean first = refuted == Long.MIN_VALUE || nowNanos - refuted >= flappingNanos;
+        if (proof == null && first && (firstAcks == 0 || entry.status() == MemberStatus.DEAD)) {
+            // its first refutation in a while, or its return from the dead: taken at once
             return false;
         }
         if (proof != null && proof.id.equals(entry.id())) {
@@ -119,7 +130,7 @@ public final class ProofOfLife {
         if (byName.size() >= MAX_PROOFS) {
             return false;
         }
-        proof = new Proof(entry.id(), refutation);
+        proof = new Proof(entry.id(), refutation, first ? firstAcks : acks);
         byName.put(entry.name(), proof);
         ping(proof, nowNanos, out);
         return true;
@@ -150,7 +161,7 @@ public final class ProofOfLife {
         bySequence.remove(sequence);
         proof.awaiting = false;
         proof.acks++;
-        if (proof.acks >= acks) {
+        if (proof.acks >= proof.needed) {
             forget(proof);
             proven++;
             return proof.refutation;

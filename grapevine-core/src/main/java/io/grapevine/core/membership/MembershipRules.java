@@ -210,7 +210,9 @@ public final class MembershipRules {
         boolean refutation = before == MemberStatus.SUSPECT || before == MemberStatus.DEAD;
         if (refutation && !applyingProven && refutations.defer(entry, update, nowNanos, out)) {
             // not taken here until proven, but passed on at once: the accusers whose deadlines are
-            // nearest must hear of it in time to start their own proofs
+            // nearest must hear of it in time to start their own proofs; and it is a refutation,
+            // proven or not, so the member's next one is not a first
+            entry.refutedAt(nowNanos);
             gossip.spread(update);
             return UpdateVerdict.IGNORED;
         }

@@ -2,6 +2,7 @@ package io.grapevine.sim.scenario;
 
 import io.grapevine.core.ClusterEvent;
 import io.grapevine.core.membership.Change;
+import io.grapevine.core.base.MemberStatus;
 import io.grapevine.sim.SimConfig;
 import io.grapevine.sim.SimObserver;
 import io.grapevine.sim.measure.RunResult;
@@ -12,7 +13,9 @@ import java.util.stream.IntStream;
  * Gray failure (issue 18): one random node (not node 0) silently loses {@link #EGRESS_LOSS} of
  * the datagrams it sends, for the whole window; everything it receives arrives. Measures, per
  * healthy observer, how often its view of the lossy node changed status (the flapping between
- * suspect and alive; an incarnation bump of a member held alive is not counted), and the suspicions and deaths of healthy members shown in healthy views (the
+ * suspect and alive; an event that leaves the status as it was, such as an incarnation bump of a
+ * member held alive or a suspicion at a higher incarnation of a member held suspect, is not
+ * counted), and the suspicions and deaths of healthy members shown in healthy views (the
  * lossy node's accusations reaching them). Outcome: none of the latter, as a verdict.
  */
 public final class GrayFailureScenario implements Scenario {
@@ -36,6 +39,7 @@ public final class GrayFailureScenario implements Scenario {
         private final int lossy;
         private final String lossyName;
         private final int[] changesSeen;
+        private final MemberStatus[] statusSeen;
         private long healthySuspicions;
         private long healthyDeaths;
 
@@ -43,6 +47,8 @@ public final class GrayFailureScenario implements Scenario {
             this.lossy = lossy;
             this.lossyName = lossyName;
             this.changesSeen = new int[size];
+            this.statusSeen = new MemberStatus[size];
+            java.util.Arrays.fill(statusSeen, MemberStatus.ALIVE); // every view holds it alive after the warm-up
         }
 
         @Override
@@ -51,10 +57,13 @@ public final class GrayFailureScenario implements Scenario {
                 return;
             }
             if (changed.member().name().equals(lossyName)) {
-                // a change of status; an incarnation bump of a member held alive (UPDATED) is none
-                if (changed.change() != Change.UPDATED) {
+                // a change of status: an incarnation bump of a member held alive, or a suspicion at a
+                // higher incarnation of a member already held suspect, is none
+                MemberStatus status = changed.member().status();
+                if (status != statusSeen[node]) {
                     changesSeen[node]++;
                 }
+                statusSeen[node] = status;
             } else if (changed.change() == Change.SUSPECTED) {
                 healthySuspicions++;
             } else if (changed.change() == Change.FAILED) {

@@ -28,6 +28,19 @@ class GrayFailureScenarioTest {
     }
 
     @Test
+    void withFirstRefutationsProvenTheLossyNodeGoesOutOnceAndStaysOut() {
+        for (long seed = 1; seed <= 2; seed++) {
+            SimConfig base = SimConfig.defaults().withNodes(16).withSeed(seed);
+            SimConfig config = base.withCore(base.core().withDetector(d -> d.withProofOfLifeFirstAcks(4)));
+            RunResult result = new GrayFailureScenario().run(config, PARAMS);
+            // suspect, then dead: its first refutation needs four answers in a row it cannot give
+            assertThat(result.value("lossy_changes_max")).as("seed %d", seed).isEqualTo(2);
+            assertThat(result.value("observers_holding_lossy_dead")).as("seed %d", seed).isEqualTo(15);
+            assertThat(result.value("healthy_suspicions_shown")).as("seed %d", seed).isZero();
+        }
+    }
+
+    @Test
     void aLossyNodeThatHealsIsTakenBackByEveryone() {
         SimConfig config = SimConfig.defaults().withNodes(8).withSeed(3);
         io.grapevine.sim.Simulation sim = new io.grapevine.sim.Simulation(config);
