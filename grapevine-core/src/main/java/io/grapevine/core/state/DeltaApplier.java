@@ -5,6 +5,7 @@ import io.grapevine.core.wire.DeltaPart;
 import io.grapevine.core.base.KeyPriority;
 import io.grapevine.core.base.NodeId;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -22,6 +23,8 @@ final class DeltaApplier {
     private final long nowNanos;
     private final List<KeyChange> changes = new ArrayList<>();
     private long dropped;
+    /** True when the last {@link #store} stopped at a dropped entry: the watermark must stay below the hole. */
+    private boolean stoppedAtDrop;
 
     DeltaApplier(NodeId self, StateConfig config, Map<String, OwnerState> owners, long nowNanos) {
         this.self = self;
@@ -75,8 +78,8 @@ final class DeltaApplier {
         if (part.fromVersion() > stream.maxVersion()) {
             return generation != null ? generation : ApplyVerdict.GAP;
         }
-        boolean changed = store(state, stream, part.entries());
-        if (part.complete()) {
+        boolean changed = store(state, stream, part.entries(), Map.of());
+        if (part.complete() && !stoppedAtDrop) {
             stream.advanceTo(part.maxVersion());
         }
         if (generation != null) {
@@ -85,16 +88,23 @@ final class DeltaApplier {
         return changed ? ApplyVerdict.APPLIED : ApplyVerdict.NOTHING_NEW;
     }
 
-    private boolean store(OwnerState state, KeyStream stream, List<VersionedEntry> entries) {
+    /**
+     * Stores {@code entries} in order. {@code cleared} holds what a reset just dropped from the
+     * stream: an entry it gets back unchanged is no change.
+     */
+    private boolean store(OwnerState state, KeyStream stream, List<VersionedEntry> entries,
+                          Map<String, VersionedEntry> cleared) {
         boolean changed = false;
+        stoppedAtDrop = false;
         for (VersionedEntry entry : entries) {
             if (entry.version() <= stream.maxVersion()) {
                 continue;
             }
-            VersionedEntry before = state.get(entry.key());
+            VersionedEntry before = newer(state.get(entry.key()), cleared.get(entry.key()));
             if (stream.get(entry.key()) == null && state.size() >= config.maxKeysPerNode()) {
                 dropped++;
                 // a hole would follow: stop here so the watermark stays truthful
+                stoppedAtDrop = true;
                 return changed;
             }
             VersionedEntry replaced = stream.put(entry, nowNanos);
@@ -116,10 +126,16 @@ final class DeltaApplier {
             }
         }
         List<VersionedEntry> previous = new ArrayList<>(stream.all());
+        Map<String, VersionedEntry> cleared = new HashMap<>();
+        for (VersionedEntry old : previous) {
+            cleared.put(old.key(), old);
+        }
         stream.clear();
         stream.gcVersion(part.gcVersion());
-        store(state, stream, part.entries());
-        stream.advanceTo(part.maxVersion());
+        store(state, stream, part.entries(), cleared);
+        if (!stoppedAtDrop) {
+            stream.advanceTo(part.maxVersion());
+        }
         for (VersionedEntry old : previous) {
             if (before.contains(old.key()) && stream.get(old.key()) == null) {
                 // deleted while we were away; its tombstone was already forgotten
@@ -127,6 +143,10 @@ final class DeltaApplier {
                         io.grapevine.core.base.Bytes.EMPTY, true));
             }
         }
+    }
+
+    private static VersionedEntry newer(VersionedEntry a, VersionedEntry b) {
+        return a == null || (b != null && b.version() > a.version()) ? b : a;
     }
 
     private void retire(OwnerState old) {

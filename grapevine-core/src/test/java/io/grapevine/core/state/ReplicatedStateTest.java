@@ -160,4 +160,55 @@ class ReplicatedStateTest {
         assertThat(b.apply(onlyNewest, 0).verdicts()).containsExactly(ApplyVerdict.GAP);
         assertThat(b.liveEntries("a")).isEmpty();
     }
+
+    /**
+     * A reset applied again (two peers sent it, or a stream exchange crossed a push) rebuilds the
+     * stream as it was: it changes nothing and must report nothing. It used to report every
+     * entry it carried as a new key (old version 0), which re-emitted key events, re-spread
+     * rumors and counted as learning (appliedChanges). Found by StateDeltaFuzzTest.
+     */
+    @Test
+    void aResetAppliedTwiceReportsItsChangesOnce() {
+        ReplicatedState a = new ReplicatedState(A, StateConfig.defaults());
+        ReplicatedState b = new ReplicatedState(B, StateConfig.defaults());
+        a.put("gone", text("v"), KeyPriority.CONTROL, 0, 0);
+        a.put("kept", text("v"), KeyPriority.CONTROL, 0, 0);
+        a.delete("gone", 1);
+        assertThat(a.collectGarbage(2 * HOUR)).isEqualTo(1);
+        Delta reset = a.delta(b.digest(), 10_000, DeltaPolicy.BREADTH_FIRST, random);
+        assertThat(reset.parts()).singleElement().satisfies(p -> assertThat(p.reset()).isTrue());
+
+        ApplyResult first = b.apply(reset, 2 * HOUR);
+        ApplyResult again = b.apply(reset, 2 * HOUR);
+
+        assertThat(first.changes()).singleElement().satisfies(c -> assertThat(c.key()).isEqualTo("kept"));
+        assertThat(again.changes()).isEmpty();
+        assertThat(b.appliedChanges()).isEqualTo(1);
+        assertThat(b.liveEntries("a")).containsOnlyKeys("kept");
+    }
+
+    /**
+     * A remote entry dropped at maxKeysPerNode leaves a hole, so the watermark must stay below
+     * it, even when the part was complete: the receiver then asks again once it has room (here,
+     * after forgetting its tombstones). It used to advance to the part's maxVersion anyway, and
+     * never learned the dropped key.
+     */
+    @Test
+    void anEntryDroppedAtTheKeyLimitIsFetchedAgainOnceThereIsRoom() {
+        StateConfig config = StateConfig.defaults().withMaxKeysPerNode(2).withTombstoneGraceNanos(10);
+        ReplicatedState a = new ReplicatedState(A, config);
+        ReplicatedState b = new ReplicatedState(B, config);
+        a.put("x", text("1"), KeyPriority.CONTROL, 0, 0);
+        a.put("y", text("1"), KeyPriority.CONTROL, 0, 0);
+        a.delete("x", 0);
+        a.delete("y", 0);
+        sync(a, b, 0); // b holds a's two tombstones: its limit
+        assertThat(a.collectGarbage(100)).isEqualTo(2);
+        a.put("z", text("1"), KeyPriority.CONTROL, 0, 100);
+        sync(a, b, 5); // b's tombstones are not yet forgotten: z is dropped
+        assertThat(b.droppedEntries()).isEqualTo(1);
+        assertThat(b.collectGarbage(200)).isEqualTo(2);
+        sync(a, b, 200);
+        assertThat(b.liveEntries("a")).containsOnlyKeys("z");
+    }
 }
