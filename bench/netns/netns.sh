@@ -6,9 +6,12 @@
 #                                     a veth port nK of bridge br0 in namespace gvnet-hub; the root
 #                                     namespace reaches them through gvnet-root (10.250.77.254)
 #   netns.sh down                     removes every namespace, interface and rule made here
-#   netns.sh loss NODE PERCENT [DIR]  drops PERCENT % of the frames node NODE exchanges with the
+#   netns.sh loss NODE PERCENT [DIR [WHAT]]
+#                                     drops PERCENT % of the frames node NODE exchanges with the
 #                                     other nodes (numgen random), DIR in|out|both (default both:
-#                                     each direction loses PERCENT %, a round trip about twice)
+#                                     each direction loses PERCENT %, a round trip about twice);
+#                                     WHAT all (default: every frame, ARP too) or udp-tcp (only
+#                                     its IPv4 UDP and TCP packets: the gossip, datagrams and streams)
 #   netns.sh cut "1 2" "3 4 5"        full partition: nothing crosses between the two groups
 #   netns.sh oneway A B               drops what A sends to B only (B's frames reach A)
 #   netns.sh flap "1 2" "3 4 5" PERIOD_MS COUNT
@@ -38,7 +41,7 @@ die() {
 }
 
 usage() {
-  sed -n '4,18p' "$0" | sed 's/^# \{0,1\}//' >&2
+  sed -n '4,21p' "$0" | sed 's/^# \{0,1\}//' >&2
   exit 2
 }
 
@@ -146,15 +149,21 @@ ping_ok() {
 }
 
 cmd_loss() {
-  local node=${1:-} percent=${2:-} dir=${3:-both}
+  local node=${1:-} percent=${2:-} dir=${3:-both} what=${4:-all}
   check_node "$node"
   [[ $percent =~ ^[0-9]+$ ]] && ((percent <= 100)) || die "loss PERCENT must be a whole number in 0..100: ${percent:-(none)}"
+  local match=()
+  case $what in
+    all) ;;
+    udp-tcp) match=(ip protocol '{ udp, tcp }') ;;
+    *) die "loss WHAT must be all or udp-tcp: $what" ;;
+  esac
   case $dir in
-    out) add_rule iifname "n$node" oifname '"n*"' numgen random mod 100 '<' "$percent" drop comment '"loss"' ;;
-    in) add_rule oifname "n$node" iifname '"n*"' numgen random mod 100 '<' "$percent" drop comment '"loss"' ;;
+    out) add_rule iifname "n$node" oifname '"n*"' "${match[@]}" numgen random mod 100 '<' "$percent" drop comment '"loss"' ;;
+    in) add_rule oifname "n$node" iifname '"n*"' "${match[@]}" numgen random mod 100 '<' "$percent" drop comment '"loss"' ;;
     both)
-      cmd_loss "$node" "$percent" out
-      cmd_loss "$node" "$percent" in
+      cmd_loss "$node" "$percent" out "$what"
+      cmd_loss "$node" "$percent" in "$what"
       ;;
     *) die "loss DIR must be in, out or both: $dir" ;;
   esac

@@ -27,7 +27,8 @@ final class NetnsCluster implements AutoCloseable {
     private static final Duration BANNER_WAIT = Duration.ofSeconds(60);
     private static final Duration KILL_WAIT = Duration.ofSeconds(10);
     private static final int GOSSIP_PORT = 7946;
-    private static final int HTTP_PORT = 7373;
+    /** Every agent's HTTP API port, on its namespace's address. */
+    static final int HTTP_PORT = 7373;
 
     private final int size;
     private final String ipCommand;
@@ -131,6 +132,11 @@ final class NetnsCluster implements AutoCloseable {
             return false;
         }
         return IntStream.rangeClosed(2, size).allMatch(k -> view(k).equals(first));
+    }
+
+    /** The process id of node {@code node}'s agent ({@code ip netns exec} execs the JVM in place). */
+    long pid(int node) {
+        return agents.get(node - 1).pid();
     }
 
     /** The HTTP client of node {@code node}'s agent. */

@@ -66,6 +66,15 @@ final class NetnsScript {
         run("loss", Integer.toString(node), Integer.toString(percent), "both");
     }
 
+    /**
+     * Drops {@code percent} % of the IPv4 UDP and TCP packets {@code node} sends to the other
+     * nodes (its gossip datagrams and its streams, both directions of a connection it takes part
+     * in as far as its own segments go); what it receives, and its ARP, pass.
+     */
+    void lossOutUdpTcp(int node, int percent) {
+        run("loss", Integer.toString(node), Integer.toString(percent), "out", "udp-tcp");
+    }
+
     /** Cuts every link between the two groups. */
     void cut(List<Integer> first, List<Integer> second) {
         run("cut", group(first), group(second));
