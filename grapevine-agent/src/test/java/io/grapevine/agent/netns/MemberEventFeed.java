@@ -2,15 +2,13 @@ package io.grapevine.agent.netns;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.BufferedReader;
+import io.grapevine.agent.demo.ServerSentEvents;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -125,27 +123,7 @@ final class MemberEventFeed implements AutoCloseable {
     }
 
     private void read() {
-        String type = "message";
-        StringBuilder data = new StringBuilder();
-        try (BufferedReader in = new BufferedReader(new InputStreamReader(body, StandardCharsets.UTF_8))) {
-            for (String line = in.readLine(); line != null; line = in.readLine()) {
-                if (line.isEmpty()) {
-                    dispatch(type, data.toString());
-                    type = "message";
-                    data.setLength(0);
-                } else if (line.startsWith(":")) {
-                    if (line.substring(1).trim().equals("connected")) {
-                        connected.complete(null);
-                    }
-                } else if (line.startsWith("event:")) {
-                    type = line.substring("event:".length()).trim();
-                } else if (line.startsWith("data:")) {
-                    data.append(data.length() == 0 ? "" : "\n").append(line.substring("data:".length()).trim());
-                }
-            }
-        } catch (IOException e) {
-            // the agent stopped or the feed was closed: the stream is over
-        }
+        ServerSentEvents.read(body, () -> connected.complete(null), this::dispatch);
         if (!closing) {
             markBroken("the stream ended before the test closed it");
         }
