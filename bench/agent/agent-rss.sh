@@ -5,6 +5,8 @@
 # Without flags it uses the bench's own, read from BenchCommand.DEFAULT_JVM_FLAGS in the source.
 # Environment: NMT=1 adds -XX:NativeMemoryTracking=summary and prints node-1's summary;
 # CLASSES=1 logs node-1's class loading and prints loaded classes per package prefix (TOP=30 lines);
+# CPU=S measures every agent's CPU over a further S seconds after the idle wait (user and system ticks
+# from /proc/PID/task/*/stat, wake-ups from voluntary context switches; node-1 per thread, the others summed);
 # PMAP=1 prints node-1's largest mappings by RSS; HEAP=1 prints node-1's heap and class histogram (a full GC: run it last); THREADS=1 its thread names;
 # ENV="A=1 B=2" sets environment variables on the agents; unset, MALLOC_ARENA_MAX=2 as the bench sets
 # (AgentLauncher.LEAN_ENVIRONMENT); ENV= (empty) for none.
@@ -58,6 +60,36 @@ for i in "${!pids[@]}"; do
     "$(awk '/^VmRSS:/ {print $2/1024}' /proc/$p/status)" "$(awk '/^RssAnon:/ {print $2/1024}' /proc/$p/status)" \
     "$(awk '/^RssFile:/ {print $2/1024}' /proc/$p/status)" "$(awk '/^Pss:/ {print $2/1024}' /proc/$p/smaps_rollup)" "$(awk '/^Threads:/ {print $2}' /proc/$p/status)"
 done
+if [ -n "${CPU:-}" ]; then
+  snap() { # pid: one line per thread: tid name user-ticks system-ticks voluntary-switches
+    for t in /proc/$1/task/*; do
+      [ -r "$t/stat" ] || continue
+      read -r -a st <"$t/stat" 2>/dev/null || continue
+      # the name is field 2 in parentheses and may hold spaces: take it from comm instead
+      name=$(tr ' ' '_' <"$t/comm" 2>/dev/null || echo '?')
+      rest=$(sed 's/^.*) //' "$t/stat"); read -r -a f <<<"$rest"
+      echo "${t##*/} $name ${f[11]} ${f[12]} $(awk '/^voluntary_ctxt_switches/ {print $2}' "$t/status")"
+    done
+  }
+  for p in "${pids[@]}"; do snap "$p" >"$dir/cpu0.$p"; done
+  sleep "$CPU"
+  for p in "${pids[@]}"; do snap "$p" >"$dir/cpu1.$p"; done
+  hz=$(getconf CLK_TCK)
+  for i in "${!pids[@]}"; do
+    p=${pids[$i]}
+    awk -v hz="$hz" -v win="$CPU" -v node="n$((i+1))" -v detail=$([ "$i" = 0 ] && echo 1 || echo 0) '
+      NR==FNR { u0[$1]=$3; k0[$1]=$4; s0[$1]=$5; next }
+      { du=$3-u0[$1]; dk=$4-k0[$1]; ds=$5-s0[$1]; name=$2
+        usr[name]+=du; sys[name]+=dk; sw[name]+=ds; tu+=du; tk+=dk; tsw+=ds }
+      END {
+        printf "%s: CPU %.3f s/min (user %.3f, system %.3f), %.1f wake-ups/s over %d s\n", node,
+          (tu+tk)/hz*60/win, tu/hz*60/win, tk/hz*60/win, tsw/win, win
+        if (detail) for (n in usr) if (usr[n] + sys[n] > 0 || sw[n] > 0)
+          printf "  %-24s user %6.3f system %6.3f s/min %6.1f wake-ups/s\n", n, usr[n]/hz*60/win,
+            sys[n]/hz*60/win, sw[n]/win
+      }' "$dir/cpu0.$p" "$dir/cpu1.$p"
+  done
+fi
 [ "${PMAP:-0}" = 1 ] && pmap -x "${pids[0]}" | sort -k3 -n -r | head -"${TOP:-30}"
 [ "${HEAP:-0}" = 1 ] && { jcmd "${pids[0]}" GC.heap_info | tail -n +2; jcmd "${pids[0]}" GC.class_histogram | sed -n 2,25p; }
 if [ "${NMT:-0}" = 1 ]; then jcmd "${pids[0]}" VM.native_memory summary | grep -E 'committed|^-|Total' | sed -n '1,80p'; fi

@@ -4,7 +4,7 @@
 # invocation. Not part of CI. See docs/PERFORMANCE.md.
 #
 #   bench/peers/serf/run.sh [--install] [--nodes "8 32 64"] [--scenarios "s1 s1roll s2 s2stop s2pause2 s2pause5 s3 s4 s5"]
-#                           [--runs 5] [--s1-runs 10] [--duration-s 60] [--out DIR]
+#                           [--runs 5] [--s1-runs 10] [--duration-s 60] [--s5-settle-s 30] [--out DIR]
 #
 #   --install     apt-get update && apt-get install -y serf (needs root; Debian's package)
 #   --nodes       cluster sizes (default "8 32 64")
@@ -14,6 +14,9 @@
 #                 counts members that declared it dead, 0 when the pause was tolerated), s3, s4, s5)
 #   --runs        measured runs for S2-S5 (default 5); --s1-runs for S1 and S1ROLL (default 10)
 #   --duration-s  S5 idle measurement per run (default 60)
+#   --s5-settle-s S5: how long both systems idle after convergence before the measured window
+#                 (default 30): an idle cluster is one that has been up a while, and a fresh JVM
+#                 spends its first seconds compiling (docs/PERFORMANCE.md, "Idle cost")
 #   --out         where everything goes (default /tmp/grapevine-bench/<UTC timestamp>, outside
 #                 the repository): report.txt (the text reports), summary.jsonl (one compact
 #                 summary line per scenario and N: the figures, setup, commit and command, what
@@ -37,6 +40,7 @@ scenarios="s1 s1roll s2 s2stop s2pause2 s2pause5 s3 s4 s5"
 runs=5
 s1_runs=10
 duration=60
+s5_settle=30
 out=""
 while [ $# -gt 0 ]; do
   case "$1" in
@@ -46,8 +50,9 @@ while [ $# -gt 0 ]; do
     --runs) runs="$2"; shift 2 ;;
     --s1-runs) s1_runs="$2"; shift 2 ;;
     --duration-s) duration="$2"; shift 2 ;;
+    --s5-settle-s) s5_settle="$2"; shift 2 ;;
     --out) out="$2"; shift 2 ;;
-    -h|--help) sed -n '2,31p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,34p' "$0"; exit 0 ;;
     *) echo "unknown argument: $1 (see --help)" >&2; exit 2 ;;
   esac
 done
@@ -117,7 +122,7 @@ for n in $nodes; do
     if [ "$s" = s2pause2 ]; then s=s2pause; extra=(--pause-ms 2000); fi
     if [ "$s" = s2pause5 ]; then s=s2pause; extra=(--pause-ms 5000); fi
     if [ "$s" = s1 ] || [ "$s" = s1roll ]; then r="$s1_runs"; fi
-    if [ "$s" = s5 ]; then warm=0; extra=(--duration-s "$duration" --settle-ms 5000); fi
+    if [ "$s" = s5 ]; then warm=0; extra=(--duration-s "$duration" --settle-ms $((s5_settle * 1000))); fi
     wait_quiet "$name N=$n"
     java -cp "$jar" io.grapevine.bench.cluster.BenchCommand "$s" --nodes "$n" --runs "$r" --warmup "$warm" \
       --processes --peer serf --work-dir "$out/work" --trace-dir "$out/trace" --json-out "$out/json/$name-n$n.json" \
