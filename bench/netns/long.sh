@@ -9,7 +9,9 @@
 # Needs root, ip, nft and the cgroup v1 cpu controller; about 7 minutes a run on 2 cores. A run
 # whose assertions fail still adds its figures; the script then exits 1 at the end.
 #
-#   bench/netns/long.sh [RUNS]
+#   [AGENT_ARGS="--proof-first-acks 4"] bench/netns/long.sh [RUNS]
+#
+# AGENT_ARGS: more flags for every agent (the system property grapevine.netns.agentArgs).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 runs=${1:-3}
@@ -23,13 +25,13 @@ for ((i = 1; i <= runs; i++)); do
   echo "run $i of $runs" >&2
   log=grapevine-agent/target/netns-long-run-$i.log
   if ! ./mvnw -B -o -q -pl grapevine-agent -am test -Dtest=NetnsLongFaultsTest -Dsurefire.failIfNoSpecifiedTests=false \
-    -Dgroups=netns-long >"$log" 2>&1; then
+    -Dgroups=netns-long "-Dgrapevine.netns.agentArgs=${AGENT_ARGS:-}" >"$log" 2>&1; then
     echo "long.sh: run $i failed, see $log" >&2
     failed=1
   fi
 done
 [[ -s $figures ]] || { echo "long.sh: no figures in $figures" >&2; exit 1; }
-echo "commit $(git rev-parse --short HEAD)$(git diff --quiet HEAD || echo ' + local changes'), $runs runs"
+echo "commit $(git rev-parse --short HEAD)$(git diff --quiet HEAD || echo ' + local changes'), $runs runs, agent args: ${AGENT_ARGS:-(none)}"
 printf '%-4s %-28s %8s %5s %6s %6s %-26s %7s\n' run fault heal_s lost h_susp h_dead subject_changes subj_dd
 awk -F'\t' '
   !($1 in run) { run[$1] = ++runs }

@@ -116,6 +116,12 @@ public final class AgentCommand implements Callable<Integer> {
             + "declares the majority dead; detection takes about N/2 probe periods (small clusters). Default: false.")
     private Boolean quorumFailureDetection;
 
+    @Option(names = "--proof-first-acks", paramLabel = "N", description = "Consecutive ping answers a suspected "
+            + "member's first refutation needs before it is taken back (later ones already need the profile's proof): "
+            + "with 4 a persistently lossy member goes out once and stays out instead of flapping, but a partition "
+            + "heals more slowly. 0..16. Default: 0 (a first refutation is taken at once).")
+    private String proofFirstAcks;
+
     @Override
     public Integer call() {
         AgentConfig agentConfig = resolveConfig();
@@ -176,6 +182,7 @@ public final class AgentCommand implements Callable<Integer> {
         flags = set(flags, Key.HTTP_TOKEN, httpToken);
         flags = set(flags, Key.ZONE, zone);
         flags = set(flags, Key.QUORUM_FAILURE_DETECTION, quorumFailureDetection);
+        flags = set(flags, Key.PROOF_FIRST_ACKS, proofFirstAcks);
         return set(flags, Key.HTTP_PROTECT_READS, httpProtectReads);
     }
 

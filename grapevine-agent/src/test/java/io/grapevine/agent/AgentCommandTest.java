@@ -37,7 +37,7 @@ class AgentCommandTest {
                 "--data-dir", "/tmp/gv", "--encrypt", KEY, "--profile", "local", "--tag", "role=web",
                 "--tag", "zone=b=c", "--event-handler", "member-join=./on-join.sh", "--event-handler", "./all.sh",
                 "--log-level", "warn", "--log-json", "--http-token", "tok", "--http-protect-reads",
-                "--quorum-failure-detection");
+                "--quorum-failure-detection", "--proof-first-acks", "4");
         assertThat(config.nodeName()).isEqualTo("n1");
         assertThat(config.bind()).isEqualTo(new Address("127.0.0.1", 0));
         assertThat(config.advertise()).isEqualTo("127.0.0.1:9");
@@ -54,6 +54,16 @@ class AgentCommandTest {
         assertThat(config.httpProtectReads()).isTrue();
         assertThat(config.quorumFailureDetection()).isTrue();
         assertThat(config.core().detector().quorumFailureDetection()).isTrue();
+        assertThat(config.proofFirstAcks()).isEqualTo(4);
+        assertThat(config.core().detector().proofOfLifeFirstAcks()).isEqualTo(4);
+    }
+
+    @Test
+    void firstRefutationsAreTakenAtOnceByDefaultAndAFileCanAskForProof() throws IOException {
+        assertThat(parse("agent", "--plaintext").core().detector().proofOfLifeFirstAcks()).isZero();
+        Path file = Files.writeString(dir.resolve("proof.yaml"), "plaintext: true\nproof-first-acks: 5\n");
+        assertThat(parse("agent", "--config", file.toString()).core().detector().proofOfLifeFirstAcks()).isEqualTo(5);
+        assertThat(parse("agent", "--config", file.toString(), "--proof-first-acks", "0").proofFirstAcks()).isZero();
     }
 
     @Test
@@ -106,6 +116,8 @@ class AgentCommandTest {
         "agent --http-token tøken --plaintext        | --http-token must be printable ASCII without spaces",
         "agent --http-protect-reads --plaintext      | --http-protect-reads needs --http-token",
         "agent --quorum-failure-detection=maybe --plaintext | Invalid value for option '--quorum-failure-detection': 'maybe' is not a boolean",
+        "agent --proof-first-acks 17 --plaintext    | --proof-first-acks must be an integer 0..16: 17",
+        "agent --proof-first-acks four --plaintext  | --proof-first-acks must be an integer 0..16: four",
         "agent --plaintext --joinn 127.0.0.1:1       | Unknown options: '--joinn', '127.0.0.1:1' (did you mean --join?)",
         "agent --config /nonexistent/agent.yaml      | --config /nonexistent/agent.yaml: no such file"})
     void aBadFlagIsOneLineNamingIt(String args, String message) {

@@ -192,7 +192,8 @@ public final class Node {
         replicator.start(nowNanos);
         this.proofs = new ProofOfLife(config.detector().proofOfLifeAcks(), config.detector().proofOfLifeFirstAcks(),
                 config.detector().proofOfLifeAttempts(),
-                config.detector().probeIntervalNanos() / 5, config.detector().probeTimeoutNanos(),
+                // an answer counts if it comes within a probe period: a starved member answers late, a lossy one not at all
+                config.detector().probeIntervalNanos() / 5, config.detector().probeIntervalNanos(),
                 config.detector().proofOfLifeMemoryNanos(), transmitter);
         membership.gateRefutations(proofs::begin);
         detector.holdSuspicionsWhile(proofs::holding);
@@ -322,7 +323,13 @@ public final class Node {
         NodeId sender = decoded.sender();
         boolean attributed = membership.attributable(sender, from);
         if (!attributed && !membership.knows(sender.name())) {
-            admission.propose(sender, 0, nowNanos, seen);
+            if (config.membership().sendersAuthenticated() && sender.address().equals(from)) {
+                // sealed under the cluster's key, from the address it claims: a key holder, no probe needed
+                membership.admit(new MemberUpdate(sender, 0, MemberStatus.ALIVE, sender.name()), nowNanos, seen);
+                attributed = membership.attributable(sender, from);
+            } else {
+                admission.propose(sender, 0, nowNanos, seen);
+            }
         }
         for (WireMessage message : decoded.messages()) {
             dispatch(from, sender, message, false, attributed, nowNanos, seen);

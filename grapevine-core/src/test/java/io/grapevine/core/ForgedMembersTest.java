@@ -19,7 +19,9 @@ import org.junit.jupiter.api.Test;
  * node flooded with forged packets naming 100,000 invented members, as senders and as the
  * subject of alive rumors, never lists one of them, keeps its candidates within their bound,
  * and counts what it refused; a real joiner that announces itself is still admitted, after
- * one probe round trip.
+ * one probe round trip. Where every datagram was authenticated before the core saw it (an
+ * encrypted cluster, {@code MembershipConfig.sendersAuthenticated}), a joiner is listed on its
+ * first datagram from the address it claims.
  */
 class ForgedMembersTest {
     private static final long MS = TestNetwork.MS;
@@ -94,5 +96,24 @@ class ForgedMembersTest {
         // a ping out and its ack back: two 1 ms hops
         assertThat(net.now - start).isLessThanOrEqualTo(3 * MS);
         assertThat(target.member("late").orElseThrow().status()).isEqualTo(MemberStatus.ALIVE);
+    }
+
+    @Test
+    void whereEveryDatagramIsAuthenticatedAJoinerIsAdmittedOnItsFirstFromItsOwnAddressOnly() {
+        CoreConfig sealed = CoreConfig.defaults().withMembership(m -> m.withSendersAuthenticated(true));
+        TestNetwork net = TestNetwork.converged(sealed, 3, 44);
+        Node target = net.nodes().get(1);
+        Node joiner = net.add("late");
+        byte[] announcement = WireCodec.encodePacket("", joiner.self(),
+                List.of(new MemberUpdate(joiner.self(), 2, MemberStatus.ALIVE, "late")));
+        // from another address (a replay, a relay): still a candidate, probed at the address it claims
+        target.onDatagram(new Address("10.200.0.1", 4000), announcement, net.now, net.outputs(target.self().address()));
+        assertThat(target.member("late")).isEmpty();
+        assertThat(target.admissionCandidates()).isEqualTo(1);
+        // from its own address: listed at once, at the incarnation it announced, no probe round trip
+        target.onDatagram(joiner.self().address(), announcement, net.now, net.outputs(target.self().address()));
+        Member late = target.member("late").orElseThrow();
+        assertThat(late.status()).isEqualTo(MemberStatus.ALIVE);
+        assertThat(late.incarnation()).isEqualTo(2);
     }
 }

@@ -120,7 +120,10 @@ public final class Cluster implements AutoCloseable {
         NodeId id = new NodeId(config.nodeName(), transport.advertised(), System.currentTimeMillis());
         // the shared keyspace's hybrid logical clock reads wall-clock time as monotonic time plus this offset
         long wallClockOffsetNanos = System.currentTimeMillis() * 1_000_000L - NodeRuntime.now();
-        Node node = new Node(config.core(), id, new SplitMix64(new java.security.SecureRandom().nextLong()),
+        // an encrypted cluster's datagrams are opened under its key before the core sees them: their senders hold it
+        CoreConfig core = keyring.isPresent() ? config.core().withMembership(m -> m.withSendersAuthenticated(true))
+                : config.core();
+        Node node = new Node(core, id, new SplitMix64(new java.security.SecureRandom().nextLong()),
                 NodeRuntime.now(), new Interner(2 * config.core().membership().maxMembers()), store,
                 wallClockOffsetNanos);
         services.forEach(node::install);

@@ -67,11 +67,21 @@ import java.util.TreeMap;
  *                               partition without a majority never declares the other side dead. A real
  *                               failure waits for enough suspicions, about N/2 probe periods: it suits
  *                               small clusters. Default false.
+ * @param proofFirstAcks {@code --proof-first-acks}: how many consecutive ping answers a suspected member's
+ *                       first refutation needs before it is taken back ({@code
+ *                       DetectorConfig.proofOfLifeFirstAcks}); later refutations within the proof-of-life
+ *                       memory already need the profile's proof. 0 takes a first refutation at once;
+ *                       4 makes a persistently lossy member go out once and stay out instead of being
+ *                       suspected and refuted again, at the price of a slower heal after a partition
+ *                       (docs/PROTOCOL.md, "Optionally, a first refutation too"). 0..16. Default 0.
  */
 public record AgentConfig(String nodeName, Address bind, String advertise, Address httpAddr, List<String> join,
                           String dataDir, Encryption encryption, Profile profile, Map<String, String> tags,
                           List<String> eventHandlers, LogLevel logLevel, boolean logJson, String httpToken,
-                          boolean httpProtectReads, String zone, boolean quorumFailureDetection) {
+                          boolean httpProtectReads, String zone, boolean quorumFailureDetection,
+                          int proofFirstAcks) {
+    /** The largest {@code --proof-first-acks}: the core's bound on {@code proofOfLifeFirstAcks}. */
+    public static final int MAX_PROOF_FIRST_ACKS = 16;
     /** {@code --bind}'s default: every interface, Serf's port. */
     public static final String DEFAULT_BIND = "0.0.0.0:7946";
     /** {@code --http-addr}'s default: loopback only, Serf's RPC port. */
@@ -96,6 +106,10 @@ public record AgentConfig(String nodeName, Address bind, String advertise, Addre
             if (parseAddress("--join", seed).port() == 0) {
                 throw new IllegalArgumentException("--join port must be in 1..65535: " + seed);
             }
+        }
+        if (proofFirstAcks < 0 || proofFirstAcks > MAX_PROOF_FIRST_ACKS) {
+            throw new IllegalArgumentException("--proof-first-acks must be an integer 0.." + MAX_PROOF_FIRST_ACKS + ": "
+                    + proofFirstAcks);
         }
         notNull("--data-dir", dataDir);
         if (!dataDir.isEmpty() && dataDir.isBlank()) {
@@ -134,7 +148,8 @@ public record AgentConfig(String nodeName, Address bind, String advertise, Addre
     /**
      * The defaults, for a node named {@code nodeName} protected by {@code encryption}: bind
      * {@value #DEFAULT_BIND}, HTTP on {@value #DEFAULT_HTTP_ADDR}, LAN profile, no seeds, no data dir,
-     * no tags, no handlers, info logs as text, no HTTP token, reads unprotected, no quorum rule.
+     * no tags, no handlers, info logs as text, no HTTP token, reads unprotected, no quorum rule,
+     * first refutations taken at once.
      *
      * @param nodeName the node's name
      * @param encryption how gossip is protected (no default on purpose)
@@ -142,7 +157,7 @@ public record AgentConfig(String nodeName, Address bind, String advertise, Addre
      */
     public static AgentConfig defaults(String nodeName, Encryption encryption) {
         return new AgentConfig(nodeName, Address.parse(DEFAULT_BIND), "", Address.parse(DEFAULT_HTTP_ADDR), List.of(),
-                "", encryption, Profile.LAN, Map.of(), List.of(), LogLevel.INFO, false, "", false, "", false);
+                "", encryption, Profile.LAN, Map.of(), List.of(), LogLevel.INFO, false, "", false, "", false, 0);
     }
 
     /**
@@ -221,7 +236,8 @@ public record AgentConfig(String nodeName, Address bind, String advertise, Addre
      */
     public AgentConfig withNodeName(String value) {
         return new AgentConfig(value, bind, advertise, httpAddr, join, dataDir, encryption, profile, tags,
-                eventHandlers, logLevel, logJson, httpToken, httpProtectReads, zone, quorumFailureDetection);
+                eventHandlers, logLevel, logJson, httpToken, httpProtectReads, zone, quorumFailureDetection,
+                proofFirstAcks);
     }
 
     /**
@@ -232,7 +248,8 @@ public record AgentConfig(String nodeName, Address bind, String advertise, Addre
      */
     public AgentConfig withBind(Address value) {
         return new AgentConfig(nodeName, value, advertise, httpAddr, join, dataDir, encryption, profile, tags,
-                eventHandlers, logLevel, logJson, httpToken, httpProtectReads, zone, quorumFailureDetection);
+                eventHandlers, logLevel, logJson, httpToken, httpProtectReads, zone, quorumFailureDetection,
+                proofFirstAcks);
     }
 
     /**
@@ -243,7 +260,8 @@ public record AgentConfig(String nodeName, Address bind, String advertise, Addre
      */
     public AgentConfig withAdvertise(String value) {
         return new AgentConfig(nodeName, bind, value, httpAddr, join, dataDir, encryption, profile, tags,
-                eventHandlers, logLevel, logJson, httpToken, httpProtectReads, zone, quorumFailureDetection);
+                eventHandlers, logLevel, logJson, httpToken, httpProtectReads, zone, quorumFailureDetection,
+                proofFirstAcks);
     }
 
     /**
@@ -254,7 +272,8 @@ public record AgentConfig(String nodeName, Address bind, String advertise, Addre
      */
     public AgentConfig withHttpAddr(Address value) {
         return new AgentConfig(nodeName, bind, advertise, value, join, dataDir, encryption, profile, tags,
-                eventHandlers, logLevel, logJson, httpToken, httpProtectReads, zone, quorumFailureDetection);
+                eventHandlers, logLevel, logJson, httpToken, httpProtectReads, zone, quorumFailureDetection,
+                proofFirstAcks);
     }
 
     /**
@@ -265,7 +284,8 @@ public record AgentConfig(String nodeName, Address bind, String advertise, Addre
      */
     public AgentConfig withJoin(List<String> value) {
         return new AgentConfig(nodeName, bind, advertise, httpAddr, value, dataDir, encryption, profile, tags,
-                eventHandlers, logLevel, logJson, httpToken, httpProtectReads, zone, quorumFailureDetection);
+                eventHandlers, logLevel, logJson, httpToken, httpProtectReads, zone, quorumFailureDetection,
+                proofFirstAcks);
     }
 
     /**
@@ -276,7 +296,8 @@ public record AgentConfig(String nodeName, Address bind, String advertise, Addre
      */
     public AgentConfig withDataDir(String value) {
         return new AgentConfig(nodeName, bind, advertise, httpAddr, join, value, encryption, profile, tags,
-                eventHandlers, logLevel, logJson, httpToken, httpProtectReads, zone, quorumFailureDetection);
+                eventHandlers, logLevel, logJson, httpToken, httpProtectReads, zone, quorumFailureDetection,
+                proofFirstAcks);
     }
 
     /**
@@ -287,7 +308,8 @@ public record AgentConfig(String nodeName, Address bind, String advertise, Addre
      */
     public AgentConfig withEncryption(Encryption value) {
         return new AgentConfig(nodeName, bind, advertise, httpAddr, join, dataDir, value, profile, tags,
-                eventHandlers, logLevel, logJson, httpToken, httpProtectReads, zone, quorumFailureDetection);
+                eventHandlers, logLevel, logJson, httpToken, httpProtectReads, zone, quorumFailureDetection,
+                proofFirstAcks);
     }
 
     /**
@@ -298,7 +320,8 @@ public record AgentConfig(String nodeName, Address bind, String advertise, Addre
      */
     public AgentConfig withProfile(Profile value) {
         return new AgentConfig(nodeName, bind, advertise, httpAddr, join, dataDir, encryption, value, tags,
-                eventHandlers, logLevel, logJson, httpToken, httpProtectReads, zone, quorumFailureDetection);
+                eventHandlers, logLevel, logJson, httpToken, httpProtectReads, zone, quorumFailureDetection,
+                proofFirstAcks);
     }
 
     /**
@@ -309,7 +332,8 @@ public record AgentConfig(String nodeName, Address bind, String advertise, Addre
      */
     public AgentConfig withTags(Map<String, String> value) {
         return new AgentConfig(nodeName, bind, advertise, httpAddr, join, dataDir, encryption, profile, value,
-                eventHandlers, logLevel, logJson, httpToken, httpProtectReads, zone, quorumFailureDetection);
+                eventHandlers, logLevel, logJson, httpToken, httpProtectReads, zone, quorumFailureDetection,
+                proofFirstAcks);
     }
 
     /**
@@ -320,7 +344,8 @@ public record AgentConfig(String nodeName, Address bind, String advertise, Addre
      */
     public AgentConfig withEventHandlers(List<String> value) {
         return new AgentConfig(nodeName, bind, advertise, httpAddr, join, dataDir, encryption, profile, tags,
-                value, logLevel, logJson, httpToken, httpProtectReads, zone, quorumFailureDetection);
+                value, logLevel, logJson, httpToken, httpProtectReads, zone, quorumFailureDetection,
+                proofFirstAcks);
     }
 
     /**
@@ -331,7 +356,8 @@ public record AgentConfig(String nodeName, Address bind, String advertise, Addre
      */
     public AgentConfig withLogLevel(LogLevel value) {
         return new AgentConfig(nodeName, bind, advertise, httpAddr, join, dataDir, encryption, profile, tags,
-                eventHandlers, value, logJson, httpToken, httpProtectReads, zone, quorumFailureDetection);
+                eventHandlers, value, logJson, httpToken, httpProtectReads, zone, quorumFailureDetection,
+                proofFirstAcks);
     }
 
     /**
@@ -342,7 +368,8 @@ public record AgentConfig(String nodeName, Address bind, String advertise, Addre
      */
     public AgentConfig withLogJson(boolean value) {
         return new AgentConfig(nodeName, bind, advertise, httpAddr, join, dataDir, encryption, profile, tags,
-                eventHandlers, logLevel, value, httpToken, httpProtectReads, zone, quorumFailureDetection);
+                eventHandlers, logLevel, value, httpToken, httpProtectReads, zone, quorumFailureDetection,
+                proofFirstAcks);
     }
 
     /**
@@ -353,7 +380,8 @@ public record AgentConfig(String nodeName, Address bind, String advertise, Addre
      */
     public AgentConfig withHttpToken(String value) {
         return new AgentConfig(nodeName, bind, advertise, httpAddr, join, dataDir, encryption, profile, tags,
-                eventHandlers, logLevel, logJson, value, httpProtectReads, zone, quorumFailureDetection);
+                eventHandlers, logLevel, logJson, value, httpProtectReads, zone, quorumFailureDetection,
+                proofFirstAcks);
     }
 
     /**
@@ -364,7 +392,8 @@ public record AgentConfig(String nodeName, Address bind, String advertise, Addre
      */
     public AgentConfig withHttpProtectReads(boolean value) {
         return new AgentConfig(nodeName, bind, advertise, httpAddr, join, dataDir, encryption, profile, tags,
-                eventHandlers, logLevel, logJson, httpToken, value, zone, quorumFailureDetection);
+                eventHandlers, logLevel, logJson, httpToken, value, zone, quorumFailureDetection,
+                proofFirstAcks);
     }
 
     /**
@@ -375,7 +404,8 @@ public record AgentConfig(String nodeName, Address bind, String advertise, Addre
      */
     public AgentConfig withZone(String value) {
         return new AgentConfig(nodeName, bind, advertise, httpAddr, join, dataDir, encryption, profile, tags,
-                eventHandlers, logLevel, logJson, httpToken, httpProtectReads, value, quorumFailureDetection);
+                eventHandlers, logLevel, logJson, httpToken, httpProtectReads, value, quorumFailureDetection,
+                proofFirstAcks);
     }
 
     /**
@@ -386,16 +416,49 @@ public record AgentConfig(String nodeName, Address bind, String advertise, Addre
      */
     public AgentConfig withQuorumFailureDetection(boolean value) {
         return new AgentConfig(nodeName, bind, advertise, httpAddr, join, dataDir, encryption, profile, tags,
-                eventHandlers, logLevel, logJson, httpToken, httpProtectReads, zone, value);
+                eventHandlers, logLevel, logJson, httpToken, httpProtectReads, zone, value,
+                proofFirstAcks);
+    }
+
+    /**
+     * A copy whose suspected members' first refutations need {@code value} ping answers.
+     *
+     * @param value 0..16
+     * @return the copy
+     */
+    public AgentConfig withProofFirstAcks(int value) {
+        return new AgentConfig(nodeName, bind, advertise, httpAddr, join, dataDir, encryption, profile, tags,
+                eventHandlers, logLevel, logJson, httpToken, httpProtectReads, zone, quorumFailureDetection, value);
+    }
+
+    /**
+     * Reads {@code --proof-first-acks}.
+     *
+     * @param text what the user wrote
+     * @return the number
+     * @throws IllegalArgumentException {@code --proof-first-acks must be an integer 0..16: TEXT}
+     */
+    public static int parseProofFirstAcks(String text) {
+        try {
+            int value = Integer.parseInt(text.trim());
+            if (value >= 0 && value <= MAX_PROOF_FIRST_ACKS) {
+                return value;
+            }
+        } catch (NumberFormatException e) {
+            // reported below, with the text
+        }
+        throw new IllegalArgumentException("--proof-first-acks must be an integer 0.." + MAX_PROOF_FIRST_ACKS + ": "
+                + text);
     }
 
     /**
      * The protocol configuration the agent's node runs: the profile's preset, in this agent's zone,
-     * with the quorum rule if asked for.
+     * with the quorum rule and the first-refutation proof if asked for.
      */
     public CoreConfig core() {
         return profile.core().withZone(z -> z.withZone(zone))
-                .withDetector(d -> d.withQuorumFailureDetection(quorumFailureDetection));
+                .withDetector(d -> d.withQuorumFailureDetection(quorumFailureDetection)
+                        .withProofOfLifeFirstAcks(proofFirstAcks));
     }
 
     @Override
@@ -405,6 +468,6 @@ public record AgentConfig(String nodeName, Address bind, String advertise, Addre
                 + profile.flagValue() + ", tags=" + tags + ", eventHandlers=" + eventHandlers + ", logLevel="
                 + logLevel.flagValue() + ", logJson=" + logJson + ", httpToken=" + (httpToken.isEmpty() ? "none" : "set")
                 + ", httpProtectReads=" + httpProtectReads + ", zone=" + zone
-                + ", quorumFailureDetection=" + quorumFailureDetection + "]";
+                + ", quorumFailureDetection=" + quorumFailureDetection + ", proofFirstAcks=" + proofFirstAcks + "]";
     }
 }

@@ -58,7 +58,9 @@ public final class AgentSettings {
         /** {@code --zone}: text. */
         ZONE("zone"),
         /** {@code --quorum-failure-detection}: a boolean. */
-        QUORUM_FAILURE_DETECTION("quorum-failure-detection");
+        QUORUM_FAILURE_DETECTION("quorum-failure-detection"),
+        /** {@code --proof-first-acks}: text (a number, checked by {@link AgentConfig}). */
+        PROOF_FIRST_ACKS("proof-first-acks");
 
         private final String key;
 
@@ -265,7 +267,8 @@ public final class AgentSettings {
                     text(Key.HTTP_TOKEN).orElse(""),
                     Boolean.TRUE.equals(values.get(Key.HTTP_PROTECT_READS)),
                     text(Key.ZONE).orElse(""),
-                    Boolean.TRUE.equals(values.get(Key.QUORUM_FAILURE_DETECTION)));
+                    Boolean.TRUE.equals(values.get(Key.QUORUM_FAILURE_DETECTION)),
+                    AgentConfig.parseProofFirstAcks(text(Key.PROOF_FIRST_ACKS).orElse("0")));
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException(e.getMessage() + fromFile(e.getMessage()), e);
         }

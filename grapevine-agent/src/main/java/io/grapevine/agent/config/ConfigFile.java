@@ -24,7 +24,8 @@ import java.util.stream.Collectors;
  * are the flag names without the dashes. A file ending in {@code .json} is read as JSON, any other
  * as YAML (which also reads most JSON). Text values are strings, {@code plaintext}, {@code log-json},
  * {@code http-protect-reads} and {@code quorum-failure-detection} booleans, {@code join} and {@code event-handler} lists of strings (one string is
- * a list of one), {@code tag} a mapping of key to scalar value; null is the same as absent.
+ * a list of one), {@code tag} a mapping of key to scalar value, {@code proof-first-acks} a number
+ * (read as text and checked by {@link AgentConfig}); null is the same as absent.
  *
  * <p>Bad input is a one-line {@link IllegalArgumentException} that names the file and the key:
  * a missing or unreadable file, a file over {@value #MAX_BYTES} bytes, a syntax error (with its

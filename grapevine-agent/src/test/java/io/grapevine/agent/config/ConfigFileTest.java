@@ -139,6 +139,9 @@ class ConfigFileTest {
         assertThatThrownBy(() -> config(ConfigFile.read(file)))
                 .hasMessage("--bind must be HOST:PORT: nowhere (address must be host:port: nowhere) (in --config "
                         + file + ")");
+        Path proof = write("proof.yaml", "proof-first-acks: -1\nplaintext: true\n");
+        assertThatThrownBy(() -> config(ConfigFile.read(proof)))
+                .hasMessage("--proof-first-acks must be an integer 0..16: -1 (in --config " + proof + ")");
     }
 
     @Test

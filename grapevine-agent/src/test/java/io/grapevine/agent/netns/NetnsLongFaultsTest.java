@@ -72,6 +72,8 @@ class NetnsLongFaultsTest {
     private static final long WRITER_STOP_SECONDS = 120;
 
     private static NetnsScript net;
+    /** The system property naming more agent flags (see {@link #agentArgs}). */
+    static final String AGENT_ARGS_PROPERTY = "grapevine.netns.agentArgs";
     private static NetnsCluster cluster;
     private static final LongFaultFigures FIGURES = new LongFaultFigures();
 
@@ -86,7 +88,17 @@ class NetnsLongFaultsTest {
         net.up(NODES);
         Path logs = Files.createDirectories(Path.of("target", "netns-long-logs"));
         cluster = new NetnsCluster(NODES, NetnsScript.ipCommand(), logs);
-        cluster.start(PROFILE, List.of());
+        cluster.start(PROFILE, agentArgs());
+    }
+
+    /**
+     * More agent flags for every agent, from the system property {@value #AGENT_ARGS_PROPERTY}
+     * (space-separated; {@code bench/netns/long.sh} sets it from {@code AGENT_ARGS}), to measure an
+     * option such as {@code --proof-first-acks 4} under the same faults.
+     */
+    private static List<String> agentArgs() {
+        String args = System.getProperty(AGENT_ARGS_PROPERTY, "").trim();
+        return args.isEmpty() ? List.of() : List.of(args.split("\\s+"));
     }
 
     @AfterAll

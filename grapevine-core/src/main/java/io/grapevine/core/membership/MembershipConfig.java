@@ -15,6 +15,7 @@ import io.grapevine.core.base.ConfigCheck;
  * @param candidatesPerSecond Most new candidates taken per second (a token bucket holding one second's worth); more are dropped and counted (CANDIDATE_RATE). 1..1,000,000. Default 128.
  * @param candidateTimeoutNanos How long a candidate's probe may go unanswered before it is dropped and counted (CANDIDATE_EXPIRED), in ns. Default 2 s.
  * @param accuserProbationNanos Accusations need a credible accuser: a suspicion raised by a member that is not ALIVE here, unknown here, or that refuted a suspicion or death of itself within this long, is not shown or spread (it is counted); the accused turns suspect only on this node's own failed probe or a credible member's accusation. In ns; 0 turns the rule off (every accusation counts, as in SWIM). Default 60 s.
+ * @param sendersAuthenticated Every datagram this node is given was authenticated before it (opened under the cluster's key: an encrypted cluster), so its sender holds the key. An unknown sender whose datagram came from the address it claims is then admitted alive on that datagram, and its word is attributed, without the admission probe: only a key holder could have sealed it. Plaintext datagrams can be forged by anyone who can send UDP, so without it every unknown sender is a candidate first. Set by the runtime when the cluster is encrypted, never by default. Default false.
  */
 public record MembershipConfig(
         long tombstoneTtlNanos,
@@ -25,7 +26,8 @@ public record MembershipConfig(
         int maxCandidates,
         int candidatesPerSecond,
         long candidateTimeoutNanos,
-        long accuserProbationNanos) {
+        long accuserProbationNanos,
+        boolean sendersAuthenticated) {
 
     /** Validates every field; a refusal names the field, its value and the rule. */
     public MembershipConfig {
@@ -51,51 +53,57 @@ public record MembershipConfig(
                 256,
                 128,
                 2_000_000_000L,
-                60_000_000_000L);
+                60_000_000_000L,
+                false);
     }
 
     /** A copy with {@code tombstoneTtlNanos} set to {@code value}. */
     public MembershipConfig withTombstoneTtlNanos(long value) {
-        return new MembershipConfig(value, maxTombstones, maxMembers, historyPerMember, conflictsRemembered, maxCandidates, candidatesPerSecond, candidateTimeoutNanos, accuserProbationNanos);
+        return new MembershipConfig(value, maxTombstones, maxMembers, historyPerMember, conflictsRemembered, maxCandidates, candidatesPerSecond, candidateTimeoutNanos, accuserProbationNanos, sendersAuthenticated);
     }
 
     /** A copy with {@code maxTombstones} set to {@code value}. */
     public MembershipConfig withMaxTombstones(int value) {
-        return new MembershipConfig(tombstoneTtlNanos, value, maxMembers, historyPerMember, conflictsRemembered, maxCandidates, candidatesPerSecond, candidateTimeoutNanos, accuserProbationNanos);
+        return new MembershipConfig(tombstoneTtlNanos, value, maxMembers, historyPerMember, conflictsRemembered, maxCandidates, candidatesPerSecond, candidateTimeoutNanos, accuserProbationNanos, sendersAuthenticated);
     }
 
     /** A copy with {@code maxMembers} set to {@code value}. */
     public MembershipConfig withMaxMembers(int value) {
-        return new MembershipConfig(tombstoneTtlNanos, maxTombstones, value, historyPerMember, conflictsRemembered, maxCandidates, candidatesPerSecond, candidateTimeoutNanos, accuserProbationNanos);
+        return new MembershipConfig(tombstoneTtlNanos, maxTombstones, value, historyPerMember, conflictsRemembered, maxCandidates, candidatesPerSecond, candidateTimeoutNanos, accuserProbationNanos, sendersAuthenticated);
     }
 
     /** A copy with {@code historyPerMember} set to {@code value}. */
     public MembershipConfig withHistoryPerMember(int value) {
-        return new MembershipConfig(tombstoneTtlNanos, maxTombstones, maxMembers, value, conflictsRemembered, maxCandidates, candidatesPerSecond, candidateTimeoutNanos, accuserProbationNanos);
+        return new MembershipConfig(tombstoneTtlNanos, maxTombstones, maxMembers, value, conflictsRemembered, maxCandidates, candidatesPerSecond, candidateTimeoutNanos, accuserProbationNanos, sendersAuthenticated);
     }
 
     /** A copy with {@code conflictsRemembered} set to {@code value}. */
     public MembershipConfig withConflictsRemembered(int value) {
-        return new MembershipConfig(tombstoneTtlNanos, maxTombstones, maxMembers, historyPerMember, value, maxCandidates, candidatesPerSecond, candidateTimeoutNanos, accuserProbationNanos);
+        return new MembershipConfig(tombstoneTtlNanos, maxTombstones, maxMembers, historyPerMember, value, maxCandidates, candidatesPerSecond, candidateTimeoutNanos, accuserProbationNanos, sendersAuthenticated);
     }
 
     /** A copy with {@code maxCandidates} set to {@code value}. */
     public MembershipConfig withMaxCandidates(int value) {
-        return new MembershipConfig(tombstoneTtlNanos, maxTombstones, maxMembers, historyPerMember, conflictsRemembered, value, candidatesPerSecond, candidateTimeoutNanos, accuserProbationNanos);
+        return new MembershipConfig(tombstoneTtlNanos, maxTombstones, maxMembers, historyPerMember, conflictsRemembered, value, candidatesPerSecond, candidateTimeoutNanos, accuserProbationNanos, sendersAuthenticated);
     }
 
     /** A copy with {@code candidatesPerSecond} set to {@code value}. */
     public MembershipConfig withCandidatesPerSecond(int value) {
-        return new MembershipConfig(tombstoneTtlNanos, maxTombstones, maxMembers, historyPerMember, conflictsRemembered, maxCandidates, value, candidateTimeoutNanos, accuserProbationNanos);
+        return new MembershipConfig(tombstoneTtlNanos, maxTombstones, maxMembers, historyPerMember, conflictsRemembered, maxCandidates, value, candidateTimeoutNanos, accuserProbationNanos, sendersAuthenticated);
     }
 
     /** A copy with {@code candidateTimeoutNanos} set to {@code value}. */
     public MembershipConfig withCandidateTimeoutNanos(long value) {
-        return new MembershipConfig(tombstoneTtlNanos, maxTombstones, maxMembers, historyPerMember, conflictsRemembered, maxCandidates, candidatesPerSecond, value, accuserProbationNanos);
+        return new MembershipConfig(tombstoneTtlNanos, maxTombstones, maxMembers, historyPerMember, conflictsRemembered, maxCandidates, candidatesPerSecond, value, accuserProbationNanos, sendersAuthenticated);
     }
 
     /** A copy with {@code accuserProbationNanos} set to {@code value}. */
     public MembershipConfig withAccuserProbationNanos(long value) {
-        return new MembershipConfig(tombstoneTtlNanos, maxTombstones, maxMembers, historyPerMember, conflictsRemembered, maxCandidates, candidatesPerSecond, candidateTimeoutNanos, value);
+        return new MembershipConfig(tombstoneTtlNanos, maxTombstones, maxMembers, historyPerMember, conflictsRemembered, maxCandidates, candidatesPerSecond, candidateTimeoutNanos, value, sendersAuthenticated);
+    }
+
+    /** A copy with {@code sendersAuthenticated} set to {@code value}. */
+    public MembershipConfig withSendersAuthenticated(boolean value) {
+        return new MembershipConfig(tombstoneTtlNanos, maxTombstones, maxMembers, historyPerMember, conflictsRemembered, maxCandidates, candidatesPerSecond, candidateTimeoutNanos, accuserProbationNanos, value);
     }
 }
