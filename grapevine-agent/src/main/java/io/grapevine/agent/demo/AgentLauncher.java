@@ -38,12 +38,7 @@ public record AgentLauncher(String javaCommand, String classpath, List<String> j
      *       garbage grew (about 10 MB stay live; without them about 24 MB stay committed).</li>
      *   <li>{@code -XX:TieredStopAtLevel=1} and {@code -XX:CICompilerCount=1}: C1 only, one
      *       compiler thread: start-up compiles far less (the agents start at once on a shared
-     *       machine), and peak speed does not matter at idle load.
-     *       {@code -XX:CompileThresholdScaling=0.1}: C1 compiles a method after a tenth of the
-     *       usual calls. An idle agent runs its probe path a few times a second, so at the usual
-     *       thresholds that path stays interpreted for minutes: an idle agent measured 0.41-0.48 s
-     *       of CPU a minute in its first minute and 0.20-0.25 after three; with this flag,
-     *       0.19-0.22 from its first minute, for about 4 MiB more RSS of compiled code.</li>
+     *       machine), and peak speed does not matter at idle load.</li>
      *   <li>{@code -Dio.netty.allocator.type=unpooled}: Netty's pooled allocator reserves arenas of
      *       direct memory per thread up front; unpooled buffers cost a few allocations per packet
      *       at this rate and no resident arenas (the bench's node processes use the same).</li>
@@ -52,8 +47,7 @@ public record AgentLauncher(String javaCommand, String classpath, List<String> j
      */
     public static final List<String> LEAN_JVM_FLAGS = List.of("-Xms8m", "-Xmx64m", "-Xss512k", "-XX:+UseSerialGC",
             "-XX:MinHeapFreeRatio=10", "-XX:MaxHeapFreeRatio=20",
-            "-XX:TieredStopAtLevel=1", "-XX:CICompilerCount=1", "-XX:CompileThresholdScaling=0.1",
-            "-Dio.netty.allocator.type=unpooled");
+            "-XX:TieredStopAtLevel=1", "-XX:CICompilerCount=1", "-Dio.netty.allocator.type=unpooled");
 
     /**
      * Environment variables a lean agent is started with, on top of the parent's:

@@ -40,16 +40,13 @@ public final class BenchCommand implements Callable<Integer> {
      * The flags agent JVMs get unless {@code --jvm-flags} says otherwise: tuned for a small RSS.
      * {@code -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=20} let the serial collector give back
      * the heap that start-up garbage grew (an idle agent keeps about 10 MB live; without them the
-     * committed heap stays near 24 MB: 1-3 MiB more RSS); {@code -XX:CompileThresholdScaling=0.1}
-     * compiles an idle agent's probe path in its first seconds instead of its first minutes (about
-     * half the CPU of an agent's first minute, for about 4 MiB of RSS: see
-     * {@link io.grapevine.agent.demo.AgentLauncher#LEAN_JVM_FLAGS}); docs/PERFORMANCE.md, "RSS of an
+     * committed heap stays near 24 MB: 1-3 MiB more RSS); docs/PERFORMANCE.md, "RSS of an
      * agent", measures each flag. The agents also run with {@code MALLOC_ARENA_MAX=2}
      * ({@link io.grapevine.agent.demo.AgentLauncher#LEAN_ENVIRONMENT}).
      */
     public static final List<String> DEFAULT_JVM_FLAGS = List.of("-Xms8m", "-Xmx48m", "-Xss256k", "-XX:+UseSerialGC",
             "-XX:MinHeapFreeRatio=10", "-XX:MaxHeapFreeRatio=20",
-            "-XX:TieredStopAtLevel=1", "-XX:CICompilerCount=1", "-XX:CompileThresholdScaling=0.1", "-XX:MaxMetaspaceSize=48m",
+            "-XX:TieredStopAtLevel=1", "-XX:CICompilerCount=1", "-XX:MaxMetaspaceSize=48m",
             "-XX:ReservedCodeCacheSize=16m", "-XX:MaxDirectMemorySize=16m", "-XX:-UsePerfData",
             "-Dio.netty.allocator.type=unpooled");
     private static final int PROCESSES_FROM = 32;
@@ -97,7 +94,7 @@ public final class BenchCommand implements Callable<Integer> {
 
     @Option(names = "--jvm-flags", paramLabel = "FLAGS", description = "Flags for the agent JVMs, space-separated. Default: "
             + "-Xms8m -Xmx48m -Xss256k -XX:+UseSerialGC -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=20 "
-            + "-XX:TieredStopAtLevel=1 -XX:CICompilerCount=1 -XX:CompileThresholdScaling=0.1 "
+            + "-XX:TieredStopAtLevel=1 -XX:CICompilerCount=1 "
             + "-XX:MaxMetaspaceSize=48m -XX:ReservedCodeCacheSize=16m -XX:MaxDirectMemorySize=16m -XX:-UsePerfData "
             + "-Dio.netty.allocator.type=unpooled.")
     private String jvmFlags = String.join(" ", DEFAULT_JVM_FLAGS);

@@ -106,9 +106,17 @@ public final class SerfCluster implements ClusterUnderTest {
             counters.add(statsd);
         }
         long deadline = System.currentTimeMillis() + READY_TIMEOUT_MILLIS;
-        for (int i = 0; i < size; i++) {
-            agents.add(new Agent(processes.get(i), ports.get(i)[0], connect(ports.get(i)[1], processes.get(i), deadline),
-                    counters.get(i)));
+        try {
+            for (int i = 0; i < size; i++) {
+                agents.add(new Agent(processes.get(i), ports.get(i)[0],
+                        connect(ports.get(i)[1], processes.get(i), deadline), counters.get(i)));
+            }
+        } catch (Exception e) {
+            // the agents started after the one that failed are not in 'agents' yet: stop them here, or they
+            // idle on through every later run and scenario, taking CPU from whatever is measured next
+            processes.forEach(Process::destroyForcibly);
+            counters.forEach(StatsdCounter::close);
+            throw e;
         }
     }
 

@@ -17,7 +17,8 @@ import java.util.Map;
  * SUSPECT or DEAD refutes (gossips ALIVE at a higher incarnation) and it already refuted
  * within the last {@code flappingNanos}, this node takes it back only after the member has
  * answered {@code acks} consecutive direct pings, {@code spacingNanos} apart, each within
- * {@code timeoutNanos}. A missed answer starts the streak again, at most {@code attempts}
+ * {@code timeoutNanos} (the node gives a probe interval: a late answer still counts, a lost one
+ * does not). A missed answer starts the streak again, at most {@code attempts}
  * times; then the refutation is dropped and the suspicion runs on, and for {@link #COOL_DOWN_NANOS}
  * no refutation of that member starts a new proof (so a member that refutes all the time but
  * rarely answers gets a few tries a minute, not hundreds). While the first ping is in
