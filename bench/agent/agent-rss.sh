@@ -63,11 +63,10 @@ done
 if [ -n "${CPU:-}" ]; then
   snap() { # pid: one line per thread: tid name user-ticks system-ticks voluntary-switches
     for t in /proc/$1/task/*; do
-      [ -r "$t/stat" ] || continue
-      read -r -a st <"$t/stat" 2>/dev/null || continue
-      # the name is field 2 in parentheses and may hold spaces: take it from comm instead
+      stat=$(cat "$t/stat" 2>/dev/null) || continue # the thread may have ended
+      # the name is field 2 in parentheses and may hold spaces: take it from comm, the numbers after ") "
       name=$(tr ' ' '_' <"$t/comm" 2>/dev/null || echo '?')
-      rest=$(sed 's/^.*) //' "$t/stat"); read -r -a f <<<"$rest"
+      read -r -a f <<<"${stat##*) }"
       echo "${t##*/} $name ${f[11]} ${f[12]} $(awk '/^voluntary_ctxt_switches/ {print $2}' "$t/status")"
     done
   }

@@ -2,6 +2,7 @@ package io.grapevine.agent.config;
 
 import io.grapevine.agent.handler.HandlerSpec;
 import io.grapevine.core.CoreConfig;
+import io.grapevine.core.detector.DetectorConfig;
 import io.grapevine.core.base.Address;
 import io.grapevine.core.membership.ZoneConfig;
 import io.grapevine.core.base.TextLimits;
@@ -80,8 +81,6 @@ public record AgentConfig(String nodeName, Address bind, String advertise, Addre
                           List<String> eventHandlers, LogLevel logLevel, boolean logJson, String httpToken,
                           boolean httpProtectReads, String zone, boolean quorumFailureDetection,
                           int proofFirstAcks) {
-    /** The largest {@code --proof-first-acks}: the core's bound on {@code proofOfLifeFirstAcks}. */
-    public static final int MAX_PROOF_FIRST_ACKS = 16;
     /** {@code --bind}'s default: every interface, Serf's port. */
     public static final String DEFAULT_BIND = "0.0.0.0:7946";
     /** {@code --http-addr}'s default: loopback only, Serf's RPC port. */
@@ -107,9 +106,8 @@ public record AgentConfig(String nodeName, Address bind, String advertise, Addre
                 throw new IllegalArgumentException("--join port must be in 1..65535: " + seed);
             }
         }
-        if (proofFirstAcks < 0 || proofFirstAcks > MAX_PROOF_FIRST_ACKS) {
-            throw new IllegalArgumentException("--proof-first-acks must be an integer 0.." + MAX_PROOF_FIRST_ACKS + ": "
-                    + proofFirstAcks);
+        if (proofFirstAcks < 0 || proofFirstAcks > DetectorConfig.MAX_PROOF_OF_LIFE_ACKS) {
+            throw badProofFirstAcks(String.valueOf(proofFirstAcks));
         }
         notNull("--data-dir", dataDir);
         if (!dataDir.isEmpty() && dataDir.isBlank()) {
@@ -440,15 +438,15 @@ public record AgentConfig(String nodeName, Address bind, String advertise, Addre
      */
     public static int parseProofFirstAcks(String text) {
         try {
-            int value = Integer.parseInt(text.trim());
-            if (value >= 0 && value <= MAX_PROOF_FIRST_ACKS) {
-                return value;
-            }
+            return Integer.parseInt(text.trim()); // the range is checked with the rest of the config
         } catch (NumberFormatException e) {
-            // reported below, with the text
+            throw badProofFirstAcks(text);
         }
-        throw new IllegalArgumentException("--proof-first-acks must be an integer 0.." + MAX_PROOF_FIRST_ACKS + ": "
-                + text);
+    }
+
+    private static IllegalArgumentException badProofFirstAcks(String text) {
+        return new IllegalArgumentException("--proof-first-acks must be an integer 0.."
+                + DetectorConfig.MAX_PROOF_OF_LIFE_ACKS + ": " + text);
     }
 
     /**

@@ -61,6 +61,8 @@ public record DetectorConfig(
         int proofOfLifeFirstAcks,
         int proofOfLifeAttempts,
         long proofOfLifeMemoryNanos) {
+    /** The most answers {@code proofOfLifeAcks} and {@code proofOfLifeFirstAcks} may ask for. */
+    public static final int MAX_PROOF_OF_LIFE_ACKS = 16;
 
     /** Validates every field; a refusal names the field, its value and the rule. */
     public DetectorConfig {
@@ -76,8 +78,8 @@ public record DetectorConfig(
         ConfigCheck.range("accusationNoticesRemembered", accusationNoticesRemembered, 1, Integer.MAX_VALUE);
         ConfigCheck.range("streamOnlyMembersRemembered", streamOnlyMembersRemembered, 0, Integer.MAX_VALUE);
         ConfigCheck.nonNegative("pauseToleranceNanos", pauseToleranceNanos);
-        ConfigCheck.range("proofOfLifeAcks", proofOfLifeAcks, 0, 16);
-        ConfigCheck.range("proofOfLifeFirstAcks", proofOfLifeFirstAcks, 0, 16);
+        ConfigCheck.range("proofOfLifeAcks", proofOfLifeAcks, 0, MAX_PROOF_OF_LIFE_ACKS);
+        ConfigCheck.range("proofOfLifeFirstAcks", proofOfLifeFirstAcks, 0, MAX_PROOF_OF_LIFE_ACKS);
         ConfigCheck.range("proofOfLifeAttempts", proofOfLifeAttempts, 1, 100);
         ConfigCheck.positive("proofOfLifeMemoryNanos", proofOfLifeMemoryNanos);
         if (probeTimeoutNanos >= probeIntervalNanos) {
