@@ -99,6 +99,9 @@ final class Transport implements AutoCloseable {
                     .option(ChannelOption.RCVBUF_ALLOCATOR,
                             new FixedRecvByteBufAllocator(readBytes).maxMessagesPerRead(DATAGRAMS_PER_LOOP_TURN))
                     .option(ChannelOption.SO_RCVBUF, 4 * 1024 * 1024)
+                    // not read until attach() has installed the handlers: a datagram read before
+                    // then reached the pipeline's end and was discarded, uncounted
+                    .option(ChannelOption.AUTO_READ, false)
                     .handler(new io.netty.channel.ChannelInboundHandlerAdapter())
                     .bind(config.bindHost(), config.bindPort()).awaitUninterruptibly().channel();
             if (!udp.isActive()) {
@@ -136,7 +139,10 @@ final class Transport implements AutoCloseable {
         opener.ifPresent(cipher -> datagrams.pipeline().addLast(new PacketOpener(cipher, runtime::countDrop)));
         datagrams.pipeline().addLast(new DatagramInbound(runtime));
         streamInitializer.delegateTo(pipeline);
-        runtime.loop().execute(() -> runtime.attach(datagrams, streams));
+        runtime.loop().execute(() -> {
+            runtime.attach(datagrams, streams);
+            datagrams.config().setAutoRead(true);
+        });
     }
 
     @Override
