@@ -100,6 +100,50 @@ class DetectorBehaviourTest {
         assertThat(healed).as("the periodic reconnect to a dead member reaches the other side").isTrue();
     }
 
+    /**
+     * The slow heal at N = 256 (docs/RELIABILITY.md, "Partitions"): an accuser whose own
+     * refutation is still being proven suspects a member on its own word. Nobody passes that word
+     * on, so only the accuser can tell the accused; its reminders, once a period, do so as soon
+     * as its link to the accused is back, and the accused refutes long before the suspicion
+     * could ripen. Without them the accused heard nothing and was declared dead.
+     */
+    @Test
+    void aSuspicionOnlyItsAccuserHoldsReachesTheAccusedOnceTheAccusersLinkIsBack() {
+        CoreConfig config = CoreConfig.defaults().withDetector(p -> p.withIndirectChecks(0)
+                .withStreamFallbackProbe(false).withDegradedWithholdsSuspicions(false));
+        TestNetwork net = converged(config, 24, 7);
+        Node accuser = net.nodes().get(3);
+        Node accused = net.nodes().get(17);
+        String accuserName = accuser.self().name();
+        String accusedName = accused.self().name();
+        for (Node other : net.nodes()) {
+            if (other != accuser) {
+                net.blockDatagrams(accuser, other);
+            }
+        }
+        assertThat(net.runUntil(net.now + 30 * SECOND, x -> x.nodes().stream().anyMatch(o -> o.member(accuserName)
+                .map(m -> m.status() == MemberStatus.SUSPECT).orElse(false)))).isTrue();
+        net.healAll();
+        assertThat(net.runUntil(net.now + 10 * SECOND, x -> accuser.member(accuserName).orElseThrow().incarnation() > 0))
+                .as("the accuser refuted").isTrue();
+        net.cut(accuser, accused);
+        net.cut(accused, accuser);
+        assertThat(net.runUntil(net.now + 60 * SECOND, x -> accuser.member(accusedName).orElseThrow().status()
+                == MemberStatus.SUSPECT)).as("the accuser suspects on its own word").isTrue();
+        net.runUntil(net.now + 3 * SECOND, x -> false);
+        assertThat(accused.member(accusedName).orElseThrow().incarnation()).as("nobody else told the accused").isZero();
+        net.healAll();
+        net.cut(accused, accuser); // the accused's refutation must come back by gossip, not by answering a probe
+        assertThat(net.runUntil(net.now + 3 * SECOND, x -> accuser.member(accusedName).orElseThrow().status()
+                == MemberStatus.ALIVE)).as("the accused heard and refuted").isTrue();
+        assertThat(accused.member(accusedName).orElseThrow().incarnation()).isPositive();
+        int eventsBefore = net.events.size();
+        net.runUntil(net.now + 40 * SECOND, x -> false);
+        assertThat(net.events.subList(eventsBefore, net.events.size()).stream().filter(e -> e
+                instanceof ClusterEvent.MemberChanged mc && mc.change() == Change.FAILED
+                && mc.member().name().equals(accusedName))).isEmpty();
+    }
+
     /** A silent partition between {@code one} and {@code other}, both ways. */
     private static void cutApart(TestNetwork net, List<Node> one, List<Node> other) {
         for (Node a : one) {

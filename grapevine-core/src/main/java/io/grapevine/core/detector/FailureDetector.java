@@ -139,7 +139,27 @@ public final class FailureDetector {
         }
         if (nextProbeNanos <= nowNanos) {
             judgeProbe(nowNanos, out);
+            remindAccused(out);
             startProbe(nowNanos, out);
+        }
+    }
+
+    /**
+     * Once a protocol period, each member of this node's zone that it suspects on its own word
+     * hears so directly, for as long as the suspicion runs: the rumor alone may never reach it
+     * (receivers do not pass on the word of an accuser whose own refutation is still being
+     * proven, and a probe from before a heal may be judged after it), and an accused that never
+     * hears cannot refute. One datagram per own suspicion per period; members of other zones
+     * are told by this node's probes of them, over the links, as before.
+     */
+    private void remindAccused(DetectorOutputs out) {
+        String self = membership.self().name();
+        for (String name : suspicions.raisedBy(self)) {
+            MemberEntry entry = table.get(name);
+            if (entry != null && entry.status() == MemberStatus.SUSPECT && zones.local(entry)) {
+                transmitter.send(entry.id().address(),
+                        new MemberUpdate(entry.id(), entry.incarnation(), MemberStatus.SUSPECT, self), out);
+            }
         }
     }
 

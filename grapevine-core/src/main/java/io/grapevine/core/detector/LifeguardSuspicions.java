@@ -75,6 +75,23 @@ public final class LifeguardSuspicions implements Suspicions {
         byName.put(name, suspicion);
     }
 
+    /**
+     * The members suspected on {@code origin}'s word, oldest suspicion first: with this node's
+     * own name, the suspicions it raised itself and must keep telling their suspects about.
+     */
+    List<String> raisedBy(String origin) {
+        List<String> names = List.of();
+        for (Map.Entry<String, Suspicion> e : byName.entrySet()) {
+            if (e.getValue().origin().equals(origin)) {
+                if (names.isEmpty()) {
+                    names = new ArrayList<>();
+                }
+                names.add(e.getKey());
+            }
+        }
+        return names;
+    }
+
     /** This node's own probe of {@code name}, sent at {@code probeSentNanos}, went unanswered (see {@link Suspicion#observedSilence}). */
     void observedSilence(String name, long probeSentNanos) {
         Suspicion suspicion = byName.get(name);
