@@ -24,7 +24,8 @@ import io.grapevine.core.merkle.MerkleShape;
  * @param repairIntervalNanos how often this node starts a Merkle repair with a random
  *                            co-replica (over every range they share); 0 turns periodic
  *                            repair off (ring changes still repair). Default 1 s.
- * @param requestTimeoutNanos how long a put, get, delete or scan waits for its acks. Default 2 s.
+ * @param requestTimeoutNanos how long a put, get, delete or scan waits for its acks; a replica
+ *                            that has not answered is asked again every eighth of it. Default 2 s.
  * @param maxKeyBytes longest key (map name included), in UTF-8 bytes, 1..255. Default 200.
  * @param maxValueBytes largest value, in bytes. Default 65,536.
  * @param maxKeys most entries (tombstones included) this node holds; a local write beyond

@@ -125,10 +125,10 @@ public final class KeyspaceReplicator {
     public void onMessage(Address from, NodeId sender, WireMessage message, long nowNanos, KeyspaceOutputs out) {
         switch (message.kind()) {
             case KEY_WRITE -> onWrite(from, (KeyWrite) message, nowNanos, out);
-            case KEY_WRITE_ACK -> onWriteAck((KeyWriteAck) message, out);
+            case KEY_WRITE_ACK -> onWriteAck(sender, (KeyWriteAck) message, out);
             case KEY_READ -> onRead(from, (KeyRead) message, nowNanos, out);
             case KEY_SCAN -> onScan(from, (KeyScan) message, nowNanos, out);
-            case KEY_READ_REPLY -> onReadReply((KeyReadReply) message, out);
+            case KEY_READ_REPLY -> onReadReply(sender, (KeyReadReply) message, out);
             case MERKLE_HASHES -> onMerkleHashes(from, sender, (MerkleHashes) message, nowNanos, out);
             case MERKLE_ENTRIES -> onMerkleEntries(from, sender, (MerkleEntries) message, nowNanos, out);
             case RING_REPAIR -> onRingRepair((RingRepairToken) message, nowNanos, out);
@@ -146,9 +146,9 @@ public final class KeyspaceReplicator {
         operations.onWrite(from, write, physicalMillis(nowNanos), out);
     }
 
-    /** A replica's acknowledgement. */
-    public void onWriteAck(KeyWriteAck ack, KeyspaceOutputs out) {
-        operations.onWriteAck(ack, out);
+    /** A replica's acknowledgement; {@code sender} counts once per operation. */
+    public void onWriteAck(NodeId sender, KeyWriteAck ack, KeyspaceOutputs out) {
+        operations.onWriteAck(sender.name(), ack, out);
     }
 
     /** A read asked of this replica. */
@@ -163,9 +163,9 @@ public final class KeyspaceReplicator {
         operations.onScan(from, scan, out);
     }
 
-    /** A replica's answer to a read or scan. */
-    public void onReadReply(KeyReadReply reply, KeyspaceOutputs out) {
-        operations.onReadReply(reply, out);
+    /** A replica's answer to a read or scan; {@code sender} counts once per operation. */
+    public void onReadReply(NodeId sender, KeyReadReply reply, KeyspaceOutputs out) {
+        operations.onReadReply(sender.name(), reply, out);
     }
 
     /** A step of a Merkle repair. */

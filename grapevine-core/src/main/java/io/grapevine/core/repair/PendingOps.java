@@ -51,11 +51,16 @@ final class PendingOps {
         return expired;
     }
 
-    /** The earliest deadline, or {@code Long.MAX_VALUE} when nothing is pending. */
+    /** The operations pending, in id order (read-only). */
+    Iterable<PendingOp> all() {
+        return java.util.Collections.unmodifiableCollection(byId.values());
+    }
+
+    /** The earliest deadline or resend, or {@code Long.MAX_VALUE} when nothing is pending. */
     long nextDeadlineNanos() {
         long next = Long.MAX_VALUE;
         for (PendingOp op : byId.values()) {
-            next = Math.min(next, op.deadlineNanos);
+            next = Math.min(next, Math.min(op.deadlineNanos, op.nextResendNanos()));
         }
         return next;
     }

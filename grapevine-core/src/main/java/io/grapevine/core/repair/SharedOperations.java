@@ -29,7 +29,10 @@ import java.util.TreeMap;
  * read asks the key's replicas and is done when {@code r} answered, the newest entry by
  * last-writer-wins returned (the local one at once when this node is a replica and
  * {@code r = 1}); a scan asks one replica of each range. Each ends with one
- * {@link SharedOpResult}, or TIMEOUT after {@code requestTimeoutNanos}. Also the replica's
+ * {@link SharedOpResult}, or TIMEOUT after {@code requestTimeoutNanos}. A request a replica has
+ * not answered is resent to it every eighth of that timeout until it does (a datagram lost
+ * either way then costs a resend, not the operation); each replica counts once, however often
+ * it answers, so a resend can never make up a quorum. Also the replica's
  * side: applying mailed writes, acknowledging them, answering reads and scans. Confined to
  * the node's thread.
  */
@@ -85,7 +88,7 @@ final class SharedOperations {
         List<byte[]> frame = List.of(WireCodec.encodeFrame(new KeyWrite(opId, List.of(entry))));
         for (String replica : replicas) {
             if (!replica.equals(self)) {
-                placement.address(replica).ifPresent(address -> transmitter.send(address, frame, out));
+                ask(op, replica, frame, nowNanos, out);
             }
         }
         finish(op, done, out);
@@ -112,7 +115,7 @@ final class SharedOperations {
             List<byte[]> frame = List.of(WireCodec.encodeFrame(new KeyRead(opId, key)));
             for (String replica : replicas) {
                 if (!replica.equals(self)) {
-                    placement.address(replica).ifPresent(address -> transmitter.send(address, frame, out));
+                    ask(op, replica, frame, nowNanos, out);
                 }
             }
         }
@@ -143,11 +146,24 @@ final class SharedOperations {
                 op.offer(mine.entries(), mine.complete());
                 done = op.answered();
             } else {
-                Optional<Address> address = placement.address(asked.getKey());
-                address.ifPresent(a -> transmitter.send(a, new KeyScan(opId, prefix, asked.getValue()), out));
+                ask(op, asked.getKey(), List.of(WireCodec.encodeFrame(new KeyScan(opId, prefix, asked.getValue()))),
+                        nowNanos, out);
             }
         }
         finish(op, done, out);
+    }
+
+    /** Sends {@code frames} to {@code replica} for {@code op}, and remembers them to resend until it answers. */
+    private void ask(PendingOp op, String replica, List<byte[]> frames, long nowNanos, KeyspaceOutputs out) {
+        Optional<Address> address = placement.address(replica);
+        if (address.isPresent()) {
+            transmitter.send(address.get(), frames, out);
+            op.asked(replica, address.get(), frames, nowNanos + resendIntervalNanos());
+        }
+    }
+
+    private long resendIntervalNanos() {
+        return Math.max(1, config.requestTimeoutNanos() / 8);
     }
 
     private void finish(PendingOp op, boolean done, KeyspaceOutputs out) {
@@ -173,11 +189,14 @@ final class SharedOperations {
         }
     }
 
-    /** A replica's acknowledgement; late ones (the operation already done) are ignored. */
-    void onWriteAck(KeyWriteAck ack, KeyspaceOutputs out) {
+    /**
+     * {@code replica}'s acknowledgement; late ones (the operation already done), repeated ones and
+     * those of a member never asked are ignored.
+     */
+    void onWriteAck(String replica, KeyWriteAck ack, KeyspaceOutputs out) {
         PendingOp op = pending.get(ack.opId());
         boolean write = op != null && (op.kind == SharedOpKind.PUT || op.kind == SharedOpKind.DELETE);
-        if (write && op.answered()) {
+        if (write && op.firstAnswerFrom(replica) && op.answered()) {
             pending.remove(op.opId);
             out.sharedOpCompleted(op.result(SharedOpStatus.OK));
         }
@@ -217,10 +236,11 @@ final class SharedOperations {
         return new KeyReadReply(opId, complete[0], found);
     }
 
-    /** A replica's answer to a read or scan. */
-    void onReadReply(KeyReadReply reply, KeyspaceOutputs out) {
+    /** {@code replica}'s answer to a read or scan; ignored as {@link #onWriteAck} ignores an ack. */
+    void onReadReply(String replica, KeyReadReply reply, KeyspaceOutputs out) {
         PendingOp op = pending.get(reply.opId());
-        if (op == null || (op.kind != SharedOpKind.GET && op.kind != SharedOpKind.SCAN)) {
+        if (op == null || (op.kind != SharedOpKind.GET && op.kind != SharedOpKind.SCAN)
+                || !op.firstAnswerFrom(replica)) {
             return;
         }
         op.offer(reply.entries(), reply.complete());
@@ -230,10 +250,15 @@ final class SharedOperations {
         }
     }
 
-    /** Ends the operations whose deadline passed with TIMEOUT. */
+    /** Ends the operations whose deadline passed with TIMEOUT, and resends the requests due again. */
     void expire(long nowNanos, KeyspaceOutputs out) {
         for (PendingOp op : pending.expire(nowNanos)) {
             out.sharedOpCompleted(op.result(SharedOpStatus.TIMEOUT));
+        }
+        for (PendingOp op : pending.all()) {
+            for (PendingOp.Request request : op.resendsDue(nowNanos, resendIntervalNanos())) {
+                transmitter.send(request.address(), request.frames(), out);
+            }
         }
     }
 
