@@ -51,7 +51,7 @@ public enum BenchScenario {
      * {@code --duration-s}; every acknowledged write still owed must be on every node at the end.
      */
     SOAK("soak", List.of(Metric.SOAK_ACKED, Metric.SOAK_LOST, Metric.SOAK_KILLS, Metric.SOAK_CONVERGED,
-            Metric.SOAK_RSS_MAX, Metric.SOAK_RSS_GROWTH, Metric.SOAK_CPU), "the load runs for --duration-s from "
+            Metric.SOAK_RSS_MAX, Metric.SOAK_RSS_GROWTH, Metric.SOAK_CPU, Metric.SOAK_GAPS), "the load runs for --duration-s from "
             + "convergence; the end allows " + Soak.VERIFY_MILLIS + " ms for every owed write to be on every node; a "
             + "killed member is excused from its kill until " + SoakLedger.GRACE_MILLIS + " ms after its restart, and "
             + "a restarted node's own reports for as long"),
@@ -138,6 +138,11 @@ public enum BenchScenario {
         SOAK_RSS_GROWTH("soak_rss_growth_mib", "RSS growth, worst unrestarted node", "MiB"),
         /** Soak: CPU seconds per node per minute over the load. */
         SOAK_CPU("soak_cpu_s_per_node_per_min", "CPU per node", "s/min"),
+        /**
+         * Soak: event-stream gaps (events a node reported that the bench never read) outside that
+         * node's own start-up grace. Must be 0 for the false-positive counts to be complete.
+         */
+        SOAK_GAPS("soak_unseen_event_gaps", "event-stream gaps outside a start-up grace", "gaps"),
         /** Node processes that exited during the flood (they died of it). */
         FLOOD_DIED("flood_nodes_died", "nodes that died, flood", "nodes"),
         /** CPU seconds per node per minute of idling. */

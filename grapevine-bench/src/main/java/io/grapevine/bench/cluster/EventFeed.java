@@ -19,24 +19,38 @@ import java.util.concurrent.TimeoutException;
  * each cluster event becomes an {@link Observation} stamped by the agent ({@link AgentEvents}),
  * and a trace line stamped with its arrival here. {@code lastEventId=0} makes the agent replay
  * its backlog first (1,024 events, far more than a run's start-up produces), so nothing the node
- * emitted before the stream opened is missed. The feed ends when the agent goes away or on
- * {@link #close()}, after which it adds nothing more.
+ * emitted before the stream opened is missed. When the agent says {@code overflow} (this reader
+ * fell behind, as it can when a restarted node learns thousands of keys at once) and hangs up, the
+ * feed reconnects with {@code lastEventId} set to the last {@code id:} it read, as
+ * docs/http-api.md tells a client to, at most {@link #MAX_RESUMES} times; events that fell off the
+ * agent's backlog meanwhile arrive as a {@code gap} marker, which becomes a
+ * {@link Observation.Kind#GAP} observation so that a run can say what it did not see. The feed
+ * ends when the agent goes away or on {@link #close()}, after which it adds nothing more.
  */
 final class EventFeed implements AutoCloseable {
+    /** Reconnections after an overflow, per feed: one per restart of a node is the usual need. */
+    static final int MAX_RESUMES = 1_000;
+
     private final int node;
+    private final HttpClient client;
+    private final String base;
     private final Observations observations;
     private final CompletableFuture<Void> connected = new CompletableFuture<>();
     private final Thread reader;
     private volatile InputStream body;
     /** Guarded by {@code this}: once set, nothing more reaches the observations. */
     private boolean closed;
+    /** Reader thread only: the last {@code id:} read, where a resumed stream starts. */
+    private String lastEventId = "0";
+    /** Reader thread only: whether the agent said {@code overflow} on the current stream. */
+    private boolean overflowed;
 
     private EventFeed(HttpClient client, String base, int node, Observations observations) {
         this.node = node;
+        this.client = client;
+        this.base = base;
         this.observations = observations;
-        HttpRequest request = HttpRequest.newBuilder(URI.create(base + "/v1/events?lastEventId=0"))
-                .header("Accept", "text/event-stream").GET().build();
-        this.reader = new Thread(() -> read(client, request), "bench-events-n" + node);
+        this.reader = new Thread(this::readAll, "bench-events-n" + node);
         reader.setDaemon(true);
     }
 
@@ -62,7 +76,20 @@ final class EventFeed implements AutoCloseable {
         }
     }
 
-    private void read(HttpClient client, HttpRequest request) {
+    private void readAll() {
+        for (int resumes = 0; resumes <= MAX_RESUMES; resumes++) {
+            overflowed = false;
+            read(HttpRequest.newBuilder(URI.create(base + "/v1/events?lastEventId=" + lastEventId))
+                    .header("Accept", "text/event-stream").GET().build());
+            synchronized (this) {
+                if (closed || !overflowed) {
+                    return;
+                }
+            }
+        }
+    }
+
+    private void read(HttpRequest request) {
         try {
             HttpResponse<InputStream> response = client.send(request, HttpResponse.BodyHandlers.ofInputStream());
             body = response.body();
@@ -97,6 +124,8 @@ final class EventFeed implements AutoCloseable {
                 }
             } else if (line.startsWith("event:")) {
                 type = value(line, "event:");
+            } else if (line.startsWith("id:")) {
+                lastEventId = value(line, "id:").trim();
             } else if (line.startsWith("data:")) {
                 data.append(data.length() > 0 ? "\n" : "").append(value(line, "data:"));
             }
@@ -112,8 +141,13 @@ final class EventFeed implements AutoCloseable {
         if (closed) {
             return;
         }
-        observations.addRaw(node, System.currentTimeMillis(), type + " " + data);
-        AgentEvents.parse(node, type, data).ifPresent(observations::add);
+        long now = System.currentTimeMillis();
+        observations.addRaw(node, now, type + " " + data);
+        switch (type) {
+            case "overflow" -> overflowed = true;
+            case "gap" -> observations.add(new Observation(node, now, Observation.Kind.GAP, "", data));
+            default -> AgentEvents.parse(node, type, data).ifPresent(observations::add);
+        }
     }
 
     /** Stops delivering at once and closes the stream. */

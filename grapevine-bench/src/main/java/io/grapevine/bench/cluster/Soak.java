@@ -184,12 +184,17 @@ final class Soak {
         values.put(BenchScenario.Metric.SOAK_RSS_MAX, List.of(figures.maxRssMib()));
         figures.rssGrowthMib().ifPresent(growth -> values.put(BenchScenario.Metric.SOAK_RSS_GROWTH, List.of(growth)));
         values.put(BenchScenario.Metric.SOAK_CPU, List.of(figures.cpuSecondsPerNodePerMinute()));
-        log.println(String.format(java.util.Locale.ROOT, "  soak: %d writes acknowledged, %d no longer owed (writer "
-                + "killed after), %d owed missing at the end, %d events, %d kills, %d of %d nodes list all alive",
-                ledger.acknowledgedCount(), ledger.forgottenCount(), missing, events, kills, converged, n));
         Set<String> suspected = new HashSet<>();
         Set<String> dead = new HashSet<>();
+        int gaps = 0;
+        int excusedGaps = 0;
         for (Observation o : cluster.observations().snapshot()) {
+            if (o.kind() == Observation.Kind.GAP) {
+                boolean judged = o.atMillis() >= startMillis && ledger.judged(o.node(), "", o.atMillis());
+                gaps += judged ? 1 : 0;
+                excusedGaps += judged ? 0 : 1;
+                continue;
+            }
             if (o.kind() != Observation.Kind.STATUS || o.atMillis() < startMillis
                     || !ledger.judged(o.node(), o.subject(), o.atMillis())) {
                 continue;
@@ -200,6 +205,12 @@ final class Soak {
                 dead.add(o.subject());
             }
         }
+        values.put(BenchScenario.Metric.SOAK_GAPS, List.of((double) gaps));
+        log.println(String.format(java.util.Locale.ROOT, "  soak: %d writes acknowledged, %d no longer owed (writer "
+                + "killed after), %d owed missing at the end, %d events, %d kills, %d of %d nodes list all alive; "
+                + "%d members falsely suspected, %d falsely declared dead; event-stream gaps: %d unexcused, %d in a "
+                + "restarted node's grace", ledger.acknowledgedCount(), ledger.forgottenCount(), missing, events, kills,
+                converged, n, suspected.size(), dead.size(), gaps, excusedGaps));
         return new RunOutcome(values, suspected.size(), dead.size(), missing != 0 || converged != n);
     }
 
