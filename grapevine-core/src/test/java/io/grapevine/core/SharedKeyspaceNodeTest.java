@@ -172,6 +172,37 @@ class SharedKeyspaceNodeTest {
         assertThat(newcomer.shared().data().size()).isPositive();
     }
 
+    /**
+     * The two members of a 2-vs-3 cut each hold the other three dead, so each range's replicas are
+     * the two of them and their writes are acknowledged there; after the heal many of those ranges
+     * belong to the other three alone. Those writes must reach them.
+     */
+    @Test
+    void writesAcknowledgedByTheMinorityOfAPartitionReachTheReplicasTheRangesReturnTo() {
+        TestNetwork net = converged(CoreConfig.defaults(), 5, 6);
+        List<Node> minority = net.nodes().subList(0, 2);
+        List<Node> majority = net.nodes().subList(2, 5);
+        for (Node a : minority) {
+            for (Node b : majority) {
+                net.cut(a, b);
+                net.cut(b, a);
+            }
+        }
+        assertThat(net.runUntil(net.now + 60 * SECOND, x -> minority.stream().allMatch(y -> y.liveMemberCount() == 2)))
+                .isTrue();
+        Node writer = minority.get(0);
+        List<Long> ops = new java.util.ArrayList<>();
+        for (int k = 0; k < 100; k++) {
+            ops.add(put(net, writer, "key-" + k, "v" + k));
+        }
+        assertThat(net.runUntil(net.now + 5 * SECOND, x -> ops.stream().allMatch(x.sharedResults::containsKey))).isTrue();
+        assertThat(ops).allMatch(op -> net.sharedResults.get(op).status() == SharedOpStatus.OK);
+        net.healAll();
+        assertThat(net.runUntil(net.now + 120 * SECOND, x -> x.nodes().stream().allMatch(y -> y.liveMemberCount() == 5)))
+                .isTrue();
+        assertThat(net.runUntil(net.now + 30 * SECOND, x -> replicated(x, 100))).isTrue();
+    }
+
     @Test
     void aClosedLoopRingRepairAloneMakesARangesReplicasIdenticalAndVerifiesIt() {
         CoreConfig config = CoreConfig.defaults().withKeyspace(k -> k.withRepairIntervalNanos(0).withPartitionBits(0)

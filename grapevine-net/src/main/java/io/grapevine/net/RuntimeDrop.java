@@ -19,6 +19,12 @@ public enum RuntimeDrop {
     STREAM_FRAME_TOO_LARGE,
     /** A stream connection failed or was reset. */
     STREAM_ERROR,
+    /**
+     * An outbound stream connection closed because nothing came back for 4–5 s after a write
+     * (a path cut while data was in flight; see {@code StreamStallGuard}); the next message
+     * reconnects.
+     */
+    STREAM_STALLED,
     /** A datagram socket error (e.g. ICMP port unreachable); the socket stays open. */
     DATAGRAM_ERROR,
     /** An address that could not be resolved to send to. */

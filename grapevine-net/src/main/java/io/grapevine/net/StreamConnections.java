@@ -4,6 +4,7 @@ import io.netty.bootstrap.Bootstrap;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
+import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.ConnectTimeoutException;
 import io.netty.channel.EventLoop;
@@ -18,7 +19,7 @@ import java.util.function.Consumer;
  * TCP connections for stream messages, keyed by the remote socket address. A reply goes back
  * on the connection the request came in on (so a peer behind an ephemeral port is reachable);
  * otherwise a connection to the member's advertised address is opened, reused while it
- * lives and closed when idle. Bounded. Confined to the event loop.
+ * lives and closed when idle or stalled ({@link StreamStallGuard}). Bounded. Confined to the event loop.
  */
 final class StreamConnections {
     private final EventLoop loop;
@@ -78,7 +79,12 @@ final class StreamConnections {
         ChannelFuture future = new Bootstrap().group(loop).channel(NioSocketChannel.class)
                 .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, 2_000)
                 .option(ChannelOption.TCP_NODELAY, true)
-                .handler(pipeline)
+                .handler(new ChannelInitializer<Channel>() {
+                    @Override
+                    protected void initChannel(Channel channel) {
+                        channel.pipeline().addLast(new StreamStallGuard(drops), pipeline);
+                    }
+                })
                 .connect(to);
         open.put(to, future);
         future.channel().closeFuture().addListener(f -> open.remove(to, future));
