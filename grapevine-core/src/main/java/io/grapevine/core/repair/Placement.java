@@ -41,10 +41,7 @@ final class Placement {
      * union). Of the eligible co-replicas of a range only the first in ring order is taken:
      * one repair gives both ends the union, and repairing with every co-replica at once would
      * bring the same missing entries once from each (the periodic repair reaches the others).
-     * A range this node replicated before and no longer does is handed off: repaired with the
-     * first of its new replicas, so that entries this node alone holds (acknowledged while a
-     * partition made it a replica) reach the members that now serve the range. Empty when
-     * nothing changed.
+     * Empty when nothing changed.
      */
     Map<String, List<Integer>> refresh() {
         List<String> live = new ArrayList<>();
@@ -87,10 +84,6 @@ final class Placement {
                         break;
                     }
                 }
-            } else if (before.contains(self) && !replicas.isEmpty() && !replicas.contains(self)) {
-                // a range this node gave up: what it was acknowledged while a replica (in a partition, say)
-                // would stay here, where no read or repair of the new replicas looks, so it is handed to them
-                changed.computeIfAbsent(replicas.get(0), k -> new ArrayList<>()).add(p);
             }
         }
         return changed;
