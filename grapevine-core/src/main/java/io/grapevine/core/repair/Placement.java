@@ -41,7 +41,12 @@ final class Placement {
      * union). Of the eligible co-replicas of a range only the first in ring order is taken:
      * one repair gives both ends the union, and repairing with every co-replica at once would
      * bring the same missing entries once from each (the periodic repair reaches the others).
-     * Empty when nothing changed.
+     * A range this node replicated before and no longer does is handed off: repaired with the
+     * first of its new replicas, so that entries this node alone holds (acknowledged while a
+     * partition made it a replica) reach the members that now serve the range. Not from a
+     * range this node held alone (its ring before it joined): a repair gives both ends the
+     * union, so that hand-off would pull almost every range to a joiner. Empty when nothing
+     * changed.
      */
     Map<String, List<Integer>> refresh() {
         List<String> live = new ArrayList<>();
@@ -84,6 +89,11 @@ final class Placement {
                         break;
                     }
                 }
+            } else if (before.size() > 1 && before.contains(self) && !replicas.isEmpty() && !replicas.contains(self)) {
+                // a range this node gave up: what it was acknowledged while a replica (in a partition, say)
+                // would stay here, where no read or repair of the new replicas looks, so it is handed to them;
+                // not from a lone ring (a node before its join), whose hand-off would pull almost every range
+                changed.computeIfAbsent(replicas.get(0), k -> new ArrayList<>()).add(p);
             }
         }
         return changed;
