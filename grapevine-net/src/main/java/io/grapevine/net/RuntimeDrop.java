@@ -20,7 +20,7 @@ public enum RuntimeDrop {
     /** A stream connection failed or was reset. */
     STREAM_ERROR,
     /**
-     * An outbound stream connection closed because nothing came back for 4–5 s after a write
+     * An outbound stream connection closed because nothing came back within 5 s of a write
      * (a path cut while data was in flight; see {@code StreamStallGuard}); the next message
      * reconnects.
      */

@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
-/** {@link StreamStallGuard} on an embedded channel, its checks run by advancing the channel's own clock. */
+/** {@link StreamStallGuard} on an embedded channel, its timer run by advancing the channel's own clock. */
 class StreamStallGuardTest {
     private final List<RuntimeDrop> drops = new ArrayList<>();
 
@@ -21,10 +21,10 @@ class StreamStallGuardTest {
     }
 
     @Test
-    void aWriteUnansweredForFiveChecksClosesTheConnectionAndIsCounted() {
+    void aWriteUnansweredForFiveSecondsClosesTheConnectionAndIsCounted() {
         EmbeddedChannel channel = new EmbeddedChannel(new StreamStallGuard(drops::add));
         channel.writeOutbound(Unpooled.wrappedBuffer(new byte[] {1}));
-        seconds(channel, StreamStallGuard.STALL_CHECKS - 1);
+        seconds(channel, StreamStallGuard.STALL_SECONDS - 1);
         assertThat(channel.isActive()).isTrue();
         seconds(channel, 1);
         assertThat(channel.isActive()).isFalse();
@@ -36,10 +36,10 @@ class StreamStallGuardTest {
         EmbeddedChannel channel = new EmbeddedChannel(new StreamStallGuard(drops::add));
         for (int round = 0; round < 4; round++) {
             channel.writeOutbound(Unpooled.wrappedBuffer(new byte[] {1}));
-            seconds(channel, StreamStallGuard.STALL_CHECKS - 1);
+            seconds(channel, StreamStallGuard.STALL_SECONDS - 1);
             channel.writeInbound(Unpooled.wrappedBuffer(new byte[] {2}));
         }
-        seconds(channel, 3 * StreamStallGuard.STALL_CHECKS);
+        seconds(channel, 3 * StreamStallGuard.STALL_SECONDS);
         assertThat(channel.isActive()).isTrue();
         assertThat(drops).isEmpty();
     }
@@ -47,7 +47,7 @@ class StreamStallGuardTest {
     @Test
     void furtherWritesDoNotPostponeTheVerdictOnTheFirstUnansweredOne() {
         EmbeddedChannel channel = new EmbeddedChannel(new StreamStallGuard(drops::add));
-        for (int second = 0; second < StreamStallGuard.STALL_CHECKS; second++) {
+        for (int second = 0; second < StreamStallGuard.STALL_SECONDS; second++) {
             channel.writeOutbound(Unpooled.wrappedBuffer(new byte[] {1}));
             seconds(channel, 1);
         }

@@ -43,8 +43,8 @@ final class Placement {
      * bring the same missing entries once from each (the periodic repair reaches the others).
      * A range this node replicated before and no longer does is handed off: repaired with the
      * first of its new replicas, so that entries this node alone holds (acknowledged while a
-     * partition made it a replica) reach the members that now serve the range. Not from a
-     * range this node held alone (its ring before it joined): a repair gives both ends the
+     * partition made it a replica) reach the members that now serve the range. Not from a ring
+     * of this node alone (its ring before it joined): a repair gives both ends the
      * union, so that hand-off would pull almost every range to a joiner. Empty when nothing
      * changed.
      */
@@ -79,6 +79,7 @@ final class Placement {
             }
             return changed;
         }
+        boolean wasAlone = old.members().size() == 1;
         for (int p = 0; p < ring.partitions(); p++) {
             List<String> replicas = ring.replicas(p);
             List<String> before = old.replicas(p);
@@ -89,7 +90,7 @@ final class Placement {
                         break;
                     }
                 }
-            } else if (before.size() > 1 && before.contains(self) && !replicas.isEmpty() && !replicas.contains(self)) {
+            } else if (!wasAlone && before.contains(self) && !replicas.isEmpty() && !replicas.contains(self)) {
                 // a range this node gave up: what it was acknowledged while a replica (in a partition, say)
                 // would stay here, where no read or repair of the new replicas looks, so it is handed to them;
                 // not from a lone ring (a node before its join), whose hand-off would pull almost every range
