@@ -197,7 +197,7 @@ public final class Node {
                 config.detector().proofOfLifeMemoryNanos(), transmitter);
         membership.gateRefutations(proofs::begin);
         detector.holdSuspicionsWhile(proofs::holding);
-        this.admission = new Admission(config.membership(), transmitter, counters, detector::nextSequence, nowNanos);
+        this.admission = new Admission(config.membership(), transmitter, counters, random, nowNanos);
         this.accusations = new AccusationNotifier(config.detector(), table, transmitter, self.name());
         this.receiver = new Receiver(config.wire().clusterLabel(), self, interner, counters);
         this.shared = new KeyspaceReplicator(config.keyspace(), config.wire().maxStreamBytes(), self.name(), store, table,
@@ -372,12 +372,12 @@ public final class Node {
             case ACK -> {
                 Ack ack = (Ack) message;
                 if (admission.owns(ack.sequence())) {
-                    MemberUpdate proven = admission.answered(ack.sequence(), sender);
+                    MemberUpdate proven = admission.answered(ack.sequence(), sender, from);
                     if (proven != null) {
                         membership.admit(proven, nowNanos, out);
                     }
                 } else if (proofs.owns(ack.sequence())) {
-                    MemberUpdate refutation = proofs.answered(ack.sequence(), sender, nowNanos);
+                    MemberUpdate refutation = proofs.answered(ack.sequence(), sender, from, nowNanos);
                     if (refutation != null) {
                         membership.applyProven(refutation, nowNanos, out);
                     }

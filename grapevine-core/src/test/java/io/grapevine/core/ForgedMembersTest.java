@@ -7,9 +7,13 @@ import io.grapevine.core.base.MemberStatus;
 import io.grapevine.core.base.NodeId;
 import io.grapevine.core.base.SplitMix64;
 import io.grapevine.core.membership.Member;
+import io.grapevine.core.wire.Ack;
+import io.grapevine.core.wire.Decoded;
 import io.grapevine.core.wire.MemberUpdate;
 import io.grapevine.core.wire.Ping;
 import io.grapevine.core.wire.WireCodec;
+import io.grapevine.core.wire.WireMessage;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -19,7 +23,10 @@ import org.junit.jupiter.api.Test;
  * node flooded with forged packets naming 100,000 invented members, as senders and as the
  * subject of alive rumors, never lists one of them, keeps its candidates within their bound,
  * and counts what it refused; a real joiner that announces itself is still admitted, after
- * one probe round trip. Where every datagram was authenticated before the core saw it (an
+ * one probe round trip. A forger cannot answer the admission probe for its invention: the
+ * probe's number is random, and the answer must come from the address the candidate claims
+ * (found by the fuzzer: a forged sender whose packet carried an ack of the node's next probe
+ * number was admitted). Where every datagram was authenticated before the core saw it (an
  * encrypted cluster, {@code MembershipConfig.sendersAuthenticated}), a joiner is listed on its
  * first datagram from the address it claims.
  */
@@ -115,5 +122,51 @@ class ForgedMembersTest {
         Member late = target.member("late").orElseThrow();
         assertThat(late.status()).isEqualTo(MemberStatus.ALIVE);
         assertThat(late.incarnation()).isEqualTo(2);
+    }
+
+    @Test
+    void aForgerCannotAnswerTheAdmissionProbeOfItsInventionFromAnotherAddress() {
+        Node target = new Node(CoreConfig.defaults(), new NodeId("n", new Address("10.0.0.1", 7946), 1),
+                new SplitMix64(7), 0);
+        NodeId invented = new NodeId("f", new Address("10.0.0.3", 7946), 1);
+        Address forger = new Address("10.0.0.2", 7946);
+        List<Integer> probes = new ArrayList<>();
+        Outputs capture = new Outputs() {
+            @Override
+            public void sendDatagram(Address to, byte[] packet) {
+                if (to.equals(invented.address()) && WireCodec.decode(packet, "", 65_535) instanceof Decoded.Ok ok) {
+                    for (WireMessage message : ok.packet().messages()) {
+                        if (message instanceof Ping ping) {
+                            probes.add(ping.sequence());
+                        }
+                    }
+                }
+            }
+
+            @Override
+            public void sendStream(Address to, byte[] packet) {
+            }
+
+            @Override
+            public void emit(ClusterEvent event) {
+            }
+        };
+        // the claim, with acks of the first 255 probe numbers a counter would give out (a packet holds 255 messages)
+        List<WireMessage> guesses = new ArrayList<>();
+        for (int sequence = 0; sequence < 255; sequence++) {
+            guesses.add(new Ack(sequence));
+        }
+        target.onDatagram(forger, WireCodec.encodePacket("", invented, guesses), 1_000, capture);
+        assertThat(target.members()).hasSize(1);
+        assertThat(probes).hasSize(1);
+        assertThat(probes.get(0)).isGreaterThanOrEqualTo(255);
+        // a forger that learned the probe's number (it listens on the path) but sends from elsewhere
+        byte[] answer = WireCodec.encodePacket("", invented, List.of(new Ack(probes.get(0))));
+        target.onDatagram(forger, answer, 2_000, capture);
+        assertThat(target.members()).hasSize(1);
+        assertThat(target.admissionCandidates()).isEqualTo(1);
+        // the claimed address itself answers: admitted
+        target.onDatagram(invented.address(), answer, 3_000, capture);
+        assertThat(target.member("f").orElseThrow().status()).isEqualTo(MemberStatus.ALIVE);
     }
 }

@@ -1,7 +1,10 @@
 package io.grapevine.core.detector;
 
+import io.grapevine.core.base.Address;
 import io.grapevine.core.base.MemberStatus;
 import io.grapevine.core.base.NodeId;
+import io.grapevine.core.base.RandomSource;
+import io.grapevine.core.base.SplitMix64;
 import io.grapevine.core.wire.MemberUpdate;
 import io.grapevine.core.membership.MembershipConfig;
 import io.grapevine.core.wire.DropReason;
@@ -12,15 +15,18 @@ import io.grapevine.core.dissemination.Transmitter;
 import java.util.ArrayDeque;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.function.IntSupplier;
 
 /**
  * Admission by proof: a member this node first hears of through a datagram it cannot
  * attribute (an unknown sender, or a known sender's datagram that did not come from the
  * sender's own address) is not taken as alive on that packet's word. It becomes a
  * <em>candidate</em>: pinged at the address it claims, under its own name, and admitted only
- * when the answer comes back from that identity ({@link #answered}). A forger who cannot
- * receive at the claimed address cannot answer, so invented members never enter the table.
+ * when the answer comes back from that identity, at that address ({@link #answered}). The
+ * probe's sequence number is drawn at random (30 bits, from {@link #SEQUENCE_BASE} upward, a
+ * range the detector's counter and proof of life do not reach), so a forger who cannot
+ * receive at the claimed address cannot answer: it would have to guess the number and send
+ * from the claimed address. Invented members never enter the table, and a forged packet that
+ * carries its own "answer" (an ack beside the claim) is refused.
  *
  * <p>Bounded against floods: at most {@code maxCandidates} at once and
  * {@code candidatesPerSecond} new ones per second (a token bucket holding one second's worth);
@@ -29,6 +35,8 @@ import java.util.function.IntSupplier;
  * {@link DropReason#CANDIDATE_EXPIRED}). Confined to the node's thread.
  */
 public final class Admission {
+    /** The lowest admission sequence number; they lie in {@code [SEQUENCE_BASE, Integer.MAX_VALUE]}. */
+    static final int SEQUENCE_BASE = 1 << 30;
     private static final class Candidate {
         final NodeId id;
         final int sequence;
@@ -58,7 +66,9 @@ public final class Admission {
     private final MembershipConfig config;
     private final Transmitter transmitter;
     private final TrafficCounters counters;
-    private final IntSupplier sequences;
+    private final RandomSource random;
+    /** Seeded from {@link #random} at the first candidate, so a node that never has one draws nothing. */
+    private RandomSource nonces;
     private final Map<String, Candidate> byName = new HashMap<>();
     private final Map<Integer, Candidate> bySequence = new HashMap<>();
     /** Candidates in the order they were taken, which is expiry order. */
@@ -67,13 +77,17 @@ public final class Admission {
     private long lastRefillNanos;
     private long admitted;
 
-    /** Admission probing through {@code transmitter}, with ping sequence numbers drawn from {@code sequences}. */
-    public Admission(MembershipConfig config, Transmitter transmitter, TrafficCounters counters, IntSupplier sequences,
+    /**
+     * Admission probing through {@code transmitter}, with ping sequence numbers drawn from a
+     * source of its own, seeded from the node's {@code random} when the first candidate comes
+     * (one draw; its later draws change no other room's).
+     */
+    public Admission(MembershipConfig config, Transmitter transmitter, TrafficCounters counters, RandomSource random,
                      long nowNanos) {
         this.config = config;
         this.transmitter = transmitter;
         this.counters = counters;
-        this.sequences = sequences;
+        this.random = random;
         this.tokens = config.candidatesPerSecond();
         this.lastRefillNanos = nowNanos;
     }
@@ -105,7 +119,7 @@ public final class Admission {
         if (existing != null) {
             forget(existing);
         }
-        Candidate candidate = new Candidate(id, sequences.getAsInt(), nowNanos + config.candidateTimeoutNanos(),
+        Candidate candidate = new Candidate(id, freshSequence(), nowNanos + config.candidateTimeoutNanos(),
                 incarnation);
         byName.put(id.name(), candidate);
         bySequence.put(candidate.sequence(), candidate);
@@ -113,15 +127,30 @@ public final class Admission {
         transmitter.send(id.address(), new Ping(candidate.sequence(), id.name()), out);
     }
 
+    private int freshSequence() {
+        if (nonces == null) {
+            nonces = new SplitMix64(random.nextLong());
+        }
+        for (int attempt = 0; attempt < 8; attempt++) {
+            int sequence = SEQUENCE_BASE + (int) (nonces.nextLong() >>> 34);
+            if (!bySequence.containsKey(sequence)) {
+                return sequence;
+            }
+        }
+        // 8 collisions among at most maxCandidates of 2^30 numbers: the source is broken
+        throw new IllegalStateException("no free admission sequence number in 8 draws");
+    }
+
     /**
-     * The ack with {@code sequence} arrived in a packet from {@code responder}: the update that
-     * admits the candidate it answers (alive, at the highest incarnation heard), if it is that
-     * candidate answering (same name, generation and address), which leaves the candidates;
-     * else {@code null}.
+     * The ack with {@code sequence} arrived in a packet from {@code responder}, sent from
+     * {@code from}: the update that admits the candidate it answers (alive, at the highest
+     * incarnation heard), if it is that candidate answering (same name, generation and address)
+     * from the address it claims, which leaves the candidates; else {@code null} (and a
+     * candidate answered from elsewhere stays a candidate).
      */
-    public MemberUpdate answered(int sequence, NodeId responder) {
+    public MemberUpdate answered(int sequence, NodeId responder, Address from) {
         Candidate candidate = bySequence.get(sequence);
-        if (candidate == null || !candidate.id().equals(responder)) {
+        if (candidate == null || !candidate.id().equals(responder) || !candidate.id().address().equals(from)) {
             return null;
         }
         forget(candidate);

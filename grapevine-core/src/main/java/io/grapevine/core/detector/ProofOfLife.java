@@ -1,5 +1,6 @@
 package io.grapevine.core.detector;
 
+import io.grapevine.core.base.Address;
 import io.grapevine.core.base.MemberStatus;
 import io.grapevine.core.base.NodeId;
 import io.grapevine.core.dissemination.Transmitter;
@@ -151,12 +152,13 @@ public final class ProofOfLife {
     }
 
     /**
-     * The ack with {@code sequence} came from {@code responder}: counts toward its proof. Returns
-     * the refutation to apply once the streak is complete, else {@code null}.
+     * The ack with {@code sequence} came from {@code responder}, sent from {@code from}: counts
+     * toward its proof if it is that member answering from its own address. Returns the
+     * refutation to apply once the streak is complete, else {@code null}.
      */
-    public MemberUpdate answered(int sequence, NodeId responder, long nowNanos) {
+    public MemberUpdate answered(int sequence, NodeId responder, Address from, long nowNanos) {
         Proof proof = bySequence.get(sequence);
-        if (proof == null || !proof.id.equals(responder) || !proof.awaiting) {
+        if (proof == null || !proof.id.equals(responder) || !proof.id.address().equals(from) || !proof.awaiting) {
             return null;
         }
         bySequence.remove(sequence);
