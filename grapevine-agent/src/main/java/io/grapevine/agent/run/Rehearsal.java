@@ -27,7 +27,13 @@ import org.slf4j.LoggerFactory;
  * joining at once on a few cores, that cold cost is most of a join's time. The throwaway
  * nodes never learn of any real member (their key and ports are their own) and leave nothing
  * behind. The throwaway node is also sent a {@link JunkBurst}, so that the paths that drop
- * junk are compiled before a flood needs them. {@link #api} then rehearses the HTTP API's request path. Bounded by {@link #BUDGET}; a rehearsal that fails or runs out of time is logged
+ * junk are compiled before a flood needs them. Then a <em>probe drill</em>: the throwaway pair
+ * probes each other and exchanges state digests every {@link #DRILL_INTERVAL} until each has
+ * received {@link #DRILL_PACKETS} datagrams (a few hundred probe rounds, about half a second),
+ * so that the paths an idle agent runs a few times a second (the probe and its ack, the
+ * anti-entropy digest, sealing and opening) are compiled before the agent serves instead of
+ * running interpreted through its first minutes (docs/PERFORMANCE.md, "Idle cost").
+ * {@link #api} then rehearses the HTTP API's request path. Bounded by {@link #BUDGET}; a rehearsal that fails or runs out of time is logged
  * and the agent starts anyway. On by default; the system property {@value #PROPERTY} ({@code
  * true} or {@code false}) turns it off, e.g. for tests that start many agents in one JVM.
  * Called once, on the starting thread.
@@ -39,6 +45,16 @@ final class Rehearsal {
     static final Duration BUDGET = Duration.ofSeconds(5);
     private static final Logger LOG = LoggerFactory.getLogger(Rehearsal.class);
     private static final SecureRandom RANDOM = new SecureRandom();
+    /** The drill's probe and anti-entropy interval (its probe timeout is three quarters of it). */
+    static final Duration DRILL_INTERVAL = Duration.ofMillis(2);
+    /**
+     * Datagrams each drill node receives before the drill ends: a probe's ping and ack and a
+     * digest per interval, so about 150 intervals, past C1's compile threshold of a few hundred
+     * calls for the per-packet methods.
+     */
+    static final long DRILL_PACKETS = 600;
+    /** How often the drill looks at its nodes' counters. */
+    private static final Duration DRILL_POLL = Duration.ofMillis(20);
     /** The logger the runtime reports dropped input to. */
     private static final String RUNTIME_LOGGER = "io.grapevine.net.NodeRuntime";
 
@@ -63,14 +79,15 @@ final class Rehearsal {
      *
      * @param core the agent's core configuration (its profile)
      * @param encrypted whether the agent encrypts (the rehearsal then uses a fresh key of its own)
-     * @return true when the event and the write both arrived within the budget
+     * @return whether the event and the write both arrived, and whether the drill was complete, within the budget
      */
-    static boolean run(CoreConfig core, boolean encrypted) {
+    static Outcome run(CoreConfig core, boolean encrypted) {
         long start = System.nanoTime();
         byte[] key = new byte[32];
         RANDOM.nextBytes(key);
         CountDownLatch heard = new CountDownLatch(2);
         boolean complete = false;
+        boolean drilled = false;
         Cluster a = null;
         Cluster b = null;
         try {
@@ -93,6 +110,16 @@ final class Rehearsal {
             if (!junk(a, start + BUDGET.toNanos())) {
                 LOG.debug("junk rehearsal: not every datagram was counted within the budget");
             }
+            close(b);
+            close(a);
+            b = null;
+            a = node("rehearsal-drill-a", drill(core), encrypted, key).start();
+            b = node("rehearsal-drill-b", drill(core), encrypted, key).start();
+            b.join(List.of("127.0.0.1:" + a.boundAddress().getPort())).get(BUDGET.toMillis(), TimeUnit.MILLISECONDS);
+            drilled = drilled(a, b, start + BUDGET.toNanos());
+            if (!drilled) {
+                LOG.debug("probe drill: fewer than {} datagrams each within the budget", DRILL_PACKETS);
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (Exception e) {
@@ -102,7 +129,38 @@ final class Rehearsal {
             close(a);
         }
         LOG.debug("join rehearsal took {} ms", (System.nanoTime() - start) / 1_000_000);
-        return complete;
+        return new Outcome(complete, drilled);
+    }
+
+    /**
+     * What a rehearsal achieved within its budget.
+     *
+     * @param heard the throwaway node heard the user event and the key write
+     * @param drilled both drill nodes received {@link #DRILL_PACKETS} datagrams
+     */
+    record Outcome(boolean heard, boolean drilled) {
+    }
+
+    /**
+     * The drill's configuration: the agent's, with probes and state digests every
+     * {@link #DRILL_INTERVAL} (a probe timeout of three quarters of it).
+     */
+    static CoreConfig drill(CoreConfig core) {
+        long interval = DRILL_INTERVAL.toNanos();
+        return core.withDetector(d -> d.withProbeTimeoutNanos(interval * 3 / 4).withProbeIntervalNanos(interval))
+                .withSync(s -> s.withAntiEntropyIntervalNanos(interval));
+    }
+
+    /** Waits until both nodes have received {@link #DRILL_PACKETS} datagrams, or the deadline passes. */
+    private static boolean drilled(Cluster a, Cluster b, long deadlineNanos) throws InterruptedException {
+        while (System.nanoTime() < deadlineNanos) {
+            if (a.metrics().core().packetsReceived() >= DRILL_PACKETS
+                    && b.metrics().core().packetsReceived() >= DRILL_PACKETS) {
+                return true;
+            }
+            Thread.sleep(DRILL_POLL.toMillis());
+        }
+        return false;
     }
 
     /**

@@ -12,9 +12,19 @@ import org.junit.jupiter.api.Test;
 
 class RehearsalTest {
     @Test
-    void twoThrowawayNodesJoinAndHearTheEventAndTheWriteEncryptedOrNot() {
-        assertThat(Rehearsal.run(CoreConfig.lan(), true)).isTrue();
-        assertThat(Rehearsal.run(CoreConfig.local(), false)).isTrue();
+    void twoThrowawayNodesJoinHearTheEventAndTheWriteAndDrillTheirProbesEncryptedOrNot() {
+        assertThat(Rehearsal.run(CoreConfig.lan(), true)).isEqualTo(new Rehearsal.Outcome(true, true));
+        assertThat(Rehearsal.run(CoreConfig.local(), false)).isEqualTo(new Rehearsal.Outcome(true, true));
+    }
+
+    @Test
+    void theDrillProbesAndExchangesDigestsEveryTwoMillisecondsAndKeepsTheRestOfTheProfile() {
+        CoreConfig drill = Rehearsal.drill(CoreConfig.lan());
+        assertThat(drill.detector().probeIntervalNanos()).isEqualTo(2_000_000L);
+        assertThat(drill.detector().probeTimeoutNanos()).isEqualTo(1_500_000L);
+        assertThat(drill.sync().antiEntropyIntervalNanos()).isEqualTo(2_000_000L);
+        assertThat(drill.gossip()).isEqualTo(CoreConfig.lan().gossip());
+        assertThat(drill.detector().pauseToleranceNanos()).isEqualTo(CoreConfig.lan().detector().pauseToleranceNanos());
     }
 
     @Test
