@@ -41,8 +41,12 @@ import org.slf4j.LoggerFactory;
 final class Rehearsal {
     /** The system property that turns the rehearsal on or off. */
     static final String PROPERTY = "grapevine.agent.rehearse";
-    /** The longest a rehearsal may take; it is abandoned after that. */
-    static final Duration BUDGET = Duration.ofSeconds(5);
+    /**
+     * The longest a rehearsal may take; it is abandoned after that. Alone on a host it takes
+     * about a second; 32 agents starting at once on two cores took 10-20 s each (a 5 s budget cut
+     * a quarter of them short before their drill).
+     */
+    static final Duration BUDGET = Duration.ofSeconds(30);
     private static final Logger LOG = LoggerFactory.getLogger(Rehearsal.class);
     private static final SecureRandom RANDOM = new SecureRandom();
     /** The drill's probe and anti-entropy interval (its probe timeout is three quarters of it). */
