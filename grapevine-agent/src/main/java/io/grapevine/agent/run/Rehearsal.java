@@ -101,8 +101,7 @@ final class Rehearsal {
                 }
             }).start();
             b = node("rehearsal-b", core, encrypted, key).start();
-            String seed = "127.0.0.1:" + a.boundAddress().getPort();
-            b.join(List.of(seed)).get(BUDGET.toMillis(), TimeUnit.MILLISECONDS);
+            b.join(List.of(seedOf(a))).get(BUDGET.toMillis(), TimeUnit.MILLISECONDS);
             b.broadcast("rehearsal", new byte[] {1}).get(BUDGET.toMillis(), TimeUnit.MILLISECONDS);
             b.put("rehearsal", "1".getBytes(StandardCharsets.UTF_8)).get(BUDGET.toMillis(), TimeUnit.MILLISECONDS);
             long left = BUDGET.toNanos() - (System.nanoTime() - start);
@@ -117,9 +116,10 @@ final class Rehearsal {
             close(b);
             close(a);
             b = null;
+            a = null;
             a = node("rehearsal-drill-a", drill(core), encrypted, key).start();
             b = node("rehearsal-drill-b", drill(core), encrypted, key).start();
-            b.join(List.of("127.0.0.1:" + a.boundAddress().getPort())).get(BUDGET.toMillis(), TimeUnit.MILLISECONDS);
+            b.join(List.of(seedOf(a))).get(BUDGET.toMillis(), TimeUnit.MILLISECONDS);
             drilled = drilled(a, b, start + BUDGET.toNanos());
             if (!drilled) {
                 LOG.debug("probe drill: fewer than {} datagrams each within the budget", DRILL_PACKETS);
@@ -226,6 +226,11 @@ final class Rehearsal {
         ClusterBuilder builder = Cluster.builder(name).bind("127.0.0.1", 0).core(core)
                 .leaveTimeout(Duration.ofMillis(200));
         return encrypted ? builder.encryptionKey(key) : builder.plaintext();
+    }
+
+    /** {@code cluster}'s gossip address on loopback, as a join seed. */
+    private static String seedOf(Cluster cluster) {
+        return "127.0.0.1:" + cluster.boundAddress().getPort();
     }
 
     private static void close(Cluster cluster) {
