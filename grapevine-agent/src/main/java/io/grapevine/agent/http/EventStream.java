@@ -2,8 +2,15 @@ package io.grapevine.agent.http;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.grapevine.core.ClusterEvent;
+import io.grapevine.core.base.Address;
+import io.grapevine.core.base.Bytes;
+import io.grapevine.core.base.MemberStatus;
+import io.grapevine.core.base.NodeId;
+import io.grapevine.core.dissemination.DeliveredEvent;
+import io.grapevine.core.membership.Change;
+import io.grapevine.core.membership.Member;
+import io.grapevine.core.state.KeyChange;
 import io.grapevine.net.Cluster;
 import io.javalin.http.BadRequestResponse;
 import io.javalin.http.Context;
@@ -11,9 +18,11 @@ import io.javalin.http.HttpResponseException;
 import io.javalin.http.HttpStatus;
 import io.javalin.http.sse.SseClient;
 import io.javalin.router.JavalinDefaultRoutingApi;
+import jakarta.servlet.ServletOutputStream;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -42,6 +51,8 @@ final class EventStream implements AutoCloseable {
     static final long HEARTBEAT_MILLIS = 15_000;
     /** How long {@link #close()} waits for the writers. */
     static final long CLOSE_WAIT_MILLIS = 2_000;
+    /** At most this many queued events are written to a client as one chunk. */
+    static final int MAX_BATCH = 256;
     private static final SseEvent POISON = new SseEvent(0, "closed", "{}");
 
     private final ObjectMapper mapper;
@@ -102,9 +113,7 @@ final class EventStream implements AutoCloseable {
                 && changed.change().key().startsWith(Cluster.RESERVED_KEY_PREFIX)) {
             return; // the runtime's own bookkeeping (view digest, keyring status), not news
         }
-        ObjectNode fields = mapper.valueToTree(JsonViews.eventData(event, System.nanoTime()));
-        fields.put("atMillis", atMillis);
-        String data = json(fields);
+        String data = render(event, atMillis, System.nanoTime());
         String type = JsonViews.eventType(event);
         synchronized (lock) {
             if (closed) {
@@ -121,6 +130,54 @@ final class EventStream implements AutoCloseable {
                 }
             }
         }
+    }
+
+    /**
+     * The SSE data of {@code event}: its JSON view ({@link JsonViews#eventData}) with
+     * {@code atMillis} as its last field, written in one pass (the view is always a JSON
+     * object).
+     */
+    String render(ClusterEvent event, long atMillis, long nowNanos) {
+        return withStamp(json(JsonViews.eventData(event, nowNanos)), atMillis);
+    }
+
+    /** {@code object}, a serialized JSON object, with {@code "atMillis": atMillis} appended as its last field. */
+    static String withStamp(String object, long atMillis) {
+        int end = object.lastIndexOf('}');
+        if (object.isEmpty() || object.charAt(0) != '{' || end < 0) {
+            throw new IllegalStateException("an event view is not a JSON object: a bug in JsonViews: " + object);
+        }
+        String body = object.substring(0, end).stripTrailing();
+        String separator = body.equals("{") ? "" : ",";
+        return body + separator + "\"atMillis\":" + atMillis + "}";
+    }
+
+    /**
+     * Renders one made-up event of each kind a forming cluster streams (a member joining, a
+     * user event, a key write) and drops them, so that the first real ones do not pay for
+     * Jackson building their serializers (introspecting the view records: a few milliseconds
+     * each in a fresh JVM, on the event thread, while a cluster forms). Nothing is kept or
+     * sent; the backlog's ids are untouched.
+     *
+     * @return how many events were rendered
+     */
+    int rehearse() {
+        long now = System.nanoTime();
+        NodeId someone = new NodeId("rehearsal", new Address("127.0.0.1", 1), 1);
+        List<ClusterEvent> events = List.of(
+                new ClusterEvent.MemberChanged(new Member(someone, 0, MemberStatus.ALIVE, now), Change.JOINED,
+                        someone.name()),
+                new ClusterEvent.UserEventReceived(new DeliveredEvent(someone.name(), 1, "rehearsal",
+                        Bytes.copyOf(new byte[] {1}))),
+                new ClusterEvent.KeyChanged(new KeyChange(someone, "rehearsal", 0, 1, Bytes.copyOf(new byte[] {1}),
+                        false)));
+        int rendered = 0;
+        for (ClusterEvent event : events) {
+            if (!render(event, 0, now).isEmpty()) {
+                rendered++;
+            }
+        }
+        return rendered;
     }
 
     private void open(Context ctx) {
@@ -193,9 +250,7 @@ final class EventStream implements AutoCloseable {
                 if (replay.gap()) {
                     sink.send(gapMarker(lastEventId, replay));
                 }
-                for (SseEvent event : replay.events()) {
-                    sink.send(event);
-                }
+                sink.sendAll(replay.events());
             }
             pump(sink, subscriber, replay == null || replay.events().isEmpty() ? lastEventId
                     : replay.events().get(replay.events().size() - 1).id());
@@ -218,13 +273,24 @@ final class EventStream implements AutoCloseable {
                         "reason", "this client read too slowly; reconnect with Last-Event-ID to resume"))));
                 return;
             }
-            SseEvent event = subscriber.queue.poll(HEARTBEAT_MILLIS, TimeUnit.MILLISECONDS);
-            if (event == null) {
+            SseEvent first = subscriber.queue.poll(HEARTBEAT_MILLIS, TimeUnit.MILLISECONDS);
+            if (first == null) {
                 sink.comment("keep-alive");
-            } else if (event != POISON && event.id() > sent) {
-                // a replayed event may also have been queued while the replay was written
-                sink.send(event);
-                sent = event.id();
+                continue;
+            }
+            List<SseEvent> queued = new ArrayList<>();
+            queued.add(first);
+            subscriber.queue.drainTo(queued, MAX_BATCH - 1);
+            List<SseEvent> batch = new ArrayList<>(queued.size());
+            for (SseEvent event : queued) {
+                if (event != POISON && event.id() > sent) {
+                    // a replayed event may also have been queued while the replay was written
+                    batch.add(event);
+                    sent = event.id();
+                }
+            }
+            if (!batch.isEmpty()) {
+                sink.sendAll(batch);
             }
         }
     }
@@ -279,7 +345,14 @@ final class EventStream implements AutoCloseable {
         }
     }
 
-    /** Javalin's SSE client as a sink (the log monitor writes through it too). */
+    /**
+     * Javalin's SSE client as a sink (the log monitor writes through it too). Events are framed
+     * here ({@code id}, {@code event} and one {@code data} line each, as Javalin frames them) and
+     * written to the response as one chunk per {@link #sendAll} with one flush; Javalin's
+     * emitter, which flushes after every event and reads each event's data through fresh
+     * buffered readers, keeps the comments and the connection's life cycle. A failed write
+     * closes the client. Used by one writer thread at a time.
+     */
     static final class ClientSink implements SseSink {
         private final SseClient client;
 
@@ -289,11 +362,35 @@ final class EventStream implements AutoCloseable {
 
         @Override
         public void send(SseEvent event) {
-            try {
-                client.sendEvent(event.type(), event.data(), event.marker() ? null : Long.toString(event.id()));
-            } catch (IllegalStateException recycled) {
-                client.close(); // Jetty recycled the response (the server stopped): the client is gone
+            sendAll(List.of(event));
+        }
+
+        @Override
+        public void sendAll(List<SseEvent> events) {
+            if (events.isEmpty() || client.terminated()) {
+                return;
             }
+            try {
+                ServletOutputStream out = client.ctx().res().getOutputStream();
+                out.write(frames(events).getBytes(StandardCharsets.UTF_8));
+                out.flush();
+            } catch (IOException | IllegalStateException gone) {
+                // the client went away, or Jetty recycled the response (the server stopped)
+                client.close();
+            }
+        }
+
+        /** {@code events} as SSE frames: an {@code id} line (not for markers), the type, the one-line data. */
+        static String frames(List<SseEvent> events) {
+            StringBuilder text = new StringBuilder(events.size() * 256);
+            for (SseEvent event : events) {
+                if (!event.marker()) {
+                    text.append("id: ").append(event.id()).append('\n');
+                }
+                text.append("event: ").append(event.type()).append('\n')
+                        .append("data: ").append(event.data()).append("\n\n");
+            }
+            return text.toString();
         }
 
         @Override

@@ -162,6 +162,17 @@ public final class HttpApi implements AutoCloseable {
         metrics.onEvent(event);
     }
 
+    /**
+     * Renders one made-up event of each common kind through the event stream's JSON and drops
+     * it (nothing is kept, numbered or sent), so the first real events find Jackson's
+     * serializers built; the agent's start-up rehearsal calls it. Any thread.
+     *
+     * @return how many events were rendered
+     */
+    public int rehearseEvents() {
+        return stream.rehearse();
+    }
+
     /** The TCP port the API listens on (the chosen one when the settings said 0). */
     public int port() {
         return app.port();

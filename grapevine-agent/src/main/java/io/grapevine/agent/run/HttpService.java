@@ -41,6 +41,7 @@ public final class HttpService implements AgentService {
         handlers.handlers().ifPresent(running -> binders.add(registry -> bindHandlers(running, registry)));
         api = HttpApi.start(context.cluster(), settings, binders);
         if (Rehearsal.enabled()) {
+            api.rehearseEvents();
             Rehearsal.api(api.port(), settings.token());
         }
     }

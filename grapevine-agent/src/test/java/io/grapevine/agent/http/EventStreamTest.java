@@ -1,8 +1,10 @@
 package io.grapevine.agent.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.grapevine.core.ClusterEvent;
 import io.grapevine.core.base.Address;
 import io.grapevine.core.base.Bytes;
@@ -38,6 +40,7 @@ class EventStreamTest {
     private static class Sink implements SseSink {
         final List<SseEvent> sent = new CopyOnWriteArrayList<>();
         final List<String> comments = new CopyOnWriteArrayList<>();
+        final List<List<Long>> batches = new CopyOnWriteArrayList<>();
         final CountDownLatch gate;
         volatile boolean blocked;
         volatile boolean closed;
@@ -58,6 +61,12 @@ class EventStreamTest {
                 }
                 blocked = false;
             }
+        }
+
+        @Override
+        public void sendAll(List<SseEvent> events) {
+            batches.add(events.stream().map(SseEvent::id).toList());
+            SseSink.super.sendAll(events);
         }
 
         @Override
@@ -150,5 +159,63 @@ class EventStreamTest {
         stream.close();
 
         await().atMost(TestNodes.DEADLINE).until(() -> sink.closed);
+    }
+
+    @Test
+    void anEventsDataIsItsJsonViewWithTheEmissionStampAsTheLastField() throws Exception {
+        Sink sink = serve(false, -1);
+
+        stream.onEvent(key(7), 1_234_567L);
+
+        await().atMost(TestNodes.DEADLINE).until(() -> sink.ids().size() == 1);
+        String data = sink.sent.get(0).data();
+        JsonNode parsed = JsonBodies.newMapper().readTree(data);
+        assertThat(parsed.get("atMillis").asLong()).isEqualTo(1_234_567L);
+        assertThat(parsed.get("key").asText()).isEqualTo("k7");
+        assertThat(data).endsWith(",\"atMillis\":1234567}");
+    }
+
+    @Test
+    void theStampIsAppendedToAnyJsonObjectAndAnythingElseIsABug() {
+        assertThat(EventStream.withStamp("{}", 5)).isEqualTo("{\"atMillis\":5}");
+        assertThat(EventStream.withStamp("{\"a\":{\"b\":1}}", 5)).isEqualTo("{\"a\":{\"b\":1},\"atMillis\":5}");
+        assertThatThrownBy(() -> EventStream.withStamp("[1]", 5)).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("not a JSON object");
+    }
+
+    @Test
+    void theRehearsalRendersEachCommonKindAndKeepsNothing() {
+        assertThat(stream.rehearse()).isEqualTo(3);
+
+        stream.onEvent(key(1), 0L);
+        Sink replayed = serve(false, 0);
+
+        await().atMost(TestNodes.DEADLINE).until(() -> replayed.ids().size() == 1);
+        assertThat(replayed.ids()).containsExactly(1L);
+        assertThat(replayed.sent).extracting(SseEvent::data).noneMatch(data -> data.contains("rehearsal"));
+    }
+
+    @Test
+    void eventsQueuedWhileTheClientIsBusyAreWrittenAsOneBatchInOrder() {
+        Sink sink = serve(true, -1);
+
+        stream.onEvent(key(1), 0L);
+        await().atMost(TestNodes.DEADLINE).until(() -> sink.blocked);
+        stream.onEvent(key(2), 0L);
+        stream.onEvent(key(3), 0L);
+        sink.gate.countDown();
+
+        await().atMost(TestNodes.DEADLINE).until(() -> sink.ids().size() == 3);
+        assertThat(sink.batches).containsExactly(List.of(1L), List.of(2L, 3L));
+        assertThat(stream.droppedClients()).isZero();
+    }
+
+    @Test
+    void aClientSinkFramesEachEventAsJavalinDoesWithNoIdLineForMarkers() {
+        String frames = EventStream.ClientSink.frames(List.of(new SseEvent(7, "member-changed", "{\"a\":1}"),
+                new SseEvent(0, "gap", "{}")));
+
+        assertThat(frames).isEqualTo("id: 7\nevent: member-changed\ndata: {\"a\":1}\n\n"
+                + "event: gap\ndata: {}\n\n");
     }
 }
