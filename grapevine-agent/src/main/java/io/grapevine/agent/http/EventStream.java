@@ -44,7 +44,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * the event, keeps it and offers it to each client's bounded queue. Each client is written by
  * its own thread (Javalin's async pool), so a slow reader delays only itself; one whose queue
  * fills is sent an {@code overflow} marker and disconnected (it resumes from the backlog), so
- * memory stays bounded by {@code sseBacklog} plus {@code sseClientQueue} events per client.
+ * memory stays bounded by {@code sseBacklog} plus twice {@code sseClientQueue} events per client
+ * (its queue, and the batch its writer took from it: whatever is queued when the writer is
+ * free is written as one chunk, at most {@link #MAX_BATCH} events).
  */
 final class EventStream implements AutoCloseable {
     /** Comment sent on an idle stream this often; well under Jetty's 30 s idle timeout. */
