@@ -42,7 +42,7 @@ public final class HttpService implements AgentService {
         api = HttpApi.start(context.cluster(), settings, binders);
         if (Rehearsal.enabled()) {
             api.rehearseEvents();
-            Rehearsal.api(api.port(), settings.token());
+            Rehearsal.api(settings.host(), api.port(), settings.token());
         }
     }
 

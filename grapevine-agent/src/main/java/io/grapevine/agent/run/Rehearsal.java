@@ -168,27 +168,32 @@ final class Rehearsal {
     }
 
     /**
-     * Rehearses the HTTP API's request path once it listens on {@code port}: a refused join (no
-     * seeds: 400, nothing joined), the member list and the health check, over raw HTTP/1.1 on
-     * loopback, so the first operator or benchmark request does not pay for Jetty's and
-     * Jackson's first use. Answers are read and dropped; a failure is logged and ignored.
+     * Rehearses the HTTP API's request path once it listens on {@code host:port}: a refused join
+     * (no seeds: 400, nothing joined), the member list and the health check, over raw HTTP/1.1,
+     * so the first operator or benchmark request does not pay for Jetty's and Jackson's first
+     * use. Answers are read and dropped; a failure is logged and ignored.
      *
+     * @param host the API's bind address (a wildcard, {@code 0.0.0.0} or {@code ::}, is reached on loopback)
      * @param port the API's bound port
      * @param token the API's bearer token, or empty
      * @return how many of the three requests were answered
      */
-    static int api(int port, Optional<String> token) {
+    static int api(String host, int port, Optional<String> token) {
+        String target = host.isEmpty() || host.equals("0.0.0.0") || host.equals("::") || host.equals("[::]")
+                ? "127.0.0.1" : host;
+        String literal = target.startsWith("[") && target.endsWith("]") ? target.substring(1, target.length() - 1) : target;
+        String hostHeader = literal.indexOf(':') >= 0 ? "[" + literal + "]" : literal;
         String auth = token.map(t -> "Authorization: Bearer " + t + "\r\n").orElse("");
         String body = "{\"seeds\":[]}";
         List<String> requests = List.of(
-                "POST /v1/join HTTP/1.1\r\nHost: 127.0.0.1\r\n" + auth + "Content-Type: application/json\r\n"
+                "POST /v1/join HTTP/1.1\r\nHost: " + hostHeader + "\r\n" + auth + "Content-Type: application/json\r\n"
                         + "Content-Length: " + body.length() + "\r\nConnection: close\r\n\r\n" + body,
-                "GET /v1/members HTTP/1.1\r\nHost: 127.0.0.1\r\n" + auth + "Connection: close\r\n\r\n",
-                "GET /v1/health HTTP/1.1\r\nHost: 127.0.0.1\r\n" + auth + "Connection: close\r\n\r\n");
+                "GET /v1/members HTTP/1.1\r\nHost: " + hostHeader + "\r\n" + auth + "Connection: close\r\n\r\n",
+                "GET /v1/health HTTP/1.1\r\nHost: " + hostHeader + "\r\n" + auth + "Connection: close\r\n\r\n");
         int answered = 0;
         for (String request : requests) {
             try (Socket socket = new Socket()) {
-                socket.connect(new InetSocketAddress("127.0.0.1", port), (int) BUDGET.toMillis());
+                socket.connect(new InetSocketAddress(literal, port), (int) BUDGET.toMillis());
                 socket.setSoTimeout((int) BUDGET.toMillis());
                 socket.getOutputStream().write(request.getBytes(StandardCharsets.US_ASCII));
                 socket.getOutputStream().flush();

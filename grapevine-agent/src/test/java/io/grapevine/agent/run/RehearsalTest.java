@@ -49,8 +49,21 @@ class RehearsalTest {
         try (Cluster cluster = Cluster.builder("api-rehearsal").bind("127.0.0.1", 0).plaintext().start()) {
             HttpApi api = HttpApi.start(cluster, HttpSettings.defaults().withPort(0));
             try {
-                assertThat(Rehearsal.api(api.port(), Optional.empty())).isEqualTo(3);
+                assertThat(Rehearsal.api("127.0.0.1", api.port(), Optional.empty())).isEqualTo(3);
                 assertThat(cluster.members()).hasSize(1);
+            } finally {
+                api.close();
+            }
+        }
+    }
+
+    @Test
+    void theApiRehearsalReachesAnApiBoundToAnAddressOtherThan127001() {
+        // as in the network-namespace tests, where each agent's API listens on its own host address
+        try (Cluster cluster = Cluster.builder("api-rehearsal-bound").bind("127.0.0.1", 0).plaintext().start()) {
+            HttpApi api = HttpApi.start(cluster, HttpSettings.defaults().withHost("127.0.0.2").withPort(0));
+            try {
+                assertThat(Rehearsal.api("127.0.0.2", api.port(), Optional.empty())).isEqualTo(3);
             } finally {
                 api.close();
             }
