@@ -134,6 +134,17 @@ final class NetnsCluster implements AutoCloseable {
         return IntStream.rangeClosed(2, size).allMatch(k -> view(k).equals(first));
     }
 
+    /** Every agent's member list as {@code nK: name status/incarnation/generation, ...}, for a failure's message. */
+    String views() {
+        StringBuilder views = new StringBuilder();
+        for (int k = 1; k <= size; k++) {
+            views.append("\n").append(name(k)).append(": ");
+            view(k).forEach((member, e) -> views.append(member).append(' ').append(e.status()).append('/')
+                    .append(e.incarnation()).append('/').append(e.generation()).append(", "));
+        }
+        return views.toString();
+    }
+
     /** The process id of node {@code node}'s agent ({@code ip netns exec} execs the JVM in place). */
     long pid(int node) {
         return agents.get(node - 1).pid();

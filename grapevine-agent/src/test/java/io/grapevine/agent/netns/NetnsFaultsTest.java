@@ -217,7 +217,8 @@ class NetnsFaultsTest {
                     markFirst(firstHeld, 0, membership, healNanos);
                     markFirst(firstHeld, 1, ownKeys.isEmpty(), healNanos);
                     markFirst(firstHeld, 2, all.size() == ownKeys.size(), healNanos);
-                    assertThat(membership).as("identical all-alive membership").isTrue();
+                    assertThat(membership).as("identical all-alive membership; views:%s",
+                            membership ? "" : cluster.views()).isTrue();
                     assertThat(all).as("acknowledged writes missing").isEmpty();
                 });
         FIGURES.add(new NetnsFigures.Row(fault, secondsSince(healNanos), writes.ownKeysAcked(), writes.sharedAcked(),
