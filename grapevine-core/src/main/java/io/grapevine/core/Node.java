@@ -192,8 +192,11 @@ public final class Node {
         replicator.start(nowNanos);
         this.proofs = new ProofOfLife(config.detector().proofOfLifeAcks(), config.detector().proofOfLifeFirstAcks(),
                 config.detector().proofOfLifeAttempts(),
-                // an answer counts if it comes within a probe period: a starved member answers late, a lossy one not at all
-                config.detector().probeIntervalNanos() / 5, config.detector().probeIntervalNanos(),
+                // an answer counts if it comes within a probe period (a starved member answers late, a
+                // lossy one not at all); a member of another zone gets the WAN probe period, since a
+                // wide-area round trip may be longer than the LAN one
+                config.detector().probeIntervalNanos() / 5, name -> zones.localName(name)
+                        ? config.detector().probeIntervalNanos() : config.zone().wanProbeIntervalNanos(),
                 config.detector().proofOfLifeMemoryNanos(), transmitter);
         membership.gateRefutations(proofs::begin);
         detector.holdSuspicionsWhile(proofs::holding);

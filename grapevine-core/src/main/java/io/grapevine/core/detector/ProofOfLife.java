@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.ToLongFunction;
 
 /**
  * A refutation needs proof of life when the member flaps: when a member this node holds
@@ -51,13 +52,15 @@ public final class ProofOfLife {
         long nextPingNanos;
         boolean awaiting;
         final int needed;
+        final long timeoutNanos;
         int acks;
         int failures;
 
-        Proof(NodeId id, MemberUpdate refutation, int needed) {
+        Proof(NodeId id, MemberUpdate refutation, int needed, long timeoutNanos) {
             this.id = id;
             this.refutation = refutation;
             this.needed = needed;
+            this.timeoutNanos = timeoutNanos;
         }
     }
 
@@ -65,7 +68,7 @@ public final class ProofOfLife {
     private final int firstAcks;
     private final int attempts;
     private final long spacingNanos;
-    private final long timeoutNanos;
+    private final ToLongFunction<String> timeoutNanosOf;
     private final long flappingNanos;
     private final Transmitter transmitter;
     private final Map<String, Proof> byName = new HashMap<>();
@@ -77,17 +80,18 @@ public final class ProofOfLife {
     private long abandoned;
 
     /**
-     * Proofs of {@code acks} answers {@code spacingNanos} apart, each within {@code timeoutNanos},
+     * Proofs of {@code acks} answers {@code spacingNanos} apart, each within
+     * {@code timeoutNanosOf} the member's name (a member across a wide-area link gets longer),
      * at most {@code attempts} tries, asked of members that refuted within {@code flappingNanos};
      * {@code firstAcks} answers of a suspect member's first refutation in that time (0: taken at once).
      */
-    public ProofOfLife(int acks, int firstAcks, int attempts, long spacingNanos, long timeoutNanos, long flappingNanos,
-                       Transmitter transmitter) {
+    public ProofOfLife(int acks, int firstAcks, int attempts, long spacingNanos, ToLongFunction<String> timeoutNanosOf,
+                       long flappingNanos, Transmitter transmitter) {
         this.acks = acks;
         this.firstAcks = firstAcks;
         this.attempts = attempts;
         this.spacingNanos = spacingNanos;
-        this.timeoutNanos = timeoutNanos;
+        this.timeoutNanosOf = timeoutNanosOf;
         this.flappingNanos = flappingNanos;
         this.transmitter = transmitter;
     }
@@ -132,7 +136,7 @@ public final class ProofOfLife {
         if (byName.size() >= MAX_PROOFS) {
             return false;
         }
-        proof = new Proof(entry.id(), refutation, first ? firstAcks : acks);
+        proof = new Proof(entry.id(), refutation, first ? firstAcks : acks, timeoutNanosOf.applyAsLong(entry.name()));
         byName.put(entry.name(), proof);
         ping(proof, nowNanos, out);
         return true;
@@ -180,7 +184,7 @@ public final class ProofOfLife {
         }
         List<Proof> due = new ArrayList<>();
         for (Proof proof : byName.values()) {
-            if (proof.awaiting ? proof.pingedAtNanos + timeoutNanos <= nowNanos : proof.nextPingNanos <= nowNanos) {
+            if (proof.awaiting ? proof.pingedAtNanos + proof.timeoutNanos <= nowNanos : proof.nextPingNanos <= nowNanos) {
                 due.add(proof);
             }
         }
@@ -234,7 +238,7 @@ public final class ProofOfLife {
     public long nextDeadlineNanos() {
         long next = Long.MAX_VALUE;
         for (Proof proof : byName.values()) {
-            next = Math.min(next, proof.awaiting ? proof.pingedAtNanos + timeoutNanos : proof.nextPingNanos);
+            next = Math.min(next, proof.awaiting ? proof.pingedAtNanos + proof.timeoutNanos : proof.nextPingNanos);
         }
         return next;
     }
