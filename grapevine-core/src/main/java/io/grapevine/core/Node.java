@@ -176,15 +176,15 @@ public final class Node {
                 counters, nowNanos);
         MemberRumors memberRumors = new MemberRumors(rumors, mail, config.gossip().membershipRumorPolicy());
         LifeguardSuspicions suspicions = new LifeguardSuspicions(config.detector(), zones);
-        ProbeTargets probeTargets = new ProbeTargets(config.detector(), random);
+        ProbeTargets probeTargets = new ProbeTargets(config.detector());
         this.replicator = new StateReplicator(config.sync(), config.wire().mtuBytes(), config.wire().maxStreamBytes(),
                 state, selfEntry, transmitter, mail, peers, rumors, config.gossip().stateRumorPolicy(), flow, random, nowNanos);
         this.membership = new MembershipRules(config.membership(), table, selfEntry, suspicions, memberRumors,
                 MembershipObserver.both(probeTargets, replicator), counters);
-        // each room draws its first timer's random offset here, in this order: probe, gossip,
-        // push-pull, anti-entropy
+        // each room draws its first timer's random offset here, in this order: gossip, push-pull,
+        // anti-entropy (probes fall on wall-clock slots and draw none)
         this.detector = new FailureDetector(config.detector(), table, membership, suspicions, probeTargets,
-                transmitter, mail, peers, random, counters, config.stallToleranceNanos(), nowNanos);
+                transmitter, mail, peers, random, counters, config.stallToleranceNanos(), clockOffsetNanos, nowNanos);
         this.gossipRounds = new GossipRounds(config.gossip(), peers, transmitter, rumors, flow, random, nowNanos);
         this.events = new UserEvents(config.gossip(), self.name(), rumors, mail, counters);
         this.exchange = new MemberListExchange(config.sync(), config.wire().maxStreamBytes(), table, membership,

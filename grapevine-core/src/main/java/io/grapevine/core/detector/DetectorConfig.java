@@ -6,7 +6,7 @@ import io.grapevine.core.base.ConfigCheck;
  * The failure detector's knobs: SWIM probing, Lifeguard and the quorum rule. Immutable and
  * validated at construction; durations are nanoseconds. Part of {@code CoreConfig}.
  *
- * @param probeIntervalNanos Time between probes of one member each, in ns (SWIM protocol period). Default 1 s. Shorter detects failures sooner at the cost of more traffic.
+ * @param probeIntervalNanos Time between probes of one member each, in ns (SWIM protocol period), and the length of a clock-aligned probe slot: probes start at multiples of it on the wall clock, so that every member is probed once per period (see {@code ProbeSlots}). Default 1 s. Shorter detects failures sooner at the cost of more traffic.
  * @param probeTimeoutNanos How long to wait for a direct ack before asking others to probe, in ns. Must be below probeIntervalNanos. Default 500 ms: a few round trips of the slowest link.
  * @param indirectChecks Members asked to probe on our behalf (ping-req, SWIM's k) after a direct probe times out. 0..16. Default 3.
  * @param streamFallbackProbe Also probe over a stream (TCP) when the direct probe times out, so a member that only loses datagrams is not flapped. Default true.

@@ -45,7 +45,8 @@ public final class FailureDetector {
     private final ZoneView zones;
     private final CrossZoneProbes acrossZones;
     private final LocalHealth health;
-    private final ProbeSchedule schedule;
+    private final ProbeSlots slots = new ProbeSlots(this::probeableEntry);
+    private final long clockOffsetNanos;
     private final RandomSource random;
     private final TrafficCounters counters;
     private final long stallToleranceNanos;
@@ -65,11 +66,14 @@ public final class FailureDetector {
      *
      * @param targets the probe schedule and local health the membership rules feed
      * @param stallToleranceNanos a gap between inputs longer than this means this node was stalled
+     * @param clockOffsetNanos the driver's wall clock minus its monotonic one: probes fall on
+     *        wall-clock slots of one probe interval ({@link ProbeSlots}), so that nodes whose
+     *        clocks agree probe in step and every member is probed once per period
      */
     public FailureDetector(DetectorConfig config, MemberTable table, MembershipRules membership,
                            LifeguardSuspicions suspicions, ProbeTargets targets, Transmitter transmitter,
                            DirectMail mail, PeerSampler peers, RandomSource random, TrafficCounters counters,
-                           long stallToleranceNanos, long nowNanos) {
+                           long stallToleranceNanos, long clockOffsetNanos, long nowNanos) {
         this.config = config;
         this.table = table;
         this.membership = membership;
@@ -80,15 +84,15 @@ public final class FailureDetector {
         this.zones = peers.zones();
         this.acrossZones = new CrossZoneProbes(zones, table);
         this.health = targets.health();
-        this.schedule = targets.schedule();
+        this.clockOffsetNanos = clockOffsetNanos;
         this.random = random;
         this.counters = counters;
         this.stallToleranceNanos = stallToleranceNanos;
         this.relays = new Relays(config.maxPendingRelays());
         this.roundTrips = new RoundTripTimes(config.roundTripSamples());
         this.lastInputNanos = nowNanos;
-        // stagger the first probe so that nodes started together do not probe in lockstep
-        this.nextProbeNanos = nowNanos + random.nextLong(config.probeIntervalNanos());
+        // the first probe falls on the next wall-clock slot, in step with the other nodes
+        this.nextProbeNanos = slotStart(ProbeSlots.slotOf(nowNanos, clockOffsetNanos, config.probeIntervalNanos()) + 1);
     }
 
     /** When this detector's next timer (probe, relay, suspicion) is due. */
@@ -122,7 +126,18 @@ public final class FailureDetector {
                 suspicions.holdUntil(name, nowNanos + config.probeTimeoutNanos());
                 continue;
             }
-            MemberUpdate verdict = membership.declareDead(table.get(name), nowNanos, out);
+            MemberEntry suspect = table.get(name);
+            if (suspect != null && config.lifeguard() && zones.local(suspect)
+                    && suspicions.giveLastWord(name, nowNanos + config.probeTimeoutNanos() * multiplier())) {
+                // on others' word alone: tell the suspect once, directly, before giving it up; a
+                // member back from a pause answers its accusers at once, while the rumor of its
+                // refutation may miss this node for a second. Where the suspect is gone, the
+                // accuser's own verdict, mailed to every member, usually arrives first anyway
+                transmitter.send(suspect.id().address(), new MemberUpdate(suspect.id(), suspect.incarnation(),
+                        MemberStatus.SUSPECT, membership.self().name()), out);
+                continue;
+            }
+            MemberUpdate verdict = membership.declareDead(suspect, nowNanos, out);
             if (verdict != null) {
                 // the verdict is mailed as well as rumored: every member learns it in one hop
                 mail.mail(verdict, RumorPriority.MEMBERSHIP, MemberRumors.keyOf(name), name, nowNanos, out);
@@ -175,13 +190,24 @@ public final class FailureDetector {
         return config.lifeguard() ? health.multiplier() : 1;
     }
 
+    private long slotStart(long slot) {
+        return ProbeSlots.slotStartNanos(slot, clockOffsetNanos, config.probeIntervalNanos());
+    }
+
     private void startProbe(long nowNanos, DetectorOutputs out) {
-        long interval = config.probeIntervalNanos() * multiplier();
-        nextProbeNanos = nowNanos + interval;
+        // a degraded node (Lifeguard) probes in every multiplier-th slot only; a probe that starts
+        // late in its slot (a late tick, the end of a probe across zones) keeps at least 0.9 of
+        // its period by ending a slot later: a shortened period would judge it before its relays
+        long slot = ProbeSlots.slotOf(nowNanos, clockOffsetNanos, config.probeIntervalNanos());
+        long period = config.probeIntervalNanos() * multiplier();
+        nextProbeNanos = slotStart(slot + multiplier());
+        if (nextProbeNanos - nowNanos < period - config.probeIntervalNanos() / 10) {
+            nextProbeNanos = slotStart(slot + multiplier() + 1);
+        }
         if (membership.self().status() == MemberStatus.LEFT) {
             return;
         }
-        String name = nextTarget();
+        String name = nextTarget(slot);
         if (name == null) {
             return;
         }
@@ -189,10 +215,10 @@ public final class FailureDetector {
         long timeout = config.probeTimeoutNanos();
         if (!zones.local(target)) {
             // a link probing another zone's link: the WAN timings (docs/PROTOCOL.md, "Zones")
-            interval = zones.config().wanProbeIntervalNanos() * multiplier();
             timeout = zones.config().wanProbeTimeoutNanos();
-            nextProbeNanos = nowNanos + interval;
+            nextProbeNanos = nowNanos + zones.config().wanProbeIntervalNanos() * multiplier();
         }
+        long interval = nextProbeNanos - nowNanos;
         int seq = ++sequence;
         probe = new ProbeRound(target.id(), seq, nowNanos, nowNanos + timeout * multiplier(),
                 nowNanos + interval);
@@ -207,27 +233,21 @@ public final class FailureDetector {
     }
 
     /**
-     * The next member to probe: from the round-robin of this node's zone (the whole table when
-     * flat); a link alternates it with its probes across zones ({@link CrossZoneProbes}).
+     * The member to probe in {@code slot}: this node's zone's (the whole table's when flat)
+     * {@link ProbeSlots}; a link alternates it with its probes across zones
+     * ({@link CrossZoneProbes}).
      */
-    private String nextTarget() {
+    private String nextTarget(long slot) {
         String across = acrossZones.next(random);
-        return across != null ? across : schedule.next(this::probeable, this::candidates, random);
-    }
-
-    private boolean probeable(String name) {
-        MemberEntry entry = table.get(name);
-        return entry != null && entry != membership.self() && entry.status().isLive() && zones.local(entry);
-    }
-
-    private List<String> candidates() {
-        List<String> names = new ArrayList<>(table.size());
-        for (MemberEntry entry : table.entries()) {
-            if (entry != membership.self() && entry.status().isLive() && zones.local(entry)) {
-                names.add(entry.name());
-            }
+        if (across != null) {
+            return across;
         }
-        return names;
+        MemberEntry target = slots.target(slot, table, membership.self(), zones.local());
+        return target == null ? null : target.name();
+    }
+
+    private boolean probeableEntry(MemberEntry entry) {
+        return entry != membership.self() && entry.status().isLive() && zones.local(entry);
     }
 
     private void probeIndirectly(long nowNanos, DetectorOutputs out) {

@@ -167,6 +167,21 @@ public final class LifeguardSuspicions implements Suspicions {
         return next;
     }
 
+    /**
+     * If this node owes the suspect {@code name} a last word ({@link Suspicion#owesLastWord}),
+     * records it as sent and holds the suspicion until {@code untilNanos}; returns whether it
+     * did (and the caller must send it).
+     */
+    boolean giveLastWord(String name, long untilNanos) {
+        Suspicion suspicion = byName.get(name);
+        if (suspicion == null || !suspicion.owesLastWord()) {
+            return false;
+        }
+        suspicion.lastWordSent();
+        holdUntil(name, untilNanos);
+        return true;
+    }
+
     /** Postpones {@code name}'s suspicion so that it expires no sooner than {@code untilNanos}. */
     void holdUntil(String name, long untilNanos) {
         Suspicion suspicion = byName.get(name);

@@ -37,6 +37,7 @@ public final class Suspicion {
     private final long silenceGraceNanos;
     /** This node's first unanswered probe of the suspect; MAX_VALUE when it has none. */
     private long silentSinceNanos = Long.MAX_VALUE;
+    private boolean lastWordSent;
 
     /**
      * A new suspicion.
@@ -119,6 +120,22 @@ public final class Suspicion {
      */
     public void observedSilence(long probeSentNanos) {
         silentSinceNanos = Math.min(silentSinceNanos, probeSentNanos);
+    }
+
+    /**
+     * Whether this node, before it gives the suspect up, still owes it a last word: it never
+     * probed the suspect itself (the suspicion is others' word alone), has no hard evidence,
+     * and has not yet told the suspect directly. Such a node is no accuser the suspect knows
+     * of, so a member back from a pause would not refute to it directly, and its rumor may be
+     * late.
+     */
+    public boolean owesLastWord() {
+        return !lastWordSent && silentSinceNanos == Long.MAX_VALUE && evidenceDeadlineNanos == Long.MAX_VALUE;
+    }
+
+    /** The last word was sent (see {@link #owesLastWord}). */
+    public void lastWordSent() {
+        lastWordSent = true;
     }
 
     /**

@@ -29,6 +29,7 @@ public final class MemberTable {
     private int liveCount;
     private int tombstoneCount;
     private long viewHash;
+    private long liveSetVersion;
 
     private record Tombstone(String name, long generation, long sinceNanos) {
     }
@@ -57,6 +58,15 @@ public final class MemberTable {
     /** Number of ALIVE and SUSPECT entries, self included. */
     public int liveCount() {
         return liveCount;
+    }
+
+    /**
+     * A counter that moves whenever the set of live (ALIVE or SUSPECT) members changes: a live
+     * member added or removed, or an entry turning live or no longer live. Cheap change detection for
+     * structures derived from the live set (the probe ring).
+     */
+    public long liveSetVersion() {
+        return liveSetVersion;
     }
 
     /**
@@ -117,6 +127,7 @@ public final class MemberTable {
         byName.put(id.name(), entry);
         if (status.isLive()) {
             liveCount++;
+            liveSetVersion++;
         } else {
             addTombstone(entry, nowNanos);
         }
@@ -132,6 +143,7 @@ public final class MemberTable {
         entry.set(id, incarnation, status, nowNanos);
         if (wasLive != status.isLive()) {
             liveCount += wasLive ? -1 : 1;
+            liveSetVersion++;
         }
         if (!wasGone && status.isGone()) {
             addTombstone(entry, nowNanos);
@@ -199,6 +211,7 @@ public final class MemberTable {
         }
         if (entry.status().isLive()) {
             liveCount--;
+            liveSetVersion++;
         } else {
             tombstoneCount--;
         }
