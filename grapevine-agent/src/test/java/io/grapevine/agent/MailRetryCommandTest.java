@@ -14,10 +14,12 @@ class MailRetryCommandTest {
         String[] lines = run.out().strip().split("\n");
         assertThat(lines[2].trim()).startsWith("20%").contains(" 0 ");
         assertThat(lines[3].trim()).startsWith("20%").contains(" 2 ");
-        // six writes in 30 periods, each row with its own datagram rate; retry sends more
-        double once = Double.parseDouble(lines[2].trim().split("\\s+")[7]);
-        double retried = Double.parseDouble(lines[3].trim().split("\\s+")[7]);
-        assertThat(retried).isGreaterThan(once);
+        // six writes in 30 periods: mail sent once is never resent; at 20% loss retry resends some
+        // (the total datagram rate is not compared: the runs' other traffic varies more than that)
+        double once = Double.parseDouble(lines[2].trim().split("\\s+")[8]);
+        double retried = Double.parseDouble(lines[3].trim().split("\\s+")[8]);
+        assertThat(once).isZero();
+        assertThat(retried).isPositive();
         assertThat(run.out()).contains("what retry changes").contains("datagrams per write");
     }
 

@@ -53,6 +53,7 @@ public final class WriteScenario implements Scenario {
         Harness h = new Harness(NAME, config, params);
         h.warmUp();
         h.inject();
+        long resentBefore = mailResends(h);
         List<WriteSpread> writes = new ArrayList<>();
         long spacing = SPACING_PERIODS * h.periodNanos();
         for (long at = h.injectedAtNanos(); at + spacing <= h.windowEndNanos(); at += spacing) {
@@ -93,8 +94,20 @@ public final class WriteScenario implements Scenario {
                 .add("writes_unreached", "", failed)
                 .add("last_node_p90_ms", "ms", NearestRank.of(lastNodeMs, 0.9))
                 .add("last_node_max_ms", "ms", n == 0 ? Double.NaN : lastNodeMs[n - 1])
-                .add("writes_per_s", "/s", n / windowSeconds));
+                .add("writes_per_s", "/s", n / windowSeconds)
+                .add("mail_resends_per_write", "", n == 0 ? 0 : (mailResends(h) - resentBefore) / (double) n));
         return new Detail(result, inWriteOrder);
+    }
+
+    /** Direct-mail resends (mail, recipient) of every running node so far. */
+    private static long mailResends(Harness h) {
+        long resent = 0;
+        for (int i = 0; i < h.size(); i++) {
+            if (h.sim.isUp(i)) {
+                resent += h.sim.node(i).directMail().resent();
+            }
+        }
+        return resent;
     }
 
 }
