@@ -136,7 +136,8 @@ public final class BenchCommand implements Callable<Integer> {
     private Path summaryOut;
 
     @Option(names = "--trace-dir", paramLabel = "DIR", description = "Write what every node reported in each run "
-            + "to DIR/SYSTEM-SCENARIO-nN-runK.tsv (node, arrival millis, event), to explain a slow run.")
+            + "to DIR/SYSTEM-SCENARIO-nN-runK.tsv (node, arrival millis, event), to explain a slow run; SCENARIO is s2stop "
+            + "for --failure stop and s2pauseMS for s2pause, so every scenario of an invocation can share DIR.")
     private Path traceDir;
 
     @Option(names = "--work-dir", paramLabel = "DIR", description = "Where agent logs and peer config go. Default: a new temporary directory.")
@@ -236,6 +237,21 @@ public final class BenchCommand implements Callable<Integer> {
         return new ParameterException(spec.commandLine(), message);
     }
 
+    /**
+     * The scenario's name in trace file names, with what tells its variants apart, so that one
+     * {@code --trace-dir} can take every scenario of an invocation: {@code s2} (killed),
+     * {@code s2stop} (frozen), {@code s2pause5000} (frozen for 5000 ms, then resumed).
+     */
+    String traceName(BenchScenario scenario) {
+        if (scenario == BenchScenario.S2 && failure.equals("stop")) {
+            return "s2stop";
+        }
+        if (scenario == BenchScenario.S2PAUSE) {
+            return "s2pause" + pauseMillis;
+        }
+        return scenario.flag();
+    }
+
     /** True if Grapevine nodes run in separate JVMs. */
     boolean separateProcesses() {
         return processes || !inJvm && nodes >= PROCESSES_FROM;
@@ -297,7 +313,7 @@ public final class BenchCommand implements Callable<Integer> {
             if (traceDir != null) {
                 Files.createDirectories(traceDir);
                 Files.write(traceDir.resolve(String.format(Locale.ROOT, "%s-%s-n%d-%s%d.tsv", cluster.system(),
-                        scenario.flag(), nodes, counted ? "run" : "warmup",
+                        traceName(scenario), nodes, counted ? "run" : "warmup",
                         counted ? i - warmup + 1 : i + 1)), cluster.observations().trace());
             }
             if (counted) {

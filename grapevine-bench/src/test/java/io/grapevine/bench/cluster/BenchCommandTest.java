@@ -66,6 +66,21 @@ class BenchCommandTest {
     }
 
     @Test
+    void traceFilesOfTheVariantsOfS2HaveDistinctNames() {
+        java.util.Map<String, String> names = new java.util.LinkedHashMap<>();
+        for (String[] args : new String[][] {{"s2"}, {"s2", "--failure", "stop"}, {"s2pause", "--pause-ms", "2000"},
+                {"s2pause", "--pause-ms", "5000"}, {"s1"}}) {
+            BenchCommand command = new BenchCommand();
+            new CommandLine(command).parseArgs(args);
+            names.put(String.join(" ", args), command.traceName(io.grapevine.bench.cluster.BenchScenario.valueOf(
+                    args[0].toUpperCase(java.util.Locale.ROOT))));
+        }
+        assertThat(names).containsExactly(java.util.Map.entry("s2", "s2"), java.util.Map.entry("s2 --failure stop", "s2stop"),
+                java.util.Map.entry("s2pause --pause-ms 2000", "s2pause2000"),
+                java.util.Map.entry("s2pause --pause-ms 5000", "s2pause5000"), java.util.Map.entry("s1", "s1"));
+    }
+
+    @Test
     void fourNodesInThisJvmJoinAndAreReportedAsJson() {
         int code = execute("s1", "--nodes", "4", "--runs", "1", "--warmup", "0", "--in-jvm", "--format", "json",
                 "--timeout-s", "30");
