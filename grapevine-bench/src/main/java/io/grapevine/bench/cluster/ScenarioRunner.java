@@ -33,6 +33,12 @@ final class ScenarioRunner {
     static final long FLOOD_RSS_CAP_KIB = 2L * 1024 * 1024;
     /** FLOOD: ping rounds before the flood, for the baseline. */
     private static final int FLOOD_BASELINE_ROUNDS = 4;
+    /**
+     * S2 and S2PAUSE: the fault comes at a uniformly random point of this window after the
+     * settle time, so that a schedule aligned on the wall clock (Grapevine's probe slots, one
+     * second) meets it at a random phase instead of whatever phase the join's end gave it.
+     */
+    static final long FAULT_PHASE_MILLIS = 1_000;
     /** S2PAUSE: how long the victim stays frozen. */
     private long pauseMillis = 5_000;
     /** S2: freeze the victim (SIGSTOP) instead of killing it. */
@@ -184,6 +190,7 @@ final class ScenarioRunner {
 
     private RunOutcome failure() throws Exception {
         long since = converged();
+        Thread.sleep(java.util.concurrent.ThreadLocalRandom.current().nextLong(FAULT_PHASE_MILLIS));
         int victim = cluster.size() / 2;
         long t0 = freezeVictim ? cluster.freeze(victim) : cluster.kill(victim);
         Map<Integer, Long> seen = cluster.observations().awaitAll(allBut(victim),
@@ -197,6 +204,7 @@ final class ScenarioRunner {
     /** S2PAUSE: freeze, wait {@code pauseMillis}, resume, watch; count who declared it dead. */
     private RunOutcome pause() throws Exception {
         long since = converged();
+        Thread.sleep(java.util.concurrent.ThreadLocalRandom.current().nextLong(FAULT_PHASE_MILLIS));
         int victim = cluster.size() / 2;
         long t0 = cluster.freeze(victim);
         Thread.sleep(pauseMillis);
