@@ -1,5 +1,6 @@
 package io.grapevine.core.detector;
 
+import io.grapevine.core.base.Hash64;
 import io.grapevine.core.membership.MemberEntry;
 import io.grapevine.core.membership.MemberTable;
 import java.util.Arrays;
@@ -100,12 +101,12 @@ final class ProbeSlots {
         if (others == 1) {
             return 1;
         }
-        long h = mix(mix(round) ^ others);
+        long h = Hash64.mix(Hash64.mix(round) ^ others);
         long a = 1 + Math.floorMod(h, (long) (others - 1));
         while (gcd(a, others) != 1) {
             a = a % (others - 1) + 1;
         }
-        long b = Math.floorMod(mix(h), (long) others);
+        long b = Math.floorMod(Hash64.mix(h), (long) others);
         return (int) (1 + (a * place + b) % others);
     }
 
@@ -143,19 +144,13 @@ final class ProbeSlots {
         builtVersion = table.liveSetVersion();
     }
 
-    /** FNV-1a over the name's UTF-16 units, then a 64-bit mix: the same on every JVM. */
+    /** FNV-1a over the name's UTF-16 units, then {@link Hash64#mix}: the same on every JVM. */
     static long nameHash(String name) {
         long h = 0xCBF29CE484222325L;
         for (int i = 0; i < name.length(); i++) {
             h = (h ^ name.charAt(i)) * 0x100000001B3L;
         }
-        return mix(h);
-    }
-
-    private static long mix(long z) {
-        z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
-        z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
-        return z ^ (z >>> 31);
+        return Hash64.mix(h);
     }
 
     private static long gcd(long a, long b) {
